@@ -1,0 +1,931 @@
+#include "assess/engine.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+
+/* One fact a fired rule tested, as it stood then. */
+typedef struct used_fact {
+	char *name;
+	char *value; /* values joined with ", "; NULL when not stated */
+	unsigned long line;
+} used_fact;
+
+typedef struct step {
+	xmlNodePtr decision;
+	xmlNodePtr rule;
+	used_fact *used;
+	size_t nused;
+} step;
+
+typedef struct fired_item {
+	xmlNodePtr item;
+	xmlNodePtr rule;
+} fired_item;
+
+typedef struct engine {
+	const ruleset *rs;
+	const product *p;
+	const gindex *g;
+	engine_options o;
+	diag *d;
+	factset concl;
+	/* names tested while evaluating the current rule's condition */
+	const char **tested;
+	size_t ntested, captested;
+	step *steps;
+	size_t nsteps, capsteps;
+	fired_item *items;
+	size_t nitems, capitems;
+	int oom;
+} engine;
+
+static int is_elem(const xmlNode *n, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
+}
+
+static const char *attr(const xmlNode *n, const char *name)
+{
+	for (const xmlAttr *a = n->properties; a; a = a->next)
+		if (!a->ns && !strcmp((const char *)a->name, name) && a->children &&
+		    a->children->type == XML_TEXT_NODE)
+			return (const char *)a->children->content;
+	return NULL;
+}
+
+static unsigned long line_of(const xmlNode *n)
+{
+	long l = xmlGetLineNo((xmlNodePtr)n);
+	return l > 0 ? (unsigned long)l : 1;
+}
+
+static xmlNodePtr first_elem(xmlNodePtr n)
+{
+	for (; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE)
+			return n;
+	return NULL;
+}
+
+static xmlNodePtr child(const xmlNode *n, const char *name)
+{
+	for (xmlNodePtr c = n->children; c; c = c->next)
+		if (is_elem(c, name))
+			return c;
+	return NULL;
+}
+
+/* The fact values with that name: product facts first, then conclusions. Calls fn for
+ * each; stops when fn returns nonzero and returns that. */
+typedef int (*value_fn)(const fact *f, void *arg);
+
+static int each_value(const engine *e, const char *name, value_fn fn, void *arg)
+{
+	const factset *sets[2] = {&e->p->facts, &e->concl};
+	for (int s = 0; s < 2; s++)
+		for (size_t i = 0; i < sets[s]->n; i++)
+			if (!strcmp(sets[s]->v[i].name, name)) {
+				int r = fn(&sets[s]->v[i], arg);
+				if (r)
+					return r;
+			}
+	return 0;
+}
+
+static const fact *first_fact(const engine *e, const char *name)
+{
+	const factset *sets[2] = {&e->p->facts, &e->concl};
+	for (int s = 0; s < 2; s++)
+		for (size_t i = 0; i < sets[s]->n; i++)
+			if (!strcmp(sets[s]->v[i].name, name))
+				return &sets[s]->v[i];
+	return NULL;
+}
+
+static int fn_count(const fact *f, void *arg)
+{
+	(void)f;
+	(*(size_t *)arg)++;
+	return 0;
+}
+
+static int fn_is(const fact *f, void *arg)
+{
+	return !strcmp(f->value, (const char *)arg);
+}
+
+/* 1 when word is one of the whitespace-separated tokens of list. */
+static int in_list(const char *word, const char *list)
+{
+	size_t wl = strlen(word);
+	const char *p = list;
+	while (*p) {
+		const char *q;
+		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+			p++;
+		q = p;
+		while (*q && *q != ' ' && *q != '\t' && *q != '\n' && *q != '\r')
+			q++;
+		if ((size_t)(q - p) == wl && wl && !memcmp(p, word, wl))
+			return 1;
+		p = q;
+	}
+	return 0;
+}
+
+static int fn_in(const fact *f, void *arg)
+{
+	return in_list(f->value, (const char *)arg);
+}
+
+struct cmp_arg {
+	const char *op;
+	double bound;
+};
+
+static int parse_number(const char *s, double *v)
+{
+	char *end;
+	errno = 0;
+	*v = strtod(s, &end);
+	if (end == s || errno == ERANGE || !isfinite(*v))
+		return -1;
+	while (*end == ' ')
+		end++;
+	return *end ? -1 : 0;
+}
+
+static int fn_cmp(const fact *f, void *arg)
+{
+	const struct cmp_arg *c = arg;
+	double v;
+	if (parse_number(f->value, &v) != 0)
+		return 0;
+	if (!strcmp(c->op, "gt"))
+		return v > c->bound;
+	if (!strcmp(c->op, "ge"))
+		return v >= c->bound;
+	if (!strcmp(c->op, "lt"))
+		return v < c->bound;
+	return v <= c->bound;
+}
+
+static void note_tested(engine *e, const char *name)
+{
+	for (size_t i = 0; i < e->ntested; i++)
+		if (!strcmp(e->tested[i], name))
+			return;
+	if (e->ntested == e->captested) {
+		size_t ncap = e->captested ? e->captested * 2 : 16;
+		const char **nv = realloc(e->tested, ncap * sizeof *nv);
+		if (!nv) {
+			e->oom = 1;
+			return;
+		}
+		e->tested = nv;
+		e->captested = ncap;
+	}
+	e->tested[e->ntested++] = name;
+}
+
+static int eval_fact(engine *e, xmlNodePtr t)
+{
+	const char *name = attr(t, "name");
+	const char *v;
+	if (!name)
+		return 0;
+	note_tested(e, name);
+	if ((v = attr(t, "is")) != NULL)
+		return each_value(e, name, fn_is, (void *)v) != 0;
+	if ((v = attr(t, "in")) != NULL)
+		return each_value(e, name, fn_in, (void *)v) != 0;
+	if ((v = attr(t, "not-in")) != NULL)
+		return each_value(e, name, fn_in, (void *)v) == 0;
+	if ((v = attr(t, "present")) != NULL) {
+		size_t n = 0;
+		each_value(e, name, fn_count, &n);
+		return !strcmp(v, "yes") ? n > 0 : n == 0;
+	}
+	{
+		static const char *const ops[] = {"gt", "ge", "lt", "le"};
+		for (size_t i = 0; i < sizeof ops / sizeof *ops; i++) {
+			struct cmp_arg c;
+			if ((v = attr(t, ops[i])) == NULL)
+				continue;
+			if (parse_number(v, &c.bound) != 0)
+				return 0;
+			c.op = ops[i];
+			return each_value(e, name, fn_cmp, &c) != 0;
+		}
+	}
+	return 0;
+}
+
+static int eval(engine *e, xmlNodePtr c)
+{
+	if (!c)
+		return 0;
+	if (is_elem(c, "all")) {
+		for (xmlNodePtr k = first_elem(c->children); k; k = first_elem(k->next))
+			if (!eval(e, k))
+				return 0;
+		return 1;
+	}
+	if (is_elem(c, "any")) {
+		for (xmlNodePtr k = first_elem(c->children); k; k = first_elem(k->next))
+			if (eval(e, k))
+				return 1;
+		return 0;
+	}
+	if (is_elem(c, "not"))
+		return !eval(e, first_elem(c->children));
+	if (is_elem(c, "always"))
+		return 1;
+	if (is_elem(c, "fact"))
+		return eval_fact(e, c);
+	return 0;
+}
+
+/* The condition held by a <when> element (absent: true). */
+static int eval_when(engine *e, xmlNodePtr when)
+{
+	if (!when)
+		return 1;
+	return eval(e, first_elem(when->children));
+}
+
+/* The values of a fact joined with ", ", or NULL when not stated. */
+static char *joined_values(const engine *e, const char *name, unsigned long *line)
+{
+	buf b;
+	const factset *sets[2] = {&e->p->facts, &e->concl};
+	*line = 0;
+	buf_init(&b);
+	for (int s = 0; s < 2; s++)
+		for (size_t i = 0; i < sets[s]->n; i++)
+			if (!strcmp(sets[s]->v[i].name, name)) {
+				if (b.s)
+					buf_puts(&b, ", ");
+				buf_puts(&b, sets[s]->v[i].value);
+				if (!*line)
+					*line = sets[s]->v[i].line;
+			}
+	if (b.oom) {
+		buf_free(&b);
+		return NULL;
+	}
+	return b.s;
+}
+
+/* ---- product checks ---------------------------------------------------------- */
+
+/* Line of the product element that holds the facts "group.*" (e.g. "practices" for
+ * "practices.social-scoring"), else the root's. */
+static unsigned long line_for_missing(const engine *e, const char *name)
+{
+	const char *dot = strrchr(name, '.');
+	xmlNodePtr root = xmlDocGetRootElement(e->p->doc);
+	if (dot) {
+		size_t glen = (size_t)(dot - name);
+		for (xmlNodePtr c = root->children; c; c = c->next)
+			if (c->type == XML_ELEMENT_NODE && strlen((const char *)c->name) == glen &&
+			    !memcmp(c->name, name, glen))
+				return line_of(c);
+	}
+	return line_of(root);
+}
+
+static void describe_test(const engine *e, xmlNodePtr t, buf *out, unsigned long *line)
+{
+	const char *name = attr(t, "name");
+	char *v = name ? joined_values(e, name, line) : NULL;
+	buf_printf(out, "%s=\"%s\"", name ? name : "?", v ? v : "(not stated)");
+	if (*line)
+		buf_printf(out, " (line %lu)", *line);
+	free(v);
+}
+
+static void run_checks(engine *e, const rulefile *f)
+{
+	xmlNodePtr root = xmlDocGetRootElement(f->doc);
+	const char *ppath = e->p->path;
+	for (xmlNodePtr c = root->children; c; c = c->next) {
+		if (is_elem(c, "require")) {
+			const char *name = attr(c, "fact");
+			size_t n = 0;
+			if (!name || !eval_when(e, child(c, "when")))
+				continue;
+			each_value(e, name, fn_count, &n);
+			if (n == 0)
+				diag_error(e->d, ppath, line_for_missing(e, name),
+				           "missing required fact \"%s\": %s (required by %s:%lu)", name,
+				           attr(c, "message") ? attr(c, "message") : "", f->path,
+				           line_of(c));
+		} else if (is_elem(c, "conflict")) {
+			int all = 1, ntests = 0;
+			buf msg;
+			unsigned long first_line = 0;
+			for (xmlNodePtr t = c->children; t && all; t = t->next)
+				if (is_elem(t, "fact")) {
+					ntests++;
+					all = eval_fact(e, t);
+				}
+			if (!all || ntests < 2)
+				continue;
+			buf_init(&msg);
+			ntests = 0;
+			for (xmlNodePtr t = c->children; t; t = t->next) {
+				unsigned long l = 0;
+				if (!is_elem(t, "fact"))
+					continue;
+				if (ntests++)
+					buf_puts(&msg, " and ");
+				describe_test(e, t, &msg, &l);
+				if (!first_line)
+					first_line = l;
+			}
+			diag_error(e->d, ppath, first_line ? first_line : line_for_missing(e, "x"),
+			           "contradictory facts: %s: %s (%s:%lu)", msg.s ? msg.s : "",
+			           attr(c, "message") ? attr(c, "message") : "", f->path, line_of(c));
+			buf_free(&msg);
+		} else if (is_elem(c, "exists")) {
+			const char *el = attr(c, "element");
+			const char *tmpl = attr(c, "id");
+			xmlNodePtr proot = xmlDocGetRootElement(e->p->doc);
+			if (!el || !tmpl)
+				continue;
+			for (xmlNodePtr pe = proot->children; pe; pe = pe->next) {
+				int bad = 0;
+				char *id, *msg;
+				if (!is_elem(pe, el))
+					continue;
+				id = rules_expand_template(tmpl, pe, &bad);
+				if (!id)
+					continue;
+				msg = rules_expand_template(attr(c, "message") ? attr(c, "message") : "",
+				                            pe, &bad);
+				if (!gindex_find(e->g, id))
+					diag_error(e->d, ppath, line_of(pe),
+					           "<%s>: %s (%s does not exist in the graph of %s)", el,
+					           msg ? msg : "", id, e->g->regulation);
+				else if (attr(c, "leaf") && !strcmp(attr(c, "leaf"), "yes") &&
+				         gindex_has_points(e->g, id))
+					diag_error(e->d, ppath, line_of(pe),
+					           "<%s>: %s (%s has points below it: name one of them)", el,
+					           msg ? msg : "", id);
+				free(msg);
+				free(id);
+			}
+		}
+	}
+}
+
+/* ---- decisions --------------------------------------------------------------- */
+
+static void free_step(step *s)
+{
+	for (size_t i = 0; i < s->nused; i++) {
+		free(s->used[i].name);
+		free(s->used[i].value);
+	}
+	free(s->used);
+}
+
+static int record_step(engine *e, xmlNodePtr decision, xmlNodePtr rule)
+{
+	step *s;
+	if (e->nsteps == e->capsteps) {
+		size_t ncap = e->capsteps ? e->capsteps * 2 : 32;
+		step *nv = realloc(e->steps, ncap * sizeof *nv);
+		if (!nv)
+			return -1;
+		e->steps = nv;
+		e->capsteps = ncap;
+	}
+	s = &e->steps[e->nsteps];
+	s->decision = decision;
+	s->rule = rule;
+	s->nused = 0;
+	s->used = e->ntested ? calloc(e->ntested, sizeof *s->used) : NULL;
+	if (e->ntested && !s->used)
+		return -1;
+	e->nsteps++;
+	for (size_t i = 0; i < e->ntested; i++) {
+		used_fact *u = &s->used[s->nused];
+		u->name = strdup(e->tested[i]);
+		if (!u->name)
+			return -1;
+		u->value = joined_values(e, e->tested[i], &u->line);
+		s->nused++;
+	}
+	return 0;
+}
+
+static int fire(engine *e, xmlNodePtr decision, xmlNodePtr rule)
+{
+	const char *rid = attr(rule, "id");
+	if (record_step(e, decision, rule) != 0)
+		return -1;
+	for (xmlNodePtr c = rule->children; c; c = c->next) {
+		if (is_elem(c, "set")) {
+			const char *name = attr(c, "name"), *value = attr(c, "value");
+			int dup = 0;
+			if (!name || !value)
+				continue;
+			for (size_t i = 0; i < e->concl.n; i++)
+				if (!strcmp(e->concl.v[i].name, name) && !strcmp(e->concl.v[i].value, value))
+					dup = 1;
+			if (!dup && factset_add(&e->concl, name, value, 0, NULL, rid, attr(c, "label")) != 0)
+				return -1;
+		} else if (is_elem(c, "item")) {
+			const char *iid = attr(c, "id");
+			int dup = 0;
+			for (size_t i = 0; i < e->nitems && iid; i++) {
+				const char *other = attr(e->items[i].item, "id");
+				if (other && !strcmp(other, iid))
+					dup = 1;
+			}
+			if (dup)
+				continue;
+			if (e->nitems == e->capitems) {
+				size_t ncap = e->capitems ? e->capitems * 2 : 64;
+				fired_item *nv = realloc(e->items, ncap * sizeof *nv);
+				if (!nv)
+					return -1;
+				e->items = nv;
+				e->capitems = ncap;
+			}
+			e->items[e->nitems].item = c;
+			e->items[e->nitems].rule = rule;
+			e->nitems++;
+		}
+	}
+	return 0;
+}
+
+static int run_decisions(engine *e, const rulefile *f)
+{
+	xmlNodePtr root = xmlDocGetRootElement(f->doc);
+	for (xmlNodePtr dn = root->children; dn; dn = dn->next) {
+		const char *mode;
+		int first;
+		if (!is_elem(dn, "decision"))
+			continue;
+		mode = attr(dn, "mode");
+		first = mode && !strcmp(mode, "first");
+		e->ntested = 0;
+		if (!eval_when(e, child(dn, "when")))
+			continue;
+		for (xmlNodePtr r = dn->children; r; r = r->next) {
+			if (!is_elem(r, "rule"))
+				continue;
+			e->ntested = 0;
+			if (!eval_when(e, child(r, "when")))
+				continue;
+			if (e->oom || fire(e, dn, r) != 0)
+				return -1;
+			if (first)
+				break;
+		}
+	}
+	return 0;
+}
+
+/* ---- the assessment document --------------------------------------------------- */
+
+static xmlNodePtr add(xmlNodePtr parent, const char *name, const char *text)
+{
+	return xmlNewTextChild(parent, NULL, (const xmlChar *)name, (const xmlChar *)text);
+}
+
+static void set(xmlNodePtr n, const char *name, const char *value)
+{
+	if (value)
+		xmlSetProp(n, (const xmlChar *)name, (const xmlChar *)value);
+}
+
+static void set_ulong(xmlNodePtr n, const char *name, unsigned long v)
+{
+	char tmp[32];
+	snprintf(tmp, sizeof tmp, "%lu", v);
+	set(n, name, tmp);
+}
+
+/* The element's text content, whitespace collapsed (a new string). */
+static char *node_text(const xmlNode *n)
+{
+	xmlChar *raw = xmlNodeGetContent(n);
+	buf b;
+	buf_init(&b);
+	for (const char *s = raw ? (const char *)raw : ""; *s; s++) {
+		if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r') {
+			if (b.len && b.s[b.len - 1] != ' ')
+				buf_putc(&b, ' ');
+		} else {
+			buf_putc(&b, *s);
+		}
+	}
+	while (b.len && b.s[b.len - 1] == ' ')
+		b.s[--b.len] = '\0';
+	xmlFree(raw);
+	if (!b.s)
+		buf_puts(&b, "");
+	return b.s;
+}
+
+/* A label for an id of a regulation whose graph is not loaded: "Article 12(3)". */
+static void fallback_label(const char *reg, const char *id, buf *out)
+{
+	const char *p = id;
+	int first = 1;
+	if (!strncmp(id, "art-", 4)) {
+		buf_puts(out, "Article ");
+		p += 4;
+	} else if (!strncmp(id, "anx-", 4)) {
+		buf_puts(out, "Annex ");
+		p += 4;
+	} else if (!strncmp(id, "rec-", 4)) {
+		buf_puts(out, "Recital ");
+		p += 4;
+	} else {
+		buf_puts(out, id);
+		p = "";
+	}
+	while (*p) {
+		const char *dot = strchr(p, '.');
+		size_t len = dot ? (size_t)(dot - p) : strlen(p);
+		if (first)
+			buf_append(out, p, len);
+		else if (len > 3 && !strncmp(p, "sub", 3))
+			buf_printf(out, ", subparagraph %.*s", (int)(len - 3), p + 3);
+		else
+			buf_printf(out, "(%.*s)", (int)len, p);
+		first = 0;
+		p += len;
+		if (*p == '.')
+			p++;
+	}
+	if (reg) {
+		buf_puts(out, " (");
+		buf_puts(out, reg);
+		buf_putc(out, ')');
+	}
+}
+
+/* <name ref= label= href= [regulation=]> for a citation; text = its law when asked. */
+static xmlNodePtr add_ref(engine *e, xmlNodePtr parent, const char *name, const char *id,
+                          const char *reg, const char *given_label, int with_text)
+{
+	xmlNodePtr n = add(parent, name, NULL);
+	buf label, href;
+	int other = reg && strcmp(reg, e->g->regulation) != 0;
+	buf_init(&label);
+	buf_init(&href);
+	if (given_label && *given_label)
+		buf_puts(&label, given_label);
+	else if (other)
+		fallback_label(reg, id, &label);
+	else
+		gindex_label(e->g, id, &label);
+	if (other) {
+		const char *dot = strchr(id, '.');
+		buf_printf(&href, "%s%s/site/", e->o.library_base, reg);
+		buf_append(&href, id, dot ? (size_t)(dot - id) : strlen(id));
+		buf_printf(&href, ".html#%s", id);
+	} else {
+		gindex_href(e->g, id, e->o.site_base, &href);
+	}
+	set(n, "ref", id);
+	if (other)
+		set(n, "regulation", reg);
+	set(n, "label", label.s ? label.s : id);
+	set(n, "href", href.s ? href.s : "");
+	if (with_text && !other) {
+		buf t;
+		buf_init(&t);
+		gindex_text(e->g, id, &t);
+		if (t.s && t.len)
+			add(n, "law", t.s);
+		buf_free(&t);
+	}
+	if (label.oom || href.oom)
+		e->oom = 1;
+	buf_free(&label);
+	buf_free(&href);
+	return n;
+}
+
+static void add_cites(engine *e, xmlNodePtr parent, const xmlNode *from)
+{
+	for (xmlNodePtr c = from->children; c; c = c->next) {
+		char *given;
+		if (!is_elem(c, "cite") || !attr(c, "ref"))
+			continue;
+		given = node_text(c);
+		add_ref(e, parent, "cite", attr(c, "ref"), attr(c, "regulation"), given, 0);
+		free(given);
+	}
+}
+
+/* Recitals of the units of the item's provision and citations, deduplicated, in
+ * recital order. */
+static void add_recitals(engine *e, xmlNodePtr parent, const xmlNode *item)
+{
+	const char *ids[64];
+	size_t nids = 0;
+	const gindex_pair *recs[256];
+	size_t nrecs = 0;
+	const char *reg = attr(item, "regulation");
+	if (!reg || !strcmp(reg, e->g->regulation))
+		ids[nids++] = attr(item, "provision");
+	for (xmlNodePtr c = item->children; c && nids < 64; c = c->next)
+		if (is_elem(c, "cite") && attr(c, "ref") &&
+		    (!attr(c, "regulation") || !strcmp(attr(c, "regulation"), e->g->regulation)))
+			ids[nids++] = attr(c, "ref");
+	for (size_t i = 0; i < nids; i++) {
+		const gindex_pair *first;
+		size_t n;
+		if (!ids[i] || !strncmp(ids[i], "rec-", 4))
+			continue;
+		n = gindex_recitals(e->g, ids[i], &first);
+		for (size_t k = 0; k < n; k++) {
+			int dup = 0;
+			for (size_t j = 0; j < nrecs; j++)
+				if (!strcmp(recs[j]->recital, first[k].recital))
+					dup = 1;
+			if (!dup && nrecs < 256)
+				recs[nrecs++] = &first[k];
+		}
+	}
+	/* insertion sort by recital number */
+	for (size_t i = 1; i < nrecs; i++) {
+		const gindex_pair *x = recs[i];
+		size_t j = i;
+		while (j > 0 && recs[j - 1]->n > x->n) {
+			recs[j] = recs[j - 1];
+			j--;
+		}
+		recs[j] = x;
+	}
+	for (size_t i = 0; i < nrecs; i++)
+		add_ref(e, parent, "recital", recs[i]->recital, NULL, NULL, 0);
+}
+
+static void build_product(engine *e, xmlNodePtr root)
+{
+	xmlNodePtr pn = add(root, "product", NULL);
+	static const char *const leaves[] = {"name", "version", "provider", "intended-purpose"};
+	const fact *f;
+	set(pn, "id", e->p->id);
+	set(pn, "src", e->o.product_src ? e->o.product_src : e->p->path);
+	for (size_t i = 0; i < sizeof leaves / sizeof *leaves; i++) {
+		f = first_fact(e, leaves[i]);
+		add(pn, leaves[i], f ? f->value : "");
+	}
+	f = first_fact(e, "provider.established-in-union");
+	set(pn, "established-in-union", f ? f->value : NULL);
+	f = first_fact(e, "provider.sme");
+	set(pn, "sme", f ? f->value : "no");
+}
+
+static void build_facts(engine *e, xmlNodePtr root)
+{
+	xmlNodePtr fs = add(root, "facts", NULL);
+	for (size_t i = 0; i < e->p->facts.n; i++) {
+		const fact *f = &e->p->facts.v[i];
+		xmlNodePtr n = add(fs, "fact", NULL);
+		set(n, "name", f->name);
+		set(n, "value", f->value);
+		set_ulong(n, "line", f->line);
+	}
+}
+
+static void build_conclusions(engine *e, xmlNodePtr root)
+{
+	xmlNodePtr cs = add(root, "conclusions", NULL);
+	for (size_t i = 0; i < e->concl.n; i++) {
+		const fact *f = &e->concl.v[i];
+		xmlNodePtr n = add(cs, "conclusion", NULL);
+		set(n, "name", f->name);
+		set(n, "value", f->value);
+		set(n, "rule", f->rule);
+		set(n, "label", f->label ? f->label : f->value);
+	}
+}
+
+static void build_trace(engine *e, xmlNodePtr root)
+{
+	xmlNodePtr tr = add(root, "trace", NULL);
+	xmlNodePtr notices = add(root, "notices", NULL);
+	for (size_t i = 0; i < e->nsteps; i++) {
+		const step *s = &e->steps[i];
+		xmlNodePtr n = add(tr, "step", NULL);
+		xmlNodePtr because = child(s->rule, "because");
+		char *txt = because ? node_text(because) : NULL;
+		set_ulong(n, "n", i + 1);
+		set(n, "decision", attr(s->decision, "name"));
+		set(n, "decision-title",
+		    attr(s->decision, "title") ? attr(s->decision, "title") : attr(s->decision, "name"));
+		set(n, "rule", attr(s->rule, "id"));
+		set(n, "title", attr(s->rule, "title"));
+		add(n, "because", txt ? txt : "");
+		free(txt);
+		for (size_t k = 0; k < s->nused; k++) {
+			xmlNodePtr u = add(n, "used", NULL);
+			set(u, "fact", s->used[k].name);
+			set(u, "value", s->used[k].value);
+			if (s->used[k].line)
+				set_ulong(u, "line", s->used[k].line);
+		}
+		for (xmlNodePtr c = s->rule->children; c; c = c->next)
+			if (is_elem(c, "set")) {
+				xmlNodePtr u = add(n, "concludes", NULL);
+				set(u, "name", attr(c, "name"));
+				set(u, "value", attr(c, "value"));
+				set(u, "label", attr(c, "label") ? attr(c, "label") : attr(c, "value"));
+			}
+		add_cites(e, n, s->rule);
+		for (xmlNodePtr c = s->rule->children; c; c = c->next)
+			if (is_elem(c, "notice")) {
+				char *t = node_text(c);
+				xmlNodePtr nn = add(notices, "notice", t ? t : "");
+				free(t);
+				set(nn, "level", attr(c, "level"));
+				set(nn, "rule", attr(s->rule, "id"));
+			}
+	}
+}
+
+static void build_checklist(engine *e, xmlNodePtr root)
+{
+	xmlNodePtr cl = add(root, "checklist", NULL);
+	for (size_t f = 0; f < e->rs->n; f++) {
+		xmlNodePtr rroot = xmlDocGetRootElement(e->rs->v[f].doc);
+		for (xmlNodePtr gdecl = rroot->children; gdecl; gdecl = gdecl->next) {
+			const char *gid;
+			xmlNodePtr gn = NULL;
+			char *intro;
+			if (!is_elem(gdecl, "group") || !(gid = attr(gdecl, "id")))
+				continue;
+			for (size_t i = 0; i < e->nitems; i++) {
+				const xmlNode *it = e->items[i].item;
+				const char *grp = attr(it, "group");
+				xmlNodePtr in, title, statement;
+				char *t;
+				if (!grp || strcmp(grp, gid) != 0)
+					continue;
+				if (!gn) {
+					gn = add(cl, "group", NULL);
+					set(gn, "id", gid);
+					set(gn, "title", attr(gdecl, "title"));
+					intro = node_text(gdecl);
+					if (intro && *intro)
+						add(gn, "intro", intro);
+					free(intro);
+				}
+				in = add(gn, "item", NULL);
+				set(in, "id", attr(it, "id"));
+				set(in, "rule", attr(e->items[i].rule, "id"));
+				title = child(it, "title");
+				statement = child(it, "statement");
+				t = title ? node_text(title) : NULL;
+				add(in, "title", t ? t : "");
+				free(t);
+				t = statement ? node_text(statement) : NULL;
+				add(in, "statement", t ? t : "");
+				free(t);
+				add_ref(e, in, "provision", attr(it, "provision"), attr(it, "regulation"),
+				        NULL, 1);
+				add_cites(e, in, it);
+				add_recitals(e, in, it);
+			}
+		}
+	}
+}
+
+static void copy_annex_points(engine *e, xmlNodePtr out, xmlNodePtr gnode)
+{
+	for (xmlNodePtr c = gnode->children; c; c = c->next) {
+		const char *id;
+		xmlNodePtr pn;
+		if (!(is_elem(c, "point") || is_elem(c, "sub") || is_elem(c, "section")))
+			continue;
+		id = attr(c, "id");
+		if (!id)
+			continue;
+		pn = add_ref(e, out, is_elem(c, "point") ? "point" : (const char *)c->name, id, NULL,
+		             NULL, 1);
+		set(pn, "n", attr(c, "label") ? attr(c, "label") : attr(c, "n"));
+		set(pn, "title", attr(c, "title"));
+		/* the provisions of the regulation that cite this point */
+		for (xmlNodePtr sec = xmlDocGetRootElement(e->g->doc)->children; sec; sec = sec->next) {
+			if (!is_elem(sec, "edges"))
+				continue;
+			for (xmlNodePtr ed = sec->children; ed; ed = ed->next) {
+				const char *kind, *to, *from;
+				if (!is_elem(ed, "edge"))
+					continue;
+				kind = attr(ed, "kind");
+				to = attr(ed, "to");
+				from = attr(ed, "from");
+				if (kind && to && from && !strcmp(kind, "cites") && !strcmp(to, id) &&
+				    strncmp(from, id, strlen(id)) != 0)
+					add_ref(e, pn, "cited-by", from, NULL, NULL, 0);
+			}
+		}
+		copy_annex_points(e, pn, c);
+	}
+}
+
+static void build_annex_iv(engine *e, xmlNodePtr root, const char *annex_id,
+                           const char *doc_article, const char *sme_id)
+{
+	xmlNodePtr an = add(root, "annex-iv", NULL);
+	xmlNodePtr ganx = gindex_find(e->g, annex_id);
+	int required = 0;
+	const fact *sme = first_fact(e, "provider.sme");
+	for (size_t i = 0; i < e->concl.n; i++)
+		if (!strcmp(e->concl.v[i].name, "annex-iv") && !strcmp(e->concl.v[i].value, "required"))
+			required = 1;
+	set(an, "required", required ? "yes" : "no");
+	set(an, "sme", sme && !strcmp(sme->value, "yes") ? "yes" : "no");
+	if (!ganx)
+		return;
+	add_ref(e, an, "annex", annex_id, NULL, NULL, 1);
+	if (gindex_find(e->g, doc_article))
+		add_ref(e, an, "basis", doc_article, NULL, NULL, 1);
+	if (gindex_find(e->g, sme_id))
+		add_ref(e, an, "sme-form", sme_id, NULL, NULL, 1);
+	copy_annex_points(e, an, ganx);
+}
+
+static xmlDocPtr build(engine *e)
+{
+	xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
+	xmlNodePtr root;
+	if (!doc)
+		return NULL;
+	root = xmlNewNode(NULL, (const xmlChar *)"assessment");
+	xmlDocSetRootElement(doc, root);
+	set(root, "regulation", e->g->regulation);
+	set(root, "generator", e->o.generator);
+	set(root, "site-base", e->o.site_base);
+	build_product(e, root);
+	build_facts(e, root);
+	build_conclusions(e, root);
+	build_trace(e, root);
+	build_checklist(e, root);
+	/* Annex IV (technical documentation, Article 11(1)) in the graph's id scheme */
+	build_annex_iv(e, root, "anx-4", "art-11.1", "art-11.1.sub2");
+	if (e->oom) {
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+xmlDocPtr engine_assess(const ruleset *rs, const product *p, const gindex *g,
+                        const engine_options *o, diag *d)
+{
+	engine e;
+	xmlDocPtr out = NULL;
+	size_t errors = d->errors;
+
+	memset(&e, 0, sizeof e);
+	e.rs = rs;
+	e.p = p;
+	e.g = g;
+	e.d = d;
+	e.o.site_base = o && o->site_base ? o->site_base : "../../site/";
+	e.o.library_base = o && o->library_base ? o->library_base : "../../../";
+	e.o.generator = o && o->generator ? o->generator : "regdoc";
+	e.o.product_src = o ? o->product_src : NULL;
+	factset_init(&e.concl);
+
+	if (ruleset_check_groups(rs, d) != 0)
+		goto done;
+	for (size_t i = 0; i < rs->n; i++)
+		run_checks(&e, &rs->v[i]);
+	if (d->errors > errors)
+		goto done;
+	for (size_t i = 0; i < rs->n; i++)
+		if (run_decisions(&e, &rs->v[i]) != 0) {
+			diag_sys(d, p->path, "cannot assess", ENOMEM);
+			goto done;
+		}
+	out = build(&e);
+	if (!out)
+		diag_sys(d, p->path, "cannot build the assessment", ENOMEM);
+done:
+	for (size_t i = 0; i < e.nsteps; i++)
+		free_step(&e.steps[i]);
+	free(e.steps);
+	free(e.items);
+	free(e.tested);
+	factset_free(&e.concl);
+	return out;
+}

@@ -1,0 +1,331 @@
+#include "assess/gindex.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int is_elem(const xmlNode *n, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
+}
+
+static int is_unit(const xmlNode *n)
+{
+	return is_elem(n, "recital") || is_elem(n, "article") || is_elem(n, "annex");
+}
+
+static const char *attr(const xmlNode *n, const char *name)
+{
+	for (const xmlAttr *a = n->properties; a; a = a->next)
+		if (!a->ns && !strcmp((const char *)a->name, name) && a->children &&
+		    a->children->type == XML_TEXT_NODE)
+			return (const char *)a->children->content;
+	return NULL;
+}
+
+static void index_ids(gindex *g, xmlNodePtr n)
+{
+	for (; n; n = n->next) {
+		const char *id;
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		id = attr(n, "id");
+		if (id)
+			xmlHashAddEntry(g->ids, (const xmlChar *)id, n);
+		if (!is_elem(n, "text")) /* ids never stand inside text */
+			index_ids(g, n->children);
+	}
+}
+
+static unsigned recital_number(const char *id)
+{
+	unsigned v = 0;
+	if (strncmp(id, "rec-", 4) != 0)
+		return 0;
+	for (const char *p = id + 4; *p >= '0' && *p <= '9'; p++)
+		v = v * 10 + (unsigned)(*p - '0');
+	return v;
+}
+
+static int cmp_pair(const void *a, const void *b)
+{
+	const gindex_pair *x = a, *y = b;
+	int c = strcmp(x->unit, y->unit);
+	if (c)
+		return c;
+	if (x->n != y->n)
+		return x->n < y->n ? -1 : 1;
+	return strcmp(x->recital, y->recital);
+}
+
+static int add_pair(gindex *g, size_t *cap, const char *unit, const char *rec)
+{
+	for (size_t i = 0; i < g->nrel; i++)
+		if (!strcmp(g->rel[i].unit, unit) && !strcmp(g->rel[i].recital, rec))
+			return 0;
+	if (g->nrel == *cap) {
+		size_t ncap = *cap ? *cap * 2 : 64;
+		gindex_pair *nv = realloc(g->rel, ncap * sizeof *nv);
+		if (!nv)
+			return -1;
+		g->rel = nv;
+		*cap = ncap;
+	}
+	g->rel[g->nrel].unit = strdup(unit);
+	g->rel[g->nrel].recital = strdup(rec);
+	g->rel[g->nrel].n = recital_number(rec);
+	if (!g->rel[g->nrel].unit || !g->rel[g->nrel].recital) {
+		free(g->rel[g->nrel].unit);
+		free(g->rel[g->nrel].recital);
+		return -1;
+	}
+	g->nrel++;
+	return 0;
+}
+
+int gindex_init(gindex *g, xmlDocPtr graph, const char *name, diag *d)
+{
+	xmlNodePtr root = graph ? xmlDocGetRootElement(graph) : NULL;
+	size_t cap = 0;
+
+	memset(g, 0, sizeof *g);
+	if (!root || !is_elem(root, "regulation") || !attr(root, "id")) {
+		diag_error(d, name, 0, "not a regdoc graph (no <regulation id=...> root)");
+		return -1;
+	}
+	g->doc = graph;
+	g->regulation = attr(root, "id");
+	g->ids = xmlHashCreate(4096);
+	if (!g->ids) {
+		diag_sys(d, name, "cannot index graph", 12);
+		return -1;
+	}
+	index_ids(g, root->children);
+	for (xmlNodePtr sec = root->children; sec; sec = sec->next) {
+		if (!is_elem(sec, "edges"))
+			continue;
+		for (xmlNodePtr e = sec->children; e; e = e->next) {
+			const char *kind, *from, *to;
+			if (!is_elem(e, "edge"))
+				continue;
+			kind = attr(e, "kind");
+			from = attr(e, "from");
+			to = attr(e, "to");
+			if (!kind || !from || !to || strcmp(kind, "relates-to") != 0)
+				continue;
+			if (!strncmp(from, "rec-", 4) && strncmp(to, "rec-", 4) != 0) {
+				if (add_pair(g, &cap, to, from) != 0)
+					goto oom;
+			} else if (!strncmp(to, "rec-", 4) && strncmp(from, "rec-", 4) != 0) {
+				if (add_pair(g, &cap, from, to) != 0)
+					goto oom;
+			}
+		}
+	}
+	if (g->nrel)
+		qsort(g->rel, g->nrel, sizeof *g->rel, cmp_pair);
+	return 0;
+oom:
+	gindex_free(g);
+	diag_sys(d, name, "cannot index graph", 12);
+	return -1;
+}
+
+void gindex_free(gindex *g)
+{
+	if (g->ids)
+		xmlHashFree(g->ids, NULL);
+	for (size_t i = 0; i < g->nrel; i++) {
+		free(g->rel[i].unit);
+		free(g->rel[i].recital);
+	}
+	free(g->rel);
+	memset(g, 0, sizeof *g);
+}
+
+xmlNodePtr gindex_find(const gindex *g, const char *id)
+{
+	if (!g->ids || !id)
+		return NULL;
+	return xmlHashLookup(g->ids, (const xmlChar *)id);
+}
+
+xmlNodePtr gindex_unit(const gindex *g, const char *id)
+{
+	xmlNodePtr n = gindex_find(g, id);
+	while (n && !is_unit(n))
+		n = n->parent;
+	return n;
+}
+
+int gindex_has_points(const gindex *g, const char *id)
+{
+	xmlNodePtr n = gindex_find(g, id);
+	if (!n)
+		return 0;
+	for (xmlNodePtr c = n->children; c; c = c->next)
+		if (is_elem(c, "point") || is_elem(c, "sub"))
+			return 1;
+	return 0;
+}
+
+static const char *ordinal(const char *n)
+{
+	static const char *const words[] = {"first", "second", "third", "fourth", "fifth",
+	                                    "sixth", "seventh", "eighth", "ninth", "tenth"};
+	long v = n ? strtol(n, NULL, 10) : 0;
+	if (v >= 1 && v <= 10)
+		return words[v - 1];
+	return NULL;
+}
+
+static void put_ordinal(buf *out, const char *n, const char *what)
+{
+	const char *w = ordinal(n);
+	if (w)
+		buf_printf(out, ", %s %s", w, what);
+	else
+		buf_printf(out, ", %s %s", what, n ? n : "?");
+}
+
+void gindex_label(const gindex *g, const char *id, buf *out)
+{
+	xmlNodePtr chain[16];
+	size_t depth = 0;
+	xmlNodePtr n = gindex_find(g, id);
+	xmlNodePtr unit;
+	int after_sub = 0, had_point = 0;
+
+	if (!n) {
+		buf_puts(out, id);
+		return;
+	}
+	while (n && !is_unit(n) && depth < 16) {
+		chain[depth++] = n;
+		n = n->parent;
+	}
+	unit = n;
+	if (!unit) {
+		buf_puts(out, id);
+		return;
+	}
+	if (is_elem(unit, "recital")) {
+		const char *num = attr(unit, "n");
+		buf_printf(out, "Recital %s", num ? num : "?");
+	} else if (is_elem(unit, "article")) {
+		const char *num = attr(unit, "n");
+		buf_printf(out, "Article %s", num ? num : "?");
+	} else {
+		const char *num = attr(unit, "number");
+		buf_printf(out, "Annex %s", num ? num : (attr(unit, "n") ? attr(unit, "n") : "?"));
+	}
+	while (depth > 0) {
+		xmlNodePtr c = chain[--depth];
+		const char *label = attr(c, "label");
+		if (is_elem(c, "para")) {
+			buf_printf(out, "(%s)", attr(c, "n") ? attr(c, "n") : "?");
+			after_sub = 0;
+		} else if (is_elem(c, "sub")) {
+			put_ordinal(out, attr(c, "n"),
+			            is_elem(unit, "article") ? "subparagraph" : "paragraph");
+			after_sub = 1;
+		} else if (is_elem(c, "section")) {
+			const char *kind = attr(c, "kind");
+			if (kind && !strcmp(kind, "part"))
+				buf_printf(out, ", Part %s", label ? label : "?");
+			else if (kind && !strcmp(kind, "numbered")) {
+				/* "4. Control of ..." : named by its points when one follows */
+				if (depth == 0)
+					buf_printf(out, ", point %s", label ? label : "?");
+			} else
+				buf_printf(out, ", Section %s", label ? label : "?");
+		} else if (is_elem(c, "point")) {
+			if (is_elem(unit, "article") && !after_sub)
+				buf_printf(out, "(%s)", label ? label : "?");
+			else if (is_elem(unit, "article"))
+				buf_printf(out, ", point (%s)", label ? label : "?");
+			else if (!had_point || after_sub)
+				buf_printf(out, after_sub ? ", point (%s)" : ", point %s", label ? label : "?");
+			else
+				buf_printf(out, "(%s)", label ? label : "?");
+			had_point = 1;
+			after_sub = 0;
+		}
+	}
+}
+
+void gindex_href(const gindex *g, const char *id, const char *site_base, buf *out)
+{
+	xmlNodePtr unit = gindex_unit(g, id);
+	const char *uid = unit ? attr(unit, "id") : NULL;
+	buf_puts(out, site_base ? site_base : "");
+	if (!uid) {
+		/* not in this graph: link the unit part of the id ("art-43.1" -> "art-43") */
+		const char *dot = strchr(id, '.');
+		buf_append(out, id, dot ? (size_t)(dot - id) : strlen(id));
+	} else {
+		buf_puts(out, uid);
+	}
+	buf_puts(out, ".html#");
+	buf_puts(out, id);
+}
+
+size_t gindex_recitals(const gindex *g, const char *id, const gindex_pair **first)
+{
+	xmlNodePtr unit = gindex_unit(g, id);
+	const char *uid = unit ? attr(unit, "id") : NULL;
+	size_t lo = 0, hi = g->nrel;
+	*first = NULL;
+	if (!uid)
+		return 0;
+	/* lower bound by unit */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(g->rel[mid].unit, uid) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	hi = lo;
+	while (hi < g->nrel && !strcmp(g->rel[hi].unit, uid))
+		hi++;
+	if (hi == lo)
+		return 0;
+	*first = &g->rel[lo];
+	return hi - lo;
+}
+
+static void flatten_text(const xmlNode *n, buf *out)
+{
+	for (; n; n = n->next) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			const char *s = (const char *)n->content;
+			for (; s && *s; s++) {
+				int space = *s == ' ' || *s == '\n' || *s == '\t' || *s == '\r';
+				if (space) {
+					if (out->len && out->s[out->len - 1] != ' ')
+						buf_putc(out, ' ');
+				} else {
+					buf_putc(out, *s);
+				}
+			}
+		} else if (n->type == XML_ELEMENT_NODE) {
+			flatten_text(n->children, out);
+		}
+	}
+}
+
+void gindex_text(const gindex *g, const char *id, buf *out)
+{
+	xmlNodePtr n = gindex_find(g, id);
+	size_t start = out->len;
+	if (!n)
+		return;
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		if (is_elem(c, "text")) {
+			flatten_text(c->children, out);
+			break;
+		}
+	}
+	while (out->len > start && out->s[out->len - 1] == ' ')
+		out->s[--out->len] = '\0';
+}

@@ -1,0 +1,64 @@
+/*
+ * gindex.h - what the product assessment needs from a regulation's graph.
+ *
+ * Owns: looking up a graph id (doc/graph.md), the unit (recital, article, annex) an id
+ * belongs to, the human label of an id ("Article 43(1), second subparagraph, point
+ * (b)", "Annex VII, point 4.6, fifth paragraph"), the site link of an id, and the
+ * recitals that explain a unit (its relates-to edges, both directions).
+ * The graph document is borrowed: it must outlive the index.
+ */
+#ifndef REGDOC_ASSESS_GINDEX_H
+#define REGDOC_ASSESS_GINDEX_H
+
+#include <stddef.h>
+
+#include <libxml/hash.h>
+#include <libxml/tree.h>
+
+#include "util/buf.h"
+#include "util/diag.h"
+
+typedef struct gindex_pair {
+	char *unit;    /* art-43 */
+	char *recital; /* rec-78 */
+	unsigned n;    /* recital number, for ordering */
+} gindex_pair;
+
+typedef struct gindex {
+	xmlDocPtr doc;         /* borrowed */
+	const char *regulation; /* the root's id, e.g. "ai-act" (points into doc) */
+	xmlHashTablePtr ids;   /* id -> xmlNodePtr */
+	gindex_pair *rel;      /* relates-to pairs unit <-> recital, sorted by unit, n */
+	size_t nrel;
+} gindex;
+
+/* Index graph (a <regulation> document). Returns 0, or -1 with a diagnostic naming
+ * name (e.g. the graph's path) when it is not a graph. */
+int gindex_init(gindex *g, xmlDocPtr graph, const char *name, diag *d);
+void gindex_free(gindex *g);
+
+/* The element with that id, or NULL. */
+xmlNodePtr gindex_find(const gindex *g, const char *id);
+
+/* The unit (recital, article or annex element) that holds the id, or NULL. */
+xmlNodePtr gindex_unit(const gindex *g, const char *id);
+
+/* 1 when the element with that id has a point (or sub) element below it. */
+int gindex_has_points(const gindex *g, const char *id);
+
+/* Append the human label of id to out ("Article 43(1)(a)"); the id itself when it is
+ * not in the graph. */
+void gindex_label(const gindex *g, const char *id, buf *out);
+
+/* Append the site link of id: site_base + unit id + ".html#" + id. */
+void gindex_href(const gindex *g, const char *id, const char *site_base, buf *out);
+
+/* The recitals related to the unit of id, in recital order: *first is set to the first
+ * pair and the count returned (0 when none). */
+size_t gindex_recitals(const gindex *g, const char *id, const gindex_pair **first);
+
+/* Append the plain text of the element's own text block (its first <text>, inline
+ * markup flattened, whitespace collapsed). */
+void gindex_text(const gindex *g, const char *id, buf *out);
+
+#endif

@@ -1,0 +1,144 @@
+/*
+ * main.c - the regdoc command: parses the command line, calls one libregdoc job,
+ * exits with its status. Nothing else lives here.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "regdoc.h"
+
+static const char usage_text[] =
+	"usage: regdoc [OPTIONS] COMMAND [ARGS]\n"
+	"\n"
+	"Commands:\n"
+	"  build [CORPUS_DIR] [-o DIR]   every regulation under CORPUS_DIR (default: corpus)\n"
+	"                                into DIR/<regulation-id>/ (default: output):\n"
+	"                                graph.xml, site/, products/<id>/\n"
+	"  graph [CORPUS_DIR] [-o FILE]  the XML graph of one regulation (default: stdout)\n"
+	"  check [CORPUS_DIR]            read and check everything, write nothing\n"
+	"  links [CORPUS_DIR] ID...      every edge into and out of each ID (e.g. art-43,\n"
+	"                                rec-78, cra:art-12.3), one per line:\n"
+	"                                KIND<TAB>FROM<TAB>TO<TAB>SOURCE:LINE\n"
+	"  site [CORPUS_DIR] -o DIR      the HTML reference site of one regulation\n"
+	"\n"
+	"Options:\n"
+	"  -o, --output PATH     where to write (see each command)\n"
+	"  -W, --werror          treat warnings as errors\n"
+	"  -v, --verbose         report what was built and citation statistics\n"
+	"      --max-errors N    print at most N diagnostics (default 100; 0: all)\n"
+	"      --datadir DIR     shipped data (templates, schemas); default: found\n"
+	"      --templates DIR   use the templates in DIR instead of the shipped ones\n"
+	"  -h, --help            this help\n"
+	"      --version         print the version\n"
+	"\n"
+	"Diagnostics go to stderr as PATH:LINE: error|warning: MESSAGE.\n"
+	"Exit status: 0 success; 1 the input has errors (nothing written, previous output\n"
+	"intact); 2 usage error; 3 I/O or system error.\n";
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fputs("regdoc: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nTry 'regdoc --help'.\n", stderr);
+	return REGDOC_EXIT_USAGE;
+}
+
+static int is_dir(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+int main(int argc, char **argv)
+{
+	regdoc_options o;
+	const char *command = NULL, *output = NULL;
+	const char **args = calloc((size_t)argc + 1, sizeof *args);
+	size_t nargs = 0;
+	int status;
+
+	regdoc_options_init(&o);
+	if (!args)
+		return REGDOC_EXIT_SYSTEM;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const char *val = NULL;
+		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			fputs(usage_text, stdout);
+			free(args);
+			return REGDOC_EXIT_OK;
+		} else if (!strcmp(a, "--version")) {
+			printf("regdoc %s\n", regdoc_version());
+			free(args);
+			return REGDOC_EXIT_OK;
+		} else if (!strcmp(a, "-W") || !strcmp(a, "--werror")) {
+			o.werror = 1;
+		} else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
+			o.verbose = 1;
+		} else if (!strcmp(a, "-o") || !strcmp(a, "--output") || !strcmp(a, "--max-errors") ||
+		           !strcmp(a, "--datadir") || !strcmp(a, "--templates")) {
+			if (i + 1 >= argc) {
+				free(args);
+				return usage_error("option %s needs a value", a);
+			}
+			val = argv[++i];
+			if (a[1] == 'o' || !strcmp(a, "--output"))
+				output = val;
+			else if (!strcmp(a, "--datadir"))
+				o.datadir = val;
+			else if (!strcmp(a, "--templates"))
+				o.templates = val;
+			else {
+				char *end;
+				unsigned long n = strtoul(val, &end, 10);
+				if (*end || end == val) {
+					free(args);
+					return usage_error("--max-errors needs a number, not '%s'", val);
+				}
+				o.max_diagnostics = n;
+			}
+		} else if (a[0] == '-' && a[1] != '\0') {
+			free(args);
+			return usage_error("unknown option %s", a);
+		} else if (!command) {
+			command = a;
+		} else {
+			args[nargs++] = a;
+		}
+	}
+	if (!command) {
+		free(args);
+		return usage_error("%s", "no command given");
+	}
+	if (!strcmp(command, "build")) {
+		status = nargs > 1 ? usage_error("%s", "build takes one CORPUS_DIR")
+		                   : regdoc_build(&o, nargs ? args[0] : "corpus", output ? output : "output");
+	} else if (!strcmp(command, "graph")) {
+		status = nargs > 1 ? usage_error("%s", "graph takes one CORPUS_DIR")
+		                   : regdoc_graph(&o, nargs ? args[0] : "corpus", output ? output : "-");
+	} else if (!strcmp(command, "check")) {
+		status = nargs > 1 ? usage_error("%s", "check takes one CORPUS_DIR")
+		                   : regdoc_check(&o, nargs ? args[0] : "corpus");
+	} else if (!strcmp(command, "site")) {
+		if (!output)
+			status = usage_error("%s", "site needs -o DIR");
+		else
+			status = nargs > 1 ? usage_error("%s", "site takes one CORPUS_DIR")
+			                   : regdoc_site(&o, nargs ? args[0] : "corpus", output);
+	} else if (!strcmp(command, "links")) {
+		const char *dir = "corpus";
+		size_t first = 0;
+		if (nargs && is_dir(args[0])) {
+			dir = args[0];
+			first = 1;
+		}
+		status = nargs == first ? usage_error("%s", "links needs at least one ID")
+		                        : regdoc_links(&o, dir, args + first, nargs - first, stdout);
+	} else {
+		status = usage_error("unknown command '%s'", command);
+	}
+	free(args);
+	return status;
+}

@@ -1,0 +1,57 @@
+/*
+ * graph.h - from assembled units to the finished, checked graph of a regulation.
+ *
+ * Owns: the link stage (resolve.c: citations → <cite> and cites/cites-act edges,
+ * terms.c: defined-term uses → <term>), the checks a schema cannot make (check.c: ids
+ * unique, no dangling reference, relates-to targets exist; then RELAX NG validation
+ * against templates/schema/graph.rng), the deterministic serialisation (graph.c), and
+ * edge queries (links.c).
+ */
+#ifndef REGDOC_GRAPH_H
+#define REGDOC_GRAPH_H
+
+#include <stdio.h>
+#include <libxml/hash.h>
+#include <libxml/tree.h>
+
+#include "ingest/corpus.h"
+#include "util/diag.h"
+
+#define GRAPH_MAX_RANGE 500 /* a cited range expands to at most this many targets */
+
+/* What the link stage found, by kind: for the README and the issue notes. */
+typedef struct link_stats {
+	unsigned long cites;            /* <cite> elements made */
+	unsigned long internal;         /* of which to this regulation */
+	unsigned long external;         /* of which to another act */
+	unsigned long targets;          /* internal targets, ranges expanded */
+	unsigned long exact;            /* targets found as cited */
+	unsigned long coarsened;        /* targets found only at a coarser level */
+	unsigned long unresolved;       /* targets naming nothing that exists */
+	unsigned long by_kind[8];       /* targets by kind: see link_kind_names */
+	unsigned long terms;            /* defined-term uses linked */
+	unsigned long acts;             /* distinct other acts */
+} link_stats;
+
+extern const char *const link_kind_names[8];
+
+/* Index of every id in doc → element. Reports duplicate ids. */
+xmlHashTablePtr graph_index_ids(xmlDocPtr doc, diag *d);
+
+/* Resolve citations and terms in r->doc, add edges and the acts list. */
+int graph_link(regulation *r, link_stats *stats, diag *d);
+
+/* Mark defined-term uses (terms.c); called by graph_link. */
+unsigned long graph_mark_terms(xmlDocPtr doc, const char *definitions_unit, xmlHashTablePtr ids);
+
+/* Dangling references and RELAX NG validity (schema at datadir/templates/schema/graph.rng). */
+int graph_check(xmlDocPtr doc, const char *datadir, const char *name, diag *d);
+
+/* Write the graph to path (or stdout when path is "-"), deterministically. */
+int graph_write(xmlDocPtr doc, const char *path, diag *d);
+
+/* Print every edge into or out of id (or of an element inside it) as
+ * KIND\tFROM\tTO\tSOURCE:LINE. Returns the number printed. */
+size_t graph_print_links(xmlDocPtr doc, const char *id, FILE *out);
+
+#endif

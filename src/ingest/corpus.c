@@ -1,0 +1,227 @@
+#include "ingest/corpus.h"
+
+#include <libxml/hash.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest/contents.h"
+#include "ingest/page.h"
+#include "util/fsio.h"
+#include "util/text.h"
+
+static void set_prop(xmlNodePtr el, const char *name, const char *value)
+{
+	if (value)
+		xmlNewProp(el, (const xmlChar *)name, (const xmlChar *)value);
+}
+
+static void add_text_child(xmlNodePtr parent, const char *name, const char *text)
+{
+	xmlNodePtr el = xmlNewChild(parent, NULL, (const xmlChar *)name, NULL);
+	if (text)
+		xmlNodeAddContent(el, (const xmlChar *)text);
+}
+
+/* Expected file name of unit number n of kind k. */
+static void page_file_name(const unit_kind *k, unsigned n, char *out, size_t outsz)
+{
+	snprintf(out, outsz, "%s%0*u.md", k->file_prefix, k->digits, n);
+}
+
+/* Files in the kind's folder that the manifest does not promise. */
+static void report_extra_pages(const char *kdir, const unit_kind *k, diag *d)
+{
+	fsio_names names;
+	if (fsio_list_dir(kdir, &names, d) != 0)
+		return;
+	for (size_t i = 0; i < names.n; i++) {
+		const char *name = names.v[i];
+		size_t pl = strlen(k->file_prefix), nl = strlen(name);
+		unsigned num = 0;
+		char expect[64];
+		int ok = nl > pl + 3 && !strncmp(name, k->file_prefix, pl) &&
+		         !strcmp(name + nl - 3, ".md") &&
+		         text_parse_uint(name + pl, nl - pl - 3, &num) == 0 && num >= 1 && num <= k->count;
+		if (ok) {
+			page_file_name(k, num, expect, sizeof expect);
+			ok = !strcmp(expect, name);
+		}
+		if (!ok) {
+			char *p = fsio_join(kdir, name);
+			diag_error(d, p ? p : name, 0,
+			           "unexpected file: the manifest promises %u %s pages named %s%0*u.md",
+			           k->count, k->kind, k->file_prefix, k->digits, 1u);
+			free(p);
+		}
+	}
+	fsio_names_free(&names);
+}
+
+static void load_kind(regulation *r, const unit_kind *k, xmlNodePtr parent, xmlHashTablePtr seen,
+                      diag *d)
+{
+	char *kdir = fsio_join(r->dir, k->dir);
+	page_ctx pc;
+	if (!kdir)
+		return;
+	if (!fsio_is_dir(kdir)) {
+		diag_error(d, kdir, 0, "missing folder of %s pages (the manifest promises %u)", k->kind,
+		           k->count);
+		free(kdir);
+		return;
+	}
+	report_extra_pages(kdir, k, d);
+	pc.m = &r->m;
+	pc.doc = r->doc;
+	pc.edges = r->edges;
+	pc.d = d;
+	for (unsigned n = 1; n <= k->count; n++) {
+		char name[64], expect_id[ID_MAX];
+		char *path, *text;
+		size_t len;
+		xmlNodePtr unit;
+		page_file_name(k, n, name, sizeof name);
+		path = fsio_join(kdir, name);
+		if (!path)
+			break;
+		if (fsio_read_text(path, PAGE_MAX_BYTES, &text, &len, d) != 0) {
+			free(path);
+			continue;
+		}
+		pc.path = path;
+		unit = page_parse(&pc, text, len);
+		free(text);
+		if (unit) {
+			xmlChar *id = xmlGetProp(unit, (const xmlChar *)"id");
+			const char *other = xmlHashLookup(seen, id);
+			snprintf(expect_id, sizeof expect_id, "%s-%u", k->id_prefix, n);
+			if (other) {
+				diag_error(d, path, (unsigned long)xmlGetLineNo(unit),
+				           "two pages claim the same unit %s (the other is %s)", (const char *)id,
+				           other);
+				xmlFreeNode(unit);
+			} else if (strcmp((const char *)id, expect_id) != 0) {
+				diag_error(d, path, (unsigned long)xmlGetLineNo(unit),
+				           "page claims %s but its file name says %s", (const char *)id, expect_id);
+				xmlFreeNode(unit);
+			} else {
+				xmlHashAddEntry(seen, id, xmlGetProp(unit, (const xmlChar *)"src"));
+				xmlAddChild(parent, unit);
+			}
+			xmlFree(id);
+		}
+		free(path);
+	}
+	free(kdir);
+}
+
+static void free_seen_entry(void *payload, const xmlChar *name)
+{
+	(void)name;
+	xmlFree(payload);
+}
+
+/* Give each article the chapter and section the contents page puts it in. */
+static void place_units(xmlNodePtr contents, xmlHashTablePtr ids)
+{
+	for (xmlNodePtr ch = contents->children; ch; ch = ch->next) {
+		xmlChar *cid = xmlGetProp(ch, (const xmlChar *)"id");
+		for (xmlNodePtr c = ch->children; c; c = c->next) {
+			int is_section = !xmlStrcmp(c->name, (const xmlChar *)"section");
+			xmlChar *sid = is_section ? xmlGetProp(c, (const xmlChar *)"id") : NULL;
+			xmlNodePtr first = is_section ? c->children : c;
+			for (xmlNodePtr u = first; u; u = is_section ? u->next : NULL) {
+				xmlChar *ref = xmlGetProp(u, (const xmlChar *)"ref");
+				xmlNodePtr unit = ref ? xmlHashLookup(ids, ref) : NULL;
+				if (unit) {
+					xmlSetProp(unit, (const xmlChar *)"chapter", cid);
+					if (sid)
+						xmlSetProp(unit, (const xmlChar *)"section", sid);
+				}
+				xmlFree(ref);
+			}
+			xmlFree(sid);
+		}
+		xmlFree(cid);
+	}
+}
+
+static void load_contents(regulation *r, xmlNodePtr root, xmlNodePtr before, diag *d)
+{
+	char *path = fsio_join(r->dir, r->m.contents_file);
+	char *text, *title = NULL;
+	size_t len;
+	page_ctx pc = {&r->m, path, r->doc, r->edges, d};
+	xmlNodePtr contents;
+	xmlHashTablePtr ids;
+	if (!path)
+		return;
+	if (fsio_read_text(path, PAGE_MAX_BYTES, &text, &len, d) != 0) {
+		free(path);
+		return;
+	}
+	contents = contents_parse(&pc, text, len, &title);
+	free(text);
+	xmlAddPrevSibling(before, contents);
+	/* index units by id to place them in chapters */
+	ids = xmlHashCreate(512);
+	for (xmlNodePtr grp = root->children; grp; grp = grp->next)
+		for (xmlNodePtr u = grp->children; u; u = u->next) {
+			xmlChar *id = u->type == XML_ELEMENT_NODE ? xmlGetProp(u, (const xmlChar *)"id") : NULL;
+			if (id)
+				xmlHashAddEntry(ids, id, u);
+			xmlFree(id);
+		}
+	place_units(contents, ids);
+	xmlHashFree(ids, NULL);
+	free(title);
+	free(path);
+}
+
+int regulation_load(const char *dir, const char *datadir, regulation *r, diag *d)
+{
+	char *schema;
+	xmlNodePtr root, first_group = NULL;
+	xmlHashTablePtr seen;
+
+	memset(r, 0, sizeof *r);
+	r->dir = strdup(dir);
+	schema = fsio_join(datadir, "templates/schema/manifest.rng");
+	if (!r->dir || !schema || manifest_load(dir, schema, &r->m, d) != 0) {
+		free(schema);
+		return -1;
+	}
+	free(schema);
+	r->doc = xmlNewDoc((const xmlChar *)"1.0");
+	root = xmlNewDocNode(r->doc, NULL, (const xmlChar *)"regulation", NULL);
+	xmlDocSetRootElement(r->doc, root);
+	set_prop(root, "id", r->m.id);
+	set_prop(root, "lang", r->m.lang);
+	set_prop(root, "celex", r->m.celex);
+	set_prop(root, "eli", r->m.eli);
+	add_text_child(root, "title", r->m.title);
+	add_text_child(root, "short-title", r->m.short_title);
+	r->edges = xmlNewDocNode(r->doc, NULL, (const xmlChar *)"edges", NULL);
+	seen = xmlHashCreate(512);
+	for (size_t i = 0; i < r->m.nkinds; i++) {
+		xmlNodePtr group = xmlNewChild(root, NULL, (const xmlChar *)r->m.kinds[i].dir, NULL);
+		if (!first_group)
+			first_group = group;
+		load_kind(r, &r->m.kinds[i], group, seen, d);
+	}
+	xmlHashFree(seen, free_seen_entry);
+	if (first_group && r->m.contents_file)
+		load_contents(r, root, first_group, d);
+	xmlAddChild(root, r->edges);
+	return 0;
+}
+
+void regulation_free(regulation *r)
+{
+	if (r->doc)
+		xmlFreeDoc(r->doc);
+	manifest_free(&r->m);
+	free(r->dir);
+	memset(r, 0, sizeof *r);
+}

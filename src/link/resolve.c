@@ -1,0 +1,355 @@
+/*
+ * resolve.c - the link stage: every citation in the text becomes a <cite> pointing at
+ * the finest element that exists, and an edge.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph/graph.h"
+#include "ingest/page.h"
+#include "link/cite.h"
+
+const char *const link_kind_names[8] = {
+	"recital", "article", "paragraph or point of an article", "annex",
+	"section or point of an annex", "chapter or section", "other", "",
+};
+
+typedef struct linker {
+	regulation *r;
+	xmlHashTablePtr ids;
+	xmlHashTablePtr edges_seen; /* "kind\tfrom\tto" already made */
+	xmlHashTablePtr acts;       /* "ext:CELEX" → <act> */
+	xmlNodePtr acts_el;
+	link_stats *stats;
+	diag *d;
+	cite_list cites;
+} linker;
+
+static int is_named(xmlNodePtr n, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
+}
+
+static const char *prop(xmlNodePtr n, const char *name)
+{
+	/* Attribute values of nodes we built are single text children: read in place. */
+	xmlAttrPtr a = xmlHasProp(n, (const xmlChar *)name);
+	if (!a || !a->children || !a->children->content)
+		return NULL;
+	return (const char *)a->children->content;
+}
+
+static void add_edge(linker *lk, const char *kind, const char *from, const char *to,
+                     const char *src, unsigned long line)
+{
+	char key[3 * ID_MAX + 32], lbuf[24];
+	xmlNodePtr e;
+	snprintf(key, sizeof key, "%s\t%s\t%s", kind, from, to);
+	if (xmlHashLookup(lk->edges_seen, (const xmlChar *)key))
+		return;
+	xmlHashAddEntry(lk->edges_seen, (const xmlChar *)key, (void *)1);
+	e = xmlNewChild(lk->r->edges, NULL, (const xmlChar *)"edge", NULL);
+	xmlNewProp(e, (const xmlChar *)"kind", (const xmlChar *)kind);
+	xmlNewProp(e, (const xmlChar *)"from", (const xmlChar *)from);
+	xmlNewProp(e, (const xmlChar *)"to", (const xmlChar *)to);
+	xmlNewProp(e, (const xmlChar *)"src", (const xmlChar *)src);
+	snprintf(lbuf, sizeof lbuf, "%lu", line);
+	xmlNewProp(e, (const xmlChar *)"line", (const xmlChar *)lbuf);
+}
+
+static unsigned target_kind(const char *id)
+{
+	int fine = strchr(id, '.') != NULL;
+	if (!strncmp(id, "rec-", 4))
+		return 0;
+	if (!strncmp(id, "art-", 4))
+		return fine ? 2 : 1;
+	if (!strncmp(id, "anx-", 4))
+		return fine ? 4 : 3;
+	if (!strncmp(id, "chp-", 4))
+		return 5;
+	return 6;
+}
+
+/* Where a text block stands, for relative citations. */
+typedef struct place {
+	xmlNodePtr unit;
+	const char *from;      /* id of the innermost element holding the text */
+	const char *src;
+	unsigned long line;
+	char para[ID_MAX];
+	char container[ID_MAX];
+	char alt_container[ID_MAX];
+	cite_context ctx;
+} place;
+
+static void locate(xmlNodePtr text, place *p)
+{
+	xmlNodePtr owner = text->parent, n;
+	memset(p, 0, sizeof *p);
+	p->from = prop(owner, "id");
+	for (n = owner; n && n->type == XML_ELEMENT_NODE; n = n->parent) {
+		if (!p->para[0] && is_named(n, "para"))
+			snprintf(p->para, sizeof p->para, "%s", prop(n, "id"));
+		if (prop(n, "src")) {
+			p->unit = n;
+			break;
+		}
+	}
+	/* "point (b)" in the text of point (a) means its sibling; in a paragraph's own
+	 * text, one of its points. Sub-points are tried second (alt_container). */
+	if (is_named(owner, "point")) {
+		snprintf(p->container, sizeof p->container, "%s", prop(owner->parent, "id"));
+		snprintf(p->alt_container, sizeof p->alt_container, "%s", p->from);
+	} else {
+		snprintf(p->container, sizeof p->container, "%s", p->from ? p->from : "");
+	}
+	p->src = p->unit ? prop(p->unit, "src") : "";
+	p->line = (unsigned long)strtoul(prop(text, "line") ? prop(text, "line") : "0", NULL, 10);
+	p->ctx.unit = p->unit ? prop(p->unit, "id") : NULL;
+	p->ctx.para = p->para[0] ? p->para : NULL;
+	p->ctx.container = p->container[0] ? p->container : NULL;
+	p->ctx.chapter = p->unit ? prop(p->unit, "chapter") : NULL;
+	p->ctx.section = p->unit ? prop(p->unit, "section") : NULL;
+}
+
+/* The finest existing element for a cited id: as cited, as a sub-point, or its
+ * nearest existing ancestor. Returns 0 exact, 1 coarser, -1 nothing. */
+static int resolve_target(linker *lk, const place *p, const char *want, char *got)
+{
+	size_t cl = strlen(p->container);
+	snprintf(got, ID_MAX, "%s", want);
+	if (xmlHashLookup(lk->ids, (const xmlChar *)got))
+		return 0;
+	if (p->alt_container[0] && cl && !strncmp(want, p->container, cl) && want[cl] == '.') {
+		snprintf(got, ID_MAX, "%s%s", p->alt_container, want + cl);
+		if (xmlHashLookup(lk->ids, (const xmlChar *)got))
+			return 0;
+		snprintf(got, ID_MAX, "%s", want);
+	}
+	for (char *dot = strrchr(got, '.'); dot; dot = strrchr(got, '.')) {
+		*dot = '\0';
+		if (xmlHashLookup(lk->ids, (const xmlChar *)got))
+			return 1;
+	}
+	return -1;
+}
+
+static xmlNodePtr make_internal_cite(linker *lk, const place *p, const cite *c, const char *span,
+                                     size_t span_len)
+{
+	char got[ID_MAX];
+	char *to = NULL;
+	size_t to_len = 0, to_cap = 0;
+	xmlNodePtr el = NULL;
+	for (size_t i = 0; i < c->ntargets; i++) {
+		const char *want = c->targets[i].s;
+		int r = resolve_target(lk, p, want, got);
+		lk->stats->targets++;
+		if (r < 0) {
+			lk->stats->unresolved++;
+			diag_warning(lk->d, p->src, p->line, "'%.*s' cites %s, which does not exist",
+			             (int)(span_len > 80 ? 80 : span_len), span, want);
+			continue;
+		}
+		if (r == 0)
+			lk->stats->exact++;
+		else {
+			lk->stats->coarsened++;
+			diag_warning(lk->d, p->src, p->line,
+			             "'%.*s' cites %s, which does not exist; linked to %s",
+			             (int)(span_len > 80 ? 80 : span_len), span, want, got);
+		}
+		lk->stats->by_kind[target_kind(got)]++;
+		add_edge(lk, "cites", p->from, got, p->src, p->line);
+		{
+			size_t gl = strlen(got);
+			if (to_len + gl + 2 > to_cap) {
+				size_t ncap = (to_cap ? to_cap * 2 : 64) + gl;
+				char *nt = realloc(to, ncap);
+				if (!nt)
+					break;
+				to = nt;
+				to_cap = ncap;
+			}
+			if (to_len)
+				to[to_len++] = ' ';
+			memcpy(to + to_len, got, gl + 1);
+			to_len += gl;
+		}
+	}
+	if (to) {
+		el = xmlNewDocNode(lk->r->doc, NULL, (const xmlChar *)"cite", NULL);
+		xmlNewProp(el, (const xmlChar *)"to", (const xmlChar *)to);
+		xmlNodeAddContentLen(el, (const xmlChar *)span, (int)span_len);
+		lk->stats->internal++;
+		lk->stats->cites++;
+	}
+	free(to);
+	if (c->truncated)
+		diag_warning(lk->d, p->src, p->line, "range '%.*s' is longer than %d; cut",
+		             (int)(span_len > 80 ? 80 : span_len), span, GRAPH_MAX_RANGE);
+	return el;
+}
+
+static xmlNodePtr make_external_cite(linker *lk, const place *p, const cite *c, const char *span,
+                                     size_t span_len)
+{
+	char act_id[32];
+	xmlNodePtr el;
+	snprintf(act_id, sizeof act_id, "ext:%s", c->celex);
+	if (!xmlHashLookup(lk->acts, (const xmlChar *)act_id)) {
+		xmlNodePtr a = xmlNewChild(lk->acts_el, NULL, (const xmlChar *)"act", NULL);
+		xmlNewProp(a, (const xmlChar *)"id", (const xmlChar *)act_id);
+		xmlNewProp(a, (const xmlChar *)"celex", (const xmlChar *)c->celex);
+		xmlNewProp(a, (const xmlChar *)"label", (const xmlChar *)c->act);
+		xmlHashAddEntry(lk->acts, (const xmlChar *)act_id, a);
+		lk->stats->acts++;
+	}
+	add_edge(lk, "cites-act", p->from, act_id, p->src, p->line);
+	el = xmlNewDocNode(lk->r->doc, NULL, (const xmlChar *)"cite", NULL);
+	xmlNewProp(el, (const xmlChar *)"act", (const xmlChar *)act_id);
+	xmlNodeAddContentLen(el, (const xmlChar *)span, (int)span_len);
+	lk->stats->external++;
+	lk->stats->cites++;
+	return el;
+}
+
+/* Replace one text node by text, <cite>, text, … */
+static void link_text_node(linker *lk, const place *p, xmlNodePtr tn)
+{
+	const char *s = (const char *)tn->content;
+	size_t len = s ? strlen(s) : 0, at = 0;
+	xmlNodePtr anchor = tn;
+	lk->cites.n = 0;
+	if (!len || cite_scan(s, len, &p->ctx, GRAPH_MAX_RANGE, &lk->cites) != 0 || lk->cites.n == 0)
+		return;
+	for (size_t i = 0; i < lk->cites.n; i++) {
+		const cite *c = &lk->cites.v[i];
+		xmlNodePtr el;
+		if (c->start < at || c->end > len || c->end <= c->start)
+			continue;
+		el = c->kind == CITE_EXTERNAL
+		         ? make_external_cite(lk, p, c, s + c->start, c->end - c->start)
+		         : make_internal_cite(lk, p, c, s + c->start, c->end - c->start);
+		if (!el)
+			continue;
+		if (c->start > at)
+			anchor = xmlAddNextSibling(anchor,
+			                           xmlNewDocTextLen(lk->r->doc, (const xmlChar *)s + at,
+			                                            (int)(c->start - at)));
+		anchor = xmlAddNextSibling(anchor, el);
+		at = c->end;
+	}
+	if (anchor == tn)
+		return;
+	if (at < len)
+		xmlAddNextSibling(anchor, xmlNewDocTextLen(lk->r->doc, (const xmlChar *)s + at,
+		                                           (int)(len - at)));
+	xmlUnlinkNode(tn);
+	xmlFreeNode(tn);
+}
+
+/* Text nodes of a <text>, also inside em/strong, never inside a link or code. */
+static void link_text_element(linker *lk, xmlNodePtr text)
+{
+	place p;
+	xmlNodePtr stack[32], nodes[256];
+	size_t sp = 0, nn = 0;
+	locate(text, &p);
+	if (!p.from || !p.unit)
+		return;
+	stack[sp++] = text;
+	while (sp) {
+		xmlNodePtr el = stack[--sp];
+		for (xmlNodePtr c = el->last; c; c = c->prev) {
+			if (c->type == XML_TEXT_NODE) {
+				if (nn < sizeof nodes / sizeof nodes[0])
+					nodes[nn++] = c;
+			} else if ((is_named(c, "em") || is_named(c, "strong")) &&
+			           sp < sizeof stack / sizeof stack[0]) {
+				stack[sp++] = c;
+			}
+		}
+	}
+	/* collected last-to-first within each element; order does not matter for
+	 * correctness (each node is replaced in place) */
+	for (size_t i = 0; i < nn; i++)
+		link_text_node(lk, &p, nodes[i]);
+}
+
+static void collect_texts(xmlNodePtr root, xmlNodePtr **out, size_t *n, size_t *cap)
+{
+	/* iterative pre-order walk: document order, no recursion on hostile depth */
+	xmlNodePtr cur = root;
+	while (cur) {
+		if (is_named(cur, "text")) {
+			if (*n == *cap) {
+				size_t ncap = *cap ? *cap * 2 : 1024;
+				xmlNodePtr *nv = realloc(*out, ncap * sizeof *nv);
+				if (!nv)
+					return;
+				*out = nv;
+				*cap = ncap;
+			}
+			(*out)[(*n)++] = cur;
+		} else if (cur->children && cur->type == XML_ELEMENT_NODE) {
+			cur = cur->children;
+			continue;
+		}
+		while (cur && !cur->next && cur != root)
+			cur = cur->parent;
+		if (!cur || cur == root)
+			break;
+		cur = cur->next;
+	}
+}
+
+static void check_relations(linker *lk)
+{
+	for (xmlNodePtr e = lk->r->edges->children; e; e = e->next) {
+		const char *to = prop(e, "to");
+		if (!is_named(e, "edge") || strcmp(prop(e, "kind"), "relates-to") != 0)
+			continue;
+		if (!xmlHashLookup(lk->ids, (const xmlChar *)to))
+			diag_error(lk->d, prop(e, "src"), strtoul(prop(e, "line"), NULL, 10),
+			           "relates-to link to %s, which does not exist", to);
+	}
+}
+
+int graph_link(regulation *r, link_stats *stats, diag *d)
+{
+	linker lk;
+	xmlNodePtr root = xmlDocGetRootElement(r->doc);
+	xmlNodePtr *texts = NULL;
+	size_t ntexts = 0, cap = 0;
+
+	memset(&lk, 0, sizeof lk);
+	memset(stats, 0, sizeof *stats);
+	lk.r = r;
+	lk.stats = stats;
+	lk.d = d;
+	lk.ids = graph_index_ids(r->doc, d);
+	lk.edges_seen = xmlHashCreate(4096);
+	lk.acts = xmlHashCreate(256);
+	lk.acts_el = xmlNewDocNode(r->doc, NULL, (const xmlChar *)"acts", NULL);
+	xmlAddPrevSibling(r->edges, lk.acts_el);
+	/* relates-to edges from the pages are already there: never duplicate them */
+	for (xmlNodePtr e = r->edges->children; e; e = e->next) {
+		char key[3 * ID_MAX + 32];
+		snprintf(key, sizeof key, "%s\t%s\t%s", prop(e, "kind"), prop(e, "from"), prop(e, "to"));
+		xmlHashAddEntry(lk.edges_seen, (const xmlChar *)key, (void *)1);
+	}
+	check_relations(&lk);
+	collect_texts(root, &texts, &ntexts, &cap);
+	for (size_t i = 0; i < ntexts; i++)
+		link_text_element(&lk, texts[i]);
+	free(texts);
+	stats->terms = graph_mark_terms(r->doc, r->m.definitions_unit, lk.ids);
+	cite_list_free(&lk.cites);
+	xmlHashFree(lk.edges_seen, NULL);
+	xmlHashFree(lk.acts, NULL);
+	xmlHashFree(lk.ids, NULL);
+	return 0;
+}

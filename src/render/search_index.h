@@ -1,0 +1,29 @@
+/*
+ * search_index.h - the client-side search index of the site (search-index.js).
+ *
+ * Owns: turning the search entries site.xsl returns as its principal result
+ * (<search><d p="PAGE" f="FRAGMENT" l="LABEL" t="UNIT TITLE">TEXT</d>...</search>) into a
+ * JavaScript file that assigns one global, so search works from file:// without fetch:
+ *
+ *   window.REGDOC_SEARCH = {"v":1,"units":[[PAGE,TITLE],...],
+ *                           "docs":[[UNIT_INDEX,FRAGMENT,LABEL,TEXT],...]};
+ *
+ * Strings are JSON-escaped (quotes, backslash, control characters, U+2028/U+2029, and
+ * "<" as \u003c so that no "</script" can ever appear). Entries keep document order.
+ */
+#ifndef REGDOC_RENDER_SEARCH_INDEX_H
+#define REGDOC_RENDER_SEARCH_INDEX_H
+
+#include <stddef.h>
+
+#include <libxml/tree.h>
+
+#include "util/diag.h"
+
+/* Serialize the entries into a new NUL-terminated buffer (free() it). -1 on error. */
+int search_index_build(xmlDocPtr entries, char **out, size_t *len, diag *d);
+
+/* search_index_build, written to path. */
+int search_index_write(xmlDocPtr entries, const char *path, diag *d);
+
+#endif

@@ -1,0 +1,34 @@
+/*
+ * site.h - the HTML reference site of one regulation, rendered from its graph.
+ *
+ * Owns: running templates/site/site.xsl over the graph (one pass; one exsl:document per
+ * page), copying templates/site/static/ into the site, and writing the client-side
+ * search index (search-index.js). The URL scheme is documented in doc/site.md:
+ * index.html, <unit-id>.html (rec-78.html, art-43.html, anx-7.html), chp-N.html,
+ * search.html, sitemap.xml; fragments are graph ids (art-43.1, art-43.1.a).
+ *
+ * Output bytes depend only on the graph, the templates and base_url (no timestamps).
+ */
+#ifndef REGDOC_RENDER_SITE_H
+#define REGDOC_RENDER_SITE_H
+
+#include <libxml/tree.h>
+
+#include "util/diag.h"
+
+typedef struct site_options {
+	/* Absolute base URL for sitemap.xml <loc> (e.g. "https://example.org/ai-act/");
+	 * NULL or "" = relative locations. */
+	const char *base_url;
+} site_options;
+
+/* Render the site of graph into outdir, which exists (and should be empty; the caller
+ * does temp-dir-and-rename). templates_dir is the folder holding site/ (site/site.xsl,
+ * site/static/). Returns 0, or -1 with diagnostics. */
+int site_render(xmlDocPtr graph, const char *templates_dir, const char *outdir, diag *d);
+
+/* As site_render, with options (opts may be NULL). */
+int site_render_opts(xmlDocPtr graph, const char *templates_dir, const char *outdir,
+                     const site_options *opts, diag *d);
+
+#endif

@@ -1,0 +1,72 @@
+/*
+ * xslt.h - run an XSLT stylesheet from C, safely.
+ *
+ * Owns: loading stylesheets with the xmlsafe rules (no network, no DTD, no entity
+ * substitution, also for xsl:import / xsl:include and document()), the libxslt
+ * security prefs of every transform (no network read or write, no directory creation,
+ * no file write outside the output directory), resolving every relative
+ * exsl:document / xsl:document href inside the output directory, writing the
+ * principal result, and reporting XSLT errors as "sheet.xsl:LINE: error: ..."
+ * diagnostics.
+ *
+ * Stylesheets may use EXSLT (exsl:document, str:, set:, math:, date: ...): the EXSLT
+ * modules are registered once per process on the first xslt_sheet_load.
+ *
+ * xsl:message output is reported as a diagnostic: a message that starts with
+ * "warning:" is a warning, "note:" a note, anything else (and terminate="yes") an
+ * error. The location is the xsl:message element in the stylesheet.
+ *
+ * Not thread-safe: libxml2/libxslt keep some error handlers in process globals, which
+ * xslt_sheet_load swaps in and restores around the compile step. regdoc runs one
+ * transform at a time.
+ */
+#ifndef REGDOC_RENDER_XSLT_H
+#define REGDOC_RENDER_XSLT_H
+
+#include <stddef.h>
+
+#include <libxml/tree.h>
+
+#include "util/diag.h"
+
+typedef struct xslt_sheet xslt_sheet;
+
+/* Load and compile the stylesheet at path. Returns NULL with diagnostics (path:line)
+ * when it cannot be read, is not well-formed, declares entities, or does not compile. */
+xslt_sheet *xslt_sheet_load(const char *path, diag *d);
+
+/* NULL is a no-op. */
+void xslt_sheet_free(xslt_sheet *s);
+
+/* Apply s to in (which is not modified).
+ *
+ * params: NULL, or name, value, name, value, ..., NULL. Values are plain strings (not
+ *   XPath): each becomes a string parameter, whatever quotes it contains.
+ * outdir: an existing directory; every file the stylesheet writes (exsl:document,
+ *   xsl:document) must resolve inside it (relative hrefs resolve against it; absolute
+ *   paths, "../", symlinks out, and URLs are refused with a diagnostic).
+ * main_output: file name (relative to outdir, may contain "/" into existing
+ *   subdirectories) for the principal result, or NULL to discard it.
+ *
+ * Returns 0 on success; -1 with diagnostics on any XSLT error (compile, runtime,
+ * refused read/write, xsl:message terminate="yes") or I/O error. Files written before
+ * the error are left in outdir (the caller owns cleaning up outdir). */
+int xslt_apply(xslt_sheet *s, xmlDocPtr in, const char *const *params, const char *outdir,
+               const char *main_output, diag *d);
+
+/* As xslt_apply, but the principal result is returned serialized (per xsl:output) in a
+ * new NUL-terminated buffer (*out, *len; free() it) instead of being written. outdir may
+ * be NULL when the stylesheet writes no secondary documents: any write is then refused.
+ * Returns 0, or -1 with diagnostics (*out is NULL then). */
+int xslt_apply_to_memory(xslt_sheet *s, xmlDocPtr in, const char *const *params,
+                         const char *outdir, char **out, size_t *len, diag *d);
+
+/* As xslt_apply, but return the principal result tree (free with xmlFreeDoc), e.g. to
+ * feed a second stylesheet. NULL with diagnostics on error. */
+xmlDocPtr xslt_apply_to_doc(xslt_sheet *s, xmlDocPtr in, const char *const *params,
+                            const char *outdir, diag *d);
+
+/* The path the sheet was loaded from (for messages). */
+const char *xslt_sheet_path(const xslt_sheet *s);
+
+#endif

@@ -1,0 +1,51 @@
+/*
+ * diag.h - diagnostics: "path:line: error: message" on a stream, counted.
+ *
+ * Owns: the format of every message regdoc prints about its input, the error and
+ * warning counts a run's exit status is computed from, and the cap on how many are
+ * printed (all are counted, so the summary stays true when the cap cuts output).
+ * A diag is per run: no global state, so two runs in one process do not mix.
+ */
+#ifndef REGDOC_DIAG_H
+#define REGDOC_DIAG_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+
+enum diag_level { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR };
+
+typedef struct diag {
+	FILE *out;            /* where messages go; NULL = count only */
+	size_t max_printed;   /* 0 = no cap */
+	size_t printed;
+	size_t errors;
+	size_t warnings;
+	int sys_error;        /* an I/O or system error happened (exit status 3) */
+	int werror;           /* warnings count as errors */
+} diag;
+
+void diag_init(diag *d, FILE *out);
+
+/* path may be NULL (a message about the run); line 0 means "no line". */
+void diag_report(diag *d, enum diag_level level, const char *path, unsigned long line,
+                 const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 5, 6)))
+#endif
+	;
+void diag_vreport(diag *d, enum diag_level level, const char *path, unsigned long line,
+                  const char *fmt, va_list ap);
+
+#define diag_error(d, path, line, ...) diag_report((d), DIAG_ERROR, (path), (line), __VA_ARGS__)
+#define diag_warning(d, path, line, ...) diag_report((d), DIAG_WARNING, (path), (line), __VA_ARGS__)
+
+/* An I/O or system failure (errno-style): an error that also sets sys_error. */
+void diag_sys(diag *d, const char *path, const char *what, int err);
+
+/* Print "N errors, M warnings (K not shown)" when the cap hid some. */
+void diag_summary(diag *d);
+
+int diag_failed(const diag *d);
+
+#endif

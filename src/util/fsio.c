@@ -1,0 +1,212 @@
+#include "util/fsio.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+char *fsio_join(const char *dir, const char *name)
+{
+	size_t a = strlen(dir), b = strlen(name);
+	char *p = malloc(a + b + 2);
+	if (!p)
+		return NULL;
+	memcpy(p, dir, a);
+	p[a] = '/';
+	memcpy(p + a + 1, name, b + 1);
+	return p;
+}
+
+int fsio_is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+int fsio_read_file(const char *path, size_t max_bytes, char **buf, size_t *len, diag *d)
+{
+	struct stat st;
+	char *p;
+	size_t got = 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	*buf = NULL;
+	*len = 0;
+	if (fd < 0) {
+		diag_sys(d, path, "cannot open", errno);
+		return -1;
+	}
+	if (fstat(fd, &st) != 0) {
+		diag_sys(d, path, "cannot stat", errno);
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		diag_error(d, path, 0, "not a regular file");
+		close(fd);
+		return -1;
+	}
+	if ((unsigned long long)st.st_size > max_bytes) {
+		diag_error(d, path, 0, "file of %lld bytes is over the limit of %zu bytes",
+		           (long long)st.st_size, max_bytes);
+		close(fd);
+		return -1;
+	}
+	p = malloc((size_t)st.st_size + 1);
+	if (!p) {
+		diag_sys(d, path, "cannot allocate", ENOMEM);
+		close(fd);
+		return -1;
+	}
+	while (got < (size_t)st.st_size) {
+		ssize_t r = read(fd, p + got, (size_t)st.st_size - got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			diag_sys(d, path, "cannot read", errno);
+			free(p);
+			close(fd);
+			return -1;
+		}
+		if (r == 0)
+			break; /* the file shrank under us: take what is there */
+		got += (size_t)r;
+	}
+	close(fd);
+	p[got] = '\0';
+	*buf = p;
+	*len = got;
+	return 0;
+}
+
+size_t fsio_utf8_invalid_at(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	while (i < len) {
+		unsigned c = u[i];
+		size_t need;
+		unsigned min;
+		unsigned cp;
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF) {
+			need = 1;
+			min = 0x80;
+			cp = c & 0x1F;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			need = 2;
+			min = 0x800;
+			cp = c & 0x0F;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			need = 3;
+			min = 0x10000;
+			cp = c & 0x07;
+		} else {
+			return i;
+		}
+		if (len - i <= need)
+			return i;
+		for (size_t k = 1; k <= need; k++) {
+			if ((u[i + k] & 0xC0) != 0x80)
+				return i;
+			cp = (cp << 6) | (u[i + k] & 0x3F);
+		}
+		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			return i;
+		i += need + 1;
+	}
+	return len;
+}
+
+static unsigned long line_of(const char *s, size_t off)
+{
+	unsigned long line = 1;
+	for (size_t i = 0; i < off; i++)
+		if (s[i] == '\n')
+			line++;
+	return line;
+}
+
+int fsio_read_text(const char *path, size_t max_bytes, char **buf, size_t *len, diag *d)
+{
+	size_t bad;
+	const char *nul;
+	if (fsio_read_file(path, max_bytes, buf, len, d) != 0)
+		return -1;
+	nul = memchr(*buf, '\0', *len);
+	if (nul) {
+		diag_error(d, path, line_of(*buf, (size_t)(nul - *buf)),
+		           "NUL byte: binary file, not a text page");
+		goto fail;
+	}
+	bad = fsio_utf8_invalid_at(*buf, *len);
+	if (bad != *len) {
+		diag_error(d, path, line_of(*buf, bad), "invalid UTF-8 at byte %zu", bad);
+		goto fail;
+	}
+	return 0;
+fail:
+	free(*buf);
+	*buf = NULL;
+	*len = 0;
+	return -1;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int fsio_list_dir(const char *dir, fsio_names *out, diag *d)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *de;
+	size_t cap = 0;
+
+	out->v = NULL;
+	out->n = 0;
+	if (!dp) {
+		diag_sys(d, dir, "cannot open directory", errno);
+		return -1;
+	}
+	while ((de = readdir(dp)) != NULL) {
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
+		if (out->n == cap) {
+			size_t ncap = cap ? cap * 2 : 64;
+			char **nv = realloc(out->v, ncap * sizeof *nv);
+			if (!nv)
+				goto nomem;
+			out->v = nv;
+			cap = ncap;
+		}
+		out->v[out->n] = strdup(de->d_name);
+		if (!out->v[out->n])
+			goto nomem;
+		out->n++;
+	}
+	closedir(dp);
+	if (out->n)
+		qsort(out->v, out->n, sizeof *out->v, cmp_names);
+	return 0;
+nomem:
+	closedir(dp);
+	fsio_names_free(out);
+	diag_sys(d, dir, "cannot list directory", ENOMEM);
+	return -1;
+}
+
+void fsio_names_free(fsio_names *names)
+{
+	for (size_t i = 0; i < names->n; i++)
+		free(names->v[i]);
+	free(names->v);
+	names->v = NULL;
+	names->n = 0;
+}

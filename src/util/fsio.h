@@ -1,0 +1,41 @@
+/*
+ * fsio.h - reading input files.
+ *
+ * Owns: the checks every input file passes before a parser sees it: it opens (no
+ * symlink loop), is a regular file, fits the size limit, is not binary (no NUL byte)
+ * and is valid UTF-8; and directory listings in a fixed (byte-wise sorted) order,
+ * never readdir order.
+ */
+#ifndef REGDOC_FSIO_H
+#define REGDOC_FSIO_H
+
+#include <stddef.h>
+
+#include "util/diag.h"
+
+/* Read the whole file, NUL-terminated (the terminator is not counted in *len).
+ * Diagnoses and returns -1 when it cannot be read or exceeds max_bytes. */
+int fsio_read_file(const char *path, size_t max_bytes, char **buf, size_t *len, diag *d);
+
+/* As fsio_read_file, and also refuse NUL bytes and invalid UTF-8 (with the line). */
+int fsio_read_text(const char *path, size_t max_bytes, char **buf, size_t *len, diag *d);
+
+/* Index of the first byte of invalid UTF-8 in s[0..len), or len when all is valid. */
+size_t fsio_utf8_invalid_at(const char *s, size_t len);
+
+typedef struct fsio_names {
+	char **v;
+	size_t n;
+} fsio_names;
+
+/* Names in dir (not "." or ".."), sorted with strcmp. Returns -1 with a diagnostic. */
+int fsio_list_dir(const char *dir, fsio_names *out, diag *d);
+void fsio_names_free(fsio_names *names);
+
+/* "dir/name" in a new allocation. */
+char *fsio_join(const char *dir, const char *name);
+
+/* 1 when path exists as a directory, 0 otherwise. */
+int fsio_is_dir(const char *path);
+
+#endif

@@ -1,0 +1,134 @@
+#include "util/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static unsigned roman_digit(char c)
+{
+	switch (c) {
+	case 'I': case 'i': return 1;
+	case 'V': case 'v': return 5;
+	case 'X': case 'x': return 10;
+	case 'L': case 'l': return 50;
+	case 'C': case 'c': return 100;
+	case 'D': case 'd': return 500;
+	case 'M': case 'm': return 1000;
+	default: return 0;
+	}
+}
+
+unsigned text_roman_value(const char *s, size_t len)
+{
+	unsigned total = 0;
+	char check[16];
+	if (len == 0 || len > 15)
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned v = roman_digit(s[i]);
+		unsigned next = i + 1 < len ? roman_digit(s[i + 1]) : 0;
+		if (!v)
+			return 0;
+		if (next > v)
+			total -= v;
+		else
+			total += v;
+	}
+	if (total == 0 || total > 3999)
+		return 0;
+	/* Only canonical numerals: "IIII" or "VX" are not numbers in the law. */
+	text_roman_format(total, check);
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		if (c >= 'a' && c <= 'z')
+			c = (char)(c - 'a' + 'A');
+		if (check[i] != c)
+			return 0;
+	}
+	return check[len] == '\0' ? total : 0;
+}
+
+void text_roman_format(unsigned v, char *out)
+{
+	static const struct { unsigned v; const char *s; } table[] = {
+		{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"},
+		{50, "L"}, {40, "XL"}, {10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"},
+	};
+	size_t n = 0;
+	for (size_t i = 0; i < sizeof table / sizeof table[0] && n < 15; i++) {
+		while (v >= table[i].v && n + strlen(table[i].s) < 16) {
+			size_t k = strlen(table[i].s);
+			memcpy(out + n, table[i].s, k);
+			n += k;
+			v -= table[i].v;
+		}
+	}
+	out[n] = '\0';
+}
+
+int text_parse_uint(const char *s, size_t len, unsigned *v)
+{
+	unsigned r = 0;
+	if (len == 0 || len > 9)
+		return -1;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		r = r * 10 + (unsigned)(s[i] - '0');
+	}
+	*v = r;
+	return 0;
+}
+
+int text_is_slug(const char *s)
+{
+	size_t n = 0;
+	if (!s || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= '0' && s[0] <= '9')))
+		return 0;
+	for (; s[n]; n++) {
+		char c = s[n];
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+		      c == '.'))
+			return 0;
+		if (c == '.' && s[n + 1] == '.')
+			return 0;
+	}
+	return n <= 64;
+}
+
+const char *text_trim(const char *s, size_t *len)
+{
+	while (*len && (*s == ' ' || *s == '\t')) {
+		s++;
+		(*len)--;
+	}
+	while (*len && (s[*len - 1] == ' ' || s[*len - 1] == '\t' || s[*len - 1] == '\n'))
+		(*len)--;
+	return s;
+}
+
+char *text_ndup(const char *s, size_t len)
+{
+	char *p = malloc(len + 1);
+	if (!p)
+		return NULL;
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+int text_starts_with(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+int text_ncase_eq(const char *s, const char *word, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (c != word[i])
+			return 0;
+	}
+	return 1;
+}

@@ -1,0 +1,35 @@
+/*
+ * text.h - small string helpers shared by the stages: Roman numerals, id-safe
+ * slugs, whitespace trimming. Pure functions, no allocation unless named *_dup.
+ */
+#ifndef REGDOC_TEXT_H
+#define REGDOC_TEXT_H
+
+#include <stddef.h>
+
+/* Value of an upper- or lower-case Roman numeral s[0..len) in 1..3999, or 0. */
+unsigned text_roman_value(const char *s, size_t len);
+
+/* Upper-case Roman numeral of v (1..3999) into out (at least 16 bytes). */
+void text_roman_format(unsigned v, char *out);
+
+/* Parse decimal digits s[0..len) into *v (no sign, no overflow past 10^9). */
+int text_parse_uint(const char *s, size_t len, unsigned *v);
+
+/* 1 when s is a safe slug: [a-z0-9] first, then [a-z0-9._-], at most 64 bytes,
+ * no "..": usable as a file name and a URL fragment. */
+int text_is_slug(const char *s);
+
+/* Pointer past leading ASCII spaces/tabs; *len shrunk for trailing ones. */
+const char *text_trim(const char *s, size_t *len);
+
+/* Duplicate s[0..len) as a NUL-terminated string (NULL when out of memory). */
+char *text_ndup(const char *s, size_t len);
+
+/* 1 when s starts with prefix. */
+int text_starts_with(const char *s, const char *prefix);
+
+/* 1 when s[0..n) equals lower-case ASCII word[0..n) ignoring ASCII case. */
+int text_ncase_eq(const char *s, const char *word, size_t n);
+
+#endif

@@ -1,0 +1,140 @@
+#include "util/xmlsafe.h"
+
+#include <errno.h>
+#include <stdint.h>
+
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlerror.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/fsio.h"
+
+/* NONET: never fetch; NONOENT is absent so entities are not substituted; no DTDLOAD,
+ * DTDATTR, XINCLUDE or HUGE. NOBLANKS is not used: whitespace is the author's. */
+#define XMLSAFE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR | XML_PARSE_NOCDATA)
+
+struct report_ctx {
+	diag *d;
+	const char *name;
+};
+
+static void report_structured(void *user, xmlErrorPtr err)
+{
+	struct report_ctx *rc = user;
+	char msg[512];
+	size_t n;
+	if (!err || !err->message)
+		return;
+	n = strlen(err->message);
+	if (n >= sizeof msg)
+		n = sizeof msg - 1;
+	memcpy(msg, err->message, n);
+	msg[n] = '\0';
+	while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	diag_error(rc->d, rc->name, err->line > 0 ? (unsigned long)err->line : 1, "%s", msg);
+}
+
+/* libxml2 2.9 hands a parser's structured errors the parser context itself; our
+ * report context rides in its _private field. */
+static void report_parser_error(void *user, xmlErrorPtr err)
+{
+	xmlParserCtxtPtr pc = user;
+	report_structured(pc->_private, err);
+}
+
+static int declares_entities(xmlDocPtr doc)
+{
+	xmlDtdPtr dtd = xmlGetIntSubset(doc);
+	if (!dtd)
+		return 0;
+	return dtd->entities != NULL || dtd->pentities != NULL || dtd->ExternalID || dtd->SystemID;
+}
+
+xmlDocPtr xmlsafe_read_memory(const char *buf, size_t len, const char *name, diag *d)
+{
+	struct report_ctx rc = {d, name};
+	xmlParserCtxtPtr pc;
+	xmlDocPtr doc;
+
+	if (len > XMLSAFE_MAX_BYTES) {
+		diag_error(d, name, 0, "XML file of %zu bytes is over the limit of %u bytes", len,
+		           XMLSAFE_MAX_BYTES);
+		return NULL;
+	}
+	if (len > (size_t)INT32_MAX) {
+		diag_error(d, name, 0, "XML file too large");
+		return NULL;
+	}
+	pc = xmlNewParserCtxt();
+	if (!pc) {
+		diag_sys(d, name, "cannot create XML parser", ENOMEM);
+		return NULL;
+	}
+	pc->_private = &rc;
+	pc->sax->serror = report_parser_error;
+	pc->sax->initialized = XML_SAX2_MAGIC;
+	doc = xmlCtxtReadMemory(pc, buf, (int)len, name, NULL, XMLSAFE_OPTIONS);
+	if (doc && !pc->wellFormed) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	if (!doc && d->errors == 0)
+		diag_error(d, name, 1, "not well-formed XML");
+	xmlFreeParserCtxt(pc);
+	if (doc && declares_entities(doc)) {
+		xmlDtdPtr dtd = xmlGetIntSubset(doc);
+		diag_error(d, name, dtd ? (unsigned long)xmlGetLineNo((xmlNodePtr)dtd) : 1,
+		           "DOCTYPE with entity declarations or an external DTD is refused");
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	return doc;
+}
+
+xmlDocPtr xmlsafe_read_file(const char *path, diag *d)
+{
+	char *buf;
+	size_t len;
+	xmlDocPtr doc;
+	if (fsio_read_file(path, XMLSAFE_MAX_BYTES, &buf, &len, d) != 0)
+		return NULL;
+	doc = xmlsafe_read_memory(buf, len, path, d);
+	free(buf);
+	return doc;
+}
+
+int xmlsafe_validate(xmlDocPtr doc, const char *rng_path, const char *name, diag *d)
+{
+	struct report_ctx rc = {d, name};
+	xmlDocPtr schema_doc;
+	xmlRelaxNGParserCtxtPtr pctx;
+	xmlRelaxNGPtr schema;
+	xmlRelaxNGValidCtxtPtr vctx;
+	int rc_valid;
+	size_t errors_before = d->errors;
+
+	schema_doc = xmlsafe_read_file(rng_path, d);
+	if (!schema_doc)
+		return -1;
+	pctx = xmlRelaxNGNewDocParserCtxt(schema_doc);
+	xmlRelaxNGSetParserStructuredErrors(pctx, report_structured, &rc);
+	schema = xmlRelaxNGParse(pctx);
+	xmlRelaxNGFreeParserCtxt(pctx);
+	if (!schema) {
+		xmlFreeDoc(schema_doc);
+		diag_error(d, rng_path, 0, "cannot compile RELAX NG schema");
+		return -1;
+	}
+	vctx = xmlRelaxNGNewValidCtxt(schema);
+	xmlRelaxNGSetValidStructuredErrors(vctx, report_structured, &rc);
+	rc_valid = xmlRelaxNGValidateDoc(vctx, doc);
+	xmlRelaxNGFreeValidCtxt(vctx);
+	xmlRelaxNGFree(schema);
+	xmlFreeDoc(schema_doc);
+	if (rc_valid != 0 && d->errors == errors_before)
+		diag_error(d, name, 0, "does not validate against %s", rng_path);
+	return rc_valid == 0 ? 0 : -1;
+}

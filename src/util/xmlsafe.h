@@ -1,0 +1,29 @@
+/*
+ * xmlsafe.h - the one way regdoc parses XML it did not write.
+ *
+ * Owns: the libxml2 parser options for untrusted input (no network, no DTD loading,
+ * no entity substitution, no XInclude, no huge mode), refusing a DOCTYPE that declares
+ * entities, the size limit, reporting parse errors as path:line diagnostics, and
+ * RELAX NG validation with the same reporting.
+ */
+#ifndef REGDOC_XMLSAFE_H
+#define REGDOC_XMLSAFE_H
+
+#include <libxml/tree.h>
+
+#include "util/diag.h"
+
+#define XMLSAFE_MAX_BYTES (16u * 1024u * 1024u)
+
+/* Parse the file at path; NULL (with diagnostics) when it cannot be read, is too big,
+ * is not well-formed, or declares a DTD with entities. */
+xmlDocPtr xmlsafe_read_file(const char *path, diag *d);
+
+/* Same, from memory; name is used in diagnostics. */
+xmlDocPtr xmlsafe_read_memory(const char *buf, size_t len, const char *name, diag *d);
+
+/* Validate doc against the RELAX NG schema at rng_path; every problem is reported
+ * as name:line. Returns 0 when valid. */
+int xmlsafe_validate(xmlDocPtr doc, const char *rng_path, const char *name, diag *d);
+
+#endif

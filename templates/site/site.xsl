@@ -1,0 +1,148 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  site.xsl - the HTML reference site of one regulation, from its graph (doc/graph.md).
+
+  One pass: every page is an exsl:document (href relative to the output directory);
+  the principal result is the list of search entries (<search><d .../></search>) that
+  src/render/site.c turns into search-index.js. All lookups go through xsl:key.
+  URL scheme: doc/site.md. Restyle by editing this folder (templates, static/site.css),
+  never C.
+
+  Parameters: base-url  prefix of the <loc> URLs in sitemap.xml ('' = relative).
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:exsl="http://exslt.org/common"
+    extension-element-prefixes="exsl"
+    exclude-result-prefixes="exsl">
+
+  <xsl:include href="labels.xsl"/>
+  <xsl:include href="text.xsl"/>
+  <xsl:include href="layout.xsl"/>
+
+  <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
+
+  <xsl:param name="base-url" select="''"/>
+
+  <xsl:key name="unit" match="recitals/recital | articles/article | annexes/annex" use="@id"/>
+  <xsl:key name="chapter" match="contents/chapter" use="@id"/>
+  <xsl:key name="node" match="*[@id]" use="@id"/>
+  <xsl:key name="act" match="acts/act" use="@id"/>
+  <xsl:key name="rel-from" match="edges/edge[@kind = 'relates-to']" use="@from"/>
+  <xsl:key name="rel-to" match="edges/edge[@kind = 'relates-to']" use="@to"/>
+  <xsl:key name="cites-into" match="edges/edge[@kind = 'cites']"
+           use="substring-before(concat(@to, '.'), '.')"/>
+  <xsl:key name="cites-from" match="edges/edge[@kind = 'cites']" use="@from"/>
+  <xsl:key name="toc-unit" match="contents//unit" use="@ref"/>
+
+  <xsl:variable name="reg" select="/regulation"/>
+  <xsl:variable name="lang">
+    <xsl:choose>
+      <xsl:when test="normalize-space(/regulation/@lang) != ''">
+        <xsl:value-of select="normalize-space(/regulation/@lang)"/>
+      </xsl:when>
+      <xsl:otherwise>en</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <xsl:variable name="short-title">
+    <xsl:choose>
+      <xsl:when test="normalize-space(/regulation/short-title) != ''">
+        <xsl:value-of select="normalize-space(/regulation/short-title)"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="normalize-space(/regulation/title)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <xsl:variable name="units" select="/regulation/recitals/recital | /regulation/articles/article |
+                                     /regulation/annexes/annex"/>
+
+  <!-- ===================================================== driver -->
+  <xsl:template match="/">
+    <xsl:apply-templates select="regulation" mode="site"/>
+  </xsl:template>
+
+  <xsl:template match="regulation" mode="site">
+    <xsl:call-template name="page">
+      <xsl:with-param name="file" select="'index.html'"/>
+      <xsl:with-param name="kind" select="'home'"/>
+      <xsl:with-param name="title" select="$short-title"/>
+    </xsl:call-template>
+    <xsl:call-template name="page">
+      <xsl:with-param name="file" select="'search.html'"/>
+      <xsl:with-param name="kind" select="'search'"/>
+      <xsl:with-param name="title" select="concat('Search – ', $short-title)"/>
+    </xsl:call-template>
+    <xsl:for-each select="contents/chapter">
+      <xsl:call-template name="page">
+        <xsl:with-param name="file" select="concat(@id, '.html')"/>
+        <xsl:with-param name="kind" select="'chapter'"/>
+        <xsl:with-param name="title">
+          <xsl:value-of select="concat('Chapter ', @number, ': ', @title, ' – ', $short-title)"/>
+        </xsl:with-param>
+        <xsl:with-param name="chapter" select="@id"/>
+      </xsl:call-template>
+    </xsl:for-each>
+    <xsl:for-each select="$units">
+      <xsl:call-template name="page">
+        <xsl:with-param name="file" select="concat(@id, '.html')"/>
+        <xsl:with-param name="kind" select="'unit'"/>
+        <xsl:with-param name="title">
+          <xsl:apply-templates select="." mode="title"/>
+          <xsl:value-of select="concat(' – ', $short-title)"/>
+        </xsl:with-param>
+        <xsl:with-param name="current" select="@id"/>
+        <xsl:with-param name="chapter" select="(@chapter | key('toc-unit', @id)/ancestor::chapter/@id)[1]"/>
+      </xsl:call-template>
+    </xsl:for-each>
+    <xsl:call-template name="sitemap"/>
+    <!-- the principal result: what search-index.js is made of -->
+    <search>
+      <xsl:apply-templates select="$units" mode="search"/>
+    </search>
+  </xsl:template>
+
+  <!-- ===================================================== search entries -->
+  <!-- one entry per unit (title, own text) and per element with its own text -->
+  <xsl:template match="recital|article|annex" mode="search">
+    <xsl:variable name="title"><xsl:apply-templates select="." mode="title"/></xsl:variable>
+    <d p="{@id}.html" f="" l="{$title}" t="{$title}">
+      <xsl:for-each select="text">
+        <xsl:if test="position() > 1"><xsl:text> </xsl:text></xsl:if>
+        <xsl:value-of select="normalize-space(.)"/>
+      </xsl:for-each>
+    </d>
+    <xsl:apply-templates select=".//*[@id][text or self::section]" mode="search">
+      <xsl:with-param name="page" select="concat(@id, '.html')"/>
+      <xsl:with-param name="title" select="$title"/>
+    </xsl:apply-templates>
+  </xsl:template>
+
+  <xsl:template match="*" mode="search">
+    <xsl:param name="page"/>
+    <xsl:param name="title"/>
+    <xsl:variable name="label"><xsl:apply-templates select="." mode="label"/></xsl:variable>
+    <d p="{$page}" f="{@id}" l="{$label}" t="{$title}">
+      <xsl:if test="self::section">
+        <xsl:call-template name="section-heading"/>
+        <xsl:if test="text"><xsl:text> </xsl:text></xsl:if>
+      </xsl:if>
+      <xsl:for-each select="text">
+        <xsl:if test="position() > 1"><xsl:text> </xsl:text></xsl:if>
+        <xsl:value-of select="normalize-space(.)"/>
+      </xsl:for-each>
+    </d>
+  </xsl:template>
+
+  <!-- ===================================================== sitemap.xml -->
+  <xsl:template name="sitemap">
+    <exsl:document href="sitemap.xml" method="xml" encoding="UTF-8" indent="yes">
+      <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+        <url><loc><xsl:value-of select="concat($base-url, 'index.html')"/></loc></url>
+        <url><loc><xsl:value-of select="concat($base-url, 'search.html')"/></loc></url>
+        <xsl:for-each select="contents/chapter | $units">
+          <url><loc><xsl:value-of select="concat($base-url, @id, '.html')"/></loc></url>
+        </xsl:for-each>
+      </urlset>
+    </exsl:document>
+  </xsl:template>
+
+</xsl:stylesheet>

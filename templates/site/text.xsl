@@ -1,0 +1,233 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  text.xsl - the body of a unit: paragraphs, subparagraphs, points, annex sections
+  (mode "body") and inline content of <text> (default mode). Included by site.xsl.
+  Every element with an id gets that id as its HTML id and a permalink "¶".
+  Text nodes are output as text: the serializer escapes them; nothing here uses
+  disable-output-escaping.
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <!-- ===================================================== permalink -->
+  <xsl:template name="permalink">
+    <xsl:variable name="label"><xsl:apply-templates select="." mode="label"/></xsl:variable>
+    <a class="pl" href="#{@id}" aria-label="Permalink to {$label}" title="Permalink to {$label}">¶</a>
+  </xsl:template>
+
+  <!-- ===================================================== structure (mode body) -->
+
+  <!-- The children of a container, in order: its text blocks, points, subs, sections.
+       Consecutive points are one list. -->
+  <xsl:template name="children">
+    <xsl:for-each select="*">
+      <xsl:choose>
+        <xsl:when test="self::point">
+          <xsl:if test="not(preceding-sibling::*[1][self::point])">
+            <ol class="points">
+              <xsl:apply-templates select="." mode="point-run"/>
+            </ol>
+          </xsl:if>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates select="." mode="body"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- a run of sibling points: this one, then the next if it is a point -->
+  <xsl:template match="point" mode="point-run">
+    <xsl:apply-templates select="." mode="body"/>
+    <xsl:apply-templates select="following-sibling::*[1][self::point]" mode="point-run"/>
+  </xsl:template>
+
+  <xsl:template match="text" mode="body">
+    <p><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <xsl:template match="para" mode="body">
+    <div class="para" id="{@id}">
+      <xsl:call-template name="permalink"/>
+      <span class="num"><xsl:value-of select="concat(@n, '.')"/></span>
+      <div class="blk">
+        <xsl:call-template name="children"/>
+      </div>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="sub" mode="body">
+    <div class="sub" id="{@id}">
+      <xsl:call-template name="permalink"/>
+      <xsl:call-template name="children"/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="point" mode="body">
+    <li class="point" id="{@id}">
+      <xsl:call-template name="permalink"/>
+      <span class="lbl">
+        <xsl:choose>
+          <xsl:when test="ancestor::annex and translate(substring(@label, 1, 1), '0123456789', '') = ''">
+            <xsl:value-of select="concat(@label, '.')"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="concat('(', @label, ')')"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </span>
+      <div class="blk">
+        <xsl:call-template name="children"/>
+      </div>
+    </li>
+  </xsl:template>
+
+  <!-- annex sections: nested headings h2..h6 -->
+  <xsl:template match="section" mode="body">
+    <xsl:variable name="depth" select="count(ancestor::section) + 2"/>
+    <section class="asec" id="{@id}">
+      <xsl:variable name="hl">
+        <xsl:choose>
+          <xsl:when test="$depth > 6">6</xsl:when>
+          <xsl:otherwise><xsl:value-of select="$depth"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <xsl:element name="h{$hl}">
+        <xsl:call-template name="permalink"/>
+        <xsl:call-template name="section-heading"/>
+      </xsl:element>
+      <xsl:call-template name="children"/>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="section-heading">
+    <xsl:choose>
+      <xsl:when test="@kind = 'numbered'">
+        <xsl:value-of select="concat(@label, '. ')"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="section-name"/>
+        <xsl:if test="normalize-space(@title) != ''">
+          <xsl:text>: </xsl:text>
+        </xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:value-of select="@title"/>
+  </xsl:template>
+
+  <!-- anything else in a container (future elements): its text, never markup -->
+  <xsl:template match="*" mode="body">
+    <xsl:if test="normalize-space(.) != ''">
+      <p><xsl:value-of select="."/></p>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ===================================================== inline (default mode) -->
+
+  <xsl:template match="em">
+    <em><xsl:apply-templates/></em>
+  </xsl:template>
+  <xsl:template match="strong">
+    <strong><xsl:apply-templates/></strong>
+  </xsl:template>
+  <xsl:template match="code">
+    <code><xsl:apply-templates/></code>
+  </xsl:template>
+
+  <!-- an internal citation: link to its first target -->
+  <xsl:template match="cite[@to]">
+    <xsl:variable name="first" select="substring-before(concat(normalize-space(@to), ' '), ' ')"/>
+    <xsl:variable name="href">
+      <xsl:call-template name="href-of"><xsl:with-param name="id" select="$first"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$href != ''">
+        <a class="cite" href="{$href}"><xsl:apply-templates mode="nolink"/></a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="cite"><xsl:apply-templates mode="nolink"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- a citation of another act: EUR-Lex by CELEX -->
+  <xsl:template match="cite[@act]">
+    <xsl:variable name="act" select="key('act', @act)"/>
+    <xsl:variable name="celex">
+      <xsl:choose>
+        <xsl:when test="$act/@celex"><xsl:value-of select="$act/@celex"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="substring-after(@act, 'ext:')"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$celex != '' and translate($celex, '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ()_', '') = ''">
+        <a class="cite ext" href="https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:{$celex}">
+          <xsl:apply-templates mode="nolink"/>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="cite ext"><xsl:apply-templates mode="nolink"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- a use of a defined term: link to the definition, its text as tooltip -->
+  <xsl:template match="term">
+    <xsl:variable name="def" select="key('node', @ref)"/>
+    <xsl:variable name="href">
+      <xsl:call-template name="href-of"><xsl:with-param name="id" select="@ref"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$href != ''">
+        <xsl:variable name="t" select="normalize-space($def)"/>
+        <a class="term" href="{$href}">
+          <xsl:attribute name="title">
+            <xsl:choose>
+              <xsl:when test="string-length($t) > 400">
+                <xsl:value-of select="concat(substring($t, 1, 400), '…')"/>
+              </xsl:when>
+              <xsl:otherwise><xsl:value-of select="$t"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:attribute>
+          <xsl:apply-templates mode="nolink"/>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="term"><xsl:apply-templates mode="nolink"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- a link kept from Markdown: only http, https and mailto become links -->
+  <xsl:template match="a">
+    <xsl:variable name="h" select="normalize-space(@href)"/>
+    <xsl:variable name="lh" select="translate($h, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
+    <xsl:choose>
+      <xsl:when test="starts-with($lh, 'https://') or starts-with($lh, 'http://') or starts-with($lh, 'mailto:')">
+        <a class="ext" href="{$h}"><xsl:apply-templates mode="nolink"/></a>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates mode="nolink"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- unknown inline elements: their content only -->
+  <xsl:template match="text//*" priority="-1">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <!-- inside a link: no nested links -->
+  <xsl:template match="em" mode="nolink">
+    <em><xsl:apply-templates mode="nolink"/></em>
+  </xsl:template>
+  <xsl:template match="strong" mode="nolink">
+    <strong><xsl:apply-templates mode="nolink"/></strong>
+  </xsl:template>
+  <xsl:template match="code" mode="nolink">
+    <code><xsl:apply-templates mode="nolink"/></code>
+  </xsl:template>
+  <xsl:template match="*" mode="nolink">
+    <xsl:apply-templates mode="nolink"/>
+  </xsl:template>
+
+</xsl:stylesheet>
