@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "assess/assess.h"
 #include "graph/graph.h"
 #include "ingest/corpus.h"
 #include "render/site.h"
@@ -231,6 +232,43 @@ int regdoc_site(const regdoc_options *o, const char *dir, const char *outdir)
 	return job_status(&j);
 }
 
+/* Every products/<id>.xml of the regulation into dir/products/<id>/, in name order. */
+static int render_products(job *j, regulation *r, const char *dir)
+{
+	char *pdir = fsio_join(r->dir, "products");
+	char *rules = fsio_join(r->dir, "rules");
+	fsio_names names = {NULL, 0};
+	int rc = 0;
+	if (!pdir || !rules || !fsio_is_dir(pdir)) {
+		free(pdir);
+		free(rules);
+		return 0; /* a regulation without example products */
+	}
+	if (fsio_list_dir(pdir, &names, &j->d) != 0)
+		rc = -1;
+	for (size_t i = 0; i < names.n; i++) {
+		size_t n = strlen(names.v[i]);
+		char *product, *stem, *outp, *base;
+		if (n <= 4 || strcmp(names.v[i] + n - 4, ".xml") != 0)
+			continue;
+		stem = strndup(names.v[i], n - 4);
+		product = fsio_join(pdir, names.v[i]);
+		base = fsio_join(dir, "products");
+		outp = base && stem ? fsio_join(base, stem) : NULL;
+		if (!stem || !product || !outp ||
+		    assess_product(r->doc, product, rules, j->templates, outp, &j->d) != 0)
+			rc = -1;
+		free(stem);
+		free(product);
+		free(base);
+		free(outp);
+	}
+	fsio_names_free(&names);
+	free(pdir);
+	free(rules);
+	return rc;
+}
+
 /* One regulation into outdir/<id>/ (built in a temporary folder, *out). */
 static int build_regulation(job *j, const char *regdir, const char *outdir, fsout *out)
 {
@@ -242,7 +280,8 @@ static int build_regulation(job *j, const char *regdir, const char *outdir, fsou
 			char *gpath = fsio_join(out->tmp, "graph.xml");
 			char *sdir = fsio_join(out->tmp, "site");
 			if (gpath && sdir && graph_write(r.doc, gpath, &j->d) == 0 &&
-			    fsout_mkdirs(sdir, &j->d) == 0 && render_site(j, &r, sdir) == 0)
+			    fsout_mkdirs(sdir, &j->d) == 0 && render_site(j, &r, sdir) == 0 &&
+			    render_products(j, &r, out->tmp) == 0)
 				rc = 0;
 			free(gpath);
 			free(sdir);
@@ -277,5 +316,46 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 		fsout_abort(&outs[i]);
 	free(outs);
 	fsio_names_free(&regs);
+	return job_status(&j);
+}
+
+/* The regulation a product belongs to: regdir if given, else the folder above the
+ * product's products/ folder. */
+int regdoc_assess(const regdoc_options *o, const char *product, const char *regdir,
+                  const char *outdir)
+{
+	job j;
+	regulation r;
+	char *guess = NULL;
+	fsout out;
+	job_init(&j, o);
+	if (!regdir) {
+		char *slash;
+		guess = strdup(product);
+		slash = guess ? strrchr(guess, '/') : NULL;
+		if (slash) {
+			*slash = '\0';
+			slash = strrchr(guess, '/');
+		}
+		if (!slash || strcmp(slash + 1, "products") != 0) {
+			diag_error(&j.d, product, 0,
+			           "which regulation? the product is not in a <regulation>/products/ folder; "
+			           "name it with --regulation DIR");
+			free(guess);
+			return job_status(&j);
+		}
+		*slash = '\0';
+		regdir = guess;
+	}
+	if (load_graph(&j, regdir, &r) == 0 && fsout_begin_dir(&out, outdir, &j.d) == 0) {
+		char *rules = fsio_join(regdir, "rules");
+		if (rules && assess_product(r.doc, product, rules, j.templates, out.tmp, &j.d) == 0 &&
+		    !j.d.errors)
+			fsout_commit(&out, &j.d);
+		fsout_abort(&out);
+		free(rules);
+	}
+	regulation_free(&r);
+	free(guess);
 	return job_status(&j);
 }

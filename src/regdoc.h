@@ -57,6 +57,12 @@ int regdoc_site(const regdoc_options *o, const char *regdir, const char *outdir)
  * products/<product-id>/. */
 int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *outdir);
 
+/* The assessment, checklist and Annex IV template of one product (PRODUCT.xml) into
+ * outdir. regdir: the regulation whose rules apply; NULL: the folder above the
+ * product's products/ folder. */
+int regdoc_assess(const regdoc_options *o, const char *product, const char *regdir,
+                  const char *outdir);
+
 const char *regdoc_version(void);
 
 #ifdef __cplusplus

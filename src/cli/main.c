@@ -22,6 +22,9 @@ static const char usage_text[] =
 	"                                rec-78, cra:art-12.3), one per line:\n"
 	"                                KIND<TAB>FROM<TAB>TO<TAB>SOURCE:LINE\n"
 	"  site [CORPUS_DIR] -o DIR      the HTML reference site of one regulation\n"
+	"  assess PRODUCT.xml [-o DIR] [--regulation DIR]\n"
+	"                                the product's assessment, checklist and Annex IV\n"
+	"                                template (default DIR: output/products/<file name>)\n"
 	"\n"
 	"Options:\n"
 	"  -o, --output PATH     where to write (see each command)\n"
@@ -30,6 +33,7 @@ static const char usage_text[] =
 	"      --max-errors N    print at most N diagnostics (default 100; 0: all)\n"
 	"      --datadir DIR     shipped data (templates, schemas); default: found\n"
 	"      --templates DIR   use the templates in DIR instead of the shipped ones\n"
+	"      --regulation DIR  assess: the regulation whose rules apply\n"
 	"  -h, --help            this help\n"
 	"      --version         print the version\n"
 	"\n"
@@ -54,7 +58,7 @@ static int is_dir(const char *p)
 int main(int argc, char **argv)
 {
 	regdoc_options o;
-	const char *command = NULL, *output = NULL;
+	const char *command = NULL, *output = NULL, *regulation = NULL;
 	const char **args = calloc((size_t)argc + 1, sizeof *args);
 	size_t nargs = 0;
 	int status;
@@ -78,7 +82,8 @@ int main(int argc, char **argv)
 		} else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
 			o.verbose = 1;
 		} else if (!strcmp(a, "-o") || !strcmp(a, "--output") || !strcmp(a, "--max-errors") ||
-		           !strcmp(a, "--datadir") || !strcmp(a, "--templates")) {
+		           !strcmp(a, "--datadir") || !strcmp(a, "--templates") ||
+		           !strcmp(a, "--regulation")) {
 			if (i + 1 >= argc) {
 				free(args);
 				return usage_error("option %s needs a value", a);
@@ -90,6 +95,8 @@ int main(int argc, char **argv)
 				o.datadir = val;
 			else if (!strcmp(a, "--templates"))
 				o.templates = val;
+			else if (!strcmp(a, "--regulation"))
+				regulation = val;
 			else {
 				char *end;
 				unsigned long n = strtoul(val, &end, 10);
@@ -136,6 +143,13 @@ int main(int argc, char **argv)
 		}
 		status = nargs == first ? usage_error("%s", "links needs at least one ID")
 		                        : regdoc_links(&o, dir, args + first, nargs - first, stdout);
+	} else if (!strcmp(command, "assess")) {
+		char def[512];
+		const char *name = nargs == 1 ? strrchr(args[0], '/') : NULL;
+		name = name ? name + 1 : (nargs == 1 ? args[0] : "");
+		snprintf(def, sizeof def, "output/products/%.*s", (int)(strlen(name) > 4 ? strlen(name) - 4 : strlen(name)), name);
+		status = nargs != 1 ? usage_error("%s", "assess takes one PRODUCT.xml")
+		                    : regdoc_assess(&o, args[0], regulation, output ? output : def);
 	} else {
 		status = usage_error("unknown command '%s'", command);
 	}

@@ -27,3 +27,16 @@ int graph_write(xmlDocPtr doc, const char *path, diag *d)
 	}
 	return 0;
 }
+
+void graph_insert_after(xmlNodePtr anchor, xmlNodePtr node)
+{
+	node->parent = anchor->parent;
+	node->doc = anchor->doc;
+	node->prev = anchor;
+	node->next = anchor->next;
+	if (anchor->next)
+		anchor->next->prev = node;
+	else if (anchor->parent)
+		anchor->parent->last = node;
+	anchor->next = node;
+}

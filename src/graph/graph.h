@@ -47,6 +47,10 @@ unsigned long graph_mark_terms(xmlDocPtr doc, const char *definitions_unit, xmlH
 /* Dangling references and RELAX NG validity (schema at datadir/templates/schema/graph.rng). */
 int graph_check(xmlDocPtr doc, const char *datadir, const char *name, diag *d);
 
+/* Link node into the tree right after anchor. Unlike xmlAddNextSibling it never
+ * merges adjacent text nodes (which frees one of them under the caller's feet). */
+void graph_insert_after(xmlNodePtr anchor, xmlNodePtr node);
+
 /* Write the graph to path (or stdout when path is "-"), deterministically. */
 int graph_write(xmlDocPtr doc, const char *path, diag *d);
 

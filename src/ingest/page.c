@@ -14,6 +14,8 @@ typedef struct frame {
 	xmlNodePtr el;
 	char id[ID_MAX];
 	int col;
+	int multilevel;           /* a "4.3." point: at its own column it still holds
+	                             points and subparagraphs (the CRA's indentation) */
 	int has_text;
 	unsigned nsubs;
 	xmlNodePtr holder;        /* where points of the current subparagraph go */
@@ -23,7 +25,6 @@ typedef struct frame {
 typedef struct builder {
 	const page_ctx *pc;
 	int line_offset;
-	char section_label[16];    /* "4" inside "## 4. …": point "4.3" becomes ".3" */
 	frame stack[PAGE_MAX_DEPTH + 1];
 	int depth;
 	/* inner Markdown split in lines, to read the numbers of ordered-list markers */
@@ -214,7 +215,7 @@ static void inline_children(builder *b, cmark_node *n, xmlNodePtr out, size_t *s
 }
 
 /* <text line=…> holding the paragraph's inline content, after skip bytes of label. */
-static void add_text(builder *b, xmlNodePtr parent, cmark_node *para, size_t skip)
+static xmlNodePtr add_text(builder *b, xmlNodePtr parent, cmark_node *para, size_t skip)
 {
 	xmlNodePtr t = new_child(parent, "text");
 	set_prop_ulong(t, "line", node_line(b, para));
@@ -222,6 +223,7 @@ static void add_text(builder *b, xmlNodePtr parent, cmark_node *para, size_t ski
 		inline_children(b, para, t, &skip, 0);
 	else
 		inline_flatten(para, t);
+	return t;
 }
 
 /* ---- labels -------------------------------------------------------------- */
@@ -291,9 +293,21 @@ static const char *para_lead(cmark_node *para)
 
 /* ---- structure ----------------------------------------------------------- */
 
+/* base + sep + part; an id longer than ID_MAX is cut (ids that long do not occur in
+ * the law, and the uniqueness check reports any clash it would cause). */
 static void make_id(char *out, const char *base, const char *sep, const char *part)
 {
-	snprintf(out, ID_MAX, "%s%s%s", base, sep, part);
+	size_t a = strlen(base), b = strlen(sep), c = strlen(part);
+	if (a >= ID_MAX)
+		a = ID_MAX - 1;
+	memcpy(out, base, a);
+	if (b > ID_MAX - 1 - a)
+		b = ID_MAX - 1 - a;
+	memcpy(out + a, sep, b);
+	if (c > ID_MAX - 1 - a - b)
+		c = ID_MAX - 1 - a - b;
+	memcpy(out + a + b, part, c);
+	out[a + b + c] = '\0';
 }
 
 static frame *top(builder *b)
@@ -308,13 +322,18 @@ static void frame_open(frame *f, xmlNodePtr el, const char *id, int col, int has
 	f->col = col;
 	f->has_text = has_text;
 	f->nsubs = 1;
+	f->multilevel = 0;
 	f->holder = el;
 	snprintf(f->holder_id, sizeof f->holder_id, "%s", id);
 }
 
-static void close_frames_from(builder *b, int col)
+/* Close the open points a paragraph at col cannot belong to: those at a deeper
+ * column, and those at the same column, except that a multi-level point ("3.2.")
+ * keeps the points and text at its own column until the next multi-level one. */
+static void close_frames_from(builder *b, int col, int new_multilevel)
 {
-	while (b->depth > 1 && top(b)->col >= col)
+	while (b->depth > 1 && (top(b)->col > col ||
+	                        (top(b)->col == col && (!top(b)->multilevel || new_multilevel))))
 		b->depth--;
 }
 
@@ -323,14 +342,19 @@ static void add_point(builder *b, cmark_node *para, const char *label, size_t sk
 	frame *parent = top(b);
 	char id[ID_MAX];
 	const char *part = label;
-	size_t sl = strlen(b->section_label);
 	xmlNodePtr el;
+	int multilevel = strchr(label, '.') != NULL;
 
-	if (sl && !strncmp(label, b->section_label, sl) && label[sl] == '.' &&
-	    !strcmp((const char *)parent->el->name, "section"))
-		part = label + sl + 1;
+	/* "4.3" under "## 4. …" or under point 4 is that element's ".3" */
+	if (multilevel) {
+		xmlChar *pl = xmlGetProp(parent->el, (const xmlChar *)"label");
+		size_t n = pl ? strlen((const char *)pl) : 0;
+		if (n && !strncmp(label, (const char *)pl, n) && label[n] == '.')
+			part = label + n + 1;
+		xmlFree(pl);
+	}
 	/* "4.3" belongs to its section, never to a subparagraph of it. */
-	if (strchr(label, '.')) {
+	if (multilevel) {
 		make_id(id, parent->id, ".", part);
 		el = new_child(parent->el, "point");
 	} else {
@@ -349,6 +373,7 @@ static void add_point(builder *b, cmark_node *para, const char *label, size_t sk
 		return;
 	}
 	frame_open(&b->stack[b->depth++], el, id, col, 1);
+	top(b)->multilevel = multilevel;
 }
 
 /* An unnumbered paragraph: the frame's own text, or its next subparagraph. */
@@ -380,13 +405,13 @@ static void add_paragraph(builder *b, cmark_node *para)
 	const char *lead = para_lead(para);
 	size_t skip = lead ? point_label(lead, label, sizeof label) : 0;
 	int col = cmark_node_get_start_column(para);
-	close_frames_from(b, col);
+	close_frames_from(b, col, skip && strchr(label, '.') != NULL);
 	if (skip)
 		add_point(b, para, label, skip, col);
 	else if (lead && text_starts_with(lead, "\xE2\x80\x98") && top(b)->has_text)
 		/* A quoted amendment ("‘5. For …") is text of the provision that quotes it,
 		 * not a subparagraph of this act. */
-		add_text(b, top(b)->holder, para, 0);
+		set_prop(add_text(b, top(b)->holder, para, 0), "quoted", "true");
 	else
 		add_subparagraph(b, para);
 }
@@ -422,7 +447,7 @@ static void add_list(builder *b, cmark_node *list, int depth)
 			add_subparagraph(b, it);
 		return;
 	}
-	close_frames_from(b, cmark_node_get_start_column(list));
+	close_frames_from(b, cmark_node_get_start_column(list), 1);
 	for (cmark_node *it = cmark_node_first_child(list); it; it = cmark_node_next(it), n++) {
 		frame *parent = top(b);
 		char label[16], id[ID_MAX];
@@ -562,11 +587,6 @@ static void add_section(builder *b, cmark_node *h, xmlNodePtr unit, const char *
 	set_prop_ulong(el, "line", node_line(b, h));
 	b->depth = 1;
 	frame_open(&b->stack[b->depth++], el, id, 0, 0);
-	/* Multi-level points "4.3." under "## 4. …" are numbered relative to it. */
-	if (!strcmp(kind, "numbered"))
-		snprintf(b->section_label, sizeof b->section_label, "%.*s", (int)(ll < 15 ? ll : 15), label);
-	else
-		b->section_label[0] = '\0';
 	free(text);
 }
 

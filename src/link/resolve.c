@@ -81,6 +81,7 @@ typedef struct place {
 	char para[ID_MAX];
 	char container[ID_MAX];
 	char alt_container[ID_MAX];
+	char section[ID_MAX]; /* innermost annex section (part, numbered heading) */
 	cite_context ctx;
 } place;
 
@@ -92,6 +93,8 @@ static void locate(xmlNodePtr text, place *p)
 	for (n = owner; n && n->type == XML_ELEMENT_NODE; n = n->parent) {
 		if (!p->para[0] && is_named(n, "para"))
 			snprintf(p->para, sizeof p->para, "%s", prop(n, "id"));
+		if (!p->section[0] && is_named(n, "section"))
+			snprintf(p->section, sizeof p->section, "%s", prop(n, "id"));
 		if (prop(n, "src")) {
 			p->unit = n;
 			break;
@@ -102,6 +105,10 @@ static void locate(xmlNodePtr text, place *p)
 	if (is_named(owner, "point")) {
 		snprintf(p->container, sizeof p->container, "%s", prop(owner->parent, "id"));
 		snprintf(p->alt_container, sizeof p->alt_container, "%s", p->from);
+	} else if (is_named(owner, "sub")) {
+		/* "point (e)" in a later subparagraph of point 2 still means point 2(e) */
+		snprintf(p->container, sizeof p->container, "%s", p->from);
+		snprintf(p->alt_container, sizeof p->alt_container, "%s", prop(owner->parent, "id"));
 	} else {
 		snprintf(p->container, sizeof p->container, "%s", p->from ? p->from : "");
 	}
@@ -127,6 +134,38 @@ static int resolve_target(linker *lk, const place *p, const char *want, char *go
 		if (xmlHashLookup(lk->ids, (const xmlChar *)got))
 			return 0;
 		snprintf(got, ID_MAX, "%s", want);
+	}
+	/* "Article 113(3), point (a)" where Article 113 has no numbered paragraphs: the
+	 * law counts its subparagraphs (art-113.sub3.a; the first is art-113 itself). */
+	{
+		const char *dot = strchr(want, '.');
+		char *end;
+		unsigned long k = dot ? strtoul(dot + 1, &end, 10) : 0;
+		if (k > 0 && end != dot + 1 && (*end == '.' || *end == '\0')) {
+			if (k == 1)
+				snprintf(got, ID_MAX, "%.*s%s", (int)(dot - want), want, end);
+			else
+				snprintf(got, ID_MAX, "%.*s.sub%lu%s", (int)(dot - want), want, k, end);
+			if (xmlHashLookup(lk->ids, (const xmlChar *)got)) {
+				char unit_para[ID_MAX];
+				/* only when the unit really has no paragraph k */
+				snprintf(unit_para, ID_MAX, "%.*s.%lu", (int)(dot - want), want, k);
+				if (!xmlHashLookup(lk->ids, (const xmlChar *)unit_para))
+					return 0;
+			}
+			snprintf(got, ID_MAX, "%s", want);
+		}
+	}
+	/* "point 3.1" inside Part IV of an annex: that Part's point 3.1 */
+	if (p->section[0] && p->ctx.unit) {
+		size_t ul = strlen(p->ctx.unit);
+		if (!strncmp(want, p->ctx.unit, ul) && want[ul] == '.' &&
+		    strncmp(want, p->section, strlen(p->section)) != 0) {
+			snprintf(got, ID_MAX, "%s%s", p->section, want + ul);
+			if (xmlHashLookup(lk->ids, (const xmlChar *)got))
+				return 0;
+			snprintf(got, ID_MAX, "%s", want);
+		}
 	}
 	for (char *dot = strrchr(got, '.'); dot; dot = strrchr(got, '.')) {
 		*dot = '\0';
@@ -222,7 +261,7 @@ static void link_text_node(linker *lk, const place *p, xmlNodePtr tn)
 	const char *s = (const char *)tn->content;
 	size_t len = s ? strlen(s) : 0, at = 0;
 	xmlNodePtr anchor = tn;
-	lk->cites.n = 0;
+	cite_list_free(&lk->cites);
 	if (!len || cite_scan(s, len, &p->ctx, GRAPH_MAX_RANGE, &lk->cites) != 0 || lk->cites.n == 0)
 		return;
 	for (size_t i = 0; i < lk->cites.n; i++) {
@@ -235,18 +274,21 @@ static void link_text_node(linker *lk, const place *p, xmlNodePtr tn)
 		         : make_internal_cite(lk, p, c, s + c->start, c->end - c->start);
 		if (!el)
 			continue;
-		if (c->start > at)
-			anchor = xmlAddNextSibling(anchor,
-			                           xmlNewDocTextLen(lk->r->doc, (const xmlChar *)s + at,
-			                                            (int)(c->start - at)));
-		anchor = xmlAddNextSibling(anchor, el);
+		if (c->start > at) {
+			xmlNodePtr before = xmlNewDocTextLen(lk->r->doc, (const xmlChar *)s + at,
+			                                     (int)(c->start - at));
+			graph_insert_after(anchor, before);
+			anchor = before;
+		}
+		graph_insert_after(anchor, el);
+		anchor = el;
 		at = c->end;
 	}
 	if (anchor == tn)
 		return;
 	if (at < len)
-		xmlAddNextSibling(anchor, xmlNewDocTextLen(lk->r->doc, (const xmlChar *)s + at,
-		                                           (int)(len - at)));
+		graph_insert_after(anchor, xmlNewDocTextLen(lk->r->doc, (const xmlChar *)s + at,
+		                                            (int)(len - at)));
 	xmlUnlinkNode(tn);
 	xmlFreeNode(tn);
 }
@@ -257,6 +299,9 @@ static void link_text_element(linker *lk, xmlNodePtr text)
 	place p;
 	xmlNodePtr stack[32], nodes[256];
 	size_t sp = 0, nn = 0;
+	/* A quoted amendment's citations are to the act it amends, not to this one. */
+	if (xmlHasProp(text, (const xmlChar *)"quoted"))
+		return;
 	locate(text, &p);
 	if (!p.from || !p.unit)
 		return;

@@ -157,9 +157,9 @@ static xmlNodePtr mark_in_node(const term_table *t, xmlNodePtr tn, unsigned char
 			xmlChar *before = xmlStrndup((const xmlChar *)s, (int)i);
 			xmlNewProp(el, (const xmlChar *)"ref", (const xmlChar *)t->v[k].ref);
 			xmlNodeAddContentLen(el, (const xmlChar *)s + i, (int)m);
-			xmlAddNextSibling(tn, el);
+			graph_insert_after(tn, el);
 			if (rest)
-				xmlAddNextSibling(el, rest);
+				graph_insert_after(el, rest);
 			/* s is tn's own content: it was copied above, before this frees it */
 			xmlNodeSetContent(tn, before);
 			xmlFree(before);

@@ -11,7 +11,7 @@
  *    directory creation forbidden, file writes checked by check_write, which
  *    canonicalises the target's directory (realpath) and refuses anything that is not
  *    inside the canonical output root (and refuses to write through a symlink);
- *  - ctxt->outputFile is "file://<escaped canonical outdir>/", so every relative
+ *  - ctxt->outputFile is "file://<escaped canonical outdir>/.regdoc-result", so every relative
  *    exsl:document href resolves inside the output directory.
  */
 /* realpath is XSI: _POSIX_C_SOURCE alone does not declare it in glibc */
@@ -438,7 +438,9 @@ static int check_write(xsltSecurityPrefsPtr sec, xsltTransformContextPtr tctxt,
 	return path_inside(r->root, value);
 }
 
-/* "file://" + percent-escaped root + "/" */
+/* "file://" + percent-escaped root + "/.regdoc-result": the output URI of the transform.
+ * Relative hrefs resolve against it (so into root); libxslt checks that it may be
+ * written, but nothing is written there. */
 static xmlChar *root_base_uri(const char *root)
 {
 	xmlChar *esc = xmlURIEscapeStr(BAD_CAST root, BAD_CAST "/-_.~");
@@ -447,7 +449,7 @@ static xmlChar *root_base_uri(const char *root)
 		return NULL;
 	uri = xmlStrdup(BAD_CAST "file://");
 	uri = xmlStrcat(uri, esc);
-	uri = xmlStrcat(uri, BAD_CAST "/");
+	uri = xmlStrcat(uri, BAD_CAST "/.regdoc-result");
 	xmlFree(esc);
 	return uri;
 }
@@ -516,13 +518,12 @@ static int apply(xslt_sheet *s, xmlDocPtr in, const char *const *params, const c
 			return -1;
 		}
 		base = root_base_uri(run.root);
-	} else {
-		base = xmlStrdup(BAD_CAST "file:///nonexistent-regdoc-output/");
+		if (!base) {
+			diag_sys(d, outdir, "cannot allocate", ENOMEM);
+			return -1;
+		}
 	}
-	if (!base) {
-		diag_sys(d, outdir, "cannot allocate", ENOMEM);
-		return -1;
-	}
+	/* without outdir, base stays NULL and check_write refuses every write (root "") */
 
 	if (params) {
 		size_t i;

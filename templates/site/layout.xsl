@@ -36,6 +36,7 @@
           <xsl:if test="$kind = 'search'">
             <script src="search-index.js" defer="defer"></script>
             <script src="static/minisearch.js" defer="defer"></script>
+            <script src="static/search.js" defer="defer"></script>
           </xsl:if>
           <script src="static/site.js" defer="defer"></script>
         </head>

@@ -1,0 +1,149 @@
+#include "render/site.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "render/search_index.h"
+#include "render/xslt.h"
+#include "util/fsio.h"
+
+#define STATIC_MAX_BYTES (32u * 1024u * 1024u)
+
+static int write_file(const char *path, const char *data, size_t len, diag *d)
+{
+	FILE *f = fopen(path, "wb");
+	if (!f) {
+		diag_sys(d, path, "cannot create", errno);
+		return -1;
+	}
+	if ((len && fwrite(data, 1, len, f) != len) || fflush(f) != 0) {
+		diag_sys(d, path, "cannot write", errno);
+		fclose(f);
+		return -1;
+	}
+	if (fclose(f) != 0) {
+		diag_sys(d, path, "cannot write", errno);
+		return -1;
+	}
+	return 0;
+}
+
+static int make_dir(const char *path, diag *d)
+{
+	if (mkdir(path, 0755) == 0 || (errno == EEXIST && fsio_is_dir(path)))
+		return 0;
+	diag_sys(d, path, "cannot create directory", errno);
+	return -1;
+}
+
+/* Copy the regular files of src into dst (created), recursively, in sorted order;
+ * names starting with "." are skipped. */
+static int copy_tree(const char *src, const char *dst, int depth, diag *d)
+{
+	fsio_names names;
+	size_t i;
+	int rc = 0;
+
+	if (depth > 8) {
+		diag_error(d, src, 0, "static assets nested too deep");
+		return -1;
+	}
+	if (make_dir(dst, d) != 0)
+		return -1;
+	if (fsio_list_dir(src, &names, d) != 0)
+		return -1;
+	for (i = 0; i < names.n && rc == 0; i++) {
+		char *from, *to;
+		struct stat st;
+		if (names.v[i][0] == '.')
+			continue;
+		from = fsio_join(src, names.v[i]);
+		to = fsio_join(dst, names.v[i]);
+		if (!from || !to) {
+			diag_sys(d, src, "cannot allocate", ENOMEM);
+			rc = -1;
+		} else if (lstat(from, &st) != 0) {
+			diag_sys(d, from, "cannot stat", errno);
+			rc = -1;
+		} else if (S_ISDIR(st.st_mode)) {
+			rc = copy_tree(from, to, depth + 1, d);
+		} else if (S_ISREG(st.st_mode)) {
+			char *data;
+			size_t len;
+			rc = fsio_read_file(from, STATIC_MAX_BYTES, &data, &len, d);
+			if (rc == 0) {
+				rc = write_file(to, data, len, d);
+				free(data);
+			}
+		} else {
+			diag_warning(d, from, 0, "not a regular file: not copied into the site");
+		}
+		free(from);
+		free(to);
+	}
+	fsio_names_free(&names);
+	return rc;
+}
+
+int site_render_opts(xmlDocPtr graph, const char *templates_dir, const char *outdir,
+                     const site_options *opts, diag *d)
+{
+	char *sitedir = NULL, *xsl = NULL, *static_src = NULL, *static_dst = NULL;
+	char *index_path = NULL;
+	xslt_sheet *sheet = NULL;
+	xmlDocPtr entries = NULL;
+	xmlNodePtr root = graph ? xmlDocGetRootElement(graph) : NULL;
+	const char *base_url = opts && opts->base_url ? opts->base_url : "";
+	const char *params[] = {"base-url", base_url, NULL};
+	int rc = -1;
+
+	if (!root || !xmlStrEqual(root->name, BAD_CAST "regulation")) {
+		diag_error(d, graph && graph->URL ? (const char *)graph->URL : NULL, 0,
+		           "site: the graph has no <regulation> root element");
+		return -1;
+	}
+	if (!fsio_is_dir(outdir)) {
+		diag_error(d, outdir, 0, "site: the output directory does not exist");
+		return -1;
+	}
+	sitedir = fsio_join(templates_dir, "site");
+	xsl = sitedir ? fsio_join(sitedir, "site.xsl") : NULL;
+	static_src = sitedir ? fsio_join(sitedir, "static") : NULL;
+	static_dst = fsio_join(outdir, "static");
+	index_path = fsio_join(outdir, "search-index.js");
+	if (!sitedir || !xsl || !static_src || !static_dst || !index_path) {
+		diag_sys(d, templates_dir, "cannot allocate", ENOMEM);
+		goto done;
+	}
+	sheet = xslt_sheet_load(xsl, d);
+	if (!sheet)
+		goto done;
+	if (fsio_is_dir(static_src)) {
+		if (copy_tree(static_src, static_dst, 0, d) != 0)
+			goto done;
+	}
+	entries = xslt_apply_to_doc(sheet, graph, params, outdir, d);
+	if (!entries)
+		goto done;
+	if (search_index_write(entries, index_path, d) != 0)
+		goto done;
+	rc = 0;
+done:
+	if (entries)
+		xmlFreeDoc(entries);
+	xslt_sheet_free(sheet);
+	free(sitedir);
+	free(xsl);
+	free(static_src);
+	free(static_dst);
+	free(index_path);
+	return rc;
+}
+
+int site_render(xmlDocPtr graph, const char *templates_dir, const char *outdir, diag *d)
+{
+	return site_render_opts(graph, templates_dir, outdir, NULL, d);
+}
