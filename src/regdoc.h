@@ -36,6 +36,7 @@ typedef struct regdoc_options {
 	size_t max_diagnostics;    /* printed at most (all are counted); 0: no cap */
 	int werror;                /* warnings are errors */
 	int verbose;               /* print what was built and the citation statistics */
+	int validate;              /* also validate graphs against graph.rng (check always does) */
 } regdoc_options;
 
 void regdoc_options_init(regdoc_options *o);

@@ -374,9 +374,17 @@ static void run_checks(engine *e, const rulefile *f)
 					           msg ? msg : "", id, e->g->regulation);
 				else if (attr(c, "leaf") && !strcmp(attr(c, "leaf"), "yes") &&
 				         gindex_has_points(e->g, id))
+				{
+					buf pts;
+					buf_init(&pts);
+					for (xmlNodePtr k = gindex_find(e->g, id)->children; k; k = k->next)
+						if (is_elem(k, "point") && attr(k, "label"))
+							buf_printf(&pts, "%s%s", pts.len ? ", " : "", attr(k, "label"));
 					diag_error(e->d, ppath, line_of(pe),
-					           "<%s>: %s (%s has points below it: name one of them)", el,
-					           msg ? msg : "", id);
+					           "<%s>: %s has points below it (%s): name one of them", el, id,
+					           pts.s ? pts.s : "");
+					buf_free(&pts);
+				}
 				free(msg);
 				free(id);
 			}

@@ -163,7 +163,7 @@ int gindex_has_points(const gindex *g, const char *id)
 	if (!n)
 		return 0;
 	for (xmlNodePtr c = n->children; c; c = c->next)
-		if (is_elem(c, "point") || is_elem(c, "sub"))
+		if (is_elem(c, "point"))
 			return 1;
 	return 0;
 }

@@ -43,7 +43,7 @@ xmlNodePtr gindex_find(const gindex *g, const char *id);
 /* The unit (recital, article or annex element) that holds the id, or NULL. */
 xmlNodePtr gindex_unit(const gindex *g, const char *id);
 
-/* 1 when the element with that id has a point (or sub) element below it. */
+/* 1 when the element with that id has a point element directly below it. */
 int gindex_has_points(const gindex *g, const char *id);
 
 /* Append the human label of id to out ("Article 43(1)(a)"); the id itself when it is

@@ -30,6 +30,7 @@ static const char usage_text[] =
 	"  -o, --output PATH     where to write (see each command)\n"
 	"  -W, --werror          treat warnings as errors\n"
 	"  -v, --verbose         report what was built and citation statistics\n"
+	"      --validate        validate graphs against graph.rng (check always does)\n"
 	"      --max-errors N    print at most N diagnostics (default 100; 0: all)\n"
 	"      --datadir DIR     shipped data (templates, schemas); default: found\n"
 	"      --templates DIR   use the templates in DIR instead of the shipped ones\n"
@@ -81,6 +82,8 @@ int main(int argc, char **argv)
 			o.werror = 1;
 		} else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
 			o.verbose = 1;
+		} else if (!strcmp(a, "--validate")) {
+			o.validate = 1;
 		} else if (!strcmp(a, "-o") || !strcmp(a, "--output") || !strcmp(a, "--max-errors") ||
 		           !strcmp(a, "--datadir") || !strcmp(a, "--templates") ||
 		           !strcmp(a, "--regulation")) {

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "graph/graph.h"
-#include "util/fsio.h"
 #include "util/xmlsafe.h"
 
 static const char *where(xmlNodePtr n, unsigned long *line)
@@ -96,15 +95,13 @@ static void check_refs(xmlDocPtr doc, xmlHashTablePtr ids, const char *name, dia
 	}
 }
 
-int graph_check(xmlDocPtr doc, const char *datadir, const char *name, diag *d)
+int graph_check(xmlDocPtr doc, const char *rng_path, const char *name, diag *d)
 {
 	size_t before = d->errors;
 	xmlHashTablePtr ids = graph_index_ids(doc, d);
-	char *rng = fsio_join(datadir, "templates/schema/graph.rng");
 	check_refs(doc, ids, name, d);
 	xmlHashFree(ids, NULL);
-	if (rng)
-		xmlsafe_validate(doc, rng, name, d);
-	free(rng);
+	if (rng_path)
+		xmlsafe_validate(doc, rng_path, name, d);
 	return d->errors == before ? 0 : -1;
 }

@@ -44,8 +44,9 @@ int graph_link(regulation *r, link_stats *stats, diag *d);
 /* Mark defined-term uses (terms.c); called by graph_link. */
 unsigned long graph_mark_terms(xmlDocPtr doc, const char *definitions_unit, xmlHashTablePtr ids);
 
-/* Dangling references and RELAX NG validity (schema at datadir/templates/schema/graph.rng). */
-int graph_check(xmlDocPtr doc, const char *datadir, const char *name, diag *d);
+/* Unique ids and no dangling reference; and, when rng_path is not NULL, validity
+ * against that RELAX NG schema (templates/schema/graph.rng). */
+int graph_check(xmlDocPtr doc, const char *rng_path, const char *name, diag *d);
 
 /* Link node into the tree right after anchor. Unlike xmlAddNextSibling it never
  * merges adjacent text nodes (which frees one of them under the caller's feet). */

@@ -1,9 +1,11 @@
 #include "ingest/corpus.h"
 
+#include <errno.h>
 #include <libxml/hash.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "ingest/contents.h"
 #include "ingest/page.h"
@@ -50,8 +52,9 @@ static void report_extra_pages(const char *kdir, const unit_kind *k, diag *d)
 		if (!ok) {
 			char *p = fsio_join(kdir, name);
 			diag_error(d, p ? p : name, 0,
-			           "unexpected file: the manifest promises %u %s pages named %s%0*u.md",
-			           k->count, k->kind, k->file_prefix, k->digits, 1u);
+			           "unexpected file: the manifest promises %u %s pages, %s%0*u.md to %s%0*u.md",
+			           k->count, k->kind, k->file_prefix, k->digits, 1u, k->file_prefix,
+			           k->digits, k->count);
 			free(p);
 		}
 	}
@@ -74,43 +77,62 @@ static void load_kind(regulation *r, const unit_kind *k, xmlNodePtr parent, xmlH
 	report_extra_pages(kdir, k, d);
 	pc.m = &r->m;
 	pc.doc = r->doc;
-	pc.edges = r->edges;
 	pc.d = d;
 	for (unsigned n = 1; n <= k->count; n++) {
 		char name[64], expect_id[ID_MAX];
 		char *path, *text;
 		size_t len;
+		struct stat st;
 		xmlNodePtr unit;
 		page_file_name(k, n, name, sizeof name);
 		path = fsio_join(kdir, name);
 		if (!path)
 			break;
+		/* A promised page that is not there is an input error (exit 1), not an I/O one. */
+		if (lstat(path, &st) != 0 && errno == ENOENT) {
+			diag_error(d, path, 0, "missing page: the manifest promises %u %s pages", k->count,
+			           k->kind);
+			free(path);
+			continue;
+		}
 		if (fsio_read_text(path, PAGE_MAX_BYTES, &text, &len, d) != 0) {
 			free(path);
 			continue;
 		}
 		pc.path = path;
+		/* the page's relates-to edges join the graph only if its unit does */
+		pc.edges = xmlNewDocNode(r->doc, NULL, (const xmlChar *)"edges", NULL);
 		unit = page_parse(&pc, text, len);
 		free(text);
 		if (unit) {
 			xmlChar *id = xmlGetProp(unit, (const xmlChar *)"id");
 			const char *other = xmlHashLookup(seen, id);
+			/* the heading's line: a node made with xmlNewDocNode has no line of its own */
+			xmlChar *line_attr = xmlGetProp(unit, (const xmlChar *)"line");
+			unsigned long line = line_attr ? strtoul((const char *)line_attr, NULL, 10) : 0;
+			xmlFree(line_attr);
 			snprintf(expect_id, sizeof expect_id, "%s-%u", k->id_prefix, n);
 			if (other) {
-				diag_error(d, path, (unsigned long)xmlGetLineNo(unit),
+				diag_error(d, path, line,
 				           "two pages claim the same unit %s (the other is %s)", (const char *)id,
 				           other);
 				xmlFreeNode(unit);
 			} else if (strcmp((const char *)id, expect_id) != 0) {
-				diag_error(d, path, (unsigned long)xmlGetLineNo(unit),
+				diag_error(d, path, line,
 				           "page claims %s but its file name says %s", (const char *)id, expect_id);
 				xmlFreeNode(unit);
 			} else {
 				xmlHashAddEntry(seen, id, xmlGetProp(unit, (const xmlChar *)"src"));
 				xmlAddChild(parent, unit);
+				while (pc.edges->children) {
+					xmlNodePtr e = pc.edges->children;
+					xmlUnlinkNode(e);
+					xmlAddChild(r->edges, e);
+				}
 			}
 			xmlFree(id);
 		}
+		xmlFreeNode(pc.edges);
 		free(path);
 	}
 	free(kdir);
@@ -162,6 +184,7 @@ static void load_contents(regulation *r, xmlNodePtr root, xmlNodePtr before, dia
 		return;
 	}
 	contents = contents_parse(&pc, text, len, &title);
+	xmlNewProp(contents, (const xmlChar *)"src", (const xmlChar *)path);
 	free(text);
 	xmlAddPrevSibling(before, contents);
 	/* index units by id to place them in chapters */

@@ -16,6 +16,7 @@ typedef struct frame {
 	int col;
 	int multilevel;           /* a "4.3." point: at its own column it still holds
 	                             points and subparagraphs (the CRA's indentation) */
+	char label[16];           /* a point's label, "" for other frames */
 	int has_text;
 	unsigned nsubs;
 	xmlNodePtr holder;        /* where points of the current subparagraph go */
@@ -323,6 +324,7 @@ static void frame_open(frame *f, xmlNodePtr el, const char *id, int col, int has
 	f->has_text = has_text;
 	f->nsubs = 1;
 	f->multilevel = 0;
+	f->label[0] = '\0';
 	f->holder = el;
 	snprintf(f->holder_id, sizeof f->holder_id, "%s", id);
 }
@@ -374,6 +376,28 @@ static void add_point(builder *b, cmark_node *para, const char *label, size_t sk
 	}
 	frame_open(&b->stack[b->depth++], el, id, col, 1);
 	top(b)->multilevel = multilevel;
+	snprintf(top(b)->label, sizeof top(b)->label, "%s", label);
+}
+
+static int is_roman_label(const char *label)
+{
+	return label[0] && strspn(label, "ivxl") == strlen(label);
+}
+
+/*
+ * A sub-point (i) written at the same column as the lettered points (CRA Article
+ * 14(2)): "(i)" right after "(h)" is the letter i, after any other letter it is the
+ * first sub-point of that point; "(ii)" continues sub-points.
+ */
+static int nests_at_same_column(const frame *f, int col, const char *label)
+{
+	if (!f->label[0] || f->col != col || !is_roman_label(label))
+		return 0;
+	if (is_roman_label(f->label) && strlen(f->label) > 1)
+		return 0; /* (ii) after (i): siblings */
+	if (!strcmp(label, "i"))
+		return strcmp(f->label, "h") != 0;
+	return 0;
 }
 
 /* An unnumbered paragraph: the frame's own text, or its next subparagraph. */
@@ -405,6 +429,15 @@ static void add_paragraph(builder *b, cmark_node *para)
 	const char *lead = para_lead(para);
 	size_t skip = lead ? point_label(lead, label, sizeof label) : 0;
 	int col = cmark_node_get_start_column(para);
+	/* Same-column sub-points are given a virtual column one deeper than their
+	 * point's, so the point stays open and later ones find them. */
+	if (skip && b->depth > 1) {
+		const frame *t = top(b);
+		if (nests_at_same_column(t, col, label) ||
+		    (is_roman_label(label) && strcmp(label, "i") != 0 && is_roman_label(t->label) &&
+		     t->col == col + 1))
+			col++;
+	}
 	close_frames_from(b, col, skip && strchr(label, '.') != NULL);
 	if (skip)
 		add_point(b, para, label, skip, col);

@@ -344,10 +344,12 @@ static bool roman(const struct scanner *sc, size_t p, bool upper, unsigned *valu
 	/* Right to left: a smaller digit before a larger one subtracts. */
 	for (size_t i = k; i-- > 0;) {
 		unsigned v = values[strchr(letters, seen[i]) - letters];
+		if (v < prev && v >= total)
+			return false; /* "IIX": more subtracted than there is */
 		total = v < prev ? total - v : total + v;
 		if (v > prev)
 			prev = v;
-		if (total > 399 || total == 0)
+		if (total > 399)
 			return false;
 	}
 	char canonical[COMP_TEXT];
@@ -665,16 +667,32 @@ static bool parse_refinement(const struct scanner *sc, size_t p, struct item *it
 	return true;
 }
 
-/* How many trailing components were written "(x)" (at or after `level`). */
-static size_t trailing_parens(const struct item *it, size_t level)
+/* "(2)" and "(h)" are different kinds of element: digits number paragraphs and
+ * definitions, letters number points. */
+static bool same_token_class(const char *a, const char *b)
 {
-	size_t k = 0;
-	while (k < it->n && it->n - k - 1 >= level && it->c[it->n - k - 1].paren)
-		k++;
-	return k;
+	return is_digit((unsigned char)a[0]) == is_digit((unsigned char)b[0]);
 }
 
-/* A list item after `prev`: "(9)" replaces prev's last parenthesised components,
+/* Where k new "(x)" components go in prev: the deepest run of k components that
+ * were written "(x)" and match them in class. In "Article 74(8) or (9)" that is the
+ * (8); in "Article 5(1), first subparagraph, point (h), (2) to (6)" the (2) skips
+ * the letter (h) and replaces the (1). SIZE_MAX when there is none. */
+static size_t paren_slot(const struct item *prev, const struct item *add)
+{
+	size_t k = add->n;
+	for (size_t j = prev->n >= k ? prev->n - k + 1 : 0; j-- > 0;) {
+		size_t i = 0;
+		while (i < k && prev->c[j + i].paren &&
+		       same_token_class(prev->c[j + i].text, add->c[i].text))
+			i++;
+		if (i == k)
+			return j;
+	}
+	return SIZE_MAX;
+}
+
+/* A list item after `prev`: "(9)" replaces parenthesised components of prev,
  * "41" replaces the component at `level`, "the fifth paragraph" starts afresh.
  * *changed is the first replaced component, or SIZE_MAX for a fresh item. */
 static bool parse_sibling(const struct scanner *sc, size_t p, const struct item *prev,
@@ -684,19 +702,20 @@ static bool parse_sibling(const struct scanner *sc, size_t p, const struct item 
 		struct item tmp;
 		item_init(&tmp, p);
 		size_t e = paren_chain(sc, p, &tmp, LV_PAREN, LV_PAREN);
-		size_t k = tmp.n;
-		if (k == 0 || tmp.dead || k > trailing_parens(prev, level))
+		size_t j = tmp.n == 0 || tmp.dead ? SIZE_MAX : paren_slot(prev, &tmp);
+		if (j == SIZE_MAX)
 			return false;
 		*it = *prev;
 		it->start = p;
 		it->range_at = -1;
-		for (size_t i = 0; i < k; i++)
-			memcpy(it->c[prev->n - k + i].text, tmp.c[i].text, COMP_TEXT);
-		*changed = prev->n - k;
+		it->n = j + tmp.n; /* what came after the replaced ones belonged to them */
+		for (size_t i = 0; i < tmp.n; i++)
+			memcpy(it->c[j + i].text, tmp.c[i].text, COMP_TEXT);
+		*changed = j;
 		*end = e;
 		return true;
 	}
-	enum level lv = prev->c[level].lv;
+	enum level lv = level < prev->n ? prev->c[level].lv : LV_CTX;
 	if (lv != LV_PAREN && lv != LV_ORD && lv != LV_CTX) {
 		item_init(it, p);
 		memcpy(it->c, prev->c, level * sizeof prev->c[0]);
@@ -778,8 +797,8 @@ static bool parse_segment(struct scanner *sc, size_t p, size_t *end)
 		}
 		if (list_sep(sc, s, &r) && parse_sibling(sc, r, last, level, &it, &changed, &e)) {
 			it.end = e;
-			if (changed == SIZE_MAX)
-				level = 0;
+			if (changed == SIZE_MAX || changed < level)
+				level = 0; /* a fresh item, or "(2)" back up at the paragraph */
 			if (!push_item(sc, &it))
 				return false;
 			q = e;
@@ -900,7 +919,7 @@ static bool act_number(const struct scanner *sc, size_t p, const char *type, cha
  * "Commission Implementing Regulation". The issuing institution is left out of the
  * label so that one act always gets one label. */
 static bool act_type_words(const struct scanner *sc, size_t p, bool plural_ok, char type[40],
-                           char *letter, bool *plural, size_t *end)
+                           char *letter, size_t *end)
 {
 	size_t q = p, e;
 	const char *adjective = "";
@@ -917,14 +936,12 @@ static bool act_type_words(const struct scanner *sc, size_t p, bool plural_ok, c
 	           word(sc, e, "Decision", false, &e)) {
 		snprintf(type, 40, "Framework Decision");
 		*letter = 'F';
-		*plural = false;
 		*end = e;
 		return true;
 	}
 	for (size_t i = 0; i < sizeof act_types / sizeof act_types[0]; i++) {
 		const struct act_type *t = &act_types[i];
-		*plural = plural_ok && word(sc, q, t->plural, false, &e);
-		if (*plural || word(sc, q, t->word, false, &e)) {
+		if ((plural_ok && word(sc, q, t->plural, false, &e)) || word(sc, q, t->word, false, &e)) {
 			snprintf(type, 40, "%s%s", adjective, t->word);
 			*letter = t->letter;
 			*end = e;
@@ -937,10 +954,10 @@ static bool act_type_words(const struct scanner *sc, size_t p, bool plural_ok, c
 /* One act with its number; with plural_ok also "Regulations (EU) ..." (the caller
  * then reads the rest of the list). */
 static bool parse_act(const struct scanner *sc, size_t p, bool plural_ok, struct act *a,
-                      char type[40], char *letter, bool *plural, size_t *end)
+                      char type[40], char *letter, size_t *end)
 {
 	size_t q;
-	return act_type_words(sc, p, plural_ok, type, letter, plural, &q) && sp(sc, q, &q) &&
+	return act_type_words(sc, p, plural_ok, type, letter, &q) && sp(sc, q, &q) &&
 	       act_number(sc, q, type, *letter, a, end);
 }
 
@@ -1252,7 +1269,6 @@ static enum qualifier read_qualifier(const struct scanner *sc, size_t p, struct 
 {
 	size_t q, e;
 	char type[40], letter;
-	bool plural;
 	size_t s = ch(sc, p) == ',' ? p + 1 : p;
 
 	if (sp(sc, s, &q) && (word(sc, q, "thereof", false, end) ||
@@ -1260,7 +1276,7 @@ static enum qualifier read_qualifier(const struct scanner *sc, size_t p, struct 
 		return Q_FOREIGN;
 	if (!of_sep(sc, p, &q))
 		return Q_NONE;
-	if (parse_act(sc, q, false, a, type, &letter, &plural, end))
+	if (parse_act(sc, q, false, a, type, &letter, end))
 		return Q_EXTERNAL;
 	if (word(sc, q, "this", false, &e) && sp(sc, e, &e) && word(sc, e, "Regulation", false, end))
 		return Q_THIS; /* the caller keeps it out of the span */
@@ -1422,20 +1438,20 @@ static bool scan_group(struct scanner *sc, size_t p, size_t *end)
 }
 
 /* "Regulation (EU) 2016/679", or a list "Regulations (EU) 2016/679 and (EU)
- * 2018/1725": one external citation per act. */
+ * 2018/1725": one external citation per act. The OJ also lists after a singular
+ * type ("Directive 2002/58/EC or (EU) 2016/680"), so both continue. */
 static bool scan_acts(struct scanner *sc, size_t p, size_t *end)
 {
 	struct act a;
 	char type[40], letter;
-	bool plural;
 	size_t q, r, e;
-	if (!parse_act(sc, p, true, &a, type, &letter, &plural, &q))
+	if (!parse_act(sc, p, true, &a, type, &letter, &q))
 		return false;
 	sc->run_open = false;
 	*end = q;
 	if (!emit_external(sc, p, q, &a))
 		return true;
-	while (plural && list_sep(sc, q, &r) && act_number(sc, r, type, letter, &a, &e)) {
+	while (list_sep(sc, q, &r) && act_number(sc, r, type, letter, &a, &e)) {
 		if (!emit_external(sc, r, e, &a))
 			break;
 		*end = q = e;

@@ -63,8 +63,10 @@ typedef struct cite_list {
 /*
  * Scan text[0..len) (UTF-8, not NUL-terminated) and append every citation found to
  * out, in text order, spans not overlapping. Ranges ("Articles 102 to 109") expand to
- * at most max_range targets; longer ones are cut and flagged. Runs in time linear in
- * len (plus the targets produced). Returns 0, or -1 when memory ran out.
+ * at most max_range targets; longer ones are cut and flagged (0 counts as 1). Runs in
+ * time linear in len (plus the targets produced). ctx, and any of its fields, may be
+ * NULL: a relative citation whose field is missing ("point (a)" with no container)
+ * is read but not emitted. Returns 0, or -1 when memory ran out (or out is NULL).
  */
 int cite_scan(const char *text, size_t len, const cite_context *ctx,
               size_t max_range, cite_list *out);

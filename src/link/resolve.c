@@ -351,15 +351,22 @@ static void collect_texts(xmlNodePtr root, xmlNodePtr **out, size_t *n, size_t *
 	}
 }
 
+/* A relates-to link to a unit that does not exist is reported here, with the page
+ * line, and dropped so that the graph check does not report it a second time. */
 static void check_relations(linker *lk)
 {
-	for (xmlNodePtr e = lk->r->edges->children; e; e = e->next) {
+	xmlNodePtr next;
+	for (xmlNodePtr e = lk->r->edges->children; e; e = next) {
 		const char *to = prop(e, "to");
+		next = e->next;
 		if (!is_named(e, "edge") || strcmp(prop(e, "kind"), "relates-to") != 0)
 			continue;
-		if (!xmlHashLookup(lk->ids, (const xmlChar *)to))
+		if (!xmlHashLookup(lk->ids, (const xmlChar *)to)) {
 			diag_error(lk->d, prop(e, "src"), strtoul(prop(e, "line"), NULL, 10),
 			           "relates-to link to %s, which does not exist", to);
+			xmlUnlinkNode(e);
+			xmlFreeNode(e);
+		}
 	}
 }
 

@@ -88,6 +88,73 @@ static int copy_tree(const char *src, const char *dst, int depth, diag *d)
 	return rc;
 }
 
+/* Ids become file names and hrefs: a page id (unit, chapter) is [a-z0-9][a-z0-9.-]*,
+ * any other id [A-Za-z0-9][A-Za-z0-9._:-]*. regdoc's graph checks already ensure this;
+ * this keeps a hand-made or damaged graph from producing odd file names or URLs. */
+static int id_ok(const xmlChar *id, int page)
+{
+	const xmlChar *p;
+	if (!id || !id[0])
+		return 0;
+	for (p = id; *p; p++) {
+		int c = *p;
+		int ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+		if (p != id) {
+			ok = ok || c == '.' || c == '-';
+			if (!page)
+				ok = ok || c == '_' || c == ':';
+		}
+		if (!page)
+			ok = ok || (c >= 'A' && c <= 'Z');
+		if (!ok)
+			return 0;
+	}
+	return 1;
+}
+
+static int is_page_element(xmlNodePtr n)
+{
+	const xmlChar *pn = n->parent && n->parent->type == XML_ELEMENT_NODE ? n->parent->name : NULL;
+	if (!pn)
+		return 0;
+	return (xmlStrEqual(n->name, BAD_CAST "recital") && xmlStrEqual(pn, BAD_CAST "recitals")) ||
+	       (xmlStrEqual(n->name, BAD_CAST "article") && xmlStrEqual(pn, BAD_CAST "articles")) ||
+	       (xmlStrEqual(n->name, BAD_CAST "annex") && xmlStrEqual(pn, BAD_CAST "annexes")) ||
+	       (xmlStrEqual(n->name, BAD_CAST "chapter") && xmlStrEqual(pn, BAD_CAST "contents"));
+}
+
+static int check_ids(xmlNodePtr root, const char *name, diag *d)
+{
+	xmlNodePtr n = root;
+	int bad = 0;
+	while (n) {
+		if (n->type == XML_ELEMENT_NODE) {
+			xmlChar *id = xmlGetProp(n, BAD_CAST "id");
+			int page = is_page_element(n);
+			if ((id || page) && !id_ok(id, page)) {
+				long line = xmlGetLineNo(n);
+				if (bad < 20)
+					diag_error(d, name, line > 0 ? (unsigned long)line : 0,
+					           "site: <%s> has an id unfit for a %s: \"%.60s\"",
+					           (const char *)n->name, page ? "page name" : "URL fragment",
+					           id ? (const char *)id : "");
+				bad++;
+			}
+			xmlFree(id);
+			if (n->children) {
+				n = n->children;
+				continue;
+			}
+		}
+		while (n && !n->next && n != root)
+			n = n->parent;
+		if (!n || n == root)
+			break;
+		n = n->next;
+	}
+	return bad ? -1 : 0;
+}
+
 int site_render_opts(xmlDocPtr graph, const char *templates_dir, const char *outdir,
                      const site_options *opts, diag *d)
 {
@@ -105,6 +172,8 @@ int site_render_opts(xmlDocPtr graph, const char *templates_dir, const char *out
 		           "site: the graph has no <regulation> root element");
 		return -1;
 	}
+	if (check_ids(root, graph->URL ? (const char *)graph->URL : "graph", d) != 0)
+		return -1;
 	if (!fsio_is_dir(outdir)) {
 		diag_error(d, outdir, 0, "site: the output directory does not exist");
 		return -1;

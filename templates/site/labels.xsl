@@ -18,12 +18,8 @@
   <xsl:template name="href-of">
     <xsl:param name="id"/>
     <xsl:variable name="page" select="substring-before(concat($id, '.'), '.')"/>
-    <xsl:if test="$id != '' and translate($id, $id-chars, '') = '' and
-                  (key('unit', $page) or key('chapter', $page)) and key('node', $id)">
-      <xsl:value-of select="concat($page, '.html')"/>
-      <xsl:if test="$id != $page">
-        <xsl:value-of select="concat('#', $id)"/>
-      </xsl:if>
+    <xsl:if test="$id != '' and translate($id, $id-chars, '') = '' and key('page', $page) and key('node', $id)">
+      <xsl:value-of select="concat($page, '.html', substring(concat('#', $id), 1, ($id != $page) * 1000))"/>
     </xsl:if>
   </xsl:template>
 

@@ -26,6 +26,8 @@
 
   <xsl:key name="unit" match="recitals/recital | articles/article | annexes/annex" use="@id"/>
   <xsl:key name="chapter" match="contents/chapter" use="@id"/>
+  <!-- everything that has its own page -->
+  <xsl:key name="page" match="recitals/recital | articles/article | annexes/annex | contents/chapter" use="@id"/>
   <xsl:key name="node" match="*[@id]" use="@id"/>
   <xsl:key name="act" match="acts/act" use="@id"/>
   <xsl:key name="rel-from" match="edges/edge[@kind = 'relates-to']" use="@from"/>
@@ -38,7 +40,8 @@
   <xsl:variable name="reg" select="/regulation"/>
   <xsl:variable name="lang">
     <xsl:choose>
-      <xsl:when test="normalize-space(/regulation/@lang) != ''">
+      <xsl:when test="normalize-space(/regulation/@lang) != '' and
+                      translate(/regulation/@lang, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-', '') = ''">
         <xsl:value-of select="normalize-space(/regulation/@lang)"/>
       </xsl:when>
       <xsl:otherwise>en</xsl:otherwise>
@@ -52,6 +55,9 @@
       <xsl:otherwise><xsl:value-of select="normalize-space(/regulation/title)"/></xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
+  <!-- the regulation's CELEX number when it is one (digits, capitals, parentheses) -->
+  <xsl:variable name="celex"
+      select="/regulation/@celex[. != '' and translate(., '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ()_', '') = '']"/>
   <xsl:variable name="units" select="/regulation/recitals/recital | /regulation/articles/article |
                                      /regulation/annexes/annex"/>
 

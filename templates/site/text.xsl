@@ -11,7 +11,7 @@
   <!-- ===================================================== permalink -->
   <xsl:template name="permalink">
     <xsl:variable name="label"><xsl:apply-templates select="." mode="label"/></xsl:variable>
-    <a class="pl" href="#{@id}" aria-label="Permalink to {$label}" title="Permalink to {$label}">¶</a>
+    <a class="pl" href="#{@id}" aria-label="Permalink to {$label}">¶</a>
   </xsl:template>
 
   <!-- ===================================================== structure (mode body) -->
@@ -49,9 +49,7 @@
     <div class="para" id="{@id}">
       <xsl:call-template name="permalink"/>
       <span class="num"><xsl:value-of select="concat(@n, '.')"/></span>
-      <div class="blk">
-        <xsl:call-template name="children"/>
-      </div>
+      <xsl:call-template name="children"/>
     </div>
   </xsl:template>
 
@@ -63,7 +61,7 @@
   </xsl:template>
 
   <xsl:template match="point" mode="body">
-    <li class="point" id="{@id}">
+    <li id="{@id}">
       <xsl:call-template name="permalink"/>
       <span class="lbl">
         <xsl:choose>
@@ -75,9 +73,7 @@
           </xsl:otherwise>
         </xsl:choose>
       </span>
-      <div class="blk">
-        <xsl:call-template name="children"/>
-      </div>
+      <xsl:call-template name="children"/>
     </li>
   </xsl:template>
 
@@ -136,12 +132,12 @@
   <!-- an internal citation: link to its first target -->
   <xsl:template match="cite[@to]">
     <xsl:variable name="first" select="substring-before(concat(normalize-space(@to), ' '), ' ')"/>
-    <xsl:variable name="href">
-      <xsl:call-template name="href-of"><xsl:with-param name="id" select="$first"/></xsl:call-template>
-    </xsl:variable>
+    <xsl:variable name="page" select="substring-before(concat($first, '.'), '.')"/>
     <xsl:choose>
-      <xsl:when test="$href != ''">
-        <a class="cite" href="{$href}"><xsl:apply-templates mode="nolink"/></a>
+      <xsl:when test="translate($first, $id-chars, '') = '' and key('page', $page) and key('node', $first)">
+        <a class="cite" href="{$page}.html{substring(concat('#', $first), 1, ($first != $page) * 1000)}">
+          <xsl:apply-templates mode="nolink"/>
+        </a>
       </xsl:when>
       <xsl:otherwise>
         <span class="cite"><xsl:apply-templates mode="nolink"/></span>
@@ -170,24 +166,16 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- a use of a defined term: link to the definition, its text as tooltip -->
+  <!-- a use of a defined term: link to the definition, its text (up to 300 characters)
+       as tooltip -->
   <xsl:template match="term">
+    <xsl:variable name="page" select="substring-before(concat(@ref, '.'), '.')"/>
     <xsl:variable name="def" select="key('node', @ref)"/>
-    <xsl:variable name="href">
-      <xsl:call-template name="href-of"><xsl:with-param name="id" select="@ref"/></xsl:call-template>
-    </xsl:variable>
     <xsl:choose>
-      <xsl:when test="$href != ''">
-        <xsl:variable name="t" select="normalize-space($def)"/>
-        <a class="term" href="{$href}">
-          <xsl:attribute name="title">
-            <xsl:choose>
-              <xsl:when test="string-length($t) > 400">
-                <xsl:value-of select="concat(substring($t, 1, 400), '…')"/>
-              </xsl:when>
-              <xsl:otherwise><xsl:value-of select="$t"/></xsl:otherwise>
-            </xsl:choose>
-          </xsl:attribute>
+      <xsl:when test="$def and translate(@ref, $id-chars, '') = '' and key('page', $page)">
+        <xsl:variable name="t" select="normalize-space(substring($def, 1, 700))"/>
+        <a class="term" href="{$page}.html{substring(concat('#', @ref), 1, (@ref != $page) * 1000)}"
+           title="{substring($t, 1, 300)}{substring('…', 1, string-length($t) > 300)}">
           <xsl:apply-templates mode="nolink"/>
         </a>
       </xsl:when>

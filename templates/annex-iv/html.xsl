@@ -1,0 +1,99 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  annex-iv/html.xsl - assessment.xml -> annex-iv.html: every point and sub-point of
+  Annex IV as a section with the law's text as guidance, a field to fill in, what the
+  product description already says, and the trace (Article 11(1), the provisions citing
+  the point, the checklist items citing it).
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:exsl="http://exslt.org/common" extension-element-prefixes="exsl">
+  <xsl:import href="common.xsl"/>
+  <xsl:output method="html" encoding="UTF-8" indent="no" doctype-system="about:legacy-compat"/>
+
+  <xsl:template match="/assessment">
+    <html lang="en">
+      <head>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <meta name="generator" content="{@generator}"/>
+        <title>Annex IV technical documentation: <xsl:value-of select="product/name"/></title>
+        <style>
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.45;margin:0 auto;max-width:60rem;padding:1rem 1.5rem;color:#1b1b1b}
+h1{font-size:1.6rem}h2{margin-top:2rem;border-bottom:2px solid #003399}h3{margin-top:1.4rem}
+.status{border:1px solid #c8d3ee;background:#f3f6fc;padding:.6rem 1rem;border-radius:6px}
+.law{font-style:italic;border-left:3px solid #8da2d4;padding-left:.7rem;color:#333}
+.fill{border:1px dashed #999;min-height:4rem;padding:.5rem;background:#fcfcf4;white-space:pre-wrap}
+.trace{font-size:.88rem;color:#444}.known{font-size:.9rem;background:#eef6ee;padding:.3rem .6rem}
+nav a{margin-right:1rem}section.point{margin-left:0}section.sub{margin-left:1.2rem}
+        </style>
+      </head>
+      <body>
+        <nav>
+          <a href="{$site-base}index.html">The <xsl:value-of select="$regulation-name"/></a>
+          <a href="checklist.html">Checklist</a>
+          <a href="annex-iv.md">Markdown</a>
+          <a href="annex-iv.fodt">OpenDocument</a>
+        </nav>
+        <h1>Technical documentation (Annex IV): <xsl:value-of select="product/name"/></h1>
+        <p>Version <xsl:value-of select="product/version"/> · provider <xsl:value-of select="product/provider"/> · <xsl:value-of select="@generator"/></p>
+        <p class="status"><strong>Status. </strong><xsl:value-of select="$status-text"/></p>
+        <p class="status"><strong>SMEs. </strong><xsl:value-of select="$sme-text"/>
+          <xsl:if test="annex-iv/sme-form"> (<a href="{annex-iv/sme-form/@href}"><xsl:value-of select="annex-iv/sme-form/@label"/></a>)</xsl:if>
+        </p>
+        <xsl:if test="annex-iv/annex">
+          <p class="law"><a href="{annex-iv/annex/@href}"><xsl:value-of select="annex-iv/annex/@label"/></a>: <xsl:value-of select="annex-iv/annex/law"/></p>
+          <p class="trace">Required by <a href="{annex-iv/basis/@href}"><xsl:value-of select="annex-iv/basis/@label"/></a>: <xsl:value-of select="annex-iv/basis/law"/></p>
+        </xsl:if>
+        <xsl:apply-templates select="annex-iv/point | annex-iv/sub | annex-iv/section"/>
+      </body>
+    </html>
+  </xsl:template>
+
+  <xsl:template match="point | sub | section">
+    <xsl:variable name="depth" select="count(ancestor::point | ancestor::sub | ancestor::section)"/>
+    <section class="{name()}{substring(' sub', 1, 4 * ($depth &gt; 0))}" id="{@ref}">
+      <xsl:choose>
+        <xsl:when test="$depth = 0">
+          <h2>Point <xsl:value-of select="substring-after(@label, 'point ')"/>: <xsl:value-of select="@title"/><xsl:if test="not(@title)"><xsl:value-of select="substring(law, 1, 90)"/><xsl:if test="string-length(law) &gt; 90">…</xsl:if></xsl:if></h2>
+        </xsl:when>
+        <xsl:otherwise>
+          <h3>Point <xsl:value-of select="substring-after(@label, 'point ')"/></h3>
+        </xsl:otherwise>
+      </xsl:choose>
+      <p class="law"><a href="{@href}"><xsl:value-of select="@label"/></a>: <xsl:value-of select="law"/></p>
+      <xsl:call-template name="trace"/>
+      <xsl:variable name="known">
+        <xsl:call-template name="prefill"><xsl:with-param name="ref" select="@ref"/></xsl:call-template>
+      </xsl:variable>
+      <xsl:if test="exsl:node-set($known)/line">
+        <div class="known"><strong>From the product description:</strong>
+          <xsl:for-each select="exsl:node-set($known)/line"><br/><xsl:value-of select="."/></xsl:for-each>
+        </div>
+      </xsl:if>
+      <xsl:if test="not(point | sub)">
+        <div class="fill" contenteditable="true" aria-label="To be completed: {@label}">[To be completed by the provider]</div>
+      </xsl:if>
+      <xsl:apply-templates select="point | sub | section"/>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="trace">
+    <xsl:variable name="ref" select="@ref"/>
+    <xsl:variable name="items" select="/assessment/checklist/group/item[provision/@ref = $ref or cite/@ref = $ref]"/>
+    <xsl:if test="cited-by or $items">
+      <p class="trace">
+        <xsl:if test="cited-by">Cited by
+          <xsl:for-each select="cited-by">
+            <xsl:if test="position() &gt; 1">, </xsl:if>
+            <a href="{@href}"><xsl:value-of select="@label"/></a>
+          </xsl:for-each>.
+        </xsl:if>
+        <xsl:if test="$items"> Checklist:
+          <xsl:for-each select="$items">
+            <xsl:if test="position() &gt; 1">, </xsl:if>
+            <a href="checklist.html#{@id}"><xsl:value-of select="@id"/></a>
+          </xsl:for-each>.
+        </xsl:if>
+      </p>
+    </xsl:if>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,157 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  checklist/html.xsl - assessment.xml -> checklist.html (output/<reg>/products/<id>/).
+  Links into the site with the assessment's site-base (../../site/<unit>.html#<id>).
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="common.xsl"/>
+  <xsl:output method="html" encoding="UTF-8" indent="no"
+              doctype-system="about:legacy-compat"/>
+
+  <xsl:template match="/assessment">
+    <html lang="en">
+      <head>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <meta name="generator" content="{@generator}"/>
+        <title>Checklist: <xsl:value-of select="product/name"/> (<xsl:value-of select="$regulation-name"/>)</title>
+        <style>
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.45;margin:0 auto;max-width:72rem;padding:1rem 1.5rem;color:#1b1b1b}
+h1{font-size:1.6rem;margin-bottom:.2rem}h2{margin-top:2rem;border-bottom:2px solid #003399;padding-bottom:.2rem}
+.meta{color:#555}.summary{border:1px solid #c8d3ee;background:#f3f6fc;padding:.8rem 1rem;border-radius:6px}
+.summary dt{font-weight:600}.summary dd{margin:0 0 .5rem 0}
+.notice{border-left:4px solid #d18b00;background:#fff7e6;padding:.4rem .8rem;margin:.4rem 0}
+.notice.note{border-color:#3a6ecf;background:#eef3fd}
+ol.trace>li{margin-bottom:.7rem}.used{font-size:.9rem;color:#444}
+table{border-collapse:collapse;width:100%;font-size:.92rem}th,td{border:1px solid #bbb;padding:.35rem .45rem;vertical-align:top;text-align:left}
+th{background:#eef1f7}td.fill{min-width:6rem;background:#fcfcf4}
+.id{font-family:ui-monospace,monospace;font-size:.85rem;white-space:nowrap}
+details summary{cursor:pointer;color:#003399}.law{font-style:italic;color:#333}
+nav a{margin-right:1rem}
+@media print{nav{display:none}td.fill{background:none}}
+        </style>
+      </head>
+      <body>
+        <nav>
+          <a href="{$site-base}index.html">The <xsl:value-of select="$regulation-name"/></a>
+          <a href="annex-iv.html">Annex IV technical documentation template</a>
+          <a href="checklist.md">Markdown</a>
+          <a href="checklist.fodt">OpenDocument</a>
+        </nav>
+        <h1>Conformity checklist: <xsl:value-of select="product/name"/></h1>
+        <p class="meta">
+          Version <xsl:value-of select="product/version"/> · provider <xsl:value-of select="product/provider"/>
+          · product description <code><xsl:value-of select="product/@src"/></code> · <xsl:value-of select="@generator"/>
+        </p>
+        <p><strong>Intended purpose:</strong><xsl:text> </xsl:text><xsl:value-of select="product/intended-purpose"/></p>
+
+        <section class="summary" id="summary">
+          <dl>
+            <xsl:for-each select="conclusions/conclusion[not(@name = preceding-sibling::conclusion/@name)]">
+              <xsl:variable name="n" select="@name"/>
+              <dt><xsl:call-template name="conclusion-title"/></dt>
+              <dd>
+                <xsl:for-each select="../conclusion[@name = $n]">
+                  <xsl:if test="position() &gt; 1"><br/></xsl:if>
+                  <xsl:value-of select="@label"/>
+                </xsl:for-each>
+              </dd>
+            </xsl:for-each>
+          </dl>
+        </section>
+
+        <xsl:for-each select="notices/notice">
+          <p class="notice {@level}"><strong><xsl:value-of select="@level"/>:</strong><xsl:text> </xsl:text><xsl:value-of select="."/></p>
+        </xsl:for-each>
+
+        <h2 id="why">Why: the decision trace</h2>
+        <ol class="trace">
+          <xsl:for-each select="trace/step">
+            <li id="step-{@n}">
+              <strong><xsl:value-of select="@decision-title"/></strong>
+              <xsl:if test="@title"> — <xsl:value-of select="@title"/></xsl:if>
+              <span class="id"> (rule <xsl:value-of select="@rule"/>)</span>
+              <br/><xsl:value-of select="because"/>
+              <xsl:if test="cite">
+                <br/>Provisions:
+                <xsl:for-each select="cite">
+                  <xsl:if test="position() &gt; 1">, </xsl:if>
+                  <a href="{@href}"><xsl:value-of select="@label"/></a>
+                </xsl:for-each>
+              </xsl:if>
+              <xsl:if test="used">
+                <div class="used">Facts:
+                  <xsl:for-each select="used">
+                    <xsl:if test="position() &gt; 1">; </xsl:if>
+                    <code><xsl:value-of select="@fact"/></code> =
+                    <xsl:choose>
+                      <xsl:when test="@value"><xsl:value-of select="@value"/></xsl:when>
+                      <xsl:otherwise><em>not stated</em></xsl:otherwise>
+                    </xsl:choose>
+                    <xsl:if test="@line"> (line <xsl:value-of select="@line"/>)</xsl:if>
+                  </xsl:for-each>
+                </div>
+              </xsl:if>
+            </li>
+          </xsl:for-each>
+        </ol>
+
+        <h2 id="checklist">Checklist</h2>
+        <xsl:if test="not(checklist/group)">
+          <p>No obligation of the <xsl:value-of select="$regulation-name"/> applies to this product.</p>
+        </xsl:if>
+        <xsl:for-each select="checklist/group">
+          <section id="group-{@id}">
+            <h3><xsl:value-of select="@title"/></h3>
+            <xsl:if test="intro"><p><xsl:value-of select="intro"/></p></xsl:if>
+            <table>
+              <thead>
+                <tr><th>Item</th><th>What to do</th><th>Provision</th><th>Recitals</th>
+                    <th>Status</th><th>Evidence</th><th>Responsible</th></tr>
+              </thead>
+              <tbody>
+                <xsl:for-each select="item">
+                  <tr id="{@id}">
+                    <td class="id"><xsl:value-of select="@id"/></td>
+                    <td><strong><xsl:value-of select="title"/></strong><br/><xsl:value-of select="statement"/></td>
+                    <td>
+                      <a href="{provision/@href}"><xsl:value-of select="provision/@label"/></a>
+                      <xsl:if test="cite">
+                        <br/>See also:
+                        <xsl:for-each select="cite">
+                          <xsl:if test="position() &gt; 1">, </xsl:if>
+                          <a href="{@href}"><xsl:value-of select="@label"/></a>
+                        </xsl:for-each>
+                      </xsl:if>
+                      <xsl:if test="provision/law">
+                        <details><summary>The law</summary><p class="law"><xsl:value-of select="provision/law"/></p></details>
+                      </xsl:if>
+                    </td>
+                    <td>
+                      <xsl:for-each select="recital">
+                        <xsl:if test="position() &gt; 1">, </xsl:if>
+                        <a href="{@href}"><xsl:value-of select="@label"/></a>
+                      </xsl:for-each>
+                    </td>
+                    <td class="fill"></td><td class="fill"></td><td class="fill"></td>
+                  </tr>
+                </xsl:for-each>
+              </tbody>
+            </table>
+          </section>
+        </xsl:for-each>
+      </body>
+    </html>
+  </xsl:template>
+
+  <xsl:template name="conclusion-title">
+    <xsl:choose>
+      <xsl:when test="@name = 'classification'">Classification</xsl:when>
+      <xsl:when test="@name = 'in-scope'">Scope</xsl:when>
+      <xsl:when test="@name = 'risk'">Risk</xsl:when>
+      <xsl:when test="@name = 'route'">Route the law gives</xsl:when>
+      <xsl:when test="@name = 'procedure'">Procedure followed</xsl:when>
+      <xsl:when test="@name = 'assessor'">Who assesses</xsl:when>
+      <xsl:otherwise><xsl:value-of select="translate(substring(@name, 1, 1), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')"/><xsl:value-of select="translate(substring(@name, 2), '-', ' ')"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+</xsl:stylesheet>

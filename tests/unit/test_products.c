@@ -1,0 +1,225 @@
+/*
+ * test_products.c - the example products of corpus/ai-act/products against the real
+ * graph and the shipped rules:
+ *   - there are at least 12, each file named after its product id, each assessed
+ *     without error, and each exercising a different branch (the set of rules that
+ *     fired differs between any two products);
+ *   - every checklist item's provision and citations exist in the graph, and every
+ *     recital listed for an item is a recital the graph relates (relates-to) to the
+ *     unit of the item's provision or of one of its citations;
+ *   - the assessment validates against templates/schema/assessment.rng (checked by
+ *     assess_product_doc itself).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "assess/assess.h"
+#include "assess/gindex.h"
+#include "assess_helpers.h"
+#include "util/buf.h"
+#include "util/fsio.h"
+
+#define PRODUCTS SOURCE_DIR "/corpus/ai-act/products"
+#define RULES SOURCE_DIR "/corpus/ai-act/rules"
+
+typedef struct world {
+	char dir[256];
+	xmlDocPtr graph;
+	gindex g;
+} world;
+
+static int setup(void **state)
+{
+	world *w = calloc(1, sizeof *w);
+	diag d;
+	diag_init(&d, stderr);
+	make_temp_dir(w->dir, sizeof w->dir, "products");
+	w->graph = build_ai_act_graph(w->dir);
+	if (!w->graph || gindex_init(&w->g, w->graph, "ai-act graph", &d) != 0)
+		return -1;
+	*state = w;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	world *w = *state;
+	gindex_free(&w->g);
+	xmlFreeDoc(w->graph);
+	remove_tree(w->dir);
+	free(w);
+	return 0;
+}
+
+static const char *prop(xmlNodePtr n, const char *name)
+{
+	for (xmlAttrPtr a = n->properties; a; a = a->next)
+		if (!strcmp((const char *)a->name, name) && a->children)
+			return (const char *)a->children->content;
+	return NULL;
+}
+
+/* 1 when the graph relates recital rec to the unit of id. */
+static int related(const gindex *g, const char *id, const char *rec)
+{
+	const gindex_pair *first;
+	size_t n = gindex_recitals(g, id, &first);
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(first[i].recital, rec))
+			return 1;
+	return 0;
+}
+
+/* Check one item; returns the number of problems (printed). */
+static size_t check_item(const world *w, const char *product, xmlNodePtr item)
+{
+	size_t bad = 0;
+	const char *iid = prop(item, "id");
+	for (xmlNodePtr c = item->children; c; c = c->next) {
+		const char *ref, *reg;
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcmp((const char *)c->name, "provision") && strcmp((const char *)c->name, "cite") &&
+		    strcmp((const char *)c->name, "recital"))
+			continue;
+		ref = prop(c, "ref");
+		reg = prop(c, "regulation");
+		if (reg && strcmp(reg, w->g.regulation) != 0)
+			continue; /* another regulation's graph (issue 7) */
+		if (!ref || !gindex_find(&w->g, ref)) {
+			print_error("%s: item %s: %s %s is not in the graph\n", product, iid, c->name,
+			            ref ? ref : "(none)");
+			bad++;
+			continue;
+		}
+		if (!strcmp((const char *)c->name, "recital")) {
+			int ok = 0;
+			if (strncmp(ref, "rec-", 4) != 0) {
+				print_error("%s: item %s: recital %s is not a recital\n", product, iid, ref);
+				bad++;
+				continue;
+			}
+			for (xmlNodePtr k = item->children; k && !ok; k = k->next)
+				if (k->type == XML_ELEMENT_NODE &&
+				    (!strcmp((const char *)k->name, "provision") ||
+				     !strcmp((const char *)k->name, "cite")) &&
+				    prop(k, "ref") && related(&w->g, prop(k, "ref"), ref))
+					ok = 1;
+			if (!ok) {
+				print_error("%s: item %s: recital %s has no relates-to edge to its provisions\n",
+				            product, iid, ref);
+				bad++;
+			}
+		}
+	}
+	return bad;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The sorted, comma-joined ids of the rules that fired. */
+static char *fired_rules(xmlDocPtr doc)
+{
+	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+	xmlXPathObjectPtr r = xmlXPathEvalExpression((const xmlChar *)"//trace/step/@rule", ctx);
+	int n = r && r->nodesetval ? r->nodesetval->nodeNr : 0;
+	char **v = calloc((size_t)n + 1, sizeof *v);
+	buf b;
+	buf_init(&b);
+	for (int i = 0; i < n; i++)
+		v[i] = (char *)xmlNodeGetContent(r->nodesetval->nodeTab[i]);
+	qsort(v, (size_t)n, sizeof *v, cmp_str);
+	for (int i = 0; i < n; i++) {
+		buf_printf(&b, "%s%s", i ? "," : "", v[i]);
+		xmlFree(v[i]);
+	}
+	free(v);
+	xmlXPathFreeObject(r);
+	xmlXPathFreeContext(ctx);
+	return b.s;
+}
+
+static void test_products(void **state)
+{
+	world *w = *state;
+	fsio_names names;
+	diag d;
+	size_t nproducts = 0, problems = 0, items = 0, recitals = 0;
+	char **signatures = NULL;
+	char **ids = NULL;
+
+	diag_init(&d, stderr);
+	assert_int_equal(fsio_list_dir(PRODUCTS, &names, &d), 0);
+	signatures = calloc(names.n + 1, sizeof *signatures);
+	ids = calloc(names.n + 1, sizeof *ids);
+	for (size_t i = 0; i < names.n; i++) {
+		char *path;
+		xmlDocPtr out;
+		xmlXPathContextPtr ctx;
+		xmlXPathObjectPtr r;
+		char *pid;
+		size_t len = strlen(names.v[i]);
+		if (len < 5 || strcmp(names.v[i] + len - 4, ".xml") != 0)
+			continue;
+		path = fsio_join(PRODUCTS, names.v[i]);
+		out = assess_product_doc(w->graph, path, RULES, SOURCE_DIR "/templates", NULL, &d);
+		free(path);
+		if (!out) {
+			print_error("%s: not assessed\n", names.v[i]);
+			problems++;
+			continue;
+		}
+		pid = xpath_string(out, "string(/assessment/product/@id)");
+		if (strncmp(names.v[i], pid, len - 4) != 0 || strlen(pid) != len - 4) {
+			print_error("%s: the product id is \"%s\"; name the file after it\n", names.v[i], pid);
+			problems++;
+		}
+		ctx = xmlXPathNewContext(out);
+		r = xmlXPathEvalExpression((const xmlChar *)"//checklist/group/item", ctx);
+		for (int k = 0; r && r->nodesetval && k < r->nodesetval->nodeNr; k++) {
+			problems += check_item(w, names.v[i], r->nodesetval->nodeTab[k]);
+			items++;
+		}
+		recitals += (size_t)xpath_number(out, "count(//checklist/group/item/recital)");
+		xmlXPathFreeObject(r);
+		xmlXPathFreeContext(ctx);
+		signatures[nproducts] = fired_rules(out);
+		ids[nproducts] = pid;
+		for (size_t k = 0; k < nproducts; k++)
+			if (!strcmp(signatures[k], signatures[nproducts])) {
+				print_error("%s and %s exercise the same rules: make one of them show another "
+				            "branch\n",
+				            ids[k], pid);
+				problems++;
+			}
+		nproducts++;
+		xmlFreeDoc(out);
+	}
+	print_message("%zu products, %zu checklist items, %zu recital links checked\n", nproducts,
+	              items, recitals);
+	for (size_t k = 0; k < nproducts; k++) {
+		free(signatures[k]);
+		free(ids[k]);
+	}
+	free(signatures);
+	free(ids);
+	fsio_names_free(&names);
+	assert_true(nproducts >= 12);
+	assert_true(recitals > 0);
+	assert_int_equal(problems, 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_products, setup, teardown),
+	};
+	return cmocka_run_group_tests_name("products", tests, NULL, NULL);
+}
