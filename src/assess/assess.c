@@ -73,8 +73,10 @@ xmlDocPtr assess_product_doc(xmlDocPtr graph, const char *product_path, const ch
 			goto out_product;
 		}
 	}
-	if (ruleset_load_dir(&rs, rules_dir, rules_rng, &g, d) != 0)
+	if (ruleset_load_dir(&rs, rules_dir, rules_rng, &g, d) != 0) {
+		ruleset_free(&rs); /* the files loaded before the bad one */
 		goto out_product;
+	}
 	memset(&eo, 0, sizeof eo);
 	eo.site_base = o ? o->site_base : NULL;
 	eo.library_base = o ? o->library_base : NULL;

@@ -22,9 +22,12 @@
  * resolved against the context ("point (a)" against ctx->container).
  *
  * The qualifier decides whose citation it is: "of this Regulation" keeps it internal,
- * "of Regulation (EU) 2016/679" makes the whole group one external citation, and
- * "of that Directive", "of the Charter", "TFEU", "thereof" drop it, because the
- * numbers then belong to an act we cannot name.
+ * "of Regulation (EU) 2016/679" (or "Annex I to Decision No 768/2008/EC") makes the
+ * whole group one external citation, and "of that Directive", "of the Charter",
+ * "TFEU", "thereof" drop it, because the numbers then belong to an act we cannot
+ * name. Groups joined only by ", " / "and" / "or" form an enumeration that shares
+ * the qualifier at its end: in "Article 6(4) and Article 9(2), point (g), of
+ * Regulation (EU) 2016/679" both articles are the GDPR's.
  *
  * Linear time: the parser never backtracks over what it accepted. Each attempt that
  * fails does so within a few words (every number, numeral and token has a length
@@ -1263,34 +1266,59 @@ static bool is_internal_keyword(const struct scanner *sc, size_t p)
 	return false;
 }
 
-/* What follows a group at p: an act, another act's words, or nothing. */
+/* "that Regulation", "those Directives": an act named by reference. */
+static bool that_act(const struct scanner *sc, size_t p, size_t *end)
+{
+	size_t e;
+	return (word(sc, p, "that", false, &e) || word(sc, p, "those", false, &e)) &&
+	       sp(sc, e, &e) &&
+	       (keyword(sc, e, "Regulation", "Regulations", false, end) ||
+	        keyword(sc, e, "Directive", "Directives", false, end) ||
+	        keyword(sc, e, "Decision", "Decisions", false, end));
+}
+
+/* After "of" or "to" at q: the act the group belongs to. With broad ("of") also the
+ * words that can only name another act: "of that Article", "of the Charter", "of
+ * Protocol No 21", "of this Directive" (inside a quoted amendment). "to" is kept
+ * narrow because "to that end" and "to Member States" are ordinary prose. */
+static enum qualifier read_act_words(const struct scanner *sc, size_t q, bool broad,
+                                     struct act *a, size_t *end)
+{
+	size_t e;
+	char type[40], letter;
+	if (parse_act(sc, q, false, a, type, &letter, end))
+		return Q_EXTERNAL;
+	if (word(sc, q, "this", false, &e) && sp(sc, e, &e) && word(sc, e, "Regulation", false, end))
+		return Q_THIS; /* the caller keeps it out of the span */
+	bool foreign = that_act(sc, q, &e);
+	if (broad)
+		foreign = foreign || word(sc, q, "that", false, &e) || word(sc, q, "those", false, &e) ||
+		          (word(sc, q, "this", false, &e) && sp(sc, e, &e) && is_upper(ch(sc, e)) &&
+		           !is_internal_keyword(sc, e)) ||
+		          (word(sc, q, "the", false, &e) && sp(sc, e, &e) && is_upper(ch(sc, e))) ||
+		          (word_starts(sc, q) && is_upper(ch(sc, q)) && !is_internal_keyword(sc, q));
+	if (foreign) {
+		*end = q;
+		return Q_FOREIGN;
+	}
+	return Q_NONE;
+}
+
+/* What follows a group at p: an act ("of Regulation (EU) 2016/679", "Annex I to
+ * Decision No 768/2008/EC"), another act's words ("TFEU", "thereof"), or nothing. */
 static enum qualifier read_qualifier(const struct scanner *sc, size_t p, struct act *a,
                                      size_t *end)
 {
-	size_t q, e;
-	char type[40], letter;
+	size_t q;
 	size_t s = ch(sc, p) == ',' ? p + 1 : p;
 
 	if (sp(sc, s, &q) && (word(sc, q, "thereof", false, end) ||
 	                      word(sc, q, "TFEU", false, end) || word(sc, q, "TEU", false, end)))
 		return Q_FOREIGN;
-	if (!of_sep(sc, p, &q))
-		return Q_NONE;
-	if (parse_act(sc, q, false, a, type, &letter, end))
-		return Q_EXTERNAL;
-	if (word(sc, q, "this", false, &e) && sp(sc, e, &e) && word(sc, e, "Regulation", false, end))
-		return Q_THIS; /* the caller keeps it out of the span */
-	/* "of that Regulation", "of those acts", "of the Charter", "of Protocol No 21",
-	 * "of this Directive" (inside a quoted amendment): not ours, not named */
-	bool foreign = word(sc, q, "that", false, &e) || word(sc, q, "those", false, &e) ||
-	               (word(sc, q, "this", false, &e) && sp(sc, e, &e) && is_upper(ch(sc, e)) &&
-	                !is_internal_keyword(sc, e)) ||
-	               (word(sc, q, "the", false, &e) && sp(sc, e, &e) && is_upper(ch(sc, e))) ||
-	               (word_starts(sc, q) && is_upper(ch(sc, q)) && !is_internal_keyword(sc, q));
-	if (foreign) {
-		*end = q;
-		return Q_FOREIGN;
-	}
+	if (of_sep(sc, p, &q))
+		return read_act_words(sc, q, true, a, end);
+	if (spaced_word(sc, p, "to", &q))
+		return read_act_words(sc, q, false, a, end);
 	return Q_NONE;
 }
 

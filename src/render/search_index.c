@@ -47,19 +47,14 @@ static void put_json_string(buf *b, const char *s)
 	buf_putc(b, '"');
 }
 
-static int attr_eq(const xmlChar *a, const xmlChar *b)
-{
-	return a && b && xmlStrEqual(a, b);
-}
-
 int search_index_build(xmlDocPtr entries, char **out, size_t *len, diag *d)
 {
 	xmlNodePtr root = entries ? xmlDocGetRootElement(entries) : NULL;
 	xmlNodePtr n;
-	buf units, docs;
-	xmlChar *last_page = NULL;
+	buf units, docs, all;
+	xmlChar *last_title = NULL;
 	long unit_index = -1;
-	int first_doc = 1;
+	int first_doc = 1, oom;
 
 	*out = NULL;
 	*len = 0;
@@ -70,15 +65,13 @@ int search_index_build(xmlDocPtr entries, char **out, size_t *len, diag *d)
 	buf_init(&units);
 	buf_init(&docs);
 	for (n = root->children; n; n = n->next) {
-		xmlChar *p, *f, *l, *t, *x;
+		xmlChar *p, *f, *l, *x;
 		if (n->type != XML_ELEMENT_NODE || !xmlStrEqual(n->name, BAD_CAST "d"))
 			continue;
 		p = xmlGetProp(n, BAD_CAST "p");
-		f = xmlGetProp(n, BAD_CAST "f");
-		l = xmlGetProp(n, BAD_CAST "l");
-		t = xmlGetProp(n, BAD_CAST "t");
-		x = xmlNodeGetContent(n);
-		if (!attr_eq(p, last_page)) {
+		if (p) {
+			/* a unit: starts a group; its label is its title */
+			xmlChar *t = xmlGetProp(n, BAD_CAST "t");
 			unit_index++;
 			if (unit_index > 0)
 				buf_putc(&units, ',');
@@ -87,46 +80,47 @@ int search_index_build(xmlDocPtr entries, char **out, size_t *len, diag *d)
 			buf_putc(&units, ',');
 			put_json_string(&units, (const char *)t);
 			buf_putc(&units, ']');
-			xmlFree(last_page);
-			last_page = p ? xmlStrdup(p) : NULL;
+			xmlFree(last_title);
+			last_title = t;
+			xmlFree(p);
+		} else if (unit_index < 0) {
+			continue; /* an entry before any unit: nothing to attach it to */
 		}
+		f = xmlGetProp(n, BAD_CAST "f");
+		l = xmlGetProp(n, BAD_CAST "l");
+		x = xmlNodeGetContent(n);
 		if (!first_doc)
 			buf_puts(&docs, ",\n");
 		first_doc = 0;
 		buf_printf(&docs, "[%ld,", unit_index);
 		put_json_string(&docs, (const char *)f);
 		buf_putc(&docs, ',');
-		put_json_string(&docs, (const char *)l);
+		put_json_string(&docs, (const char *)(l ? l : last_title));
 		buf_putc(&docs, ',');
 		put_json_string(&docs, (const char *)x);
 		buf_putc(&docs, ']');
-		xmlFree(p);
 		xmlFree(f);
 		xmlFree(l);
-		xmlFree(t);
 		xmlFree(x);
 	}
-	xmlFree(last_page);
-	{
-		buf all;
-		int oom = units.oom || docs.oom;
-		buf_init(&all);
-		buf_puts(&all, "/* regdoc search index (generated) */\n"
-		               "window.REGDOC_SEARCH = {\"v\":1,\n\"units\":[");
-		buf_append(&all, units.s ? units.s : "", units.len);
-		buf_puts(&all, "],\n\"docs\":[\n");
-		buf_append(&all, docs.s ? docs.s : "", docs.len);
-		buf_puts(&all, "]};\n");
-		buf_free(&units);
-		buf_free(&docs);
-		if (all.oom || oom) {
-			buf_free(&all);
-			diag_sys(d, NULL, "search index", ENOMEM);
-			return -1;
-		}
-		*out = all.s;
-		*len = all.len;
+	xmlFree(last_title);
+	oom = units.oom || docs.oom;
+	buf_init(&all);
+	buf_puts(&all, "/* regdoc search index (generated) */\n"
+	               "window.REGDOC_SEARCH = {\"v\":1,\n\"units\":[");
+	buf_append(&all, units.s ? units.s : "", units.len);
+	buf_puts(&all, "],\n\"docs\":[\n");
+	buf_append(&all, docs.s ? docs.s : "", docs.len);
+	buf_puts(&all, "]};\n");
+	buf_free(&units);
+	buf_free(&docs);
+	if (all.oom || oom) {
+		buf_free(&all);
+		diag_sys(d, NULL, "search index", ENOMEM);
+		return -1;
 	}
+	*out = all.s;
+	*len = all.len;
 	return 0;
 }
 

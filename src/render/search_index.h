@@ -1,9 +1,10 @@
 /*
  * search_index.h - the client-side search index of the site (search-index.js).
  *
- * Owns: turning the search entries site.xsl returns as its principal result
- * (<search><d p="PAGE" f="FRAGMENT" l="LABEL" t="UNIT TITLE">TEXT</d>...</search>) into a
- * JavaScript file that assigns one global, so search works from file:// without fetch:
+ * Owns: turning the search entries site.xsl returns as its principal result into a
+ * JavaScript file that assigns one global, so search works from file:// without fetch.
+ * Entries: <search><d p="PAGE" t="UNIT TITLE" f="">TEXT</d> starts a unit (its label is
+ * its title), and each following <d f="FRAGMENT" l="LABEL">TEXT</d> belongs to it:
  *
  *   window.REGDOC_SEARCH = {"v":1,"units":[[PAGE,TITLE],...],
  *                           "docs":[[UNIT_INDEX,FRAGMENT,LABEL,TEXT],...]};

@@ -85,8 +85,10 @@ xmlDocPtr xmlsafe_read_memory(const char *buf, size_t len, const char *name, dia
 		diag_error(d, name, 1, "not well-formed XML");
 	xmlFreeParserCtxt(pc);
 	if (doc && declares_entities(doc)) {
-		xmlDtdPtr dtd = xmlGetIntSubset(doc);
-		diag_error(d, name, dtd ? (unsigned long)xmlGetLineNo((xmlNodePtr)dtd) : 1,
+		/* libxml2 keeps no line for the DTD node: the DOCTYPE precedes the root */
+		xmlNodePtr root = xmlDocGetRootElement(doc);
+		long line = root ? xmlGetLineNo(root) : 1;
+		diag_error(d, name, line > 0 ? (unsigned long)line : 1,
 		           "DOCTYPE with entity declarations or an external DTD is refused");
 		xmlFreeDoc(doc);
 		doc = NULL;

@@ -46,7 +46,9 @@ nav a{margin-right:1rem}
 
         <section class="summary" id="summary">
           <dl>
+            <!-- the headline first, then the route, then the rest in the order concluded -->
             <xsl:for-each select="conclusions/conclusion[not(@name = preceding-sibling::conclusion/@name)]">
+              <xsl:sort select="string-length(substring-before('classification route procedure assessor ', concat(@name, ' '))) + 1000 * number(not(contains('classification route procedure assessor ', concat(@name, ' '))))" data-type="number"/>
               <xsl:variable name="n" select="@name"/>
               <dt><xsl:call-template name="conclusion-title"/></dt>
               <dd>
@@ -151,6 +153,10 @@ nav a{margin-right:1rem}
       <xsl:when test="@name = 'route'">Route the law gives</xsl:when>
       <xsl:when test="@name = 'procedure'">Procedure followed</xsl:when>
       <xsl:when test="@name = 'assessor'">Who assesses</xsl:when>
+      <xsl:when test="@name = 'annex-iv'">Technical documentation</xsl:when>
+      <xsl:when test="@name = 'annex-iv-form'">Technical documentation form</xsl:when>
+      <xsl:when test="@name = 'cyber-procedure'">Cybersecurity procedure</xsl:when>
+      <xsl:when test="@name = 'art-15-presumption'">Article 15 presumption</xsl:when>
       <xsl:otherwise><xsl:value-of select="translate(substring(@name, 1, 1), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')"/><xsl:value-of select="translate(substring(@name, 2), '-', ' ')"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

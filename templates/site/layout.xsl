@@ -413,6 +413,7 @@
     <div class="unit-wrap">
       <article class="unit" id="{@id}">
         <h1>
+          <xsl:if test="string-length(@title) > 80"><xsl:attribute name="class">long</xsl:attribute></xsl:if>
           <span class="u-num"><xsl:apply-templates select="." mode="label"/></span>
           <xsl:if test="normalize-space(@title) != ''">
             <xsl:text> </xsl:text>

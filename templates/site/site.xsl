@@ -107,26 +107,22 @@
   </xsl:template>
 
   <!-- ===================================================== search entries -->
-  <!-- one entry per unit (title, own text) and per element with its own text -->
+  <!-- one entry per unit (page, title, own text), then one per element with its own
+       text (fragment, label, text); search_index.c groups them by the unit before -->
   <xsl:template match="recital|article|annex" mode="search">
-    <xsl:variable name="title"><xsl:apply-templates select="." mode="title"/></xsl:variable>
-    <d p="{@id}.html" f="" l="{$title}" t="{$title}">
+    <d p="{@id}.html" f="">
+      <xsl:attribute name="t"><xsl:apply-templates select="." mode="title"/></xsl:attribute>
       <xsl:for-each select="text">
         <xsl:if test="position() > 1"><xsl:text> </xsl:text></xsl:if>
         <xsl:value-of select="normalize-space(.)"/>
       </xsl:for-each>
     </d>
-    <xsl:apply-templates select=".//*[@id][text or self::section]" mode="search">
-      <xsl:with-param name="page" select="concat(@id, '.html')"/>
-      <xsl:with-param name="title" select="$title"/>
-    </xsl:apply-templates>
+    <xsl:apply-templates select=".//*[@id][text or self::section]" mode="search"/>
   </xsl:template>
 
   <xsl:template match="*" mode="search">
-    <xsl:param name="page"/>
-    <xsl:param name="title"/>
-    <xsl:variable name="label"><xsl:apply-templates select="." mode="label"/></xsl:variable>
-    <d p="{$page}" f="{@id}" l="{$label}" t="{$title}">
+    <d f="{@id}">
+      <xsl:attribute name="l"><xsl:apply-templates select="." mode="label"/></xsl:attribute>
       <xsl:if test="self::section">
         <xsl:call-template name="section-heading"/>
         <xsl:if test="text"><xsl:text> </xsl:text></xsl:if>

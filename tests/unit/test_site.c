@@ -112,7 +112,7 @@ static void test_fixture_site(void **state)
 	assert_contains(out, "art-43.html", "<a class=\"cite\" href=\"anx-3.html#anx-3.1\">point 1 of Annex III</a>");
 	/* anchors and permalinks on paragraphs, subparagraphs and points */
 	assert_contains(out, "art-43.html", "<div class=\"para\" id=\"art-43.1\">");
-	assert_contains(out, "art-43.html", "<li class=\"point\" id=\"art-43.1.sub2.a\">");
+	assert_contains(out, "art-43.html", "<li id=\"art-43.1.sub2.a\">");
 	assert_contains(out, "art-43.html", "<a class=\"pl\" href=\"#art-43.1.a\"");
 	/* relations both ways and cited-by */
 	assert_contains(out, "art-43.html", "<h2 id=\"h-related\">Related recitals</h2>");
@@ -357,9 +357,9 @@ static void test_search_index_escaping(void **state)
 {
 	static const char entries[] =
 		"<search>"
-		"<d p=\"a.html\" f=\"\" l=\"A\" t=\"Unit &quot;A&quot;\">x</d>"
-		"<d p=\"a.html\" f=\"a.1\" l=\"A(1)\" t=\"Unit &quot;A&quot;\">q\"b\\s&lt;/script>&#9;&#10;\xe2\x80\xa8\xe2\x80\xa9\xe2\x80\x94</d>"
-		"<d p=\"b.html\" f=\"\" l=\"B\" t=\"B\"/>"
+		"<d p=\"a.html\" f=\"\" t=\"Unit &quot;A&quot;\">x</d>"
+		"<d f=\"a.1\" l=\"A(1)\">q\"b\\s&lt;/script>&#9;&#10;\xe2\x80\xa8\xe2\x80\xa9\xe2\x80\x94</d>"
+		"<d p=\"b.html\" f=\"\" t=\"B\"/>"
 		"</search>";
 	xmlDocPtr doc;
 	char *out;
@@ -374,7 +374,7 @@ static void test_search_index_escaping(void **state)
 	                         "window.REGDOC_SEARCH = {\"v\":1,\n"
 	                         "\"units\":[[\"a.html\",\"Unit \\\"A\\\"\"],[\"b.html\",\"B\"]],\n"
 	                         "\"docs\":[\n"
-	                         "[0,\"\",\"A\",\"x\"],\n"
+	                         "[0,\"\",\"Unit \\\"A\\\"\",\"x\"],\n"
 	                         "[0,\"a.1\",\"A(1)\",\"q\\\"b\\\\s\\u003c/script>\\t\\n\\u2028\\u2029\xe2\x80\x94\"],\n"
 	                         "[1,\"\",\"B\",\"\"]]};\n");
 	assert_int_equal(len, strlen(out));

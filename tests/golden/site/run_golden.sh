@@ -1,0 +1,85 @@
+#!/bin/sh
+# Golden test of the HTML site of the fixture graph tests/fixtures/site/graph.xml.
+#
+# usage: tests/golden/site/run_golden.sh RENDER_GRAPH_BINARY   (run from the source root;
+#        ctest does: ctest -R golden.site)
+#
+# Renders the fixture graph with the shipped templates and compares every generated
+# file (pages, sitemap.xml, search-index.js; not the static/ assets, which are copied
+# verbatim) byte for byte with tests/golden/site/expected/, showing `diff -u` on a
+# difference; a file missing on either side fails too. A second render must be
+# byte-identical (determinism), and static/ must hold the shipped assets.
+#
+# Regenerate after an intended change (then review `git diff tests/golden/site`):
+#     REGDOC_REGEN=1 ctest -R golden.site          (from the build directory)
+# $REGDOC_WRAPPER (e.g. valgrind) is put in front of the render command when set.
+set -u
+render=${1:?usage: run_golden.sh RENDER_GRAPH_BINARY}
+golden=tests/golden/site/expected
+fixture=tests/fixtures/site/graph.xml
+
+if [ ! -f "$fixture" ]; then
+	echo "run_golden.sh: run me from the source root (no $fixture here)" >&2
+	exit 2
+fi
+work=$(mktemp -d "${TMPDIR:-/tmp}/regdoc-golden-site.XXXXXX") || exit 2
+trap 'rm -rf "$work"' EXIT HUP INT TERM
+
+if ! ${REGDOC_WRAPPER:-} "$render" "$fixture" "$work/site" templates 2>"$work/diagnostics"; then
+	echo "FAIL: rendering $fixture failed; diagnostics:"
+	cat "$work/diagnostics"
+	exit 1
+fi
+if [ -s "$work/diagnostics" ]; then
+	echo "FAIL: rendering $fixture printed diagnostics:"
+	cat "$work/diagnostics"
+	exit 1
+fi
+
+generated() { # the generated files of a site, one per line, sorted
+	(cd "$1" && find . -type f ! -path './static/*' | sed 's|^\./||' | LC_ALL=C sort)
+}
+
+if [ "${REGDOC_REGEN:-}" = 1 ]; then
+	rm -rf "$golden"
+	mkdir -p "$golden"
+	generated "$work/site" | while read -r f; do cp "$work/site/$f" "$golden/$f"; done
+	echo "regenerated $golden: review with git diff tests/golden/site"
+	exit 0
+fi
+
+fail=0
+if [ ! -d "$golden" ]; then
+	echo "FAIL: $golden is missing (REGDOC_REGEN=1 ctest -R golden.site makes it)"
+	exit 1
+fi
+generated "$work/site" >"$work/got.list"
+(cd "$golden" && find . -type f | sed 's|^\./||' | LC_ALL=C sort) >"$work/want.list"
+if ! cmp -s "$work/want.list" "$work/got.list"; then
+	echo "FAIL: the set of generated files differs (- golden, + this run):"
+	diff -u "$work/want.list" "$work/got.list"
+	fail=1
+fi
+while read -r f; do
+	if [ -f "$golden/$f" ] && ! cmp -s "$golden/$f" "$work/site/$f"; then
+		echo "FAIL: $f differs from $golden/$f (- golden, + this run):"
+		diff -u "$golden/$f" "$work/site/$f"
+		fail=1
+	fi
+done <"$work/got.list"
+
+# the static assets are the shipped ones
+if ! diff -r templates/site/static "$work/site/static" >"$work/static.diff"; then
+	echo "FAIL: site/static differs from templates/site/static:"
+	cat "$work/static.diff"
+	fail=1
+fi
+
+# determinism: a second render writes the same bytes
+if ! "$render" "$fixture" "$work/again" templates 2>/dev/null || ! diff -r "$work/site" "$work/again" >"$work/again.diff"; then
+	echo "FAIL: a second render did not write byte-identical files:"
+	cat "$work/again.diff"
+	fail=1
+fi
+[ "$fail" = 0 ] && echo "ok: the site of $fixture matches $golden ($(wc -l <"$work/got.list") files)"
+exit "$fail"
