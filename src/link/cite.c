@@ -1491,6 +1491,50 @@ static bool scan_acts(struct scanner *sc, size_t p, size_t *end)
 /* Entry points                                                                    */
 /* ------------------------------------------------------------------------------ */
 
+static char lower_ascii(char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+}
+
+/*
+ * Whether a citation could start with the word at p, from its first three letters
+ * (any case): every word that parse_head, ordinal_phrase, this_phrase and
+ * act_type_words accept first. Most words of the law start no citation; this test
+ * keeps the scanner from trying every grammar rule on each of them.
+ */
+static bool may_open_citation(const struct scanner *sc, size_t p)
+{
+	char a = lower_ascii((char)ch(sc, p)), b = lower_ascii((char)ch(sc, p + 1)),
+	     c = lower_ascii((char)ch(sc, p + 2));
+	switch (a) {
+	case 'a': /* article, annex */
+		return (b == 'r' && c == 't') || (b == 'n' && c == 'n');
+	case 'c': /* chapter, council, commission */
+		return (b == 'h' && c == 'a') || (b == 'o' && (c == 'u' || c == 'm'));
+	case 's': /* section, second, seventh, sixth */
+		return (b == 'e' && (c == 'c' || c == 'v')) || (b == 'i' && c == 'x');
+	case 'p': /* part, paragraph, point */
+		return (b == 'a' && c == 'r') || (b == 'o' && c == 'i');
+	case 'r': /* recital, recommendation, regulation */
+		return b == 'e' && (c == 'c' || c == 'g');
+	case 't': /* the, this, third, tenth */
+		return (b == 'h' && (c == 'e' || c == 'i')) || (b == 'e' && c == 'n');
+	case 'f': /* first, fourth, fifth, framework */
+		return (b == 'i' && (c == 'r' || c == 'f')) || (b == 'o' && c == 'u') ||
+		       (b == 'r' && c == 'a');
+	case 'e': /* eighth */
+		return b == 'i' && c == 'g';
+	case 'n': /* ninth */
+		return b == 'i' && c == 'n';
+	case 'i': /* implementing */
+		return b == 'm' && c == 'p';
+	case 'd': /* delegated, directive, decision */
+		return (b == 'e' && (c == 'l' || c == 'c')) || (b == 'i' && c == 'r');
+	default:
+		return false;
+	}
+}
+
 int cite_scan(const char *text, size_t len, const cite_context *ctx,
               size_t max_range, cite_list *out)
 {
@@ -1511,7 +1555,7 @@ int cite_scan(const char *text, size_t len, const cite_context *ctx,
 			p++;
 			continue;
 		}
-		if (scan_group(&sc, p, &e) || scan_acts(&sc, p, &e)) {
+		if (may_open_citation(&sc, p) && (scan_group(&sc, p, &e) || scan_acts(&sc, p, &e))) {
 			p = e;
 			continue;
 		}

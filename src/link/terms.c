@@ -123,9 +123,9 @@ static long find_term(const term_table *t, const char *s, size_t avail, const un
 {
 	unsigned char c = fold((unsigned char)s[0]);
 	for (size_t k = t->bucket_start[c]; k < t->bucket_start[c + 1]; k++) {
-		if (used[k] || (self_id && !strcmp(self_id, t->v[k].ref)))
+		if (used[k] || (*matched = match_at(&t->v[k], s, avail)) == 0)
 			continue;
-		if ((*matched = match_at(&t->v[k], s, avail)) != 0)
+		if (!self_id || strcmp(self_id, t->v[k].ref) != 0)
 			return (long)k;
 	}
 	return -1;

@@ -47,9 +47,9 @@ static void put_json_string(buf *b, const char *s)
 	buf_putc(b, '"');
 }
 
-int search_index_build(xmlDocPtr entries, char **out, size_t *len, diag *d)
+int search_index_build(xmlNodePtr entries, char **out, size_t *len, diag *d)
 {
-	xmlNodePtr root = entries ? xmlDocGetRootElement(entries) : NULL;
+	xmlNodePtr root = entries;
 	xmlNodePtr n;
 	buf units, docs, all;
 	xmlChar *last_title = NULL;
@@ -124,7 +124,7 @@ int search_index_build(xmlDocPtr entries, char **out, size_t *len, diag *d)
 	return 0;
 }
 
-int search_index_write(xmlDocPtr entries, const char *path, diag *d)
+int search_index_write(xmlNodePtr entries, const char *path, diag *d)
 {
 	char *s;
 	size_t len;

@@ -21,10 +21,11 @@
 
 #include "util/diag.h"
 
-/* Serialize the entries into a new NUL-terminated buffer (free() it). -1 on error. */
-int search_index_build(xmlDocPtr entries, char **out, size_t *len, diag *d);
+/* Serialize the entries (the <search> element) into a new NUL-terminated buffer
+ * (free() it). -1 on error. */
+int search_index_build(xmlNodePtr entries, char **out, size_t *len, diag *d);
 
 /* search_index_build, written to path. */
-int search_index_write(xmlDocPtr entries, const char *path, diag *d);
+int search_index_write(xmlNodePtr entries, const char *path, diag *d);
 
 #endif

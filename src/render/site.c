@@ -6,8 +6,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "render/html5.h"
 #include "render/search_index.h"
 #include "render/xslt.h"
+#include "util/buf.h"
 #include "util/fsio.h"
 
 #define STATIC_MAX_BYTES (32u * 1024u * 1024u)
@@ -88,6 +90,85 @@ static int copy_tree(const char *src, const char *dst, int depth, diag *d)
 	return rc;
 }
 
+/* A page file name: [a-z0-9][a-z0-9.-]*.html, no directory part. */
+static int page_name_ok(const xmlChar *href)
+{
+	size_t n = href ? (size_t)xmlStrlen(href) : 0, i;
+	if (n < 6 || n > 200 || strcmp((const char *)href + n - 5, ".html") != 0)
+		return 0;
+	for (i = 0; i < n; i++) {
+		int c = href[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (i > 0 && (c == '.' || c == '-'))))
+			return 0;
+	}
+	return 1;
+}
+
+/* Write the pages and the search index of the stylesheet's principal result:
+ * <site><page href="F"><html>…</html></page>…<search>…</search></site>. */
+static int write_result(xmlNodePtr site, const char *outdir, const char *index_path,
+                        const char *xsl, diag *d)
+{
+	xmlNodePtr n, search = NULL;
+	buf b;
+	int rc = 0;
+	size_t pages = 0;
+
+	if (!site || !xmlStrEqual(site->name, BAD_CAST "site")) {
+		diag_error(d, xsl, 0, "site: the stylesheet's result is not a <site> element");
+		return -1;
+	}
+	buf_init(&b);
+	for (n = site->children; n && rc == 0; n = n->next) {
+		xmlChar *href;
+		xmlNodePtr html;
+		char *path;
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (xmlStrEqual(n->name, BAD_CAST "search")) {
+			search = n;
+			continue;
+		}
+		if (!xmlStrEqual(n->name, BAD_CAST "page")) {
+			diag_error(d, xsl, 0, "site: unexpected <%s> in the stylesheet's result",
+			           (const char *)n->name);
+			rc = -1;
+			break;
+		}
+		href = xmlGetProp(n, BAD_CAST "href");
+		if (!page_name_ok(href)) {
+			diag_error(d, xsl, 0, "site: page name \"%.80s\" is not NAME.html",
+			           href ? (const char *)href : "");
+			xmlFree(href);
+			rc = -1;
+			break;
+		}
+		for (html = n->children; html && html->type != XML_ELEMENT_NODE; html = html->next)
+			;
+		buf_clear(&b);
+		html5_serialize(html, &b);
+		path = fsio_join(outdir, (const char *)href);
+		if (!path || b.oom) {
+			diag_sys(d, outdir, "cannot allocate", ENOMEM);
+			rc = -1;
+		} else {
+			rc = write_file(path, b.s, b.len, d);
+		}
+		free(path);
+		xmlFree(href);
+		pages++;
+	}
+	buf_free(&b);
+	if (rc != 0)
+		return -1;
+	if (!search) {
+		diag_error(d, xsl, 0, "site: the stylesheet's result has no <search> entries");
+		return -1;
+	}
+	(void)pages;
+	return search_index_write(search, index_path, d);
+}
+
 /* Ids become file names and hrefs: a page id (unit, chapter) is [a-z0-9][a-z0-9.-]*,
  * any other id [A-Za-z0-9][A-Za-z0-9._:-]*. regdoc's graph checks already ensure this;
  * this keeps a hand-made or damaged graph from producing odd file names or URLs. */
@@ -161,7 +242,7 @@ int site_render_opts(xmlDocPtr graph, const char *templates_dir, const char *out
 	char *sitedir = NULL, *xsl = NULL, *static_src = NULL, *static_dst = NULL;
 	char *index_path = NULL;
 	xslt_sheet *sheet = NULL;
-	xmlDocPtr entries = NULL;
+	xmlDocPtr result = NULL;
 	xmlNodePtr root = graph ? xmlDocGetRootElement(graph) : NULL;
 	const char *base_url = opts && opts->base_url ? opts->base_url : "";
 	const char *params[] = {"base-url", base_url, NULL};
@@ -194,15 +275,15 @@ int site_render_opts(xmlDocPtr graph, const char *templates_dir, const char *out
 		if (copy_tree(static_src, static_dst, 0, d) != 0)
 			goto done;
 	}
-	entries = xslt_apply_to_doc(sheet, graph, params, outdir, d);
-	if (!entries)
+	result = xslt_apply_to_doc(sheet, graph, params, outdir, d);
+	if (!result)
 		goto done;
-	if (search_index_write(entries, index_path, d) != 0)
+	if (write_result(xmlDocGetRootElement(result), outdir, index_path, xsl, d) != 0)
 		goto done;
 	rc = 0;
 done:
-	if (entries)
-		xmlFreeDoc(entries);
+	if (result)
+		xmlFreeDoc(result);
 	xslt_sheet_free(sheet);
 	free(sitedir);
 	free(xsl);

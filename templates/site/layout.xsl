@@ -3,11 +3,7 @@
   layout.xsl - the page shell (head, header, contents sidebar, footer) and the main
   content of each kind of page: home, search, chapter, unit. Included by site.xsl.
 -->
-<xsl:stylesheet version="1.0"
-    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns:exsl="http://exslt.org/common"
-    extension-element-prefixes="exsl"
-    exclude-result-prefixes="exsl">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <!-- The Content-Security-Policy of every page: scripts and styles only from files of
        the site; no inline script, no inline style, nothing remote. -->
@@ -15,18 +11,19 @@
       select="&quot;default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'&quot;"/>
 
   <!-- ===================================================== the shell -->
-  <!-- context: the node the page is about (regulation, contents/chapter, unit) -->
+  <!-- context: the node the page is about (regulation, contents/chapter, unit).
+       A page is <page href="FILE"><html>…</html></page> in the principal result;
+       src/render/html5.c writes it as HTML5 to FILE in the output directory. -->
   <xsl:template name="page">
     <xsl:param name="file"/>
     <xsl:param name="kind"/>
     <xsl:param name="title"/>
     <xsl:param name="current" select="''"/>
     <xsl:param name="chapter" select="''"/>
-    <exsl:document href="{$file}" method="html" encoding="UTF-8" indent="yes"
-                   doctype-system="about:legacy-compat">
+    <page href="{$file}">
       <html lang="{$lang}">
         <head>
-          <meta http-equiv="Content-Type" content="text/html; charset=UTF-8"/>
+          <meta charset="utf-8"/>
           <meta name="viewport" content="width=device-width, initial-scale=1"/>
           <meta http-equiv="Content-Security-Policy" content="{$csp}"/>
           <meta name="generator" content="regdoc"/>
@@ -82,7 +79,7 @@
           </footer>
         </body>
       </html>
-    </exsl:document>
+    </page>
   </xsl:template>
 
   <!-- ===================================================== contents sidebar -->

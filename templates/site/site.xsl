@@ -2,9 +2,10 @@
 <!--
   site.xsl - the HTML reference site of one regulation, from its graph (doc/graph.md).
 
-  One pass: every page is an exsl:document (href relative to the output directory);
-  the principal result is the list of search entries (<search><d .../></search>) that
-  src/render/site.c turns into search-index.js. All lookups go through xsl:key.
+  One pass. The principal result is <site>: one <page href="FILE"><html>…</html></page>
+  per page, which src/render/site.c writes as HTML5 (src/render/html5.c), and the search
+  entries (<search><d …/></search>) it turns into search-index.js. sitemap.xml is an
+  exsl:document. All lookups go through xsl:key.
   URL scheme: doc/site.md. Restyle by editing this folder (templates, static/site.css),
   never C.
 
@@ -67,6 +68,7 @@
   </xsl:template>
 
   <xsl:template match="regulation" mode="site">
+    <site>
     <xsl:call-template name="page">
       <xsl:with-param name="file" select="'index.html'"/>
       <xsl:with-param name="kind" select="'home'"/>
@@ -100,10 +102,11 @@
       </xsl:call-template>
     </xsl:for-each>
     <xsl:call-template name="sitemap"/>
-    <!-- the principal result: what search-index.js is made of -->
+    <!-- what search-index.js is made of -->
     <search>
       <xsl:apply-templates select="$units" mode="search"/>
     </search>
+    </site>
   </xsl:template>
 
   <!-- ===================================================== search entries -->

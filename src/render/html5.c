@@ -1,0 +1,143 @@
+#include "render/html5.h"
+
+#include <string.h>
+
+static int in_list(const xmlChar *name, const char *const *list)
+{
+	size_t i;
+	for (i = 0; list[i]; i++)
+		if (list[i][0] == (char)name[0] && strcmp((const char *)name, list[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static const char *const void_elements[] = {"area", "base", "br", "col", "embed", "hr", "img",
+                                            "input", "link", "meta", "source", "track",
+                                            "wbr", NULL};
+
+/* Elements after whose end tag (or, for void ones, start tag) a newline is written. */
+static const char *const block_elements[] = {
+	"html", "head", "body", "title", "meta", "link", "script", "style", "header", "footer",
+	"main", "nav", "aside", "article", "section", "div", "p", "ul", "ol", "li", "dl", "dt",
+	"dd", "h1", "h2", "h3", "h4", "h5", "h6", "form", "table", "tr", "blockquote", "noscript",
+	"details", "summary", "figure", "hr", NULL};
+
+/* Elements after whose start tag a newline is written when their first child is an
+ * element. */
+static const char *const container_elements[] = {
+	"html", "head", "body", "header", "footer", "main", "nav", "aside", "article", "section",
+	"div", "ul", "ol", "dl", "form", "table", "noscript", "details", NULL};
+
+static void put_escaped(buf *b, const xmlChar *s, int attr)
+{
+	const xmlChar *p = s, *run = s;
+	if (!s)
+		return;
+	for (; *p; p++) {
+		const char *rep = NULL;
+		switch (*p) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = attr ? "&quot;" : NULL; break;
+		default: break;
+		}
+		if (!rep)
+			continue;
+		if (p > run)
+			buf_append(b, (const char *)run, (size_t)(p - run));
+		buf_puts(b, rep);
+		run = p + 1;
+	}
+	if (p > run)
+		buf_append(b, (const char *)run, (size_t)(p - run));
+}
+
+static void put_name(buf *b, const xmlChar *prefix, const xmlChar *name)
+{
+	if (prefix) {
+		buf_puts(b, (const char *)prefix);
+		buf_putc(b, ':');
+	}
+	buf_puts(b, (const char *)name);
+}
+
+static void put_node(buf *b, xmlNodePtr n, int depth);
+
+static void put_children(buf *b, xmlNodePtr n, int depth)
+{
+	xmlNodePtr c;
+	for (c = n->children; c; c = c->next)
+		put_node(b, c, depth + 1);
+}
+
+static void put_element(buf *b, xmlNodePtr n, int depth)
+{
+	xmlAttrPtr a;
+	int is_void = in_list(n->name, void_elements);
+	int is_block = in_list(n->name, block_elements);
+
+	buf_putc(b, '<');
+	put_name(b, n->ns ? n->ns->prefix : NULL, n->name);
+	for (a = n->properties; a; a = a->next) {
+		buf_putc(b, ' ');
+		put_name(b, a->ns ? a->ns->prefix : NULL, a->name);
+		buf_puts(b, "=\"");
+		if (a->children && !a->children->next && a->children->type == XML_TEXT_NODE) {
+			put_escaped(b, a->children->content, 1);
+		} else {
+			/* inLine = 1: the raw value, not entity-encoded */
+			xmlChar *v = xmlNodeListGetString(n->doc, a->children, 1);
+			put_escaped(b, v, 1);
+			xmlFree(v);
+		}
+		buf_putc(b, '"');
+	}
+	buf_putc(b, '>');
+	if (is_void) {
+		if (is_block)
+			buf_putc(b, '\n');
+		return;
+	}
+	if (n->children && n->children->type == XML_ELEMENT_NODE &&
+	    in_list(n->name, container_elements))
+		buf_putc(b, '\n');
+	if (depth < 256)
+		put_children(b, n, depth);
+	buf_puts(b, "</");
+	put_name(b, n->ns ? n->ns->prefix : NULL, n->name);
+	buf_putc(b, '>');
+	if (is_block)
+		buf_putc(b, '\n');
+}
+
+static void put_node(buf *b, xmlNodePtr n, int depth)
+{
+	switch (n->type) {
+	case XML_ELEMENT_NODE:
+		put_element(b, n, depth);
+		break;
+	case XML_TEXT_NODE:
+	case XML_CDATA_SECTION_NODE:
+		put_escaped(b, n->content, 0);
+		break;
+	case XML_ENTITY_REF_NODE: {
+		xmlChar *s = xmlNodeGetContent(n);
+		put_escaped(b, s, 0);
+		xmlFree(s);
+		break;
+	}
+	case XML_DOCUMENT_FRAG_NODE:
+		put_children(b, n, depth);
+		break;
+	default: /* comments, processing instructions, DTD nodes: dropped */
+		break;
+	}
+}
+
+void html5_serialize(xmlNodePtr root, buf *out)
+{
+	buf_puts(out, "<!DOCTYPE html>\n");
+	if (root)
+		put_node(out, root, 0);
+}
