@@ -51,6 +51,7 @@ static void job_init(job *j, const regdoc_options *o)
 	diag_init(&j->d, o->diagnostics ? o->diagnostics : stderr);
 	j->d.max_printed = o->max_diagnostics;
 	j->d.werror = o->werror;
+	j->d.interrupt = o->interrupt;
 }
 
 static int job_status(job *j)
@@ -100,9 +101,12 @@ static int find_regulations(const char *dir, fsio_names *out, diag *d)
 static int load_graph(job *j, const char *regdir, regulation *r)
 {
 	link_stats st;
-	if (regulation_load(regdir, j->datadir, r, &j->d) != 0 || !r->doc)
+	if (regulation_load(regdir, j->datadir, r, &j->d) != 0 || !r->doc ||
+	    diag_interrupted(&j->d))
 		return -1;
 	graph_link(r, &st, &j->d);
+	if (diag_interrupted(&j->d))
+		return -1;
 	{
 		/* RELAX NG validation is a quarter of the graph's time: check does it always,
 		 * the other jobs on request; the test suite validates every graph it builds. */
@@ -158,7 +162,7 @@ int regdoc_graph(const regdoc_options *o, const char *dir, const char *out_path)
 		if (!strcmp(out_path, "-"))
 			graph_write(r.doc, "-", &j.d);
 		else if (fsout_begin_file(&out, out_path, &j.d) == 0) {
-			if (graph_write(r.doc, out.tmp, &j.d) == 0)
+			if (graph_write(r.doc, out.tmp, &j.d) == 0 && !diag_interrupted(&j.d))
 				fsout_commit(&out, &j.d);
 			fsout_abort(&out);
 		}
@@ -233,7 +237,7 @@ int regdoc_site(const regdoc_options *o, const char *dir, const char *outdir)
 	if (one_regulation(&j, dir, &regdir) != 0)
 		return job_status(&j);
 	if (load_graph(&j, regdir, &r) == 0 && fsout_begin_dir(&out, outdir, &j.d) == 0) {
-		if (render_site(&j, &r, out.tmp) == 0 && !j.d.errors)
+		if (render_site(&j, &r, out.tmp) == 0 && !j.d.errors && !diag_interrupted(&j.d))
 			fsout_commit(&out, &j.d);
 		fsout_abort(&out);
 	}
@@ -261,6 +265,10 @@ static int render_products(job *j, regulation *r, const char *dir)
 		char *product, *stem, *outp, *base;
 		if (n <= 4 || strcmp(names.v[i] + n - 4, ".xml") != 0)
 			continue;
+		if (diag_interrupted(&j->d)) {
+			rc = -1;
+			break;
+		}
 		stem = strndup(names.v[i], n - 4);
 		product = fsio_join(pdir, names.v[i]);
 		base = fsio_join(dir, "products");
@@ -290,7 +298,8 @@ static int build_regulation(job *j, const char *regdir, const char *outdir, fsou
 			char *gpath = fsio_join(out->tmp, "graph.xml");
 			char *sdir = fsio_join(out->tmp, "site");
 			if (gpath && sdir && graph_write(r.doc, gpath, &j->d) == 0 &&
-			    fsout_mkdirs(sdir, &j->d) == 0 && render_site(j, &r, sdir) == 0 &&
+			    fsout_mkdirs(sdir, &j->d) == 0 && !diag_interrupted(&j->d) &&
+			    render_site(j, &r, sdir) == 0 && !diag_interrupted(&j->d) &&
 			    render_products(j, &r, out->tmp) == 0)
 				rc = 0;
 			free(gpath);
@@ -316,9 +325,12 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 	/* Build every regulation into a temporary folder first (all of them, so every
 	 * error is reported); replace the previous output only when all succeeded. */
 	outs = calloc(regs.n, sizeof *outs);
-	for (size_t i = 0; outs && i < regs.n; i++)
+	for (size_t i = 0; outs && i < regs.n && !diag_interrupted(&j.d); i++)
 		if (build_regulation(&j, regs.v[i], outdir, &outs[i]) != 0)
 			ok = 0;
+	/* The last look at the interrupt flag: once the first swap is made, all are. */
+	if (diag_interrupted(&j.d))
+		ok = 0;
 	for (size_t i = 0; outs && ok && i < regs.n; i++)
 		if (fsout_commit(&outs[i], &j.d) != 0)
 			ok = 0;
@@ -360,7 +372,7 @@ int regdoc_assess(const regdoc_options *o, const char *product, const char *regd
 	if (load_graph(&j, regdir, &r) == 0 && fsout_begin_dir(&out, outdir, &j.d) == 0) {
 		char *rules = fsio_join(regdir, "rules");
 		if (rules && assess_product(r.doc, product, rules, j.templates, out.tmp, &j.d) == 0 &&
-		    !j.d.errors)
+		    !j.d.errors && !diag_interrupted(&j.d))
 			fsout_commit(&out, &j.d);
 		fsout_abort(&out);
 		free(rules);

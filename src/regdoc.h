@@ -15,6 +15,7 @@
 #ifndef REGDOC_H
 #define REGDOC_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -37,6 +38,11 @@ typedef struct regdoc_options {
 	int werror;                /* warnings are errors */
 	int verbose;               /* print what was built and the citation statistics */
 	int validate;              /* also validate graphs against graph.rng (check always does) */
+	/* NULL, or a flag that a signal handler sets (to the signal number): the job
+	 * notices it at its next step, removes its temporary output, leaves the previous
+	 * output as it was and returns REGDOC_EXIT_SYSTEM. Once the job has started to
+	 * swap its output into place it finishes that first. (SECURITY.md, "Signals") */
+	const volatile sig_atomic_t *interrupt;
 } regdoc_options;
 
 void regdoc_options_init(regdoc_options *o);

@@ -1,7 +1,11 @@
 /*
  * main.c - the regdoc command: parses the command line, calls one libregdoc job,
- * exits with its status. Nothing else lives here.
+ * exits with its status. Nothing else lives here but the signal handling: SIGINT,
+ * SIGTERM and SIGHUP only set a flag (async-signal-safe); the job polls it, stops,
+ * removes its temporary output and returns; then the signal is raised again with its
+ * default action, so the caller sees the process killed by it (SECURITY.md, "Signals").
  */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,6 +54,41 @@ static int usage_error(const char *fmt, const char *arg)
 	return REGDOC_EXIT_USAGE;
 }
 
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+	interrupted = sig;
+}
+
+/* No SA_RESTART: a system call blocked on something slow (a FIFO planted as an input)
+ * returns EINTR, so the job gets to look at the flag. */
+static void catch_signals(void)
+{
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+		struct sigaction old;
+		/* a signal ignored by whoever started us (nohup) stays ignored */
+		if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+			sigaction(sigs[i], &sa, NULL);
+	}
+}
+
+/* After the job: die of the signal that stopped it, as if it had not been caught. */
+static void reraise(void)
+{
+	int sig = (int)interrupted;
+	if (!sig)
+		return;
+	fflush(NULL);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
 static int is_dir(const char *p)
 {
 	struct stat st;
@@ -67,6 +106,8 @@ int main(int argc, char **argv)
 	regdoc_options_init(&o);
 	if (!args)
 		return REGDOC_EXIT_SYSTEM;
+	catch_signals();
+	o.interrupt = &interrupted;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		const char *val = NULL;
@@ -157,5 +198,6 @@ int main(int argc, char **argv)
 		status = usage_error("unknown command '%s'", command);
 	}
 	free(args);
+	reraise();
 	return status;
 }

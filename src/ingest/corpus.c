@@ -84,6 +84,8 @@ static void load_kind(regulation *r, const unit_kind *k, xmlNodePtr parent, xmlH
 		size_t len;
 		struct stat st;
 		xmlNodePtr unit;
+		if (diag_interrupted(d))
+			break;
 		page_file_name(k, n, name, sizeof name);
 		path = fsio_join(kdir, name);
 		if (!path)

@@ -117,6 +117,10 @@ int manifest_load(const char *regdir, const char *schema_path, manifest *m, diag
 	if (!m->id || !text_is_slug(m->id))
 		diag_error(d, m->path, 0, "manifest id must be a slug ([a-z0-9][a-z0-9._-]*)");
 	for (size_t i = 0; i < m->nkinds; i++)
+		if (m->kinds[i].count > MANIFEST_MAX_UNITS)
+			diag_error(d, m->path, 0, "unit kind '%s': count %u is over the limit of %u pages",
+			           m->kinds[i].kind, m->kinds[i].count, MANIFEST_MAX_UNITS);
+	for (size_t i = 0; i < m->nkinds; i++)
 		if (!text_is_slug(m->kinds[i].id_prefix) || strchr(m->kinds[i].id_prefix, '.') ||
 		    strchr(m->kinds[i].dir, '/') || !strcmp(m->kinds[i].dir, ".."))
 			diag_error(d, m->path, 0, "unit kind '%s': id-prefix and dir must be plain names",

@@ -14,6 +14,7 @@
 #include "util/diag.h"
 
 #define MANIFEST_MAX_KINDS 4
+#define MANIFEST_MAX_UNITS 100000u /* pages of one kind (manifest.rng says the same) */
 
 typedef struct unit_kind {
 	char *kind;            /* "article" */

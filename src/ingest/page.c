@@ -792,8 +792,9 @@ xmlNodePtr page_parse(const page_ctx *pc, const char *text, size_t len)
 			add_section(&b, n, unit, unit_id, ++sections);
 			continue;
 		}
-		/* a run of body blocks up to the next heading or the chrome */
-		for (stop = n; stop; stop = cmark_node_next(stop))
+		/* a run of body blocks up to the next heading or the chrome; n itself always
+		 * belongs to it (a stray level-1 heading is kept as text), so the loop moves on */
+		for (stop = cmark_node_next(n); stop; stop = cmark_node_next(stop))
 			if (cmark_node_get_type(stop) == CMARK_NODE_HEADING || is_chrome(&b, stop))
 				break;
 		add_blocks(&b, n, stop, 0);

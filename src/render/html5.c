@@ -30,27 +30,24 @@ static const char *const container_elements[] = {
 
 static void put_escaped(buf *b, const xmlChar *s, int attr)
 {
-	const xmlChar *p = s, *run = s;
+	const char *p = (const char *)s;
+	const char *stops = attr ? "&<>\"" : "&<>";
 	if (!s)
 		return;
-	for (; *p; p++) {
-		const char *rep = NULL;
+	for (;;) {
+		size_t n = strcspn(p, stops);
+		if (n)
+			buf_append(b, p, n);
+		p += n;
 		switch (*p) {
-		case '&': rep = "&amp;"; break;
-		case '<': rep = "&lt;"; break;
-		case '>': rep = "&gt;"; break;
-		case '"': rep = attr ? "&quot;" : NULL; break;
-		default: break;
+		case '\0': return;
+		case '&': buf_puts(b, "&amp;"); break;
+		case '<': buf_puts(b, "&lt;"); break;
+		case '>': buf_puts(b, "&gt;"); break;
+		default: buf_puts(b, "&quot;"); break;
 		}
-		if (!rep)
-			continue;
-		if (p > run)
-			buf_append(b, (const char *)run, (size_t)(p - run));
-		buf_puts(b, rep);
-		run = p + 1;
+		p++;
 	}
-	if (p > run)
-		buf_append(b, (const char *)run, (size_t)(p - run));
 }
 
 static void put_name(buf *b, const xmlChar *prefix, const xmlChar *name)

@@ -112,7 +112,6 @@ static int write_result(xmlNodePtr site, const char *outdir, const char *index_p
 	xmlNodePtr n, search = NULL;
 	buf b;
 	int rc = 0;
-	size_t pages = 0;
 
 	if (!site || !xmlStrEqual(site->name, BAD_CAST "site")) {
 		diag_error(d, xsl, 0, "site: the stylesheet's result is not a <site> element");
@@ -156,7 +155,6 @@ static int write_result(xmlNodePtr site, const char *outdir, const char *index_p
 		}
 		free(path);
 		xmlFree(href);
-		pages++;
 	}
 	buf_free(&b);
 	if (rc != 0)
@@ -165,7 +163,6 @@ static int write_result(xmlNodePtr site, const char *outdir, const char *index_p
 		diag_error(d, xsl, 0, "site: the stylesheet's result has no <search> entries");
 		return -1;
 	}
-	(void)pages;
 	return search_index_write(search, index_path, d);
 }
 

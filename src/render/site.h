@@ -1,9 +1,10 @@
 /*
  * site.h - the HTML reference site of one regulation, rendered from its graph.
  *
- * Owns: running templates/site/site.xsl over the graph (one pass; one exsl:document per
- * page), copying templates/site/static/ into the site, and writing the client-side
- * search index (search-index.js). The URL scheme is documented in doc/site.md:
+ * Owns: running templates/site/site.xsl over the graph (one pass; its result holds every
+ * page as an <html> tree, written as HTML5 by html5.c), copying templates/site/static/
+ * into the site, and writing the client-side search index (search-index.js). It refuses
+ * a graph whose ids are unfit for file names or URLs. The URL scheme is in doc/site.md:
  * index.html, <unit-id>.html (rec-78.html, art-43.html, anx-7.html), chp-N.html,
  * search.html, sitemap.xml; fragments are graph ids (art-43.1, art-43.1.a).
  *

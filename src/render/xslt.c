@@ -284,6 +284,15 @@ static xmlDocPtr safe_loader(const xmlChar *uri, xmlDictPtr dict, int options, v
 	(void)options; /* replaced by SAFE_PARSE_OPTIONS */
 	if (!uri)
 		return NULL;
+	if (type == XSLT_LOAD_DOCUMENT && ctxt) {
+		/* document() during a transform: not after a signal */
+		xsltTransformContextPtr tctxt = ctxt;
+		struct run *r = tctxt->_private;
+		if (r && r->sink && diag_interrupted(r->sink->d)) {
+			tctxt->state = XSLT_STATE_STOPPED; /* xsltStopEngine is not in libxslt 1.1.35 */
+			return NULL;
+		}
+	}
 	if (is_remote(uri)) {
 		loader_error(ctxt, type, "refused to load %s: only local files can be read\n", uri);
 		return NULL;
@@ -435,6 +444,10 @@ static int check_write(xsltSecurityPrefsPtr sec, xsltTransformContextPtr tctxt,
 	(void)sec;
 	if (!r)
 		return 0;
+	if (r->sink && diag_interrupted(r->sink->d)) {
+		tctxt->state = XSLT_STATE_STOPPED; /* a signal came: write nothing more, stop now */
+		return 0;
+	}
 	return path_inside(r->root, value);
 }
 

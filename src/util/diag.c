@@ -20,7 +20,7 @@ void diag_vreport(diag *d, enum diag_level level, const char *path, unsigned lon
 		d->errors++;
 	else if (level == DIAG_WARNING)
 		d->warnings++;
-	if (!d->out || (d->max_printed && d->printed >= d->max_printed))
+	if (!d->out || d->interrupted || (d->max_printed && d->printed >= d->max_printed))
 		return;
 	d->printed++;
 	if (path && line)
@@ -52,7 +52,7 @@ void diag_sys(diag *d, const char *path, const char *what, int err)
 void diag_summary(diag *d)
 {
 	size_t total = d->errors + d->warnings;
-	if (!d->out || !d->max_printed || total <= d->printed)
+	if (!d->out || d->interrupted || !d->max_printed || total <= d->printed)
 		return;
 	fprintf(d->out, "regdoc: %zu error(s), %zu warning(s); %zu not shown (limit %zu)\n",
 	        d->errors, d->warnings, total - d->printed, d->max_printed);
@@ -61,4 +61,19 @@ void diag_summary(diag *d)
 int diag_failed(const diag *d)
 {
 	return d->errors > 0;
+}
+
+int diag_interrupted(diag *d)
+{
+	sig_atomic_t sig;
+	if (d->interrupted)
+		return 1;
+	if (!d->interrupt || (sig = *d->interrupt) == 0)
+		return 0;
+	d->sys_error = 1;
+	diag_report(d, DIAG_ERROR, NULL, 0,
+	            "interrupted by signal %d: stopping; the previous output is left as it was",
+	            (int)sig);
+	d->interrupted = 1;
+	return 1;
 }

@@ -9,6 +9,7 @@
 #ifndef REGDOC_DIAG_H
 #define REGDOC_DIAG_H
 
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -23,6 +24,10 @@ typedef struct diag {
 	size_t warnings;
 	int sys_error;        /* an I/O or system error happened (exit status 3) */
 	int werror;           /* warnings count as errors */
+	/* A flag a signal handler sets (NULL: none). Long steps poll diag_interrupted()
+	 * and stop; see SECURITY.md, "Signals". */
+	const volatile sig_atomic_t *interrupt;
+	int interrupted;      /* diag_interrupted() has seen it and reported it */
 } diag;
 
 void diag_init(diag *d, FILE *out);
@@ -47,5 +52,10 @@ void diag_sys(diag *d, const char *path, const char *what, int err);
 void diag_summary(diag *d);
 
 int diag_failed(const diag *d);
+
+/* 1 when *d->interrupt is set. The first time, reports "interrupted by signal N" as a
+ * system error (so the run fails and removes its temporary output); from then on the
+ * messages of the run winding down are counted but not printed. */
+int diag_interrupted(diag *d);
 
 #endif

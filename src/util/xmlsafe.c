@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
@@ -34,6 +35,9 @@ static void report_structured(void *user, xmlErrorPtr err)
 	msg[n] = '\0';
 	while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = '\0';
+	if (strstr(msg, "Excessive depth")) /* libxml2 2.9's own limit, 256, and its advice */
+		snprintf(msg, sizeof msg, "elements nested deeper than %d levels are refused",
+		         XMLSAFE_MAX_DEPTH);
 	diag_error(rc->d, rc->name, err->line > 0 ? (unsigned long)err->line : 1, "%s", msg);
 }
 
@@ -51,6 +55,31 @@ static int declares_entities(xmlDocPtr doc)
 	if (!dtd)
 		return 0;
 	return dtd->entities != NULL || dtd->pentities != NULL || dtd->ExternalID || dtd->SystemID;
+}
+
+/* The deepest element below root, iteratively, stopping past limit: the element
+ * there, or NULL when nothing is nested deeper than limit. */
+static xmlNodePtr too_deep(xmlNodePtr root, int limit)
+{
+	xmlNodePtr n = root;
+	int depth = 1;
+	while (n) {
+		if (n->type == XML_ELEMENT_NODE && depth > limit)
+			return n;
+		if (n->type == XML_ELEMENT_NODE && n->children) {
+			n = n->children;
+			depth++;
+			continue;
+		}
+		while (n && n != root && !n->next) {
+			n = n->parent;
+			depth--;
+		}
+		if (!n || n == root)
+			break;
+		n = n->next;
+	}
+	return NULL;
 }
 
 xmlDocPtr xmlsafe_read_memory(const char *buf, size_t len, const char *name, diag *d)
@@ -92,6 +121,16 @@ xmlDocPtr xmlsafe_read_memory(const char *buf, size_t len, const char *name, dia
 		           "DOCTYPE with entity declarations or an external DTD is refused");
 		xmlFreeDoc(doc);
 		doc = NULL;
+	}
+	if (doc) {
+		xmlNodePtr deep = too_deep(xmlDocGetRootElement(doc), XMLSAFE_MAX_DEPTH);
+		if (deep) {
+			long line = xmlGetLineNo(deep);
+			diag_error(d, name, line > 0 ? (unsigned long)line : 1,
+			           "elements nested deeper than %d levels are refused", XMLSAFE_MAX_DEPTH);
+			xmlFreeDoc(doc);
+			doc = NULL;
+		}
 	}
 	return doc;
 }

@@ -3,7 +3,7 @@
  *
  * Owns: the libxml2 parser options for untrusted input (no network, no DTD loading,
  * no entity substitution, no XInclude, no huge mode), refusing a DOCTYPE that declares
- * entities, the size limit, reporting parse errors as path:line diagnostics, and
+ * entities, the size and nesting limits, reporting parse errors as path:line diagnostics, and
  * RELAX NG validation with the same reporting.
  */
 #ifndef REGDOC_XMLSAFE_H
@@ -14,9 +14,12 @@
 #include "util/diag.h"
 
 #define XMLSAFE_MAX_BYTES (16u * 1024u * 1024u)
+/* Elements nested deeper than this are refused (libxml2 itself stops at 256 without
+ * XML_PARSE_HUGE); regdoc's vocabularies nest a few levels, stylesheets a few dozen. */
+#define XMLSAFE_MAX_DEPTH 128
 
 /* Parse the file at path; NULL (with diagnostics) when it cannot be read, is too big,
- * is not well-formed, or declares a DTD with entities. */
+ * nests too deep, is not well-formed, or declares a DTD with entities. */
 xmlDocPtr xmlsafe_read_file(const char *path, diag *d);
 
 /* Same, from memory; name is used in diagnostics. */

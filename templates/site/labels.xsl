@@ -6,7 +6,7 @@
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <!-- Characters an id may contain for it to become a link (anything else: no link). -->
-  <xsl:variable name="id-chars" select="'abcdefghijklmnopqrstuvwxyz0123456789.-'"/>
+  <xsl:variable name="id-chars" select="'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-'"/>
 
   <!-- The page (unit or chapter) holding an id: the part before the first dot. -->
   <xsl:template name="page-of">
@@ -66,6 +66,10 @@
   <!-- points in annexes: Annex VII, point 4.6; Annex III, point 1(a) -->
   <xsl:template match="annex//point" mode="label">
     <xsl:choose>
+      <xsl:when test="parent::section[@kind != 'numbered']">
+        <xsl:apply-templates select=".." mode="label"/>
+        <xsl:value-of select="concat(', point ', @label)"/>
+      </xsl:when>
       <xsl:when test="parent::annex or parent::section">
         <xsl:apply-templates select="ancestor::annex[1]" mode="label"/>
         <xsl:value-of select="concat(', point ', @label)"/>

@@ -118,57 +118,65 @@
           </li>
         </xsl:if>
         <xsl:for-each select="$reg/contents/chapter">
-          <li class="chp">
-            <a href="{@id}.html">
-              <xsl:if test="$kind = 'chapter' and @id = $chapter">
-                <xsl:attribute name="aria-current">page</xsl:attribute>
-              </xsl:if>
-              <span class="n"><xsl:value-of select="@number"/></span>
-              <xsl:value-of select="@title"/>
-            </a>
-            <xsl:if test="@id = $chapter">
-              <ul>
-                <xsl:for-each select="unit | section">
-                  <xsl:choose>
-                    <xsl:when test="self::section">
-                      <li class="sec">
-                        <a href="{../@id}.html#{@id}">
-                          <span class="n"><xsl:value-of select="concat('§', @number)"/></span>
-                          <xsl:value-of select="@title"/>
-                        </a>
-                        <xsl:if test=".//unit[@ref = $current]">
-                        <ul>
-                          <xsl:for-each select=".//unit">
-<xsl:for-each select="key('unit', @ref)">
-                      <li>
-                        <a href="{@id}.html">
-                          <xsl:if test="@id = $current"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
-                          <span class="n"><xsl:value-of select="@n"/></span>
-                          <xsl:value-of select="@title"/>
-                        </a>
-                      </li>
-                      </xsl:for-each>
-                          </xsl:for-each>
-                        </ul>
-                        </xsl:if>
-                      </li>
-                    </xsl:when>
-                    <xsl:otherwise>
-<xsl:for-each select="key('unit', @ref)">
-                      <li>
-                        <a href="{@id}.html">
-                          <xsl:if test="@id = $current"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
-                          <span class="n"><xsl:value-of select="@n"/></span>
-                          <xsl:value-of select="@title"/>
-                        </a>
-                      </li>
-                      </xsl:for-each>
-                    </xsl:otherwise>
-                  </xsl:choose>
-                </xsl:for-each>
-              </ul>
-            </xsl:if>
-          </li>
+          <xsl:choose>
+            <xsl:when test="not(@id = $chapter)">
+              <li class="chp">
+                <a href="{@id}.html">
+                  <span class="n"><xsl:value-of select="@number"/></span>
+                  <xsl:value-of select="@title"/>
+                </a>
+              </li>
+            </xsl:when>
+            <xsl:otherwise>
+              <li class="chp">
+                <a href="{@id}.html">
+                  <xsl:if test="$kind = 'chapter'">
+                    <xsl:attribute name="aria-current">page</xsl:attribute>
+                  </xsl:if>
+                  <span class="n"><xsl:value-of select="@number"/></span>
+                  <xsl:value-of select="@title"/>
+                </a>
+                <ul>
+                  <xsl:for-each select="unit | section">
+                    <xsl:choose>
+                      <xsl:when test="self::section">
+                        <li class="sec">
+                          <a href="{../@id}.html#{@id}">
+                            <span class="n"><xsl:value-of select="concat('§', @number)"/></span>
+                            <xsl:value-of select="@title"/>
+                          </a>
+                          <xsl:if test=".//unit[@ref = $current]">
+                            <ul>
+                              <xsl:for-each select="key('unit', .//unit/@ref)">
+                                <li>
+                                  <a href="{@id}.html">
+                                    <xsl:if test="@id = $current"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+                                    <span class="n"><xsl:value-of select="@n"/></span>
+                                    <xsl:value-of select="@title"/>
+                                  </a>
+                                </li>
+                              </xsl:for-each>
+                            </ul>
+                          </xsl:if>
+                        </li>
+                      </xsl:when>
+                      <xsl:otherwise>
+                        <xsl:for-each select="key('unit', @ref)">
+                          <li>
+                            <a href="{@id}.html">
+                              <xsl:if test="@id = $current"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+                              <span class="n"><xsl:value-of select="@n"/></span>
+                              <xsl:value-of select="@title"/>
+                            </a>
+                          </li>
+                        </xsl:for-each>
+                      </xsl:otherwise>
+                    </xsl:choose>
+                  </xsl:for-each>
+                </ul>
+              </li>
+            </xsl:otherwise>
+          </xsl:choose>
         </xsl:for-each>
         <xsl:if test="$reg/annexes/annex">
           <li class="grp">

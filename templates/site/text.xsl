@@ -10,8 +10,13 @@
 
   <!-- ===================================================== permalink -->
   <xsl:template name="permalink">
-    <xsl:variable name="label"><xsl:apply-templates select="." mode="label"/></xsl:variable>
-    <a class="pl" href="#{@id}" aria-label="Permalink to {$label}">¶</a>
+    <a class="pl" href="#{@id}">
+      <xsl:attribute name="aria-label">
+        <xsl:text>Permalink to </xsl:text>
+        <xsl:apply-templates select="." mode="label"/>
+      </xsl:attribute>
+      <xsl:text>¶</xsl:text>
+    </a>
   </xsl:template>
 
   <!-- ===================================================== structure (mode body) -->

@@ -3,7 +3,8 @@
 
 Every internal href/src/action of every page (and every <loc> of sitemap.xml) must
 resolve to an existing file, and every #fragment to an element id in that file. Ids
-must be unique within a page. External links (http:, https:, mailto:) are counted, not
+must be unique within a page, and each page passes a few structural HTML checks
+(doctype, one h1, heading order, nesting; see Page). External links (http:, https:, mailto:) are counted, not
 fetched. Prints the counts; exits 1 on any broken link.
 
 usage: check_links.py SITE_DIR
@@ -22,14 +23,70 @@ import urllib.parse
 import xml.etree.ElementTree as ET
 
 
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+        "source", "track", "wbr"}
+BLOCK = {"div", "p", "ul", "ol", "li", "section", "article", "aside", "nav", "main",
+         "header", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "form", "table"}
+PHRASING_ONLY = {"p", "span", "a", "em", "strong", "code", "h1", "h2", "h3", "h4", "h5",
+                 "h6", "label", "button", "title"}
+
+
 class Page(html.parser.HTMLParser):
+    """Collects ids and references, and checks the HTML structure regdoc relies on:
+    one h1, no heading level skipped, no block inside phrasing content, no link in a
+    link, <li> only in lists, every element closed in order."""
+
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.ids = set()
         self.dup_ids = set()
-        self.refs = []  # (attribute, value)
+        self.refs = []  # (tag, attribute, value)
+        self.stack = []
+        self.problems = []
+        self.h1 = 0
+        self.last_level = 0
 
     def handle_starttag(self, tag, attrs):
+        if tag in BLOCK:
+            for open_tag in self.stack:
+                if open_tag in PHRASING_ONLY:
+                    self.problems.append(f"<{tag}> inside <{open_tag}>")
+                    break
+        if tag == "a" and "a" in self.stack:
+            self.problems.append("<a> inside <a>")
+        if tag == "li" and (not self.stack or self.stack[-1] not in ("ul", "ol")):
+            self.problems.append(f"<li> inside <{self.stack[-1] if self.stack else '(root)'}>")
+        if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
+            level = int(tag[1])
+            if level == 1:
+                self.h1 += 1
+            elif level > self.last_level + 1:
+                self.problems.append(f"<{tag}> after <h{self.last_level}> (heading level skipped)")
+            self.last_level = level
+        if tag not in VOID:
+            self.stack.append(tag)
+        self._attrs(tag, attrs)
+
+    def handle_startendtag(self, tag, attrs):
+        if tag not in VOID:
+            self.problems.append(f"self-closed <{tag}/>")
+        self._attrs(tag, attrs)
+
+    def handle_endtag(self, tag):
+        if tag in VOID:
+            return
+        if not self.stack or self.stack[-1] != tag:
+            self.problems.append(f"</{tag}> closes <{self.stack[-1] if self.stack else '(nothing)'}>")
+            if tag in self.stack:
+                while self.stack and self.stack.pop() != tag:
+                    pass
+            return
+        self.stack.pop()
+
+    def _attrs(self, tag, attrs):
+        if tag == "span" and "cite" in (dict(attrs).get("class") or "").split():
+            self.problems.append("a citation that is not a link (<span class=\"cite\">): "
+                                 "its target is unknown or refused")
         for name, value in attrs:
             if value is None:
                 continue
@@ -42,14 +99,19 @@ class Page(html.parser.HTMLParser):
                     (name == "action" and tag == "form"):
                 self.refs.append((tag, name, value))
 
-    handle_startendtag = handle_starttag
-
 
 def parse(path):
     p = Page()
     with open(path, encoding="utf-8") as f:
-        p.feed(f.read())
+        text = f.read()
+    if not text.startswith("<!DOCTYPE html>"):
+        p.problems.append("no <!DOCTYPE html>")
+    p.feed(text)
     p.close()
+    if p.stack:
+        p.problems.append(f"unclosed <{'> <'.join(p.stack)}>")
+    if p.h1 != 1:
+        p.problems.append(f"{p.h1} <h1> elements (want 1)")
     return p
 
 
@@ -71,6 +133,8 @@ def check(site):
         counts["ids"] += len(page.ids)
         for dup in sorted(page.dup_ids):
             errors.append(f"{rel}: duplicate id {dup!r}")
+        for problem in page.problems[:20]:
+            errors.append(f"{rel}: {problem}")
         for tag, attr, value in page.refs:
             u = urllib.parse.urlsplit(value)
             if u.scheme in ("http", "https", "mailto"):

@@ -95,7 +95,7 @@ static void test_fixture_site(void **state)
 	static const char *const files[] = {
 		"index.html", "search.html", "sitemap.xml", "search-index.js", "chp-1.html",
 		"chp-3.html", "rec-1.html", "rec-78.html", "rec-79.html", "art-1.html", "art-3.html",
-		"art-6.html", "art-15.html", "art-43.html", "anx-3.html", "anx-7.html",
+		"art-6.html", "art-15.html", "art-43.html", "anx-1.html", "anx-3.html", "anx-7.html",
 		"static/site.css", "static/print.css", "static/site.js", "static/search.js",
 		"static/minisearch.js", "static/minisearch.LICENSE.txt", NULL};
 	size_t i;
@@ -110,6 +110,9 @@ static void test_fixture_site(void **state)
 	}
 	/* a citation links to the exact paragraph/point */
 	assert_contains(out, "art-43.html", "<a class=\"cite\" href=\"anx-3.html#anx-3.1\">point 1 of Annex III</a>");
+	/* ids with capitals (annex sections) link too */
+	assert_contains(out, "art-6.html", "<a class=\"cite\" href=\"anx-1.html#anx-1.A\">Section A of Annex I</a>");
+	assert_contains(out, "anx-1.html", "aria-label=\"Permalink to Annex I, Section A, point 1\"");
 	/* anchors and permalinks on paragraphs, subparagraphs and points */
 	assert_contains(out, "art-43.html", "<div class=\"para\" id=\"art-43.1\">");
 	assert_contains(out, "art-43.html", "<li id=\"art-43.1.sub2.a\">");

@@ -8,7 +8,8 @@
 # file (pages, sitemap.xml, search-index.js; not the static/ assets, which are copied
 # verbatim) byte for byte with tests/golden/site/expected/, showing `diff -u` on a
 # difference; a file missing on either side fails too. A second render must be
-# byte-identical (determinism), and static/ must hold the shipped assets.
+# byte-identical (determinism), static/ must hold the shipped assets, and every link of
+# the fixture site must resolve (tests/e2e/check_links.py).
 #
 # Regenerate after an intended change (then review `git diff tests/golden/site`):
 #     REGDOC_REGEN=1 ctest -R golden.site          (from the build directory)
@@ -72,6 +73,14 @@ done <"$work/got.list"
 if ! diff -r templates/site/static "$work/site/static" >"$work/static.diff"; then
 	echo "FAIL: site/static differs from templates/site/static:"
 	cat "$work/static.diff"
+	fail=1
+fi
+
+# links, fragments and structure of the fixture site (as for the whole AI Act)
+if command -v python3 >/dev/null 2>&1 &&
+	! python3 tests/e2e/check_links.py "$work/site" >"$work/links.txt"; then
+	echo "FAIL: tests/e2e/check_links.py on the fixture site:"
+	cat "$work/links.txt"
 	fail=1
 fi
 
