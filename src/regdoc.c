@@ -4,24 +4,35 @@
  */
 #include "regdoc.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "assess/assess.h"
 #include "graph/graph.h"
+#include "graph/library.h"
 #include "ingest/corpus.h"
+#include "link/suggest.h"
 #include "render/site.h"
+#include "tool/export.h"
+#include "tool/new.h"
+#include "tool/questionnaire.h"
 #include "util/datadir.h"
 #include "util/fsio.h"
 #include "util/fsout.h"
+#include "util/text.h"
+#include "util/xmlsafe.h"
 
 typedef struct job {
 	const regdoc_options *o;
 	char datadir[PATH_MAX];
 	char templates[PATH_MAX + 16];
+	char corpus[PATH_MAX + 16]; /* the default corpus (job_corpus) */
 	int validate;
+	const link_library *lib; /* while a library is linked: its regulations (load_library) */
 	diag d;
 } job;
 
@@ -38,6 +49,7 @@ const char *regdoc_version(void)
 
 static void job_init(job *j, const regdoc_options *o)
 {
+	memset(j, 0, sizeof *j);
 	j->o = o;
 	if (o->datadir)
 		snprintf(j->datadir, sizeof j->datadir, "%s", o->datadir);
@@ -52,6 +64,12 @@ static void job_init(job *j, const regdoc_options *o)
 	j->d.max_printed = o->max_diagnostics;
 	j->d.werror = o->werror;
 	j->d.interrupt = o->interrupt;
+}
+
+/* dir, or when NULL the default corpus: ./corpus if present, else <datadir>/corpus. */
+static const char *job_corpus(job *j, const char *dir)
+{
+	return dir ? dir : datadir_default_corpus(j->datadir, j->corpus, sizeof j->corpus);
 }
 
 static int job_status(job *j)
@@ -97,15 +115,15 @@ static int find_regulations(const char *dir, fsio_names *out, diag *d)
 	return out->n ? 0 : -1;
 }
 
-/* pages → units → graph, checked. NULL regulation doc on fatal errors. */
-static int load_graph(job *j, const char *regdir, regulation *r)
+/* units → graph, checked; citations of the regulations of j->lib resolve into them. */
+static int link_graph(job *j, const char *regdir, regulation *r)
 {
 	link_stats st;
-	if (regulation_load(regdir, j->datadir, r, &j->d) != 0 || !r->doc ||
-	    diag_interrupted(&j->d))
-		return -1;
-	graph_link(r, &st, &j->d);
+	graph_link_library(r, j->lib, &st, &j->d);
 	if (diag_interrupted(&j->d))
+		return -1;
+	/* computed recital <-> article/annex relations (suggests edges, never relates-to) */
+	if (graph_suggest(r->doc, j->datadir, regdir, &j->d) != 0)
 		return -1;
 	{
 		/* RELAX NG validation is a quarter of the graph's time: check does it always,
@@ -122,11 +140,122 @@ static int load_graph(job *j, const char *regdir, regulation *r)
 		           "%lu internal targets: %lu exact, %lu coarser, %lu unresolved; %lu term uses\n",
 		        r->m.id, st.cites, st.internal, st.external, st.acts, st.targets, st.exact,
 		        st.coarsened, st.unresolved, st.terms);
+		fprintf(f, "regdoc: %s: %lu citations by alias phrase; %lu into other regulations "
+		           "of the library (%lu targets, %lu unresolved)\n",
+		        r->m.id, st.aliases, st.cross, st.cross_targets, st.cross_unresolved);
 		for (int k = 0; k < 7; k++)
 			fprintf(f, "regdoc: %s:   targets that are a %s: %lu\n", r->m.id, link_kind_names[k],
 			        st.by_kind[k]);
 	}
 	return j->d.errors ? -1 : 0;
+}
+
+/* pages → units → graph, checked, on its own (no library). */
+static int load_graph(job *j, const char *regdir, regulation *r)
+{
+	if (regulation_load(regdir, j->datadir, r, &j->d) != 0 || !r->doc ||
+	    diag_interrupted(&j->d))
+		return -1;
+	return link_graph(j, regdir, r);
+}
+
+static int has_manifest(const char *dir)
+{
+	char *m = fsio_join(dir, "manifest.xml");
+	int has = m && access(m, F_OK) == 0;
+	free(m);
+	return has;
+}
+
+/* The folder that holds dir ("." for a bare name). */
+static char *parent_dir(const char *dir)
+{
+	size_t n = strlen(dir);
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	while (n > 0 && dir[n - 1] != '/')
+		n--;
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	return n ? strndup(dir, n) : strdup(".");
+}
+
+static int same_dir(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+	       sa.st_ino == sb.st_ino;
+}
+
+/*
+ * The library of a job (graph/library.h): every regulation under dir, named; or, when
+ * dir is one regulation, that one named and the regulations beside it (the other
+ * folders of its parent) to resolve its citations of them. Those are read quietly: one
+ * with errors is left out with a warning, and its citations stay external. Then every
+ * named regulation is linked against the library and checked (link_all: the others
+ * too, quietly). Returns -1 when a named regulation has errors (all are reported).
+ */
+static int load_library(job *j, const char *dir, int link_all, library *L)
+{
+	fsio_names named, beside = {NULL, 0};
+	int rc = 0;
+	library_init(L);
+	if (find_regulations(dir, &named, &j->d) != 0) {
+		fsio_names_free(&named);
+		return -1;
+	}
+	if (has_manifest(dir)) {
+		char *parent = parent_dir(dir);
+		diag quiet;
+		diag_init(&quiet, NULL);
+		if (!parent || find_regulations(parent, &beside, &quiet) != 0) {
+			fsio_names_free(&beside);
+			beside.v = NULL;
+			beside.n = 0;
+		}
+		free(parent);
+	}
+	for (size_t i = 0; i < named.n && !diag_interrupted(&j->d); i++) {
+		regulation r;
+		if (regulation_load(named.v[i], j->datadir, &r, &j->d) != 0 || !r.doc ||
+		    library_add(L, &r, 1, &j->d) != 0) {
+			regulation_free(&r);
+			rc = -1;
+		}
+	}
+	for (size_t i = 0; i < beside.n && !diag_interrupted(&j->d); i++) {
+		regulation r;
+		diag quiet;
+		if (same_dir(beside.v[i], dir))
+			continue;
+		diag_init(&quiet, NULL);
+		quiet.interrupt = j->d.interrupt;
+		if (regulation_load(beside.v[i], j->datadir, &r, &quiet) != 0 || !r.doc || quiet.errors) {
+			if (!diag_interrupted(&j->d))
+				diag_warning(&j->d, beside.v[i], 0,
+				             "left out of the library: it has errors (see regdoc check %s); "
+				             "citations of it stay citations of an external act", beside.v[i]);
+			regulation_free(&r);
+		} else if (library_add(L, &r, 0, &j->d) != 0) {
+			regulation_free(&r);
+		}
+	}
+	fsio_names_free(&named);
+	fsio_names_free(&beside);
+	j->lib = &L->view;
+	for (size_t i = 0; i < L->n && !diag_interrupted(&j->d); i++) {
+		if (L->named[i]) {
+			if (link_graph(j, L->regs[i].dir, &L->regs[i]) != 0)
+				rc = -1;
+		} else if (link_all) {
+			link_stats st;
+			diag quiet;
+			diag_init(&quiet, NULL);
+			graph_link_library(&L->regs[i], j->lib, &st, &quiet);
+		}
+	}
+	j->lib = NULL;
+	return rc || j->d.errors || diag_interrupted(&j->d) ? -1 : 0;
 }
 
 static int one_regulation(job *j, const char *dir, char **regdir)
@@ -152,22 +281,25 @@ static int one_regulation(job *j, const char *dir, char **regdir)
 int regdoc_graph(const regdoc_options *o, const char *dir, const char *out_path)
 {
 	job j;
-	regulation r;
+	library L;
 	char *regdir;
 	fsout out;
 	job_init(&j, o);
+	dir = job_corpus(&j, dir);
 	if (one_regulation(&j, dir, &regdir) != 0)
 		return job_status(&j);
-	if (load_graph(&j, regdir, &r) == 0) {
+	/* the regulations beside it resolve its citations of them (cra:art-12.3) */
+	if (load_library(&j, regdir, 0, &L) == 0) {
+		regulation *r = &L.regs[0];
 		if (!strcmp(out_path, "-"))
-			graph_write(r.doc, "-", &j.d);
+			graph_write(r->doc, "-", &j.d);
 		else if (fsout_begin_file(&out, out_path, &j.d) == 0) {
-			if (graph_write(r.doc, out.tmp, &j.d) == 0 && !diag_interrupted(&j.d))
+			if (graph_write(r->doc, out.tmp, &j.d) == 0 && !diag_interrupted(&j.d))
 				fsout_commit(&out, &j.d);
 			fsout_abort(&out);
 		}
 	}
-	regulation_free(&r);
+	library_free(&L);
 	free(regdir);
 	return job_status(&j);
 }
@@ -175,16 +307,12 @@ int regdoc_graph(const regdoc_options *o, const char *dir, const char *out_path)
 int regdoc_check(const regdoc_options *o, const char *dir)
 {
 	job j;
-	fsio_names regs;
+	library L;
 	job_init(&j, o);
 	j.validate = 1;
-	if (find_regulations(dir, &regs, &j.d) == 0)
-		for (size_t i = 0; i < regs.n; i++) {
-			regulation r;
-			load_graph(&j, regs.v[i], &r);
-			regulation_free(&r);
-		}
-	fsio_names_free(&regs);
+	dir = job_corpus(&j, dir);
+	load_library(&j, dir, 0, &L);
+	library_free(&L);
 	return job_status(&j);
 }
 
@@ -192,62 +320,101 @@ int regdoc_links(const regdoc_options *o, const char *dir, const char *const *id
                  FILE *out)
 {
 	job j;
-	fsio_names regs;
+	library L;
 	size_t *found = calloc(nids + 1, sizeof *found);
 	job_init(&j, o);
-	if (found && find_regulations(dir, &regs, &j.d) == 0) {
-		for (size_t i = 0; i < regs.n; i++) {
-			regulation r;
-			if (load_graph(&j, regs.v[i], &r) == 0)
-				for (size_t k = 0; k < nids; k++) {
-					/* "cra:art-12.3" names the regulation; a bare id is looked up in each */
-					const char *colon = strchr(ids[k], ':');
-					const char *id = ids[k];
-					if (colon) {
-						if (strncmp(ids[k], r.m.id, (size_t)(colon - ids[k])) != 0 ||
-						    strlen(r.m.id) != (size_t)(colon - ids[k]))
-							continue;
-						id = colon + 1;
-					}
-					found[k] += graph_print_links(r.doc, id, out);
-				}
-			regulation_free(&r);
+	dir = job_corpus(&j, dir);
+	if (found && load_library(&j, dir, 1, &L) == 0) {
+		for (size_t k = 0; k < nids; k++) {
+			/* "cra:art-12.3" names the regulation; a bare id is looked up in each named
+			 * one. Then the edges of the other regulations into it (cra:art-12.1 ->
+			 * ai-act:art-15), with their ids qualified. */
+			size_t rl = 0;
+			int qualified = graph_is_qualified(ids[k], &rl);
+			const char *id = qualified ? ids[k] + rl + 1 : ids[k];
+			for (size_t i = 0; i < L.n; i++) {
+				const regulation *r = &L.regs[i];
+				char q[256];
+				if (qualified ? strlen(r->m.id) != rl || strncmp(ids[k], r->m.id, rl) != 0
+				              : !L.named[i])
+					continue;
+				found[k] += graph_print_links(r->doc, id, out);
+				if (j.o->suggested)
+					found[k] += graph_print_suggested(r->doc, id, out);
+				snprintf(q, sizeof q, "%s:%s", r->m.id, id);
+				for (size_t i2 = 0; i2 < L.n; i2++)
+					if (i2 != i)
+						found[k] += graph_print_links_q(L.regs[i2].doc, q, L.regs[i2].m.id, out);
+			}
 		}
-		fsio_names_free(&regs);
 		for (size_t k = 0; k < nids && !j.d.errors; k++)
 			if (!found[k])
 				diag_warning(&j.d, NULL, 0, "no edge into or out of %s", ids[k]);
 	}
+	library_free(&L);
 	free(found);
 	return job_status(&j);
 }
 
-static int render_site(job *j, regulation *r, const char *outdir)
+static int render_site(job *j, regulation *r, const char *outdir, const site_library *lib)
 {
-	return site_render(r->doc, j->templates, outdir, &j->d);
+	return site_render_in(r->doc, j->templates, outdir, NULL, lib, &j->d);
 }
 
 int regdoc_site(const regdoc_options *o, const char *dir, const char *outdir)
 {
 	job j;
-	regulation r;
+	library L;
 	char *regdir;
 	fsout out;
 	job_init(&j, o);
+	dir = job_corpus(&j, dir);
 	if (one_regulation(&j, dir, &regdir) != 0)
 		return job_status(&j);
-	if (load_graph(&j, regdir, &r) == 0 && fsout_begin_dir(&out, outdir, &j.d) == 0) {
-		if (render_site(&j, &r, out.tmp) == 0 && !j.d.errors && !diag_interrupted(&j.d))
+	/* a site on its own: citations of the regulations beside it link to EUR-Lex */
+	if (load_library(&j, regdir, 0, &L) == 0 && fsout_begin_dir(&out, outdir, &j.d) == 0) {
+		if (render_site(&j, &L.regs[0], out.tmp, NULL) == 0 && !j.d.errors &&
+		    !diag_interrupted(&j.d))
 			fsout_commit(&out, &j.d);
 		fsout_abort(&out);
 	}
-	regulation_free(&r);
+	library_free(&L);
 	free(regdir);
 	return job_status(&j);
 }
 
-/* Every products/<id>.xml of the regulation into dir/products/<id>/, in name order. */
-static int render_products(job *j, regulation *r, const char *dir)
+/* The other regulations of the library, for combined assessments (assess.h): each
+ * graph with its rules folder. NULL when there are none; free the rules_dir strings and
+ * the array with free_others. */
+static assess_regulation *library_others(const library *L, const regulation *r, size_t *n)
+{
+	assess_regulation *v = L ? calloc(L->n + 1, sizeof *v) : NULL;
+	*n = 0;
+	for (size_t i = 0; v && i < L->n; i++) {
+		char *rules;
+		if (&L->regs[i] == r || !L->regs[i].doc)
+			continue;
+		rules = fsio_join(L->regs[i].dir, "rules");
+		v[*n].id = L->regs[i].m.id;
+		v[*n].graph = L->regs[i].doc;
+		v[*n].rules_dir = rules && fsio_is_dir(rules) ? rules : NULL;
+		if (!v[*n].rules_dir)
+			free(rules);
+		(*n)++;
+	}
+	return v;
+}
+
+static void free_others(assess_regulation *v, size_t n)
+{
+	for (size_t i = 0; v && i < n; i++)
+		free((char *)v[i].rules_dir);
+	free(v);
+}
+
+/* Every products/<id>.xml of the regulation into dir/products/<id>/, in name order;
+ * the other regulations of L are there for products assessed under several. */
+static int render_products(job *j, regulation *r, const char *dir, const library *L)
 {
 	char *pdir = fsio_join(r->dir, "products");
 	char *rules = fsio_join(r->dir, "rules");
@@ -271,11 +438,26 @@ static int render_products(job *j, regulation *r, const char *dir)
 		}
 		stem = strndup(names.v[i], n - 4);
 		product = fsio_join(pdir, names.v[i]);
+		/* the output folder is named after the file: only a safe slug (no "..") */
+		if (stem && product && !text_is_slug(stem)) {
+			diag_error(&j->d, product, 0,
+			           "a product file name must be a safe slug ([a-z0-9][a-z0-9._-]*.xml)");
+			rc = -1;
+			free(stem);
+			free(product);
+			continue;
+		}
 		base = fsio_join(dir, "products");
 		outp = base && stem ? fsio_join(base, stem) : NULL;
-		if (!stem || !product || !outp ||
-		    assess_product(r->doc, product, rules, j->templates, outp, &j->d) != 0)
-			rc = -1;
+		{
+			assess_options ao;
+			memset(&ao, 0, sizeof ao);
+			ao.others = library_others(L, r, &ao.nothers);
+			if (!stem || !product || !outp ||
+			    assess_product_opts(r->doc, product, rules, j->templates, outp, &ao, &j->d) != 0)
+				rc = -1;
+			free_others((assess_regulation *)ao.others, ao.nothers);
+		}
 		free(stem);
 		free(product);
 		free(base);
@@ -288,56 +470,178 @@ static int render_products(job *j, regulation *r, const char *dir)
 }
 
 /* One regulation into outdir/<id>/ (built in a temporary folder, *out). */
-static int build_regulation(job *j, const char *regdir, const char *outdir, fsout *out)
+static int build_regulation(job *j, regulation *r, const char *outdir, fsout *out,
+                            const site_library *lib, const library *L)
 {
-	regulation r;
 	int rc = -1;
-	if (load_graph(j, regdir, &r) == 0) {
-		char *target = fsio_join(outdir, r.m.id);
-		if (target && fsout_begin_dir(out, target, &j->d) == 0) {
-			char *gpath = fsio_join(out->tmp, "graph.xml");
-			char *sdir = fsio_join(out->tmp, "site");
-			if (gpath && sdir && graph_write(r.doc, gpath, &j->d) == 0 &&
-			    fsout_mkdirs(sdir, &j->d) == 0 && !diag_interrupted(&j->d) &&
-			    render_site(j, &r, sdir) == 0 && !diag_interrupted(&j->d) &&
-			    render_products(j, &r, out->tmp) == 0)
-				rc = 0;
-			free(gpath);
-			free(sdir);
-		}
-		free(target);
+	char *target = fsio_join(outdir, r->m.id);
+	if (target && fsout_begin_dir(out, target, &j->d) == 0) {
+		char *gpath = fsio_join(out->tmp, "graph.xml");
+		char *sdir = fsio_join(out->tmp, "site");
+		if (gpath && sdir && graph_write(r->doc, gpath, &j->d) == 0 &&
+		    fsout_mkdirs(sdir, &j->d) == 0 && !diag_interrupted(&j->d) &&
+		    render_site(j, r, sdir, lib) == 0 && !diag_interrupted(&j->d) &&
+		    render_products(j, r, out->tmp, L) == 0)
+			rc = 0;
+		free(gpath);
+		free(sdir);
 	}
-	regulation_free(&r);
+	free(target);
 	return j->d.errors ? -1 : rc;
+}
+
+/* Where the stylesheets find the library's documents in memory (never on disk): the
+ * links document, and each graph where the links document says it is. */
+#define LIBRARY_URI "file:///regdoc-library/"
+
+/* The library's own files beside the regulations' folders: links.xml (the links
+ * between them) and index.html (its home page), each built in a temporary file. */
+static int build_library_files(job *j, xmlDocPtr links, const site_library *lib,
+                               const char *outdir, fsout *lout, fsout *hout)
+{
+	char *lpath = fsio_join(outdir, "links.xml"), *hpath = fsio_join(outdir, "index.html");
+	int rc = -1;
+	if (lpath && hpath && fsout_begin_file(lout, lpath, &j->d) == 0 &&
+	    graph_write(links, lout->tmp, &j->d) == 0 && !diag_interrupted(&j->d) &&
+	    fsout_begin_file(hout, hpath, &j->d) == 0 &&
+	    site_render_library(links, j->templates, hout->tmp, lib, &j->d) == 0)
+		rc = 0;
+	free(lpath);
+	free(hpath);
+	return rc;
 }
 
 int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *outdir)
 {
 	job j;
-	fsio_names regs;
-	fsout *outs;
-	int ok = 1;
+	library L;
+	fsout *outs = NULL, lout, hout;
+	xmlDocPtr links = NULL;
+	xslt_doc *docs = NULL;
+	char (*uris)[160] = NULL; /* LIBRARY_URI, a manifest id (64 at most), /graph.xml */
+	site_library slib, *lib = NULL;
+	int ok = 1, whole;
+	size_t nd = 0;
 	job_init(&j, o);
-	if (find_regulations(corpus_dir, &regs, &j.d) != 0) {
-		fsio_names_free(&regs);
+	memset(&lout, 0, sizeof lout);
+	memset(&hout, 0, sizeof hout);
+	corpus_dir = job_corpus(&j, corpus_dir);
+	/* a folder of regulations is one library: one site, links.xml; a regulation
+	 * folder is built alone (its citations of the others link to EUR-Lex) */
+	whole = !has_manifest(corpus_dir);
+	if (load_library(&j, corpus_dir, 0, &L) != 0) {
+		library_free(&L);
 		return job_status(&j);
+	}
+	if (whole) {
+		links = library_links(&L, &j.d);
+		docs = calloc(L.n + 1, sizeof *docs);
+		uris = calloc(L.n + 1, sizeof *uris);
+		if (!links || !docs || !uris)
+			ok = 0;
+		if (ok && j.validate) {
+			char *rng = fsio_join(j.datadir, "templates/schema/links.rng");
+			if (!rng || xmlsafe_validate(links, rng, "links.xml", &j.d) != 0)
+				ok = 0;
+			free(rng);
+		}
+		if (ok) {
+			snprintf(uris[nd], sizeof uris[nd], "%slinks.xml", LIBRARY_URI);
+			docs[nd].uri = uris[nd];
+			docs[nd++].doc = links;
+			for (size_t i = 0; i < L.n; i++)
+				if (L.named[i]) {
+					snprintf(uris[nd], sizeof uris[nd], "%s%s/graph.xml", LIBRARY_URI, L.regs[i].m.id);
+					docs[nd].uri = uris[nd];
+					docs[nd++].doc = L.regs[i].doc;
+				}
+			slib.library = uris[0];
+			slib.href = "../../"; /* from DIR/<id>/site/PAGE.html to DIR/ */
+			slib.docs = docs;
+			slib.ndocs = nd;
+			lib = &slib;
+		}
 	}
 	/* Build every regulation into a temporary folder first (all of them, so every
 	 * error is reported); replace the previous output only when all succeeded. */
-	outs = calloc(regs.n, sizeof *outs);
-	for (size_t i = 0; outs && i < regs.n && !diag_interrupted(&j.d); i++)
-		if (build_regulation(&j, regs.v[i], outdir, &outs[i]) != 0)
+	if (ok)
+		outs = calloc(L.n, sizeof *outs);
+	for (size_t i = 0; outs && i < L.n && !diag_interrupted(&j.d); i++)
+		if (L.named[i] && build_regulation(&j, &L.regs[i], outdir, &outs[i], lib, &L) != 0)
 			ok = 0;
-	/* The last look at the interrupt flag: once the first swap is made, all are. */
-	if (diag_interrupted(&j.d))
+	if (!outs || (whole && ok && build_library_files(&j, links, lib, outdir, &lout, &hout) != 0))
 		ok = 0;
-	for (size_t i = 0; outs && ok && i < regs.n; i++)
-		if (fsout_commit(&outs[i], &j.d) != 0)
+	/* The last look at the interrupt flag: once the first swap is made, all are. */
+	if (diag_interrupted(&j.d) || j.d.errors)
+		ok = 0;
+	for (size_t i = 0; outs && ok && i < L.n; i++)
+		if (L.named[i] && fsout_commit(&outs[i], &j.d) != 0)
 			ok = 0;
-	for (size_t i = 0; outs && i < regs.n; i++)
+	if (ok && whole && (fsout_commit(&lout, &j.d) != 0 || fsout_commit(&hout, &j.d) != 0))
+		ok = 0;
+	for (size_t i = 0; outs && i < L.n; i++)
 		fsout_abort(&outs[i]);
+	fsout_abort(&lout);
+	fsout_abort(&hout);
 	free(outs);
-	fsio_names_free(&regs);
+	free(docs);
+	free(uris);
+	if (links)
+		xmlFreeDoc(links);
+	library_free(&L);
+	return job_status(&j);
+}
+
+int regdoc_templates_export(const regdoc_options *o, const char *outdir)
+{
+	job j;
+	job_init(&j, o);
+	export_templates(j.templates, outdir, &j.d);
+	return job_status(&j);
+}
+
+void regdoc_new_options_init(regdoc_new_options *n)
+{
+	memset(n, 0, sizeof *n);
+}
+
+int regdoc_new(const regdoc_options *o, const char *product_path, const regdoc_new_options *n)
+{
+	job j;
+	regulation r;
+	questionnaire *q;
+	char *qpath, *qrng, *regdir = NULL;
+	memset(&r, 0, sizeof r);
+	job_init(&j, o);
+	qpath = fsio_join(j.templates, "questionnaire.xml");
+	qrng = fsio_join(j.templates, "schema/questionnaire.rng");
+	q = qpath && qrng ? qn_load(qpath, qrng, &j.d) : NULL;
+	if (q) {
+		regdir = n->regulation ? strdup(n->regulation) : fsio_join(job_corpus(&j, NULL), qn_regulation(q));
+		if (!regdir)
+			diag_sys(&j.d, qpath, "cannot allocate", ENOMEM);
+		else if (!n->regulation && !fsio_is_dir(regdir))
+			diag_error(&j.d, regdir, 0, "no regulation %s here: name its folder with --regulation DIR",
+			           qn_regulation(q));
+		else if (load_graph(&j, regdir, &r) == 0)
+			new_product(q, r.doc, regdir, j.templates, product_path, n, &j.d);
+	}
+	regulation_free(&r);
+	qn_free(q);
+	free(qpath);
+	free(qrng);
+	free(regdir);
+	return job_status(&j);
+}
+
+int regdoc_templates_path(const regdoc_options *o, FILE *out)
+{
+	job j;
+	job_init(&j, o);
+	if (!fsio_is_dir(j.templates))
+		diag_error(&j.d, j.templates, 0, "no templates here");
+	else
+		fprintf(out, "%s\n", j.templates);
 	return job_status(&j);
 }
 
@@ -347,10 +651,11 @@ int regdoc_assess(const regdoc_options *o, const char *product, const char *regd
                   const char *outdir)
 {
 	job j;
-	regulation r;
+	library L;
 	char *guess = NULL;
 	fsout out;
 	job_init(&j, o);
+	library_init(&L);
 	if (!regdir) {
 		char *slash;
 		guess = strdup(product);
@@ -369,15 +674,26 @@ int regdoc_assess(const regdoc_options *o, const char *product, const char *regd
 		*slash = '\0';
 		regdir = guess;
 	}
-	if (load_graph(&j, regdir, &r) == 0 && fsout_begin_dir(&out, outdir, &j.d) == 0) {
+	/* the product's regulation, linked with the regulations beside it: a product may be
+	 * assessed under several (a <combine> in its rules) */
+	if (load_library(&j, regdir, 1, &L) == 0 && fsout_begin_dir(&out, outdir, &j.d) == 0) {
 		char *rules = fsio_join(regdir, "rules");
-		if (rules && assess_product(r.doc, product, rules, j.templates, out.tmp, &j.d) == 0 &&
+		regulation *r = NULL;
+		assess_options ao;
+		for (size_t i = 0; i < L.n; i++)
+			if (L.named[i])
+				r = &L.regs[i];
+		memset(&ao, 0, sizeof ao);
+		ao.others = library_others(&L, r, &ao.nothers);
+		if (rules && r &&
+		    assess_product_opts(r->doc, product, rules, j.templates, out.tmp, &ao, &j.d) == 0 &&
 		    !j.d.errors && !diag_interrupted(&j.d))
 			fsout_commit(&out, &j.d);
 		fsout_abort(&out);
+		free_others((assess_regulation *)ao.others, ao.nothers);
 		free(rules);
 	}
-	regulation_free(&r);
+	library_free(&L);
 	free(guess);
 	return job_status(&j);
 }

@@ -38,6 +38,7 @@ typedef struct regdoc_options {
 	int werror;                /* warnings are errors */
 	int verbose;               /* print what was built and the citation statistics */
 	int validate;              /* also validate graphs against graph.rng (check always does) */
+	int suggested;             /* links: also the computed suggests edges */
 	/* NULL, or a flag that a signal handler sets (to the signal number): the job
 	 * notices it at its next step, removes its temporary output, leaves the previous
 	 * output as it was and returns REGDOC_EXIT_SYSTEM. Once the job has started to
@@ -47,13 +48,23 @@ typedef struct regdoc_options {
 
 void regdoc_options_init(regdoc_options *o);
 
+/* In regdoc_graph, _check, _links, _site and _build, a NULL corpus or regulation folder
+ * (dir, regdir, corpus_dir) means the default corpus: ./corpus when it is a folder, else the corpus installed
+ * with regdoc (<datadir>/corpus). */
+
+/* Regulations cite each other: the regulations read together (a folder of them, or
+ * one regulation folder and the regulations beside it, which are read only for that)
+ * are a library, and a citation of one of them by another resolves to its units as
+ * qualified ids (cra:art-12.3; doc/graph.md, "Citations of other regulations"). */
+
 /* The graph of the regulation in regdir, written to out_path ("-": stdout). */
 int regdoc_graph(const regdoc_options *o, const char *regdir, const char *out_path);
 
 /* Read and check every regulation under dir; write nothing. */
 int regdoc_check(const regdoc_options *o, const char *dir);
 
-/* Every edge into or out of each id, as KIND\tFROM\tTO\tSOURCE:LINE lines. */
+/* Every edge into or out of each id, as KIND\tFROM\tTO\tSOURCE:LINE lines; a
+ * qualified id (cra:art-12.3) also gets the other regulations' edges into it. */
 int regdoc_links(const regdoc_options *o, const char *dir, const char *const *ids, size_t nids,
                  FILE *out);
 
@@ -61,7 +72,9 @@ int regdoc_links(const regdoc_options *o, const char *dir, const char *const *id
 int regdoc_site(const regdoc_options *o, const char *regdir, const char *outdir);
 
 /* Every regulation under corpus_dir into outdir/<regulation-id>/: graph.xml, site/,
- * products/<product-id>/. */
+ * products/<product-id>/. A folder of regulations is one library: also
+ * outdir/index.html (its home page) and outdir/links.xml (the links between them), and
+ * the sites link into each other (doc/site.md, "The library"). */
 int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *outdir);
 
 /* The assessment, checklist and Annex IV template of one product (PRODUCT.xml) into
@@ -69,6 +82,35 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
  * product's products/ folder. */
 int regdoc_assess(const regdoc_options *o, const char *product, const char *regdir,
                   const char *outdir);
+
+/* Copy the templates in use (o->templates, else <datadir>/templates: schemas, XSLT,
+ * static files) into outdir, to restyle and use with o->templates. outdir must not
+ * exist or be an empty folder (a restyled copy is never overwritten). */
+int regdoc_templates_export(const regdoc_options *o, const char *outdir);
+
+/* How regdoc_new asks. */
+typedef struct regdoc_new_options {
+	FILE *in;                   /* answers, one per line; NULL: stdin */
+	FILE *out;                  /* questions (interactive) and the result; NULL: stdout */
+	int interactive;            /* a person at a terminal: prompts, help, ask again */
+	int batch;                  /* read no answers: --set answers and defaults only */
+	int force;                  /* replace an existing product file */
+	const char *const *answers; /* "ID=VALUE" answers given in advance (regdoc new --set) */
+	size_t nanswers;
+	const char *regulation;     /* the regulation folder whose rules assess the product;
+	                               NULL: <default corpus>/<the questionnaire's regulation> */
+} regdoc_new_options;
+
+void regdoc_new_options_init(regdoc_new_options *n);
+
+/* The questionnaire (<templates>/questionnaire.xml): ask the facts of a product one
+ * question at a time, in the order the law decides them, skipping those that no longer
+ * matter; write product_path (validated against product.rng; all-or-nothing; an
+ * existing file only with n->force) and print the route the rules give it. */
+int regdoc_new(const regdoc_options *o, const char *product_path, const regdoc_new_options *n);
+
+/* Print the templates folder in use, one line, to out. */
+int regdoc_templates_path(const regdoc_options *o, FILE *out);
 
 const char *regdoc_version(void);
 

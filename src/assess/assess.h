@@ -11,12 +11,19 @@
  *                    the site at ../../site/<unit>.html#<id>)
  *   checklist.md     the same in Markdown
  *   checklist.fodt   the same as a Flat OpenDocument text (LibreOffice, Word)
- *   annex-iv.html    the Annex IV technical documentation template
- *   annex-iv.md
- *   annex-iv.fodt
+ *   FILE.html        the technical documentation template the rules declare
+ *   FILE.md          (<documentation file="annex-iv">: annex-iv.html, .md, .fodt for
+ *   FILE.fodt        the AI Act; annex-vii.* for the Cyber Resilience Act)
  *
  * The outputs are rendered by templates_dir/checklist/{html,md,fodt}.xsl and
- * templates_dir/annex-iv/{html,md,fodt}.xsl from assessment.xml alone. Nothing is
+ * templates_dir/annex-iv/{html,md,fodt}.xsl from assessment.xml alone.
+ *
+ * Combined assessments: o->others lists further regulations of the library (graph and
+ * rules folder). The product's own rules say, with <combine>, when another regulation
+ * applies too (the AI Act's rules bring in the Cyber Resilience Act for a product with
+ * digital elements); its rules then run over the same facts and its items, ids and
+ * documentation join the outputs (doc/rules.md, "Combined assessments"). The rules of
+ * every given regulation are loaded and checked, also when no <combine> brings them in. Nothing is
  * written unless every output rendered: on any error the previous output stays intact.
  * Output bytes depend only on the inputs (no dates, no absolute paths).
  */
@@ -27,10 +34,21 @@
 
 #include "util/diag.h"
 
+/* Another regulation of the library, for combined assessments. */
+typedef struct assess_regulation {
+	const char *id;        /* its id (NULL: the graph's root id); must match the graph */
+	xmlDocPtr graph;       /* its graph (borrowed) */
+	const char *rules_dir; /* its rules folder (NULL: none; its ids are then only labelled
+	                          and linked) */
+} assess_regulation;
+
 typedef struct assess_options {
 	const char *site_base;    /* default "../../site/" */
 	const char *library_base; /* default "../../../" */
 	const char *product_src;  /* path recorded in the assessment; default product_path */
+	/* further regulations (may include the product's own, which is skipped) */
+	const assess_regulation *others;
+	size_t nothers;
 } assess_options;
 
 /*

@@ -14,9 +14,21 @@ typedef struct used_fact {
 	unsigned long line;
 } used_fact;
 
+/* A regulation of the assessment: regs[0] is the product's own (primary), the others
+ * come in through a <combine> of the primary's rules. */
+typedef struct ereg {
+	const char *id;      /* the graph's root id */
+	const gindex *g;
+	const ruleset *rs;
+	char *site_base;     /* owned: link prefix into its site */
+	int active;          /* its rules are evaluated */
+	xmlNodePtr combine;  /* the <combine> that brought it in (others) */
+} ereg;
+
 typedef struct step {
-	xmlNodePtr decision;
+	xmlNodePtr decision; /* NULL: a <combine> (rule is the <combine> element) */
 	xmlNodePtr rule;
+	const ereg *home;    /* the regulation whose rules hold it */
 	used_fact *used;
 	size_t nused;
 } step;
@@ -24,15 +36,28 @@ typedef struct step {
 typedef struct fired_item {
 	xmlNodePtr item;
 	xmlNodePtr rule;
+	const ereg *home;
 } fired_item;
 
+/* A notice the engine itself adds (not from a rule's <notice>). */
+typedef struct extra_notice {
+	char *text;
+	char *rule;
+} extra_notice;
+
 typedef struct engine {
-	const ruleset *rs;
 	const product *p;
-	const gindex *g;
+	const gindex *g;     /* the primary graph (regs[0].g) */
+	ereg *regs;
+	size_t nregs;
 	engine_options o;
 	diag *d;
 	factset concl;
+	/* missing facts already reported by a <require> (names borrowed from rule files) */
+	const char **missing;
+	size_t nmissing, capmissing;
+	extra_notice *notes;
+	size_t nnotes, capnotes;
 	/* names tested while evaluating the current rule's condition */
 	const char **tested;
 	size_t ntested, captested;
@@ -309,7 +334,28 @@ static void describe_test(const engine *e, xmlNodePtr t, buf *out, unsigned long
 	free(v);
 }
 
-static void run_checks(engine *e, const rulefile *f)
+/* 1 when a missing fact was reported already (by another regulation's <require>);
+ * otherwise remembers it and returns 0. */
+static int missing_reported(engine *e, const char *name)
+{
+	for (size_t i = 0; i < e->nmissing; i++)
+		if (!strcmp(e->missing[i], name))
+			return 1;
+	if (e->nmissing == e->capmissing) {
+		size_t ncap = e->capmissing ? e->capmissing * 2 : 16;
+		const char **nv = realloc(e->missing, ncap * sizeof *nv);
+		if (!nv) {
+			e->oom = 1;
+			return 0;
+		}
+		e->missing = nv;
+		e->capmissing = ncap;
+	}
+	e->missing[e->nmissing++] = name;
+	return 0;
+}
+
+static void run_checks(engine *e, const ereg *reg, const rulefile *f)
 {
 	xmlNodePtr root = xmlDocGetRootElement(f->doc);
 	const char *ppath = e->p->path;
@@ -320,7 +366,7 @@ static void run_checks(engine *e, const rulefile *f)
 			if (!name || !eval_when(e, child(c, "when")))
 				continue;
 			each_value(e, name, fn_count, &n);
-			if (n == 0)
+			if (n == 0 && !missing_reported(e, name))
 				diag_error(e->d, ppath, line_for_missing(e, name),
 				           "missing required fact \"%s\": %s (required by %s:%lu)", name,
 				           attr(c, "message") ? attr(c, "message") : "", f->path,
@@ -368,16 +414,16 @@ static void run_checks(engine *e, const rulefile *f)
 					continue;
 				msg = rules_expand_template(attr(c, "message") ? attr(c, "message") : "",
 				                            pe, &bad);
-				if (!gindex_find(e->g, id))
+				if (!gindex_find(reg->g, id))
 					diag_error(e->d, ppath, line_of(pe),
 					           "<%s>: %s (%s does not exist in the graph of %s)", el,
-					           msg ? msg : "", id, e->g->regulation);
+					           msg ? msg : "", id, reg->id);
 				else if (attr(c, "leaf") && !strcmp(attr(c, "leaf"), "yes") &&
-				         gindex_has_points(e->g, id))
+				         gindex_has_points(reg->g, id))
 				{
 					buf pts;
 					buf_init(&pts);
-					for (xmlNodePtr k = gindex_find(e->g, id)->children; k; k = k->next)
+					for (xmlNodePtr k = gindex_find(reg->g, id)->children; k; k = k->next)
 						if (is_elem(k, "point") && attr(k, "label"))
 							buf_printf(&pts, "%s%s", pts.len ? ", " : "", attr(k, "label"));
 					diag_error(e->d, ppath, line_of(pe),
@@ -403,7 +449,7 @@ static void free_step(step *s)
 	free(s->used);
 }
 
-static int record_step(engine *e, xmlNodePtr decision, xmlNodePtr rule)
+static int record_step(engine *e, const ereg *home, xmlNodePtr decision, xmlNodePtr rule)
 {
 	step *s;
 	if (e->nsteps == e->capsteps) {
@@ -417,6 +463,7 @@ static int record_step(engine *e, xmlNodePtr decision, xmlNodePtr rule)
 	s = &e->steps[e->nsteps];
 	s->decision = decision;
 	s->rule = rule;
+	s->home = home;
 	s->nused = 0;
 	s->used = e->ntested ? calloc(e->ntested, sizeof *s->used) : NULL;
 	if (e->ntested && !s->used)
@@ -433,10 +480,10 @@ static int record_step(engine *e, xmlNodePtr decision, xmlNodePtr rule)
 	return 0;
 }
 
-static int fire(engine *e, xmlNodePtr decision, xmlNodePtr rule)
+static int fire(engine *e, const ereg *home, xmlNodePtr decision, xmlNodePtr rule)
 {
 	const char *rid = attr(rule, "id");
-	if (record_step(e, decision, rule) != 0)
+	if (record_step(e, home, decision, rule) != 0)
 		return -1;
 	for (xmlNodePtr c = rule->children; c; c = c->next) {
 		if (is_elem(c, "set")) {
@@ -469,13 +516,14 @@ static int fire(engine *e, xmlNodePtr decision, xmlNodePtr rule)
 			}
 			e->items[e->nitems].item = c;
 			e->items[e->nitems].rule = rule;
+			e->items[e->nitems].home = home;
 			e->nitems++;
 		}
 	}
 	return 0;
 }
 
-static int run_decisions(engine *e, const rulefile *f)
+static int run_decisions(engine *e, const ereg *home, const rulefile *f)
 {
 	xmlNodePtr root = xmlDocGetRootElement(f->doc);
 	for (xmlNodePtr dn = root->children; dn; dn = dn->next) {
@@ -494,7 +542,7 @@ static int run_decisions(engine *e, const rulefile *f)
 			e->ntested = 0;
 			if (!eval_when(e, child(r, "when")))
 				continue;
-			if (e->oom || fire(e, dn, r) != 0)
+			if (e->oom || fire(e, home, dn, r) != 0)
 				return -1;
 			if (first)
 				break;
@@ -584,38 +632,67 @@ static void fallback_label(const char *reg, const char *id, buf *out)
 	}
 }
 
-/* <name ref= label= href= [regulation=]> for a citation; text = its law when asked. */
+/* The regulation of the assessment with that id (NULL: not loaded). */
+static const ereg *find_reg(const engine *e, const char *id)
+{
+	for (size_t i = 0; id && i < e->nregs; i++)
+		if (!strcmp(e->regs[i].id, id))
+			return &e->regs[i];
+	return NULL;
+}
+
+/* The short title of a graph ("Cyber Resilience Act"), or NULL. */
+static const char *short_title(const gindex *g)
+{
+	xmlNodePtr root = xmlDocGetRootElement(g->doc);
+	for (xmlNodePtr c = root ? root->children : NULL; c; c = c->next)
+		if (is_elem(c, "short-title") && c->children && c->children->type == XML_TEXT_NODE)
+			return (const char *)c->children->content;
+	return NULL;
+}
+
+/* <name ref= label= href= [regulation=]> for a provision of regulation reg (NULL: the
+ * primary); text = its law when asked. A provision of another regulation is labelled
+ * with that regulation's short title ("Cyber Resilience Act Article 13(8)") unless the
+ * rule gives a label, and linked into that regulation's site. */
 static xmlNodePtr add_ref(engine *e, xmlNodePtr parent, const char *name, const char *id,
                           const char *reg, const char *given_label, int with_text)
 {
 	xmlNodePtr n = add(parent, name, NULL);
 	buf label, href;
-	int other = reg && strcmp(reg, e->g->regulation) != 0;
+	int other = reg && strcmp(reg, e->regs[0].id) != 0;
+	const ereg *r = other ? find_reg(e, reg) : &e->regs[0];
 	buf_init(&label);
 	buf_init(&href);
-	if (given_label && *given_label)
+	if (given_label && *given_label) {
 		buf_puts(&label, given_label);
-	else if (other)
+	} else if (other && r) {
+		const char *st = short_title(r->g);
+		if (st)
+			buf_printf(&label, "%s ", st);
+		gindex_label(r->g, id, &label);
+	} else if (other) {
 		fallback_label(reg, id, &label);
-	else
+	} else {
 		gindex_label(e->g, id, &label);
-	if (other) {
+	}
+	if (r) {
+		gindex_href(r->g, id, r->site_base, &href);
+	} else {
 		const char *dot = strchr(id, '.');
 		buf_printf(&href, "%s%s/site/", e->o.library_base, reg);
 		buf_append(&href, id, dot ? (size_t)(dot - id) : strlen(id));
 		buf_printf(&href, ".html#%s", id);
-	} else {
-		gindex_href(e->g, id, e->o.site_base, &href);
 	}
 	set(n, "ref", id);
 	if (other)
 		set(n, "regulation", reg);
 	set(n, "label", label.s ? label.s : id);
 	set(n, "href", href.s ? href.s : "");
-	if (with_text && !other) {
+	if (with_text && r) {
 		buf t;
 		buf_init(&t);
-		gindex_text(e->g, id, &t);
+		gindex_text(r->g, id, &t);
 		if (t.s && t.len)
 			add(n, "law", t.s);
 		buf_free(&t);
@@ -627,60 +704,99 @@ static xmlNodePtr add_ref(engine *e, xmlNodePtr parent, const char *name, const 
 	return n;
 }
 
-static void add_cites(engine *e, xmlNodePtr parent, const xmlNode *from)
+/* The regulation a reference in a rule file names: its regulation attribute, else the
+ * regulation whose rules hold it. */
+static const char *ref_reg(const xmlNode *n, const ereg *home)
+{
+	return attr(n, "regulation") ? attr(n, "regulation") : home->id;
+}
+
+static void add_cites(engine *e, xmlNodePtr parent, const xmlNode *from, const ereg *home)
 {
 	for (xmlNodePtr c = from->children; c; c = c->next) {
 		char *given;
 		if (!is_elem(c, "cite") || !attr(c, "ref"))
 			continue;
 		given = node_text(c);
-		add_ref(e, parent, "cite", attr(c, "ref"), attr(c, "regulation"), given, 0);
+		add_ref(e, parent, "cite", attr(c, "ref"), ref_reg(c, home), given, 0);
 		free(given);
 	}
 }
 
-/* Recitals of the units of the item's provision and citations, deduplicated, in
- * recital order. */
-static void add_recitals(engine *e, xmlNodePtr parent, const xmlNode *item)
+/* computed recitals listed per checklist item, after the official ones */
+#define ENGINE_COMPUTED_RECITALS 3
+
+typedef struct rec_ref {
+	const ereg *reg;
+	const gindex_pair *pair;
+} rec_ref;
+
+/* Recitals of the units of the item's provision and citations, each from the graph of
+ * the regulation it belongs to, deduplicated, primary regulation first, in recital
+ * order. */
+static void add_recitals(engine *e, xmlNodePtr parent, const xmlNode *item, const ereg *home)
 {
 	const char *ids[64];
+	const ereg *regs[64];
 	size_t nids = 0;
-	const gindex_pair *recs[256];
+	rec_ref recs[256];
 	size_t nrecs = 0;
-	const char *reg = attr(item, "regulation");
-	if (!reg || !strcmp(reg, e->g->regulation))
-		ids[nids++] = attr(item, "provision");
+	ids[0] = attr(item, "provision");
+	regs[0] = find_reg(e, ref_reg(item, home));
+	nids = 1;
 	for (xmlNodePtr c = item->children; c && nids < 64; c = c->next)
-		if (is_elem(c, "cite") && attr(c, "ref") &&
-		    (!attr(c, "regulation") || !strcmp(attr(c, "regulation"), e->g->regulation)))
-			ids[nids++] = attr(c, "ref");
+		if (is_elem(c, "cite") && attr(c, "ref")) {
+			ids[nids] = attr(c, "ref");
+			regs[nids] = find_reg(e, ref_reg(c, home));
+			nids++;
+		}
 	for (size_t i = 0; i < nids; i++) {
 		const gindex_pair *first;
 		size_t n;
-		if (!ids[i] || !strncmp(ids[i], "rec-", 4))
+		if (!ids[i] || !regs[i] || !strncmp(ids[i], "rec-", 4))
 			continue;
-		n = gindex_recitals(e->g, ids[i], &first);
+		n = gindex_recitals(regs[i]->g, ids[i], &first);
 		for (size_t k = 0; k < n; k++) {
 			int dup = 0;
 			for (size_t j = 0; j < nrecs; j++)
-				if (!strcmp(recs[j]->recital, first[k].recital))
+				if (recs[j].reg == regs[i] && !strcmp(recs[j].pair->recital, first[k].recital))
 					dup = 1;
-			if (!dup && nrecs < 256)
-				recs[nrecs++] = &first[k];
+			if (!dup && nrecs < 256) {
+				recs[nrecs].reg = regs[i];
+				recs[nrecs].pair = &first[k];
+				nrecs++;
+			}
 		}
 	}
-	/* insertion sort by recital number */
+	/* insertion sort by regulation (primary first), then recital number */
 	for (size_t i = 1; i < nrecs; i++) {
-		const gindex_pair *x = recs[i];
+		rec_ref x = recs[i];
 		size_t j = i;
-		while (j > 0 && recs[j - 1]->n > x->n) {
+		while (j > 0 && (recs[j - 1].reg > x.reg ||
+		                 (recs[j - 1].reg == x.reg && recs[j - 1].pair->n > x.pair->n))) {
 			recs[j] = recs[j - 1];
 			j--;
 		}
 		recs[j] = x;
 	}
 	for (size_t i = 0; i < nrecs; i++)
-		add_ref(e, parent, "recital", recs[i]->recital, NULL, NULL, 0);
+		add_ref(e, parent, "recital", recs[i].pair->recital, recs[i].reg->id, NULL, 0);
+	/* then, marked computed, the best recitals computed for the unit of the provision
+	 * (its suggests edges; README "Computed relations"), never one listed above */
+	if (ids[0] && regs[0] && strncmp(ids[0], "rec-", 4) != 0) {
+		const gindex_pair *first;
+		size_t n = gindex_suggested(regs[0]->g, ids[0], &first), shown = 0;
+		for (size_t k = 0; k < n && shown < ENGINE_COMPUTED_RECITALS; k++) {
+			int dup = 0;
+			for (size_t j = 0; j < nrecs && !dup; j++)
+				dup = recs[j].reg == regs[0] && !strcmp(recs[j].pair->recital, first[k].recital);
+			if (dup)
+				continue;
+			set(add_ref(e, parent, "recital", first[k].recital, regs[0]->id, NULL, 0), "computed",
+			    "yes");
+			shown++;
+		}
+	}
 }
 
 static void build_product(engine *e, xmlNodePtr root)
@@ -698,6 +814,24 @@ static void build_product(engine *e, xmlNodePtr root)
 	set(pn, "established-in-union", f ? f->value : NULL);
 	f = first_fact(e, "provider.sme");
 	set(pn, "sme", f ? f->value : "no");
+}
+
+/* The regulations assessed together with the primary one, and why. */
+static void build_combined(engine *e, xmlNodePtr root)
+{
+	xmlNodePtr cn = NULL;
+	for (size_t i = 1; i < e->nregs; i++) {
+		const ereg *r = &e->regs[i];
+		xmlNodePtr rn;
+		if (!r->active)
+			continue;
+		if (!cn)
+			cn = add(root, "combined", NULL);
+		rn = add(cn, "regulation", NULL);
+		set(rn, "id", r->id);
+		set(rn, "name", short_title(r->g) ? short_title(r->g) : r->id);
+		set(rn, "site-base", r->site_base);
+	}
 }
 
 static void build_facts(engine *e, xmlNodePtr root)
@@ -735,11 +869,24 @@ static void build_trace(engine *e, xmlNodePtr root)
 		xmlNodePtr because = child(s->rule, "because");
 		char *txt = because ? node_text(because) : NULL;
 		set_ulong(n, "n", i + 1);
-		set(n, "decision", attr(s->decision, "name"));
-		set(n, "decision-title",
-		    attr(s->decision, "title") ? attr(s->decision, "title") : attr(s->decision, "name"));
-		set(n, "rule", attr(s->rule, "id"));
-		set(n, "title", attr(s->rule, "title"));
+		if (s->decision) {
+			set(n, "decision", attr(s->decision, "name"));
+			set(n, "decision-title", attr(s->decision, "title") ? attr(s->decision, "title")
+			                                                    : attr(s->decision, "name"));
+			set(n, "rule", attr(s->rule, "id"));
+			set(n, "title", attr(s->rule, "title"));
+		} else {
+			/* a <combine>: why another regulation is assessed too */
+			buf rid;
+			buf_init(&rid);
+			buf_printf(&rid, "combine-%s", attr(s->rule, "regulation"));
+			set(n, "decision", "combine");
+			set(n, "decision-title", "Regulations assessed together");
+			set(n, "rule", rid.s ? rid.s : "combine");
+			if (rid.oom)
+				e->oom = 1;
+			buf_free(&rid);
+		}
 		add(n, "because", txt ? txt : "");
 		free(txt);
 		for (size_t k = 0; k < s->nused; k++) {
@@ -756,7 +903,7 @@ static void build_trace(engine *e, xmlNodePtr root)
 				set(u, "value", attr(c, "value"));
 				set(u, "label", attr(c, "label") ? attr(c, "label") : attr(c, "value"));
 			}
-		add_cites(e, n, s->rule);
+		add_cites(e, n, s->rule, s->home);
 		for (xmlNodePtr c = s->rule->children; c; c = c->next)
 			if (is_elem(c, "notice")) {
 				char *t = node_text(c);
@@ -766,56 +913,67 @@ static void build_trace(engine *e, xmlNodePtr root)
 				set(nn, "rule", attr(s->rule, "id"));
 			}
 	}
+	for (size_t i = 0; i < e->nnotes; i++) {
+		xmlNodePtr nn = add(notices, "notice", e->notes[i].text);
+		set(nn, "level", "warning");
+		set(nn, "rule", e->notes[i].rule);
+	}
 }
 
 static void build_checklist(engine *e, xmlNodePtr root)
 {
 	xmlNodePtr cl = add(root, "checklist", NULL);
-	for (size_t f = 0; f < e->rs->n; f++) {
-		xmlNodePtr rroot = xmlDocGetRootElement(e->rs->v[f].doc);
-		for (xmlNodePtr gdecl = rroot->children; gdecl; gdecl = gdecl->next) {
-			const char *gid;
-			xmlNodePtr gn = NULL;
-			char *intro;
-			if (!is_elem(gdecl, "group") || !(gid = attr(gdecl, "id")))
-				continue;
-			for (size_t i = 0; i < e->nitems; i++) {
-				const xmlNode *it = e->items[i].item;
-				const char *grp = attr(it, "group");
-				xmlNodePtr in, title, statement;
-				char *t;
-				if (!grp || strcmp(grp, gid) != 0)
+	for (size_t r = 0; r < e->nregs; r++) {
+		const ereg *reg = &e->regs[r];
+		if (!reg->active)
+			continue;
+		for (size_t f = 0; f < reg->rs->n; f++) {
+			xmlNodePtr rroot = xmlDocGetRootElement(reg->rs->v[f].doc);
+			for (xmlNodePtr gdecl = rroot->children; gdecl; gdecl = gdecl->next) {
+				const char *gid;
+				xmlNodePtr gn = NULL;
+				char *intro;
+				if (!is_elem(gdecl, "group") || !(gid = attr(gdecl, "id")))
 					continue;
-				if (!gn) {
-					gn = add(cl, "group", NULL);
-					set(gn, "id", gid);
-					set(gn, "title", attr(gdecl, "title"));
-					intro = node_text(gdecl);
-					if (intro && *intro)
-						add(gn, "intro", intro);
-					free(intro);
+				for (size_t i = 0; i < e->nitems; i++) {
+					const xmlNode *it = e->items[i].item;
+					const char *grp = attr(it, "group");
+					xmlNodePtr in, title, statement;
+					char *t;
+					if (e->items[i].home != reg || !grp || strcmp(grp, gid) != 0)
+						continue;
+					if (!gn) {
+						gn = add(cl, "group", NULL);
+						set(gn, "id", gid);
+						set(gn, "title", attr(gdecl, "title"));
+						if (r > 0)
+							set(gn, "regulation", reg->id);
+						intro = node_text(gdecl);
+						if (intro && *intro)
+							add(gn, "intro", intro);
+						free(intro);
+					}
+					in = add(gn, "item", NULL);
+					set(in, "id", attr(it, "id"));
+					set(in, "rule", attr(e->items[i].rule, "id"));
+					title = child(it, "title");
+					statement = child(it, "statement");
+					t = title ? node_text(title) : NULL;
+					add(in, "title", t ? t : "");
+					free(t);
+					t = statement ? node_text(statement) : NULL;
+					add(in, "statement", t ? t : "");
+					free(t);
+					add_ref(e, in, "provision", attr(it, "provision"), ref_reg(it, reg), NULL, 1);
+					add_cites(e, in, it, reg);
+					add_recitals(e, in, it, reg);
 				}
-				in = add(gn, "item", NULL);
-				set(in, "id", attr(it, "id"));
-				set(in, "rule", attr(e->items[i].rule, "id"));
-				title = child(it, "title");
-				statement = child(it, "statement");
-				t = title ? node_text(title) : NULL;
-				add(in, "title", t ? t : "");
-				free(t);
-				t = statement ? node_text(statement) : NULL;
-				add(in, "statement", t ? t : "");
-				free(t);
-				add_ref(e, in, "provision", attr(it, "provision"), attr(it, "regulation"),
-				        NULL, 1);
-				add_cites(e, in, it);
-				add_recitals(e, in, it);
 			}
 		}
 	}
 }
 
-static void copy_annex_points(engine *e, xmlNodePtr out, xmlNodePtr gnode)
+static void copy_annex_points(engine *e, const ereg *reg, xmlNodePtr out, xmlNodePtr gnode)
 {
 	for (xmlNodePtr c = gnode->children; c; c = c->next) {
 		const char *id;
@@ -825,12 +983,12 @@ static void copy_annex_points(engine *e, xmlNodePtr out, xmlNodePtr gnode)
 		id = attr(c, "id");
 		if (!id)
 			continue;
-		pn = add_ref(e, out, is_elem(c, "point") ? "point" : (const char *)c->name, id, NULL,
-		             NULL, 1);
+		pn = add_ref(e, out, is_elem(c, "point") ? "point" : (const char *)c->name, id,
+		             reg->id, NULL, 1);
 		set(pn, "n", attr(c, "label") ? attr(c, "label") : attr(c, "n"));
 		set(pn, "title", attr(c, "title"));
 		/* the provisions of the regulation that cite this point */
-		for (xmlNodePtr sec = xmlDocGetRootElement(e->g->doc)->children; sec; sec = sec->next) {
+		for (xmlNodePtr sec = xmlDocGetRootElement(reg->g->doc)->children; sec; sec = sec->next) {
 			if (!is_elem(sec, "edges"))
 				continue;
 			for (xmlNodePtr ed = sec->children; ed; ed = ed->next) {
@@ -842,33 +1000,76 @@ static void copy_annex_points(engine *e, xmlNodePtr out, xmlNodePtr gnode)
 				from = attr(ed, "from");
 				if (kind && to && from && !strcmp(kind, "cites") && !strcmp(to, id) &&
 				    strncmp(from, id, strlen(id)) != 0)
-					add_ref(e, pn, "cited-by", from, NULL, NULL, 0);
+					add_ref(e, pn, "cited-by", from, reg->id, NULL, 0);
 			}
 		}
-		copy_annex_points(e, pn, c);
+		copy_annex_points(e, reg, pn, c);
 	}
 }
 
-static void build_annex_iv(engine *e, xmlNodePtr root, const char *annex_id,
-                           const char *doc_article, const char *sme_id)
+/* The first <documentation> of a regulation's rules, or NULL. */
+static xmlNodePtr find_documentation(const ereg *reg)
 {
-	xmlNodePtr an = add(root, "annex-iv", NULL);
-	xmlNodePtr ganx = gindex_find(e->g, annex_id);
-	int required = 0;
-	const fact *sme = first_fact(e, "provider.sme");
-	for (size_t i = 0; i < e->concl.n; i++)
-		if (!strcmp(e->concl.v[i].name, "annex-iv") && !strcmp(e->concl.v[i].value, "required"))
-			required = 1;
-	set(an, "required", required ? "yes" : "no");
-	set(an, "sme", sme && !strcmp(sme->value, "yes") ? "yes" : "no");
+	for (size_t f = 0; f < reg->rs->n; f++) {
+		xmlNodePtr root = xmlDocGetRootElement(reg->rs->v[f].doc);
+		for (xmlNodePtr c = root->children; c; c = c->next)
+			if (is_elem(c, "documentation"))
+				return c;
+	}
+	return NULL;
+}
+
+/* The condition inside <required> or <simplified> (absent: dflt). */
+static int doc_condition(engine *e, xmlNodePtr decl, const char *name, int dflt)
+{
+	xmlNodePtr c = child(decl, name);
+	if (!c)
+		return dflt;
+	e->ntested = 0;
+	return eval(e, first_elem(c->children));
+}
+
+/* One part of the technical documentation template: the annex a regulation's rules
+ * declare, every point of it with its law and the provisions citing it. */
+static void build_doc_part(engine *e, xmlNodePtr parent, const ereg *reg, xmlNodePtr decl,
+                           int required)
+{
+	xmlNodePtr part = add(parent, "part", NULL);
+	const char *annex = attr(decl, "annex");
+	const char *basis = attr(decl, "basis");
+	const char *simple = attr(decl, "simplified-form");
+	xmlNodePtr ganx = annex ? gindex_find(reg->g, annex) : NULL;
+	set(part, "regulation", reg->id);
+	set(part, "required", required ? "yes" : "no");
+	set(part, "simplified", doc_condition(e, decl, "simplified", 0) ? "yes" : "no");
 	if (!ganx)
 		return;
-	add_ref(e, an, "annex", annex_id, NULL, NULL, 1);
-	if (gindex_find(e->g, doc_article))
-		add_ref(e, an, "basis", doc_article, NULL, NULL, 1);
-	if (gindex_find(e->g, sme_id))
-		add_ref(e, an, "sme-form", sme_id, NULL, NULL, 1);
-	copy_annex_points(e, an, ganx);
+	add_ref(e, part, "annex", annex, reg->id, NULL, 1);
+	if (basis && gindex_find(reg->g, basis))
+		add_ref(e, part, "basis", basis, reg->id, NULL, 1);
+	if (simple && gindex_find(reg->g, simple))
+		add_ref(e, part, "sme-form", simple, reg->id, NULL, 1);
+	copy_annex_points(e, reg, part, ganx);
+}
+
+/* The technical documentation template: the primary regulation's documentation, then
+ * that of every combined regulation whose documentation is required. */
+static void build_documentation(engine *e, xmlNodePtr root)
+{
+	xmlNodePtr decl = find_documentation(&e->regs[0]);
+	xmlNodePtr dn;
+	if (!decl)
+		return;
+	dn = add(root, "documentation", NULL);
+	set(dn, "file", attr(decl, "file"));
+	build_doc_part(e, dn, &e->regs[0], decl, doc_condition(e, decl, "required", 1));
+	for (size_t i = 1; i < e->nregs; i++) {
+		xmlNodePtr od;
+		if (!e->regs[i].active || !(od = find_documentation(&e->regs[i])))
+			continue;
+		if (doc_condition(e, od, "required", 1))
+			build_doc_part(e, dn, &e->regs[i], od, 1);
+	}
 }
 
 static xmlDocPtr build(engine *e)
@@ -882,18 +1083,90 @@ static xmlDocPtr build(engine *e)
 	set(root, "regulation", e->g->regulation);
 	set(root, "generator", e->o.generator);
 	set(root, "site-base", e->o.site_base);
+	build_combined(e, root);
 	build_product(e, root);
 	build_facts(e, root);
 	build_conclusions(e, root);
 	build_trace(e, root);
 	build_checklist(e, root);
-	/* Annex IV (technical documentation, Article 11(1)) in the graph's id scheme */
-	build_annex_iv(e, root, "anx-4", "art-11.1", "art-11.1.sub2");
+	build_documentation(e, root);
 	if (e->oom) {
 		xmlFreeDoc(doc);
 		return NULL;
 	}
 	return doc;
+}
+
+static int add_note(engine *e, const char *text, const char *rule)
+{
+	extra_notice *n;
+	if (e->nnotes == e->capnotes) {
+		size_t ncap = e->capnotes ? e->capnotes * 2 : 4;
+		extra_notice *nv = realloc(e->notes, ncap * sizeof *nv);
+		if (!nv)
+			return -1;
+		e->notes = nv;
+		e->capnotes = ncap;
+	}
+	n = &e->notes[e->nnotes];
+	n->text = strdup(text);
+	n->rule = strdup(rule);
+	if (!n->text || !n->rule) {
+		free(n->text);
+		free(n->rule);
+		return -1;
+	}
+	e->nnotes++;
+	return 0;
+}
+
+/* The <combine>s of the primary rules whose condition holds on the product's facts:
+ * bring in the regulations they name (a trace step each), or note that one is
+ * missing. */
+static int run_combines(engine *e)
+{
+	const ereg *primary = &e->regs[0];
+	for (size_t f = 0; f < primary->rs->n; f++) {
+		xmlNodePtr root = xmlDocGetRootElement(primary->rs->v[f].doc);
+		for (xmlNodePtr c = root->children; c; c = c->next) {
+			const char *rid;
+			ereg *r = NULL;
+			if (!is_elem(c, "combine") || !(rid = attr(c, "regulation")))
+				continue;
+			e->ntested = 0;
+			if (!eval_when(e, child(c, "when")))
+				continue;
+			for (size_t i = 1; i < e->nregs; i++)
+				if (!strcmp(e->regs[i].id, rid))
+					r = &e->regs[i];
+			if (r && r->active)
+				continue;
+			if (record_step(e, primary, NULL, c) != 0)
+				return -1;
+			if (r) {
+				r->active = 1;
+				r->combine = c;
+			} else {
+				buf t, rule;
+				int rc;
+				char *why = child(c, "because") ? node_text(child(c, "because")) : NULL;
+				buf_init(&t);
+				buf_init(&rule);
+				buf_printf(&t, "The product is also to be assessed under regulation \"%s\" (%s), "
+				               "whose graph and rules were not given to this assessment: its "
+				               "items are missing from this checklist.",
+				           rid, why ? why : "");
+				buf_printf(&rule, "combine-%s", rid);
+				rc = t.oom || rule.oom ? -1 : add_note(e, t.s, rule.s);
+				free(why);
+				buf_free(&t);
+				buf_free(&rule);
+				if (rc != 0)
+					return -1;
+			}
+		}
+	}
+	return e->oom ? -1 : 0;
 }
 
 xmlDocPtr engine_assess(const ruleset *rs, const product *p, const gindex *g,
@@ -904,7 +1177,6 @@ xmlDocPtr engine_assess(const ruleset *rs, const product *p, const gindex *g,
 	size_t errors = d->errors;
 
 	memset(&e, 0, sizeof e);
-	e.rs = rs;
 	e.p = p;
 	e.g = g;
 	e.d = d;
@@ -914,17 +1186,68 @@ xmlDocPtr engine_assess(const ruleset *rs, const product *p, const gindex *g,
 	e.o.product_src = o ? o->product_src : NULL;
 	factset_init(&e.concl);
 
+	e.nregs = 1 + (o ? o->nothers : 0);
+	e.regs = calloc(e.nregs, sizeof *e.regs);
+	if (!e.regs) {
+		diag_sys(d, p->path, "cannot assess", ENOMEM);
+		goto done;
+	}
+	e.regs[0].id = g->regulation;
+	e.regs[0].g = g;
+	e.regs[0].rs = rs;
+	e.regs[0].site_base = strdup(e.o.site_base);
+	e.regs[0].active = 1;
+	if (!e.regs[0].site_base)
+		e.oom = 1;
+	for (size_t i = 1; i < e.nregs; i++) {
+		const engine_regulation *er = &o->others[i - 1];
+		buf sb;
+		buf_init(&sb);
+		buf_printf(&sb, "%s%s/site/", e.o.library_base, er->g->regulation);
+		e.regs[i].id = er->g->regulation;
+		e.regs[i].g = er->g;
+		e.regs[i].rs = er->rs;
+		e.regs[i].site_base = sb.s;
+		if (sb.oom || !sb.s) {
+			buf_free(&sb);
+			e.regs[i].site_base = NULL;
+			e.oom = 1;
+		}
+	}
+	if (e.oom) {
+		diag_sys(d, p->path, "cannot assess", ENOMEM);
+		goto done;
+	}
+
 	if (ruleset_check_groups(rs, d) != 0)
 		goto done;
-	for (size_t i = 0; i < rs->n; i++)
-		run_checks(&e, &rs->v[i]);
+	if (run_combines(&e) != 0) {
+		diag_sys(d, p->path, "cannot assess", ENOMEM);
+		goto done;
+	}
+	for (size_t r = 0; r < e.nregs; r++) {
+		if (!e.regs[r].active)
+			continue;
+		if (r > 0 && ruleset_check_groups(e.regs[r].rs, d) != 0)
+			goto done;
+		for (size_t i = 0; i < e.regs[r].rs->n; i++)
+			run_checks(&e, &e.regs[r], &e.regs[r].rs->v[i]);
+	}
+	if (e.oom) {
+		diag_sys(d, p->path, "cannot assess", ENOMEM);
+		goto done;
+	}
 	if (d->errors > errors)
 		goto done;
-	for (size_t i = 0; i < rs->n; i++)
-		if (run_decisions(&e, &rs->v[i]) != 0) {
-			diag_sys(d, p->path, "cannot assess", ENOMEM);
-			goto done;
-		}
+	for (size_t r = 0; r < e.nregs; r++) {
+		if (!e.regs[r].active)
+			continue;
+		for (size_t i = 0; i < e.regs[r].rs->n; i++)
+			if (run_decisions(&e, &e.regs[r], &e.regs[r].rs->v[i]) != 0) {
+				diag_sys(d, p->path, "cannot assess", ENOMEM);
+				goto done;
+			}
+	}
 	out = build(&e);
 	if (!out)
 		diag_sys(d, p->path, "cannot build the assessment", ENOMEM);
@@ -934,6 +1257,15 @@ done:
 	free(e.steps);
 	free(e.items);
 	free(e.tested);
+	free(e.missing);
+	for (size_t i = 0; i < e.nnotes; i++) {
+		free(e.notes[i].text);
+		free(e.notes[i].rule);
+	}
+	free(e.notes);
+	for (size_t i = 0; e.regs && i < e.nregs; i++)
+		free(e.regs[i].site_base);
+	free(e.regs);
 	factset_free(&e.concl);
 	return out;
 }

@@ -57,6 +57,29 @@ static int cmp_pair(const void *a, const void *b)
 	return strcmp(x->recital, y->recital);
 }
 
+/* A unit's computed recital, in edge order (n = its place, for sorting). */
+static int add_suggested(gindex *g, size_t *cap, const char *unit, const char *rec)
+{
+	if (g->nsug == *cap) {
+		size_t ncap = *cap ? *cap * 2 : 256;
+		gindex_pair *nv = realloc(g->sug, ncap * sizeof *nv);
+		if (!nv)
+			return -1;
+		g->sug = nv;
+		*cap = ncap;
+	}
+	g->sug[g->nsug].unit = strdup(unit);
+	g->sug[g->nsug].recital = strdup(rec);
+	g->sug[g->nsug].n = (unsigned)g->nsug;
+	if (!g->sug[g->nsug].unit || !g->sug[g->nsug].recital) {
+		free(g->sug[g->nsug].unit);
+		free(g->sug[g->nsug].recital);
+		return -1;
+	}
+	g->nsug++;
+	return 0;
+}
+
 static int add_pair(gindex *g, size_t *cap, const char *unit, const char *rec)
 {
 	for (size_t i = 0; i < g->nrel; i++)
@@ -85,7 +108,7 @@ static int add_pair(gindex *g, size_t *cap, const char *unit, const char *rec)
 int gindex_init(gindex *g, xmlDocPtr graph, const char *name, diag *d)
 {
 	xmlNodePtr root = graph ? xmlDocGetRootElement(graph) : NULL;
-	size_t cap = 0;
+	size_t cap = 0, sug_cap = 0;
 
 	memset(g, 0, sizeof *g);
 	if (!root || !is_elem(root, "regulation") || !attr(root, "id")) {
@@ -110,6 +133,12 @@ int gindex_init(gindex *g, xmlDocPtr graph, const char *name, diag *d)
 			kind = attr(e, "kind");
 			from = attr(e, "from");
 			to = attr(e, "to");
+			if (kind && from && to && !strcmp(kind, "suggests") && !strncmp(to, "rec-", 4) &&
+			    strncmp(from, "rec-", 4) != 0) {
+				if (add_suggested(g, &sug_cap, from, to) != 0)
+					goto oom;
+				continue;
+			}
 			if (!kind || !from || !to || strcmp(kind, "relates-to") != 0)
 				continue;
 			if (!strncmp(from, "rec-", 4) && strncmp(to, "rec-", 4) != 0) {
@@ -123,6 +152,8 @@ int gindex_init(gindex *g, xmlDocPtr graph, const char *name, diag *d)
 	}
 	if (g->nrel)
 		qsort(g->rel, g->nrel, sizeof *g->rel, cmp_pair);
+	if (g->nsug)
+		qsort(g->sug, g->nsug, sizeof *g->sug, cmp_pair);
 	return 0;
 oom:
 	gindex_free(g);
@@ -139,6 +170,11 @@ void gindex_free(gindex *g)
 		free(g->rel[i].recital);
 	}
 	free(g->rel);
+	for (size_t i = 0; i < g->nsug; i++) {
+		free(g->sug[i].unit);
+		free(g->sug[i].recital);
+	}
+	free(g->sug);
 	memset(g, 0, sizeof *g);
 }
 
@@ -194,6 +230,8 @@ void gindex_label(const gindex *g, const char *id, buf *out)
 	xmlNodePtr n = gindex_find(g, id);
 	xmlNodePtr unit;
 	int after_sub = 0, had_point = 0;
+	size_t last_point_at = 0;
+	const char *last_point_label = NULL;
 
 	if (!n) {
 		buf_puts(out, id);
@@ -232,6 +270,8 @@ void gindex_label(const gindex *g, const char *id, buf *out)
 			const char *kind = attr(c, "kind");
 			if (kind && !strcmp(kind, "part"))
 				buf_printf(out, ", Part %s", label ? label : "?");
+			else if (kind && !strcmp(kind, "class"))
+				buf_printf(out, ", Class %s", label ? label : "?");
 			else if (kind && !strcmp(kind, "numbered")) {
 				/* "4. Control of ..." : named by its points when one follows */
 				if (depth == 0)
@@ -239,7 +279,16 @@ void gindex_label(const gindex *g, const char *id, buf *out)
 			} else
 				buf_printf(out, ", Section %s", label ? label : "?");
 		} else if (is_elem(c, "point")) {
-			if (is_elem(unit, "article") && !after_sub)
+			size_t at = out->len;
+			/* a decimal point below its parent ("4.1" below "4"): name it alone */
+			if (had_point && !after_sub && label && strchr(label, '.') &&
+			    last_point_label && !strncmp(label, last_point_label, strlen(last_point_label)) &&
+			    label[strlen(last_point_label)] == '.') {
+				out->len = last_point_at;
+				out->s[out->len] = '\0';
+				at = out->len;
+				buf_printf(out, ", point %s", label);
+			} else if (is_elem(unit, "article") && !after_sub)
 				buf_printf(out, "(%s)", label ? label : "?");
 			else if (is_elem(unit, "article"))
 				buf_printf(out, ", point (%s)", label ? label : "?");
@@ -247,6 +296,8 @@ void gindex_label(const gindex *g, const char *id, buf *out)
 				buf_printf(out, after_sub ? ", point (%s)" : ", point %s", label ? label : "?");
 			else
 				buf_printf(out, "(%s)", label ? label : "?");
+			last_point_at = at;
+			last_point_label = label;
 			had_point = 1;
 			after_sub = 0;
 		}
@@ -291,6 +342,29 @@ size_t gindex_recitals(const gindex *g, const char *id, const gindex_pair **firs
 	if (hi == lo)
 		return 0;
 	*first = &g->rel[lo];
+	return hi - lo;
+}
+
+size_t gindex_suggested(const gindex *g, const char *id, const gindex_pair **first)
+{
+	xmlNodePtr unit = gindex_unit(g, id);
+	const char *uid = unit ? attr(unit, "id") : NULL;
+	size_t lo = 0, hi = g->nsug;
+	*first = NULL;
+	if (!uid)
+		return 0;
+	while (lo < hi) { /* lower bound by unit */
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(g->sug[mid].unit, uid) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (hi = lo; hi < g->nsug && !strcmp(g->sug[hi].unit, uid); hi++)
+		;
+	if (hi == lo)
+		return 0;
+	*first = &g->sug[lo];
 	return hi - lo;
 }
 

@@ -30,6 +30,9 @@ typedef struct gindex {
 	xmlHashTablePtr ids;   /* id -> xmlNodePtr */
 	gindex_pair *rel;      /* relates-to pairs unit <-> recital, sorted by unit, n */
 	size_t nrel;
+	gindex_pair *sug;      /* a unit's computed list (suggests edges from the unit to a
+	                        * recital), sorted by unit, then rank (n = the edge's place) */
+	size_t nsug;
 } gindex;
 
 /* Index graph (a <regulation> document). Returns 0, or -1 with a diagnostic naming
@@ -56,6 +59,11 @@ void gindex_href(const gindex *g, const char *id, const char *site_base, buf *ou
 /* The recitals related to the unit of id, in recital order: *first is set to the first
  * pair and the count returned (0 when none). */
 size_t gindex_recitals(const gindex *g, const char *id, const gindex_pair **first);
+
+/* The recitals computed for the unit of id (its suggests edges, README "Computed
+ * relations"), best first: *first is set and the count returned (0 when none). Never
+ * a recital gindex_recitals gives for that unit. */
+size_t gindex_suggested(const gindex *g, const char *id, const gindex_pair **first);
 
 /* Append the plain text of the element's own text block (its first <text>, inline
  * markup flattened, whitespace collapsed). */

@@ -134,6 +134,11 @@ static void walk_refs(const xmlNode *n, const char *path, const gindex *g, diag 
 			check_ref(n, "ref", path, g, d);
 		else if (is_elem(n, "item"))
 			check_ref(n, "provision", path, g, d);
+		else if (is_elem(n, "documentation")) {
+			check_ref(n, "annex", path, g, d);
+			check_ref(n, "basis", path, g, d);
+			check_ref(n, "simplified-form", path, g, d);
+		}
 		walk_refs(n->children, path, g, d);
 	}
 }
@@ -229,6 +234,117 @@ int ruleset_check_groups(const ruleset *rs, diag *d)
 			}
 		}
 	}
+	return d->errors > errors ? -1 : 0;
+}
+
+/* A graph id of another regulation a rule names: it must exist in that regulation's
+ * graph when that graph is among graphs. */
+static void check_other_ref(const xmlNode *n, const char *idattr, const char *path,
+                            const char *home, const gindex *const *graphs, size_t ngraphs,
+                            diag *d)
+{
+	const char *id = attr(n, idattr);
+	const char *reg = attr(n, "regulation");
+	if (!id || !reg || (home && !strcmp(reg, home)))
+		return;
+	for (size_t i = 0; i < ngraphs; i++)
+		if (graphs[i] && !strcmp(graphs[i]->regulation, reg) && !gindex_find(graphs[i], id))
+			diag_error(d, path, line_of(n),
+			           "<%s %s=\"%s\" regulation=\"%s\">: provision %s does not exist in the "
+			           "graph of %s",
+			           (const char *)n->name, idattr, id, reg, id, reg);
+}
+
+static void walk_other_refs(const xmlNode *n, const char *path, const char *home,
+                            const gindex *const *graphs, size_t ngraphs, diag *d)
+{
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (is_elem(n, "cite"))
+			check_other_ref(n, "ref", path, home, graphs, ngraphs, d);
+		else if (is_elem(n, "item"))
+			check_other_ref(n, "provision", path, home, graphs, ngraphs, d);
+		walk_other_refs(n->children, path, home, graphs, ngraphs, d);
+	}
+}
+
+int ruleset_check_other_refs(const ruleset *rs, const gindex *const *graphs, size_t ngraphs,
+                             diag *d)
+{
+	size_t errors = d->errors;
+	for (size_t k = 0; k < rs->n; k++) {
+		xmlNodePtr root = xmlDocGetRootElement(rs->v[k].doc);
+		walk_other_refs(root->children, rs->v[k].path, attr(root, "regulation"), graphs,
+		                ngraphs, d);
+	}
+	return d->errors > errors ? -1 : 0;
+}
+
+/* Call fn for every rule and every item of rs. */
+static void each_rule_and_item(const ruleset *rs,
+                               void (*fn)(const xmlNode *n, const char *path, void *arg),
+                               void *arg)
+{
+	for (size_t k = 0; k < rs->n; k++) {
+		xmlNodePtr root = xmlDocGetRootElement(rs->v[k].doc);
+		for (xmlNodePtr c = root->children; c; c = c->next) {
+			if (!is_elem(c, "decision"))
+				continue;
+			for (xmlNodePtr r = c->children; r; r = r->next) {
+				if (!is_elem(r, "rule"))
+					continue;
+				fn(r, rs->v[k].path, arg);
+				for (xmlNodePtr it = r->children; it; it = it->next)
+					if (is_elem(it, "item"))
+						fn(it, rs->v[k].path, arg);
+			}
+		}
+	}
+}
+
+struct disjoint_arg {
+	const xmlNode *n;   /* the element of a looked for */
+	const char *path;   /* its file */
+	const xmlNode *hit; /* the element of b with the same kind and id */
+	const char *hit_path;
+	diag *d;
+	const ruleset *b;
+};
+
+static void find_same(const xmlNode *n, const char *path, void *arg)
+{
+	struct disjoint_arg *x = arg;
+	const char *id = attr(n, "id"), *want = attr(x->n, "id");
+	if (!x->hit && id && want && !strcmp(id, want) &&
+	    !strcmp((const char *)n->name, (const char *)x->n->name)) {
+		x->hit = n;
+		x->hit_path = path;
+	}
+}
+
+static void check_in_b(const xmlNode *n, const char *path, void *arg)
+{
+	struct disjoint_arg *x = arg;
+	x->n = n;
+	x->path = path;
+	x->hit = NULL;
+	each_rule_and_item(x->b, find_same, x);
+	if (x->hit)
+		diag_error(x->d, x->hit_path, line_of(x->hit),
+		           "%s id \"%s\" is already used by the rules of another regulation at %s:%lu; "
+		           "the rules of regulations assessed together need distinct ids",
+		           (const char *)n->name, attr(n, "id"), path, line_of(n));
+}
+
+int ruleset_check_disjoint(const ruleset *a, const ruleset *b, diag *d)
+{
+	size_t errors = d->errors;
+	struct disjoint_arg x;
+	memset(&x, 0, sizeof x);
+	x.d = d;
+	x.b = b;
+	each_rule_and_item(a, check_in_b, &x);
 	return d->errors > errors ? -1 : 0;
 }
 

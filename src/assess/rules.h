@@ -50,6 +50,18 @@ int ruleset_add_doc(ruleset *rs, xmlDocPtr doc, const char *name, const char *sc
  * call it after the last ruleset_add_*). Returns 0, or -1 with diagnostics. */
 int ruleset_check_groups(const ruleset *rs, diag *d);
 
+/* The ids the rules name in other regulations (cite/@ref, item/@provision with a
+ * regulation attribute that is not the rules' own) must exist in those regulations'
+ * graphs; an id of a regulation that is not among graphs is not checked. Returns 0, or
+ * -1 with file:line diagnostics. */
+int ruleset_check_other_refs(const ruleset *rs, const gindex *const *graphs, size_t ngraphs,
+                             diag *d);
+
+/* Rules of regulations assessed together need distinct rule ids and item ids (the
+ * trace and the checklist name them): -1 with file:line diagnostics when an id of a is
+ * used in b. */
+int ruleset_check_disjoint(const ruleset *a, const ruleset *b, diag *d);
+
 /* The expansion of an <exists> id template for one product element: {attr} is the
  * element's attribute, "[...]" is dropped when an attribute inside it is absent.
  * Returns a new string, or NULL when a required attribute is absent or the template

@@ -10,7 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include "cli/help.h"
 #include "regdoc.h"
 
 static const char usage_text[] =
@@ -29,17 +31,28 @@ static const char usage_text[] =
 	"  assess PRODUCT.xml [-o DIR] [--regulation DIR]\n"
 	"                                the product's assessment, checklist and Annex IV\n"
 	"                                template (default DIR: output/products/<file name>)\n"
+	"  new PRODUCT.xml [--set ID=VALUE]... [--batch] [--force] [--regulation DIR]\n"
+	"                                ask the product's facts one question at a time and\n"
+	"                                write PRODUCT.xml; print the route it leads to\n"
+	"  templates [--export DIR]      the templates folder in use; --export: a copy of it\n"
+	"                                to restyle (then: build --templates DIR)\n"
 	"\n"
 	"Options:\n"
 	"  -o, --output PATH     where to write (see each command)\n"
 	"  -W, --werror          treat warnings as errors\n"
 	"  -v, --verbose         report what was built and citation statistics\n"
 	"      --validate        validate graphs against graph.rng (check always does)\n"
+	"      --suggested       links: also the computed suggests edges, with score and\n"
+	"                        evidence (README, \"Computed relations\")\n"
 	"      --max-errors N    print at most N diagnostics (default 100; 0: all)\n"
 	"      --datadir DIR     shipped data (templates, schemas); default: found\n"
 	"      --templates DIR   use the templates in DIR instead of the shipped ones\n"
 	"      --regulation DIR  assess: the regulation whose rules apply\n"
-	"  -h, --help            this help\n"
+	"      --export DIR      templates: write a copy of the templates into DIR\n"
+	"      --set ID=VALUE    new: the answer to question ID, given in advance\n"
+	"      --batch           new: read no answers; --set and defaults only\n"
+	"      --force           new: replace an existing PRODUCT.xml\n"
+	"  -h, --help            this help; 'regdoc COMMAND --help': that command's\n"
 	"      --version         print the version\n"
 	"\n"
 	"Diagnostics go to stderr as PATH:LINE: error|warning: MESSAGE.\n"
@@ -89,6 +102,19 @@ static void reraise(void)
 	raise(sig);
 }
 
+/* A file name fit to name an output folder: [A-Za-z0-9][A-Za-z0-9._-]*, no "..". */
+static int is_safe_name(const char *s)
+{
+	if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9')))
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+		      *s == '.' || *s == '_' || *s == '-') ||
+		    (s[0] == '.' && s[1] == '.'))
+			return 0;
+	return 1;
+}
+
 static int is_dir(const char *p)
 {
 	struct stat st;
@@ -98,26 +124,30 @@ static int is_dir(const char *p)
 int main(int argc, char **argv)
 {
 	regdoc_options o;
-	const char *command = NULL, *output = NULL, *regulation = NULL;
+	const char *command = NULL, *output = NULL, *regulation = NULL, *export_dir = NULL;
 	const char **args = calloc((size_t)argc + 1, sizeof *args);
-	size_t nargs = 0;
-	int status;
+	const char **sets = calloc((size_t)argc + 1, sizeof *sets); /* new --set ID=VALUE */
+	size_t nargs = 0, nsets = 0;
+	int status, help = 0;
+	regdoc_new_options no;
 
 	regdoc_options_init(&o);
-	if (!args)
+	regdoc_new_options_init(&no);
+	if (!args || !sets) {
+		free(args);
+		free(sets);
 		return REGDOC_EXIT_SYSTEM;
+	}
 	catch_signals();
 	o.interrupt = &interrupted;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		const char *val = NULL;
 		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			fputs(usage_text, stdout);
-			free(args);
-			return REGDOC_EXIT_OK;
+			help = 1;
 		} else if (!strcmp(a, "--version")) {
 			printf("regdoc %s\n", regdoc_version());
-			free(args);
+			free(args), free(sets);
 			return REGDOC_EXIT_OK;
 		} else if (!strcmp(a, "-W") || !strcmp(a, "--werror")) {
 			o.werror = 1;
@@ -125,11 +155,23 @@ int main(int argc, char **argv)
 			o.verbose = 1;
 		} else if (!strcmp(a, "--validate")) {
 			o.validate = 1;
+		} else if (!strcmp(a, "--batch")) {
+			no.batch = 1;
+		} else if (!strcmp(a, "--force")) {
+			no.force = 1;
+		} else if (!strcmp(a, "--set")) {
+			if (i + 1 >= argc) {
+				free(args), free(sets);
+				return usage_error("option %s needs a value", a);
+			}
+			sets[nsets++] = argv[++i];
+		} else if (!strcmp(a, "--suggested")) {
+			o.suggested = 1;
 		} else if (!strcmp(a, "-o") || !strcmp(a, "--output") || !strcmp(a, "--max-errors") ||
 		           !strcmp(a, "--datadir") || !strcmp(a, "--templates") ||
-		           !strcmp(a, "--regulation")) {
+		           !strcmp(a, "--regulation") || !strcmp(a, "--export")) {
 			if (i + 1 >= argc) {
-				free(args);
+				free(args), free(sets);
 				return usage_error("option %s needs a value", a);
 			}
 			val = argv[++i];
@@ -141,17 +183,19 @@ int main(int argc, char **argv)
 				o.templates = val;
 			else if (!strcmp(a, "--regulation"))
 				regulation = val;
+			else if (!strcmp(a, "--export"))
+				export_dir = val;
 			else {
 				char *end;
 				unsigned long n = strtoul(val, &end, 10);
 				if (*end || end == val) {
-					free(args);
+					free(args), free(sets);
 					return usage_error("--max-errors needs a number, not '%s'", val);
 				}
 				o.max_diagnostics = n;
 			}
 		} else if (a[0] == '-' && a[1] != '\0') {
-			free(args);
+			free(args), free(sets);
 			return usage_error("unknown option %s", a);
 		} else if (!command) {
 			command = a;
@@ -159,27 +203,38 @@ int main(int argc, char **argv)
 			args[nargs++] = a;
 		}
 	}
+	if (help || (command && !strcmp(command, "help"))) {
+		/* regdoc --help, regdoc COMMAND --help, regdoc help [COMMAND] */
+		const char *about = command && !strcmp(command, "help") ? (nargs ? args[0] : NULL) : command;
+		free(args), free(sets);
+		if (!about) {
+			fputs(usage_text, stdout);
+			return REGDOC_EXIT_OK;
+		}
+		return help_command(about, stdout) == 0 ? REGDOC_EXIT_OK
+		                                       : usage_error("unknown command '%s'", about);
+	}
 	if (!command) {
-		free(args);
+		free(args), free(sets);
 		return usage_error("%s", "no command given");
 	}
 	if (!strcmp(command, "build")) {
 		status = nargs > 1 ? usage_error("%s", "build takes one CORPUS_DIR")
-		                   : regdoc_build(&o, nargs ? args[0] : "corpus", output ? output : "output");
+		                   : regdoc_build(&o, nargs ? args[0] : NULL, output ? output : "output");
 	} else if (!strcmp(command, "graph")) {
 		status = nargs > 1 ? usage_error("%s", "graph takes one CORPUS_DIR")
-		                   : regdoc_graph(&o, nargs ? args[0] : "corpus", output ? output : "-");
+		                   : regdoc_graph(&o, nargs ? args[0] : NULL, output ? output : "-");
 	} else if (!strcmp(command, "check")) {
 		status = nargs > 1 ? usage_error("%s", "check takes one CORPUS_DIR")
-		                   : regdoc_check(&o, nargs ? args[0] : "corpus");
+		                   : regdoc_check(&o, nargs ? args[0] : NULL);
 	} else if (!strcmp(command, "site")) {
 		if (!output)
 			status = usage_error("%s", "site needs -o DIR");
 		else
 			status = nargs > 1 ? usage_error("%s", "site takes one CORPUS_DIR")
-			                   : regdoc_site(&o, nargs ? args[0] : "corpus", output);
+			                   : regdoc_site(&o, nargs ? args[0] : NULL, output);
 	} else if (!strcmp(command, "links")) {
-		const char *dir = "corpus";
+		const char *dir = NULL;
 		size_t first = 0;
 		if (nargs && is_dir(args[0])) {
 			dir = args[0];
@@ -192,12 +247,27 @@ int main(int argc, char **argv)
 		const char *name = nargs == 1 ? strrchr(args[0], '/') : NULL;
 		name = name ? name + 1 : (nargs == 1 ? args[0] : "");
 		snprintf(def, sizeof def, "output/products/%.*s", (int)(strlen(name) > 4 ? strlen(name) - 4 : strlen(name)), name);
-		status = nargs != 1 ? usage_error("%s", "assess takes one PRODUCT.xml")
-		                    : regdoc_assess(&o, args[0], regulation, output ? output : def);
+		if (nargs != 1)
+			status = usage_error("%s", "assess takes one PRODUCT.xml");
+		else if (!output && !is_safe_name(def + 16))
+			status = usage_error("cannot name the output folder after '%s': give -o DIR", name);
+		else
+			status = regdoc_assess(&o, args[0], regulation, output ? output : def);
+	} else if (!strcmp(command, "new")) {
+		no.answers = sets;
+		no.nanswers = nsets;
+		no.regulation = regulation;
+		no.interactive = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+		status = nargs != 1 ? usage_error("%s", "new takes one PRODUCT.xml")
+		                    : regdoc_new(&o, args[0], &no);
+	} else if (!strcmp(command, "templates")) {
+		status = nargs ? usage_error("%s", "templates takes no arguments (--export DIR)")
+		       : export_dir ? regdoc_templates_export(&o, export_dir)
+		                    : regdoc_templates_path(&o, stdout);
 	} else {
 		status = usage_error("unknown command '%s'", command);
 	}
-	free(args);
+	free(args), free(sets);
 	reraise();
 	return status;
 }

@@ -73,8 +73,11 @@ static void check_refs(xmlDocPtr doc, xmlHashTablePtr ids, const char *name, dia
 				v = xmlGetProp(cur, (const xmlChar *)ref_attrs[i]);
 				if (!v)
 					continue;
+				/* a qualified id (cra:art-12.3) is another regulation's: the link
+				 * stage checked it against that regulation's graph */
 				for (tok = strtok_r((char *)v, " ", &save); tok; tok = strtok_r(NULL, " ", &save))
-					if (!xmlHashLookup(ids, (const xmlChar *)tok)) {
+					if (!xmlHashLookup(ids, (const xmlChar *)tok) &&
+					    !(graph_is_qualified(tok, NULL) && !strcmp(ref_attrs[i], "to"))) {
 						unsigned long l;
 						const char *src = where(cur, &l);
 						diag_error(d, src ? src : name, node_line(cur),

@@ -31,7 +31,26 @@ typedef struct link_stats {
 	unsigned long by_kind[8];       /* targets by kind: see link_kind_names */
 	unsigned long terms;            /* defined-term uses linked */
 	unsigned long acts;             /* distinct other acts */
+	unsigned long aliases;          /* citations made from a manifest alias phrase */
+	unsigned long cross;            /* citations resolved into another regulation */
+	unsigned long cross_targets;    /* their targets (qualified ids) */
+	unsigned long cross_unresolved; /* targets naming nothing in that regulation */
 } link_stats;
+
+/* The other regulations a citation may resolve into (the library being built):
+ * a citation of an act whose CELEX is one of theirs names their units, as ids
+ * qualified by their manifest id (cra:art-12.3). The regulation being linked may be
+ * in the table too; its own CELEX always maps to itself. */
+typedef struct link_regulation {
+	const char *id;       /* manifest id ("cra") */
+	const char *celex;    /* "32024R2847" */
+	xmlHashTablePtr ids;  /* every id of its graph (graph_index_ids) */
+} link_regulation;
+
+typedef struct link_library {
+	const link_regulation *v;
+	size_t n;
+} link_library;
 
 extern const char *const link_kind_names[8];
 
@@ -40,6 +59,18 @@ xmlHashTablePtr graph_index_ids(xmlDocPtr doc, diag *d);
 
 /* Resolve citations and terms in r->doc, add edges and the acts list. */
 int graph_link(regulation *r, link_stats *stats, diag *d);
+
+/* As graph_link, resolving citations of the library's other regulations into them
+ * (lib may be NULL: no other regulation). Alias phrases of r's manifest become
+ * citations of their act either way. */
+int graph_link_library(regulation *r, const link_library *lib, link_stats *stats, diag *d);
+
+/* The library regulation with this CELEX, or NULL. */
+const link_regulation *link_library_find(const link_library *lib, const char *celex);
+
+/* 1 when ref is a qualified id "reg:id" (reg a slug other than "ext"), and then
+ * the length of its "reg" part in *reg_len. */
+int graph_is_qualified(const char *ref, size_t *reg_len);
 
 /* Mark defined-term uses (terms.c); called by graph_link. */
 unsigned long graph_mark_terms(xmlDocPtr doc, const char *definitions_unit, xmlHashTablePtr ids);
@@ -56,7 +87,16 @@ void graph_insert_after(xmlNodePtr anchor, xmlNodePtr node);
 int graph_write(xmlDocPtr doc, const char *path, diag *d);
 
 /* Print every edge into or out of id (or of an element inside it) as
- * KIND\tFROM\tTO\tSOURCE:LINE. Returns the number printed. */
+ * KIND\tFROM\tTO\tSOURCE:LINE, except the computed suggests edges. Returns the
+ * number printed. */
 size_t graph_print_links(xmlDocPtr doc, const char *id, FILE *out);
+
+/* As graph_print_links, with the doc's own ids qualified by qual ("cra:art-12.1"):
+ * for the edges of one regulation into another (id then is qualified, ai-act:art-15). */
+size_t graph_print_links_q(xmlDocPtr doc, const char *id, const char *qual, FILE *out);
+
+/* The computed suggests edges into or out of id (src/link/suggest.c), as
+ * suggests\tFROM\tTO\tSOURCE:LINE\tSCORE\tEVIDENCE. Returns the number printed. */
+size_t graph_print_suggested(xmlDocPtr doc, const char *id, FILE *out);
 
 #endif

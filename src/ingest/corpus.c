@@ -9,6 +9,7 @@
 
 #include "ingest/contents.h"
 #include "ingest/page.h"
+#include "ingest/relations.h"
 #include "util/fsio.h"
 #include "util/text.h"
 
@@ -238,6 +239,8 @@ int regulation_load(const char *dir, const char *datadir, regulation *r, diag *d
 	xmlHashFree(seen, free_seen_entry);
 	if (first_group && r->m.contents_file)
 		load_contents(r, root, first_group, d);
+	/* sourced pairs added without editing pages (errors are reported, like a page's) */
+	relations_load(r, datadir, d);
 	xmlAddChild(root, r->edges);
 	return 0;
 }

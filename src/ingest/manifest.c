@@ -61,6 +61,49 @@ static void load_unit_kind(xmlNodePtr n, unit_kind *k)
 	free(numerals);
 }
 
+/* The alias phrase with every run of white space made one space, trimmed. */
+static char *phrase_dup(xmlNodePtr n)
+{
+	char *s = content_dup(n), *w = s;
+	int space = 1; /* drops leading white space */
+	if (!s)
+		return NULL;
+	for (const char *r = s; *r; r++) {
+		if (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r') {
+			if (!space)
+				*w++ = ' ';
+			space = 1;
+		} else {
+			*w++ = *r;
+			space = 0;
+		}
+	}
+	if (w > s && w[-1] == ' ')
+		w--;
+	*w = '\0';
+	return s;
+}
+
+static void load_aliases(xmlNodePtr n, manifest *m, diag *d)
+{
+	for (xmlNodePtr a = n->children; a; a = a->next) {
+		manifest_alias *al;
+		if (!is_elem(a, "alias"))
+			continue;
+		if (m->naliases == MANIFEST_MAX_ALIASES) {
+			diag_error(d, m->path, (unsigned long)xmlGetLineNo(a), "more than %d aliases",
+			           MANIFEST_MAX_ALIASES);
+			return;
+		}
+		al = &m->aliases[m->naliases++];
+		al->celex = attr_dup(a, "act");
+		al->phrase = phrase_dup(a);
+		if (!al->phrase || strlen(al->phrase) < 8)
+			diag_error(d, m->path, (unsigned long)xmlGetLineNo(a),
+			           "an alias phrase must have at least 8 characters");
+	}
+}
+
 int manifest_load(const char *regdir, const char *schema_path, manifest *m, diag *d)
 {
 	xmlDocPtr doc;
@@ -100,6 +143,8 @@ int manifest_load(const char *regdir, const char *schema_path, manifest *m, diag
 			m->chrome_starts_with = attr_dup(n, "starts-with");
 		else if (is_elem(n, "definitions"))
 			m->definitions_unit = attr_dup(n, "unit");
+		else if (is_elem(n, "aliases"))
+			load_aliases(n, m, d);
 		else if (is_elem(n, "units")) {
 			for (xmlNodePtr u = n->children; u; u = u->next) {
 				if (!is_elem(u, "unit"))
@@ -154,6 +199,10 @@ void manifest_free(manifest *m)
 	free(m->definitions_unit);
 	for (size_t i = 0; i < m->nkinds; i++)
 		unit_kind_free(&m->kinds[i]);
+	for (size_t i = 0; i < m->naliases; i++) {
+		free(m->aliases[i].phrase);
+		free(m->aliases[i].celex);
+	}
 	memset(m, 0, sizeof *m);
 }
 

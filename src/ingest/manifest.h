@@ -29,12 +29,24 @@ typedef struct unit_kind {
 	unsigned count;        /* pages there must be, numbered 1..count */
 } unit_kind;
 
+/* <alias act="CELEX">phrase</alias>: the text names that act with this phrase
+ * (the AI Act's "a regulation ... on horizontal cybersecurity requirements for
+ * products with digital elements" before that act had a number). */
+typedef struct manifest_alias {
+	char *phrase; /* whitespace collapsed to single spaces, trimmed */
+	char *celex;  /* "32024R2847" */
+} manifest_alias;
+
+#define MANIFEST_MAX_ALIASES 64
+
 typedef struct manifest {
 	char *path; /* of manifest.xml, for diagnostics */
 	char *id, *lang, *short_title, *title, *celex, *eli;
 	char *contents_file, *link_prefix, *chrome_starts_with, *definitions_unit;
 	unit_kind kinds[MANIFEST_MAX_KINDS];
 	size_t nkinds;
+	manifest_alias aliases[MANIFEST_MAX_ALIASES];
+	size_t naliases;
 } manifest;
 
 /* Load and validate regdir/manifest.xml against schema_path. */

@@ -100,6 +100,9 @@ struct scanner {
 	 * its last group ended. A qualifier at its end applies to all of it. */
 	bool run_open;
 	size_t run_first, run_end;
+	/* cite_act_targets: a group qualified by an act yields its items as internal
+	 * citations (ids in that act's own scheme) instead of one external citation */
+	bool act_items;
 };
 
 /* An act of the Union named with its number. */
@@ -1443,6 +1446,15 @@ static bool scan_group(struct scanner *sc, size_t p, size_t *end)
 	enum qualifier kind = read_qualifier(sc, q, &a, &qe);
 	switch (kind) {
 	case Q_EXTERNAL:
+		if (sc->act_items) {
+			/* only what names its unit itself: "paragraph 2" of another act
+			 * would need that act's context */
+			for (size_t i = 0; i < count && !sc->oom; i++)
+				if (anchored(&sc->items[first + i]) && sc->items[first + i].c[0].lv != LV_CTX)
+					emit_internal(sc, &sc->items[first + i]);
+			q = qe;
+			break;
+		}
 		requalify_run(sc, &a);
 		emit_external(sc, sc->items[first].start, qe, &a);
 		q = qe;
@@ -1535,8 +1547,8 @@ static bool may_open_citation(const struct scanner *sc, size_t p)
 	}
 }
 
-int cite_scan(const char *text, size_t len, const cite_context *ctx,
-              size_t max_range, cite_list *out)
+static int scan(const char *text, size_t len, const cite_context *ctx, size_t max_range,
+                bool act_items, cite_list *out)
 {
 	struct scanner sc;
 	if (out == NULL)
@@ -1547,6 +1559,7 @@ int cite_scan(const char *text, size_t len, const cite_context *ctx,
 	sc.ctx = ctx;
 	sc.max_range = max_range ? max_range : 1; /* a range always yields its first id */
 	sc.out = out;
+	sc.act_items = act_items;
 
 	size_t p = 0;
 	while (p < sc.n && !sc.oom) {
@@ -1564,6 +1577,45 @@ int cite_scan(const char *text, size_t len, const cite_context *ctx,
 	}
 	free(sc.items);
 	return sc.oom ? -1 : 0;
+}
+
+int cite_scan(const char *text, size_t len, const cite_context *ctx,
+              size_t max_range, cite_list *out)
+{
+	return scan(text, len, ctx, max_range, false, out);
+}
+
+int cite_act_targets(const char *span, size_t len, size_t max_range, cite_list *out)
+{
+	cite_list all;
+	memset(&all, 0, sizeof all);
+	if (out == NULL || scan(span, len, NULL, max_range, true, &all) != 0) {
+		cite_list_free(&all);
+		return -1;
+	}
+	/* keep the internal citations only: a bare act ("Regulation (EU) 2016/679")
+	 * in the span names no provision */
+	for (size_t i = 0; i < all.n; i++) {
+		if (all.v[i].kind != CITE_INTERNAL) {
+			free(all.v[i].targets);
+			continue;
+		}
+		if (out->n == out->cap) {
+			size_t cap = out->cap ? out->cap * 2 : 4;
+			cite *v = cap > SIZE_MAX / sizeof *v ? NULL : realloc(out->v, cap * sizeof *v);
+			if (v == NULL) {
+				for (size_t k = i; k < all.n; k++)
+					free(all.v[k].targets);
+				free(all.v);
+				return -1;
+			}
+			out->v = v;
+			out->cap = cap;
+		}
+		out->v[out->n++] = all.v[i];
+	}
+	free(all.v);
+	return 0;
 }
 
 void cite_list_free(cite_list *list)

@@ -71,6 +71,18 @@ typedef struct cite_list {
 int cite_scan(const char *text, size_t len, const cite_context *ctx,
               size_t max_range, cite_list *out);
 
+/*
+ * The provisions an external citation names, read from its span alone (span: the
+ * bytes of one CITE_EXTERNAL citation that cite_scan found), as CITE_INTERNAL
+ * citations whose targets are ids in the cited act's own scheme: "Article 12(3) of
+ * Regulation (EU) 2024/2847" gives art-12.3, "Annex VI to Regulation (EU)
+ * 2024/1689" anx-6, a bare "Regulation (EU) 2016/679" nothing. Only what names its
+ * unit ("Article", "Annex", "Recital", "Chapter") counts: relative provisions of
+ * another act have no context. The link stage resolves these against another
+ * regulation of the library. Returns 0, or -1 when memory ran out.
+ */
+int cite_act_targets(const char *span, size_t len, size_t max_range, cite_list *out);
+
 void cite_list_free(cite_list *list);
 
 #endif

@@ -17,6 +17,7 @@ const char *const link_kind_names[8] = {
 
 typedef struct linker {
 	regulation *r;
+	const link_library *lib;
 	xmlHashTablePtr ids;
 	xmlHashTablePtr edges_seen; /* "kind\tfrom\tto" already made */
 	xmlHashTablePtr acts;       /* "ext:CELEX" → <act> */
@@ -121,17 +122,18 @@ static void locate(xmlNodePtr text, place *p)
 	p->ctx.section = p->unit ? prop(p->unit, "section") : NULL;
 }
 
-/* The finest existing element for a cited id: as cited, as a sub-point, or its
- * nearest existing ancestor. Returns 0 exact, 1 coarser, -1 nothing. */
-static int resolve_target(linker *lk, const place *p, const char *want, char *got)
+/* The finest existing element of ids for a cited id: as cited, as a sub-point, or
+ * its nearest existing ancestor. Returns 0 exact, 1 coarser, -1 nothing. p gives the
+ * relative rules of the citing text (another regulation's ids: a blank place). */
+static int resolve_in(xmlHashTablePtr ids, const place *p, const char *want, char *got)
 {
 	size_t cl = strlen(p->container);
 	snprintf(got, ID_MAX, "%s", want);
-	if (xmlHashLookup(lk->ids, (const xmlChar *)got))
+	if (xmlHashLookup(ids, (const xmlChar *)got))
 		return 0;
 	if (p->alt_container[0] && cl && !strncmp(want, p->container, cl) && want[cl] == '.') {
 		snprintf(got, ID_MAX, "%s%s", p->alt_container, want + cl);
-		if (xmlHashLookup(lk->ids, (const xmlChar *)got))
+		if (xmlHashLookup(ids, (const xmlChar *)got))
 			return 0;
 		snprintf(got, ID_MAX, "%s", want);
 	}
@@ -146,11 +148,11 @@ static int resolve_target(linker *lk, const place *p, const char *want, char *go
 				snprintf(got, ID_MAX, "%.*s%s", (int)(dot - want), want, end);
 			else
 				snprintf(got, ID_MAX, "%.*s.sub%lu%s", (int)(dot - want), want, k, end);
-			if (xmlHashLookup(lk->ids, (const xmlChar *)got)) {
+			if (xmlHashLookup(ids, (const xmlChar *)got)) {
 				char unit_para[ID_MAX];
 				/* only when the unit really has no paragraph k */
 				snprintf(unit_para, ID_MAX, "%.*s.%lu", (int)(dot - want), want, k);
-				if (!xmlHashLookup(lk->ids, (const xmlChar *)unit_para))
+				if (!xmlHashLookup(ids, (const xmlChar *)unit_para))
 					return 0;
 			}
 			snprintf(got, ID_MAX, "%s", want);
@@ -162,48 +164,66 @@ static int resolve_target(linker *lk, const place *p, const char *want, char *go
 		if (!strncmp(want, p->ctx.unit, ul) && want[ul] == '.' &&
 		    strncmp(want, p->section, strlen(p->section)) != 0) {
 			snprintf(got, ID_MAX, "%s%s", p->section, want + ul);
-			if (xmlHashLookup(lk->ids, (const xmlChar *)got))
+			if (xmlHashLookup(ids, (const xmlChar *)got))
 				return 0;
 			snprintf(got, ID_MAX, "%s", want);
 		}
 	}
 	for (char *dot = strrchr(got, '.'); dot; dot = strrchr(got, '.')) {
 		*dot = '\0';
-		if (xmlHashLookup(lk->ids, (const xmlChar *)got))
+		if (xmlHashLookup(ids, (const xmlChar *)got))
 			return 1;
 	}
 	return -1;
 }
 
-static xmlNodePtr make_internal_cite(linker *lk, const place *p, const cite *c, const char *span,
-                                     size_t span_len)
+/* A <cite to="…"> for targets, with its cites edges: into NULL resolves them in this
+ * regulation (relative to p), into a library regulation in its ids (qualified
+ * "cra:art-12.3"). NULL when no target exists. */
+static xmlNodePtr make_cite_to(linker *lk, const place *p, const link_regulation *into,
+                               const cite_id *targets, size_t ntargets, int truncated,
+                               const char *span, size_t span_len)
 {
-	char got[ID_MAX];
+	char got[ID_MAX], qual[2 * ID_MAX + 2];
 	char *to = NULL;
 	size_t to_len = 0, to_cap = 0;
 	xmlNodePtr el = NULL;
-	for (size_t i = 0; i < c->ntargets; i++) {
-		const char *want = c->targets[i].s;
-		int r = resolve_target(lk, p, want, got);
-		lk->stats->targets++;
+	place blank;
+	int shown = (int)(span_len > 80 ? 80 : span_len);
+	memset(&blank, 0, sizeof blank);
+	for (size_t i = 0; i < ntargets; i++) {
+		const char *want = targets[i].s;
+		int r = resolve_in(into ? into->ids : lk->ids, into ? &blank : p, want, got);
+		char wantq[2 * ID_MAX + 2];
+		snprintf(wantq, sizeof wantq, "%s%s%s", into ? into->id : "", into ? ":" : "", want);
+		snprintf(qual, sizeof qual, "%s%s%s", into ? into->id : "", into ? ":" : "", got);
+		if (into)
+			lk->stats->cross_targets++;
+		else
+			lk->stats->targets++;
 		if (r < 0) {
-			lk->stats->unresolved++;
-			diag_warning(lk->d, p->src, p->line, "'%.*s' cites %s, which does not exist",
-			             (int)(span_len > 80 ? 80 : span_len), span, want);
+			if (into)
+				lk->stats->cross_unresolved++;
+			else
+				lk->stats->unresolved++;
+			diag_warning(lk->d, p->src, p->line, "'%.*s' cites %s, which does not exist", shown,
+			             span, wantq);
 			continue;
 		}
-		if (r == 0)
-			lk->stats->exact++;
-		else {
-			lk->stats->coarsened++;
-			diag_warning(lk->d, p->src, p->line,
-			             "'%.*s' cites %s, which does not exist; linked to %s",
-			             (int)(span_len > 80 ? 80 : span_len), span, want, got);
+		if (!into) {
+			if (r == 0)
+				lk->stats->exact++;
+			else
+				lk->stats->coarsened++;
+			lk->stats->by_kind[target_kind(got)]++;
 		}
-		lk->stats->by_kind[target_kind(got)]++;
-		add_edge(lk, "cites", p->from, got, p->src, p->line);
+		if (r != 0)
+			diag_warning(lk->d, p->src, p->line,
+			             "'%.*s' cites %s, which does not exist; linked to %s", shown, span,
+			             wantq, qual);
+		add_edge(lk, "cites", p->from, qual, p->src, p->line);
 		{
-			size_t gl = strlen(got);
+			size_t gl = strlen(qual);
 			if (to_len + gl + 2 > to_cap) {
 				size_t ncap = (to_cap ? to_cap * 2 : 64) + gl;
 				char *nt = realloc(to, ncap);
@@ -214,7 +234,7 @@ static xmlNodePtr make_internal_cite(linker *lk, const place *p, const cite *c, 
 			}
 			if (to_len)
 				to[to_len++] = ' ';
-			memcpy(to + to_len, got, gl + 1);
+			memcpy(to + to_len, qual, gl + 1);
 			to_len += gl;
 		}
 	}
@@ -222,14 +242,109 @@ static xmlNodePtr make_internal_cite(linker *lk, const place *p, const cite *c, 
 		el = xmlNewDocNode(lk->r->doc, NULL, (const xmlChar *)"cite", NULL);
 		xmlNewProp(el, (const xmlChar *)"to", (const xmlChar *)to);
 		xmlNodeAddContentLen(el, (const xmlChar *)span, (int)span_len);
-		lk->stats->internal++;
+		if (into)
+			lk->stats->cross++;
+		else
+			lk->stats->internal++;
 		lk->stats->cites++;
 	}
 	free(to);
-	if (c->truncated)
-		diag_warning(lk->d, p->src, p->line, "range '%.*s' is longer than %d; cut",
-		             (int)(span_len > 80 ? 80 : span_len), span, GRAPH_MAX_RANGE);
+	if (truncated)
+		diag_warning(lk->d, p->src, p->line, "range '%.*s' is longer than %d; cut", shown, span,
+		             GRAPH_MAX_RANGE);
 	return el;
+}
+
+static xmlNodePtr make_internal_cite(linker *lk, const place *p, const cite *c, const char *span,
+                                     size_t span_len)
+{
+	return make_cite_to(lk, p, NULL, c->targets, c->ntargets, c->truncated, span, span_len);
+}
+
+const link_regulation *link_library_find(const link_library *lib, const char *celex)
+{
+	for (size_t i = 0; lib && celex && i < lib->n; i++)
+		if (lib->v[i].celex && !strcmp(lib->v[i].celex, celex))
+			return &lib->v[i];
+	return NULL;
+}
+
+/* A citation of an act that is a regulation of the library (or this one): its
+ * provisions, resolved there. NULL when it names none that exists (a bare act). */
+static xmlNodePtr make_library_cite(linker *lk, const place *p, const link_regulation *into,
+                                    const char *span, size_t span_len)
+{
+	cite_list t;
+	cite_id *all = NULL;
+	size_t n = 0, cap = 0;
+	int truncated = 0;
+	xmlNodePtr el = NULL;
+	memset(&t, 0, sizeof t);
+	if (cite_act_targets(span, span_len, GRAPH_MAX_RANGE, &t) != 0 || t.n == 0) {
+		cite_list_free(&t);
+		return NULL;
+	}
+	for (size_t i = 0; i < t.n; i++) {
+		truncated |= t.v[i].truncated;
+		if (n + t.v[i].ntargets > cap) {
+			size_t ncap = (cap ? cap * 2 : 8) + t.v[i].ntargets;
+			cite_id *nv = realloc(all, ncap * sizeof *nv);
+			if (!nv)
+				break;
+			all = nv;
+			cap = ncap;
+		}
+		memcpy(all + n, t.v[i].targets, t.v[i].ntargets * sizeof *all);
+		n += t.v[i].ntargets;
+	}
+	if (n)
+		el = make_cite_to(lk, p, into, all, n, truncated, span, span_len);
+	free(all);
+	cite_list_free(&t);
+	return el;
+}
+
+/* The label of an act cited by an alias phrase: the phrase. */
+static const char *alias_label(const linker *lk, const char *celex)
+{
+	for (size_t i = 0; i < lk->r->m.naliases; i++)
+		if (!strcmp(lk->r->m.aliases[i].celex, celex))
+			return lk->r->m.aliases[i].phrase;
+	return "";
+}
+
+/* The <act> of c's CELEX (made on its first citation); its id into act_id. */
+static void add_act(linker *lk, const cite *c, const link_regulation *reg, char *act_id,
+                    size_t size)
+{
+	snprintf(act_id, size, "ext:%s", c->celex);
+	if (!xmlHashLookup(lk->acts, (const xmlChar *)act_id)) {
+		xmlNodePtr a = xmlNewChild(lk->acts_el, NULL, (const xmlChar *)"act", NULL);
+		xmlNewProp(a, (const xmlChar *)"id", (const xmlChar *)act_id);
+		xmlNewProp(a, (const xmlChar *)"celex", (const xmlChar *)c->celex);
+		xmlNewProp(a, (const xmlChar *)"label",
+		           (const xmlChar *)(c->act[0] ? c->act : alias_label(lk, c->celex)));
+		if (reg)
+			xmlNewProp(a, (const xmlChar *)"regulation", (const xmlChar *)reg->id);
+		xmlHashAddEntry(lk->acts, (const xmlChar *)act_id, a);
+		lk->stats->acts++;
+	}
+}
+
+/* The regulation a CELEX number names: this one (its manifest's celex), one of the
+ * library, or NULL (an act outside the corpus). */
+static const link_regulation *regulation_of(const linker *lk, const char *celex,
+                                            link_regulation *self)
+{
+	const link_regulation *lr;
+	if (lk->r->m.celex && !strcmp(lk->r->m.celex, celex)) {
+		self->id = lk->r->m.id;
+		self->celex = lk->r->m.celex;
+		self->ids = lk->ids;
+		return self;
+	}
+	lr = link_library_find(lk->lib, celex);
+	return lr && lr->id && strcmp(lr->id, lk->r->m.id) != 0 ? lr : NULL;
 }
 
 static xmlNodePtr make_external_cite(linker *lk, const place *p, const cite *c, const char *span,
@@ -237,15 +352,21 @@ static xmlNodePtr make_external_cite(linker *lk, const place *p, const cite *c, 
 {
 	char act_id[32];
 	xmlNodePtr el;
-	snprintf(act_id, sizeof act_id, "ext:%s", c->celex);
-	if (!xmlHashLookup(lk->acts, (const xmlChar *)act_id)) {
-		xmlNodePtr a = xmlNewChild(lk->acts_el, NULL, (const xmlChar *)"act", NULL);
-		xmlNewProp(a, (const xmlChar *)"id", (const xmlChar *)act_id);
-		xmlNewProp(a, (const xmlChar *)"celex", (const xmlChar *)c->celex);
-		xmlNewProp(a, (const xmlChar *)"label", (const xmlChar *)c->act);
-		xmlHashAddEntry(lk->acts, (const xmlChar *)act_id, a);
-		lk->stats->acts++;
+	link_regulation self;
+	const link_regulation *reg = regulation_of(lk, c->celex, &self);
+	/* "Article 12(3) of Regulation (EU) 2024/2847" when that is in the library: its
+	 * unit, qualified (or ours, when a regulation cites itself by number) */
+	if (reg) {
+		el = make_library_cite(lk, p, reg == &self ? NULL : reg, span, span_len);
+		if (el) {
+			/* the act's node stays (it says which regulation the act is); the cites
+			 * edges say what of it is cited */
+			if (reg != &self)
+				add_act(lk, c, reg, act_id, sizeof act_id);
+			return el;
+		}
 	}
+	add_act(lk, c, reg, act_id, sizeof act_id);
 	add_edge(lk, "cites-act", p->from, act_id, p->src, p->line);
 	el = xmlNewDocNode(lk->r->doc, NULL, (const xmlChar *)"cite", NULL);
 	xmlNewProp(el, (const xmlChar *)"act", (const xmlChar *)act_id);
@@ -255,6 +376,107 @@ static xmlNodePtr make_external_cite(linker *lk, const place *p, const cite *c, 
 	return el;
 }
 
+static int is_alnum_byte(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+static int is_space_byte(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static int lower_byte(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/* The end of phrase ph matched at s[i], or 0: a space in ph matches a run of white
+ * space, the first letter either case, the rest byte for byte; whole words only. */
+static size_t alias_at(const char *s, size_t len, size_t i, const char *ph)
+{
+	size_t j = i;
+	if (i > 0 && is_alnum_byte((unsigned char)s[i - 1]))
+		return 0;
+	for (size_t k = 0; ph[k]; k++) {
+		if (ph[k] == ' ') {
+			if (j >= len || !is_space_byte((unsigned char)s[j]))
+				return 0;
+			while (j < len && is_space_byte((unsigned char)s[j]))
+				j++;
+		} else if (j < len && (k == 0 ? lower_byte((unsigned char)s[j]) == lower_byte((unsigned char)ph[0])
+		                              : s[j] == ph[k])) {
+			j++;
+		} else {
+			return 0;
+		}
+	}
+	return j < len && is_alnum_byte((unsigned char)s[j]) ? 0 : j;
+}
+
+static int cmp_cite_start(const void *a, const void *b)
+{
+	const cite *x = a, *y = b;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* The manifest's alias phrases in s become citations of their act; a citation the
+ * scanner found inside or across an alias gives way to it. */
+static void add_alias_cites(linker *lk, const char *s, size_t len)
+{
+	const manifest *m = &lk->r->m;
+	cite_list *l = &lk->cites;
+	int added = 0;
+	for (size_t a = 0; a < m->naliases; a++) {
+		const char *ph = m->aliases[a].phrase;
+		for (size_t i = 0; ph && ph[0] && i < len; i++) {
+			size_t end;
+			cite c;
+			if (lower_byte((unsigned char)s[i]) != lower_byte((unsigned char)ph[0]) ||
+			    (end = alias_at(s, len, i, ph)) == 0)
+				continue;
+			/* an alias found earlier wins; the scanner's citations give way */
+			{
+				int blocked = 0;
+				size_t w = 0;
+				for (size_t k = 0; k < l->n && !blocked; k++)
+					blocked = l->v[k].start < end && i < l->v[k].end &&
+					          l->v[k].kind == CITE_EXTERNAL && !l->v[k].act[0];
+				if (blocked)
+					continue;
+				for (size_t k = 0; k < l->n; k++) {
+					if (l->v[k].start < end && i < l->v[k].end) {
+						free(l->v[k].targets);
+						continue;
+					}
+					l->v[w++] = l->v[k];
+				}
+				l->n = w;
+			}
+			if (l->n == l->cap) {
+				size_t cap = l->cap ? l->cap * 2 : 8;
+				cite *v = realloc(l->v, cap * sizeof *v);
+				if (!v)
+					return;
+				l->v = v;
+				l->cap = cap;
+			}
+			memset(&c, 0, sizeof c);
+			c.start = i;
+			c.end = end;
+			c.kind = CITE_EXTERNAL;
+			snprintf(c.celex, sizeof c.celex, "%s", m->aliases[a].celex);
+			/* c.act empty: the act's label is the phrase (alias_label) */
+			l->v[l->n++] = c;
+			lk->stats->aliases++;
+			added = 1;
+			i = end - 1;
+		}
+	}
+	if (added)
+		qsort(l->v, l->n, sizeof *l->v, cmp_cite_start);
+}
+
 /* Replace one text node by text, <cite>, text, … */
 static void link_text_node(linker *lk, const place *p, xmlNodePtr tn)
 {
@@ -262,7 +484,11 @@ static void link_text_node(linker *lk, const place *p, xmlNodePtr tn)
 	size_t len = s ? strlen(s) : 0, at = 0;
 	xmlNodePtr anchor = tn;
 	cite_list_free(&lk->cites);
-	if (!len || cite_scan(s, len, &p->ctx, GRAPH_MAX_RANGE, &lk->cites) != 0 || lk->cites.n == 0)
+	if (!len || cite_scan(s, len, &p->ctx, GRAPH_MAX_RANGE, &lk->cites) != 0)
+		return;
+	if (lk->r->m.naliases)
+		add_alias_cites(lk, s, len);
+	if (lk->cites.n == 0)
 		return;
 	for (size_t i = 0; i < lk->cites.n; i++) {
 		const cite *c = &lk->cites.v[i];
@@ -370,7 +596,27 @@ static void check_relations(linker *lk)
 	}
 }
 
+int graph_is_qualified(const char *ref, size_t *reg_len)
+{
+	const char *colon = ref ? strchr(ref, ':') : NULL;
+	size_t n = colon ? (size_t)(colon - ref) : 0;
+	if (!colon || n == 0 || n > 64 || (n == 3 && !strncmp(ref, "ext", 3)) || !colon[1])
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!((ref[i] >= 'a' && ref[i] <= 'z') || (ref[i] >= '0' && ref[i] <= '9') ||
+		      (i > 0 && (ref[i] == '-' || ref[i] == '_' || ref[i] == '.'))))
+			return 0;
+	if (reg_len)
+		*reg_len = n;
+	return 1;
+}
+
 int graph_link(regulation *r, link_stats *stats, diag *d)
+{
+	return graph_link_library(r, NULL, stats, d);
+}
+
+int graph_link_library(regulation *r, const link_library *lib, link_stats *stats, diag *d)
 {
 	linker lk;
 	xmlNodePtr root = xmlDocGetRootElement(r->doc);
@@ -380,6 +626,7 @@ int graph_link(regulation *r, link_stats *stats, diag *d)
 	memset(&lk, 0, sizeof lk);
 	memset(stats, 0, sizeof *stats);
 	lk.r = r;
+	lk.lib = lib;
 	lk.stats = stats;
 	lk.d = d;
 	lk.ids = graph_index_ids(r->doc, d);

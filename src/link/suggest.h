@@ -90,7 +90,7 @@ void suggest_evidence(const suggest_model *m, size_t i, size_t j, buf *out);
 /* Add the suggests edges of m to doc's <edges>: for each recital its k_recital best
  * units, for each unit its k_unit best recitals, skipping pairs below min_score and
  * pairs a relates-to edge gives. Returns the number of edges added, -1 on failure. */
-long suggest_emit(xmlDocPtr doc, const suggest_model *m);
+long suggest_emit(xmlDocPtr doc, suggest_model *m);
 
 /* The graph stage: words from <datadir>/templates/suggest/<lang>.txt (and the optional
  * <regdir>/suggest-stopwords.txt), default parameters, score and emit. */

@@ -233,8 +233,8 @@ static int check_ids(xmlNodePtr root, const char *name, diag *d)
 	return bad ? -1 : 0;
 }
 
-int site_render_opts(xmlDocPtr graph, const char *templates_dir, const char *outdir,
-                     const site_options *opts, diag *d)
+int site_render_in(xmlDocPtr graph, const char *templates_dir, const char *outdir,
+                   const site_options *opts, const site_library *lib, diag *d)
 {
 	char *sitedir = NULL, *xsl = NULL, *static_src = NULL, *static_dst = NULL;
 	char *index_path = NULL;
@@ -242,7 +242,10 @@ int site_render_opts(xmlDocPtr graph, const char *templates_dir, const char *out
 	xmlDocPtr result = NULL;
 	xmlNodePtr root = graph ? xmlDocGetRootElement(graph) : NULL;
 	const char *base_url = opts && opts->base_url ? opts->base_url : "";
-	const char *params[] = {"base-url", base_url, NULL};
+	const char *library = lib && lib->library ? lib->library : "";
+	const char *library_href = lib && lib->href ? lib->href : "";
+	const char *params[] = {"base-url", base_url, "library", library, "library-href",
+	                        library_href, NULL};
 	int rc = -1;
 
 	if (!root || !xmlStrEqual(root->name, BAD_CAST "regulation")) {
@@ -272,7 +275,8 @@ int site_render_opts(xmlDocPtr graph, const char *templates_dir, const char *out
 		if (copy_tree(static_src, static_dst, 0, d) != 0)
 			goto done;
 	}
-	result = xslt_apply_to_doc(sheet, graph, params, outdir, d);
+	result = xslt_apply_to_doc_with(sheet, graph, params, lib ? lib->docs : NULL,
+	                                lib ? lib->ndocs : 0, outdir, d);
 	if (!result)
 		goto done;
 	if (write_result(xmlDocGetRootElement(result), outdir, index_path, xsl, d) != 0)
@@ -287,6 +291,65 @@ done:
 	free(static_src);
 	free(static_dst);
 	free(index_path);
+	return rc;
+}
+
+int site_render_opts(xmlDocPtr graph, const char *templates_dir, const char *outdir,
+                     const site_options *opts, diag *d)
+{
+	return site_render_in(graph, templates_dir, outdir, opts, NULL, d);
+}
+
+int site_render_library(xmlDocPtr links, const char *templates_dir, const char *out_path,
+                        const site_library *lib, diag *d)
+{
+	char *xsl = NULL, *sitedir = fsio_join(templates_dir, "site");
+	const char *library = lib && lib->library ? lib->library : "";
+	const char *params[] = {"library", library, NULL};
+	xslt_sheet *sheet = NULL;
+	xmlDocPtr result = NULL;
+	xmlNodePtr page = NULL, html = NULL, root;
+	buf b;
+	int rc = -1;
+
+	buf_init(&b);
+	xsl = sitedir ? fsio_join(sitedir, "library.xsl") : NULL;
+	if (!xsl) {
+		diag_sys(d, templates_dir, "cannot allocate", ENOMEM);
+		goto done;
+	}
+	sheet = xslt_sheet_load(xsl, d);
+	if (!sheet)
+		goto done;
+	/* no outdir: the home page is the principal result, nothing else is written */
+	result = xslt_apply_to_doc_with(sheet, links, params, lib ? lib->docs : NULL,
+	                                lib ? lib->ndocs : 0, NULL, d);
+	if (!result)
+		goto done;
+	root = xmlDocGetRootElement(result);
+	for (xmlNodePtr n = root ? root->children : NULL; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST "page"))
+			page = n;
+	for (html = page ? page->children : NULL; html && html->type != XML_ELEMENT_NODE;
+	     html = html->next)
+		;
+	if (!root || !xmlStrEqual(root->name, BAD_CAST "site") || !html) {
+		diag_error(d, xsl, 0, "library: the stylesheet's result is not <site><page>…</page></site>");
+		goto done;
+	}
+	html5_serialize(html, &b);
+	if (b.oom) {
+		diag_sys(d, out_path, "cannot allocate", ENOMEM);
+		goto done;
+	}
+	rc = write_file(out_path, b.s, b.len, d);
+done:
+	buf_free(&b);
+	if (result)
+		xmlFreeDoc(result);
+	xslt_sheet_free(sheet);
+	free(xsl);
+	free(sitedir);
 	return rc;
 }
 

@@ -15,6 +15,7 @@
 
 #include <libxml/tree.h>
 
+#include "render/xslt.h"
 #include "util/diag.h"
 
 typedef struct site_options {
@@ -22,6 +23,20 @@ typedef struct site_options {
 	 * NULL or "" = relative locations. */
 	const char *base_url;
 } site_options;
+
+/* The library a site is part of (regdoc build over several regulations): library is
+ * the URI of its links document (templates/schema/links.rng), docs the documents the
+ * stylesheet reads from memory (that one and every regulation's graph, under the URIs
+ * the links document gives), href the path from a page of the site to the library's
+ * folder ("../../"). Citations into another regulation of the library link to its
+ * site, and "cited by" lists its citations; without a library, citations of another
+ * regulation link to the act on EUR-Lex. */
+typedef struct site_library {
+	const char *library;
+	const char *href;
+	const xslt_doc *docs;
+	size_t ndocs;
+} site_library;
 
 /* Render the site of graph into outdir, which exists (and should be empty; the caller
  * does temp-dir-and-rename). templates_dir is the folder holding site/ (site/site.xsl,
@@ -31,5 +46,14 @@ int site_render(xmlDocPtr graph, const char *templates_dir, const char *outdir, 
 /* As site_render, with options (opts may be NULL). */
 int site_render_opts(xmlDocPtr graph, const char *templates_dir, const char *outdir,
                      const site_options *opts, diag *d);
+
+/* As site_render_opts, as part of a library (lib may be NULL). */
+int site_render_in(xmlDocPtr graph, const char *templates_dir, const char *outdir,
+                   const site_options *opts, const site_library *lib, diag *d);
+
+/* The home page of a library of regulations (templates/site/library.xsl over its
+ * links document, reading the graphs in lib->docs) into the file out_path. */
+int site_render_library(xmlDocPtr links, const char *templates_dir, const char *out_path,
+                        const site_library *lib, diag *d);
 
 #endif

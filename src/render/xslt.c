@@ -496,7 +496,43 @@ struct result {
 	char *buf;               /* RESULT_MEMORY */
 	size_t len;
 	xmlDocPtr doc;           /* RESULT_DOC */
+	const xslt_doc *docs;    /* documents document() finds in memory */
+	size_t ndocs;
 };
+
+/* Register res->docs in the transform's document list under their URIs, so that
+ * document() finds them there before it would read a file. They are marked "main":
+ * libxslt then does not free them with the context. Their URLs are swapped for the
+ * URIs (saved[i] keeps the old ones; restore_docs puts them back). */
+static int register_docs(xsltTransformContextPtr tctxt, const struct result *res,
+                         xmlChar **saved)
+{
+	for (size_t i = 0; i < res->ndocs; i++)
+		saved[i] = (xmlChar *)res->docs[i].doc->URL;
+	for (size_t i = 0; i < res->ndocs; i++) {
+		xmlDocPtr doc = res->docs[i].doc;
+		xsltDocumentPtr xd;
+		if ((const xmlChar *)doc->URL != saved[i])
+			return -1; /* the same document twice */
+		doc->URL = xmlStrdup((const xmlChar *)res->docs[i].uri);
+		xmlXPathOrderDocElems(doc);
+		xd = doc->URL ? xsltNewDocument(tctxt, doc) : NULL;
+		if (!xd)
+			return -1;
+		xd->main = 1;
+	}
+	return 0;
+}
+
+static void restore_docs(const struct result *res, xmlChar **saved)
+{
+	for (size_t i = 0; saved && i < res->ndocs; i++) {
+		xmlDocPtr doc = res->docs[i].doc;
+		if ((const xmlChar *)doc->URL != saved[i])
+			xmlFree((xmlChar *)doc->URL);
+		doc->URL = saved[i];
+	}
+}
 
 static int apply(xslt_sheet *s, xmlDocPtr in, const char *const *params, const char *outdir,
                  struct result *res, diag *d)
@@ -508,6 +544,7 @@ static int apply(xslt_sheet *s, xmlDocPtr in, const char *const *params, const c
 	xsltSecurityPrefsPtr sec = NULL;
 	xmlDocPtr out = NULL;
 	xmlChar *base = NULL;
+	xmlChar **saved_urls = NULL;
 	int rc = -1;
 	size_t errors_before = d->errors;
 
@@ -575,6 +612,13 @@ static int apply(xslt_sheet *s, xmlDocPtr in, const char *const *params, const c
 	    xsltQuoteUserParams(tctxt, (const char **)params) != 0) {
 		diag_error(d, s->path, 0, "cannot set stylesheet parameters");
 		goto done;
+	}
+	if (res->ndocs) {
+		saved_urls = calloc(res->ndocs, sizeof *saved_urls);
+		if (!saved_urls || register_docs(tctxt, res, saved_urls) != 0) {
+			diag_sys(d, s->path, "cannot register the library documents", ENOMEM);
+			goto done;
+		}
 	}
 	out = xsltApplyStylesheetUser(s->style, in, NULL, (const char *)base, NULL, tctxt);
 	if (!out || tctxt->state != XSLT_STATE_OK || sink.errors || d->errors != errors_before) {
@@ -651,6 +695,10 @@ done_nochan:
 		xmlFreeDoc(out);
 	if (tctxt)
 		xsltFreeTransformContext(tctxt);
+	if (saved_urls) {
+		restore_docs(res, saved_urls);
+		free(saved_urls);
+	}
 	if (sec)
 		xsltFreeSecurityPrefs(sec);
 	xmlFree(base);
@@ -680,6 +728,20 @@ int xslt_apply_to_memory(xslt_sheet *s, xmlDocPtr in, const char *const *params,
 	*out = res.buf;
 	*len = res.len;
 	return 0;
+}
+
+xmlDocPtr xslt_apply_to_doc_with(xslt_sheet *s, xmlDocPtr in, const char *const *params,
+                                 const xslt_doc *docs, size_t ndocs, const char *outdir,
+                                 diag *d)
+{
+	struct result res;
+	memset(&res, 0, sizeof res);
+	res.kind = RESULT_DOC;
+	res.docs = docs;
+	res.ndocs = docs ? ndocs : 0;
+	if (apply(s, in, params, outdir, &res, d) != 0)
+		return NULL;
+	return res.doc;
 }
 
 xmlDocPtr xslt_apply_to_doc(xslt_sheet *s, xmlDocPtr in, const char *const *params,

@@ -66,6 +66,20 @@ int xslt_apply_to_memory(xslt_sheet *s, xmlDocPtr in, const char *const *params,
 xmlDocPtr xslt_apply_to_doc(xslt_sheet *s, xmlDocPtr in, const char *const *params,
                             const char *outdir, diag *d);
 
+/* A document the stylesheet reads with document(uri) from memory: registered in the
+ * transform under uri (a file: URI or an absolute path, e.g.
+ * "file:///regdoc-library/links.xml"), never read from disk. The caller keeps it; its
+ * URL is uri during the transform and restored after. */
+typedef struct xslt_doc {
+	const char *uri;
+	xmlDocPtr doc;
+} xslt_doc;
+
+/* As xslt_apply_to_doc, with docs[0..ndocs) readable by document(). */
+xmlDocPtr xslt_apply_to_doc_with(xslt_sheet *s, xmlDocPtr in, const char *const *params,
+                                 const xslt_doc *docs, size_t ndocs, const char *outdir,
+                                 diag *d);
+
 /* The path the sheet was loaded from (for messages). */
 const char *xslt_sheet_path(const xslt_sheet *s);
 

@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
@@ -19,6 +20,7 @@
 struct report_ctx {
 	diag *d;
 	const char *name;
+	unsigned long refused; /* line of an entity declaration or external DTD, 0: none */
 };
 
 static void report_structured(void *user, xmlErrorPtr err)
@@ -26,7 +28,7 @@ static void report_structured(void *user, xmlErrorPtr err)
 	struct report_ctx *rc = user;
 	char msg[512];
 	size_t n;
-	if (!err || !err->message)
+	if (!err || !err->message || rc->refused)
 		return;
 	n = strlen(err->message);
 	if (n >= sizeof msg)
@@ -47,6 +49,38 @@ static void report_parser_error(void *user, xmlErrorPtr err)
 {
 	xmlParserCtxtPtr pc = user;
 	report_structured(pc->_private, err);
+}
+
+/* The parser stops at the first entity declaration (general or parameter) or external
+ * DTD: nothing is declared, expanded or fetched, and the only message is regdoc's. */
+static void refuse_here(xmlParserCtxtPtr pc)
+{
+	struct report_ctx *rc = pc->_private;
+	if (!rc->refused) {
+		int line = xmlSAX2GetLineNumber(pc);
+		rc->refused = line > 0 ? (unsigned long)line : 1;
+	}
+	xmlStopParser(pc);
+}
+
+static void on_entity_decl(void *ctx, const xmlChar *name, int type, const xmlChar *public_id,
+                           const xmlChar *system_id, xmlChar *content)
+{
+	(void)name;
+	(void)type;
+	(void)public_id;
+	(void)system_id;
+	(void)content;
+	refuse_here(ctx);
+}
+
+static void on_internal_subset(void *ctx, const xmlChar *name, const xmlChar *external_id,
+                               const xmlChar *system_id)
+{
+	if (external_id || system_id)
+		refuse_here(ctx);
+	else
+		xmlSAX2InternalSubset(ctx, name, external_id, system_id);
 }
 
 static int declares_entities(xmlDocPtr doc)
@@ -84,7 +118,7 @@ static xmlNodePtr too_deep(xmlNodePtr root, int limit)
 
 xmlDocPtr xmlsafe_read_memory(const char *buf, size_t len, const char *name, diag *d)
 {
-	struct report_ctx rc = {d, name};
+	struct report_ctx rc = {d, name, 0};
 	xmlParserCtxtPtr pc;
 	xmlDocPtr doc;
 
@@ -104,8 +138,18 @@ xmlDocPtr xmlsafe_read_memory(const char *buf, size_t len, const char *name, dia
 	}
 	pc->_private = &rc;
 	pc->sax->serror = report_parser_error;
+	pc->sax->entityDecl = on_entity_decl;
+	pc->sax->internalSubset = on_internal_subset;
 	pc->sax->initialized = XML_SAX2_MAGIC;
 	doc = xmlCtxtReadMemory(pc, buf, (int)len, name, NULL, XMLSAFE_OPTIONS);
+	if (rc.refused) {
+		if (doc)
+			xmlFreeDoc(doc);
+		xmlFreeParserCtxt(pc);
+		diag_error(d, name, rc.refused,
+		           "DOCTYPE with entity declarations or an external DTD is refused");
+		return NULL;
+	}
 	if (doc && !pc->wellFormed) {
 		xmlFreeDoc(doc);
 		doc = NULL;
@@ -149,7 +193,7 @@ xmlDocPtr xmlsafe_read_file(const char *path, diag *d)
 
 int xmlsafe_validate(xmlDocPtr doc, const char *rng_path, const char *name, diag *d)
 {
-	struct report_ctx rc = {d, name};
+	struct report_ctx rc = {d, name, 0};
 	xmlDocPtr schema_doc;
 	xmlRelaxNGParserCtxtPtr pctx;
 	xmlRelaxNGPtr schema;

@@ -16,19 +16,24 @@
 
   <xsl:template match="/assessment">
     <xsl:call-template name="fodt-document">
-      <xsl:with-param name="title">Technical documentation (Annex IV): <xsl:value-of select="product/name"/></xsl:with-param>
+      <xsl:with-param name="title"><xsl:value-of select="$doc-title"/>: <xsl:value-of select="product/name"/></xsl:with-param>
       <xsl:with-param name="body">
-        <text:p text:style-name="Title">Technical documentation (Annex IV): <xsl:value-of select="product/name"/></text:p>
-        <text:p text:style-name="Note">Version <xsl:value-of select="product/version"/> · provider <xsl:value-of select="product/provider"/> · <xsl:value-of select="$regulation-name"/> · <xsl:value-of select="@generator"/></text:p>
-        <text:p text:style-name="Warning"><text:span text:style-name="Strong">Status. </text:span><xsl:value-of select="$status-text"/></text:p>
-        <text:p text:style-name="Warning"><text:span text:style-name="Strong">SMEs. </text:span><xsl:value-of select="$sme-text"/>
-          <xsl:if test="annex-iv/sme-form"> (<xsl:call-template name="fodt-link"><xsl:with-param name="ref" select="annex-iv/sme-form"/></xsl:call-template>)</xsl:if>
-        </text:p>
-        <xsl:if test="annex-iv/annex">
-          <text:p text:style-name="Law"><xsl:call-template name="fodt-link"><xsl:with-param name="ref" select="annex-iv/annex"/></xsl:call-template>: <xsl:value-of select="annex-iv/annex/law"/></text:p>
-          <text:p text:style-name="Note">Required by <xsl:call-template name="fodt-link"><xsl:with-param name="ref" select="annex-iv/basis"/></xsl:call-template>.</text:p>
-        </xsl:if>
-        <xsl:apply-templates select="annex-iv/point | annex-iv/sub | annex-iv/section"/>
+        <text:p text:style-name="Title"><xsl:value-of select="$doc-title"/>: <xsl:value-of select="product/name"/></text:p>
+        <text:p text:style-name="Note">Version <xsl:value-of select="product/version"/> · <xsl:value-of select="$provider-word"/><xsl:text> </xsl:text><xsl:value-of select="product/provider"/> · <xsl:value-of select="$regulation-name"/> · <xsl:value-of select="@generator"/></text:p>
+        <xsl:for-each select="$parts">
+          <xsl:if test="position() &gt; 1">
+            <text:h text:style-name="Heading_20_1" text:outline-level="1"><xsl:value-of select="annex/@label"/></text:h>
+          </xsl:if>
+          <text:p text:style-name="Warning"><text:span text:style-name="Strong">Status. </text:span><xsl:call-template name="status-text"/></text:p>
+          <text:p text:style-name="Warning"><text:span text:style-name="Strong"><xsl:call-template name="sme-heading"/><xsl:text> </xsl:text></text:span><xsl:call-template name="sme-text"/>
+            <xsl:if test="sme-form"> (<xsl:call-template name="fodt-link"><xsl:with-param name="ref" select="sme-form"/></xsl:call-template>)</xsl:if>
+          </text:p>
+          <xsl:if test="annex">
+            <text:p text:style-name="Law"><xsl:call-template name="fodt-link"><xsl:with-param name="ref" select="annex"/></xsl:call-template>: <xsl:value-of select="annex/law"/></text:p>
+            <text:p text:style-name="Note">Required by <xsl:call-template name="fodt-link"><xsl:with-param name="ref" select="basis"/></xsl:call-template>.</text:p>
+          </xsl:if>
+          <xsl:apply-templates select="point | sub | section"/>
+        </xsl:for-each>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
@@ -36,7 +41,8 @@
   <xsl:template match="point | sub | section">
     <xsl:variable name="depth" select="count(ancestor::point | ancestor::sub | ancestor::section)"/>
     <xsl:variable name="ref" select="@ref"/>
-    <xsl:variable name="items" select="/assessment/checklist/group/item[provision/@ref = $ref or cite/@ref = $ref]"/>
+    <xsl:variable name="reg" select="string(@regulation)"/>
+    <xsl:variable name="items" select="/assessment/checklist/group/item[provision[@ref = $ref and string(@regulation) = $reg] or cite[@ref = $ref and string(@regulation) = $reg]]"/>
     <xsl:choose>
       <xsl:when test="$depth = 0">
         <text:h text:style-name="Heading_20_1" text:outline-level="1">Point <xsl:value-of select="substring-after(@label, 'point ')"/>: <xsl:value-of select="substring(law, 1, 90)"/><xsl:if test="string-length(law) &gt; 90">…</xsl:if></text:h>

@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  annex-iv/html.xsl - assessment.xml -> annex-iv.html: every point and sub-point of
-  Annex IV as a section with the law's text as guidance, a field to fill in, what the
+  annex-iv/html.xsl - assessment.xml -> annex-iv.html (documentation/@file): every point
+  and sub-point of the documentation annex (Annex IV; Annex VII of the Cyber Resilience
+  Act, also as a second part for a combined product) as a section with the law's text as guidance, a field to fill in, what the
   product description already says, and the trace (Article 11(1), the provisions citing
   the point, the checklist items citing it).
 -->
@@ -15,7 +16,7 @@
       <head>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="generator" content="{@generator}"/>
-        <title>Annex IV technical documentation: <xsl:value-of select="product/name"/></title>
+        <title><xsl:value-of select="$doc-title"/>: <xsl:value-of select="product/name"/></title>
         <style>
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.45;margin:0 auto;max-width:60rem;padding:1rem 1.5rem;color:#1b1b1b}
 h1{font-size:1.6rem}h2{margin-top:2rem;border-bottom:2px solid #003399}h3{margin-top:1.4rem}
@@ -30,20 +31,25 @@ nav a{margin-right:1rem}section.point{margin-left:0}section.sub{margin-left:1.2r
         <nav>
           <a href="{$site-base}index.html">The <xsl:value-of select="$regulation-name"/></a>
           <a href="checklist.html">Checklist</a>
-          <a href="annex-iv.md">Markdown</a>
-          <a href="annex-iv.fodt">OpenDocument</a>
+          <a href="{$doc/@file}.md">Markdown</a>
+          <a href="{$doc/@file}.fodt">OpenDocument</a>
         </nav>
-        <h1>Technical documentation (Annex IV): <xsl:value-of select="product/name"/></h1>
-        <p>Version <xsl:value-of select="product/version"/> · provider <xsl:value-of select="product/provider"/> · <xsl:value-of select="@generator"/></p>
-        <p class="status"><strong>Status. </strong><xsl:value-of select="$status-text"/></p>
-        <p class="status"><strong>SMEs. </strong><xsl:value-of select="$sme-text"/>
-          <xsl:if test="annex-iv/sme-form"> (<a href="{annex-iv/sme-form/@href}"><xsl:value-of select="annex-iv/sme-form/@label"/></a>)</xsl:if>
-        </p>
-        <xsl:if test="annex-iv/annex">
-          <p class="law"><a href="{annex-iv/annex/@href}"><xsl:value-of select="annex-iv/annex/@label"/></a>: <xsl:value-of select="annex-iv/annex/law"/></p>
-          <p class="trace">Required by <a href="{annex-iv/basis/@href}"><xsl:value-of select="annex-iv/basis/@label"/></a>: <xsl:value-of select="annex-iv/basis/law"/></p>
-        </xsl:if>
-        <xsl:apply-templates select="annex-iv/point | annex-iv/sub | annex-iv/section"/>
+        <h1><xsl:value-of select="$doc-title"/>: <xsl:value-of select="product/name"/></h1>
+        <p>Version <xsl:value-of select="product/version"/> · <xsl:value-of select="$provider-word"/><xsl:text> </xsl:text><xsl:value-of select="product/provider"/> · <xsl:value-of select="@generator"/></p>
+        <xsl:for-each select="$parts">
+          <xsl:if test="position() &gt; 1">
+            <h2 class="part" id="part-{@regulation}"><xsl:value-of select="annex/@label"/></h2>
+          </xsl:if>
+          <p class="status"><strong>Status. </strong><xsl:call-template name="status-text"/></p>
+          <p class="status"><strong><xsl:call-template name="sme-heading"/><xsl:text> </xsl:text></strong><xsl:call-template name="sme-text"/>
+            <xsl:if test="sme-form"> (<a href="{sme-form/@href}"><xsl:value-of select="sme-form/@label"/></a>)</xsl:if>
+          </p>
+          <xsl:if test="annex">
+            <p class="law"><a href="{annex/@href}"><xsl:value-of select="annex/@label"/></a>: <xsl:value-of select="annex/law"/></p>
+            <p class="trace">Required by <a href="{basis/@href}"><xsl:value-of select="basis/@label"/></a>: <xsl:value-of select="basis/law"/></p>
+          </xsl:if>
+          <xsl:apply-templates select="point | sub | section"/>
+        </xsl:for-each>
       </body>
     </html>
   </xsl:template>
@@ -70,7 +76,7 @@ nav a{margin-right:1rem}section.point{margin-left:0}section.sub{margin-left:1.2r
         </div>
       </xsl:if>
       <xsl:if test="not(point | sub)">
-        <div class="fill" contenteditable="true" aria-label="To be completed: {@label}">[To be completed by the provider]</div>
+        <div class="fill" contenteditable="true" aria-label="To be completed: {@label}">[To be completed by the <xsl:value-of select="$provider-word"/>]</div>
       </xsl:if>
       <xsl:apply-templates select="point | sub | section"/>
     </section>
@@ -78,7 +84,8 @@ nav a{margin-right:1rem}section.point{margin-left:0}section.sub{margin-left:1.2r
 
   <xsl:template name="trace">
     <xsl:variable name="ref" select="@ref"/>
-    <xsl:variable name="items" select="/assessment/checklist/group/item[provision/@ref = $ref or cite/@ref = $ref]"/>
+    <xsl:variable name="reg" select="string(@regulation)"/>
+    <xsl:variable name="items" select="/assessment/checklist/group/item[provision[@ref = $ref and string(@regulation) = $reg] or cite[@ref = $ref and string(@regulation) = $reg]]"/>
     <xsl:if test="cited-by or $items">
       <p class="trace">
         <xsl:if test="cited-by">Cited by

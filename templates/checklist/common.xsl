@@ -23,13 +23,52 @@
     <xsl:value-of select="/assessment/facts/fact[@name = $name][1]/@value"/>
   </xsl:template>
 
-  <!-- The regulation's display name. -->
-  <xsl:variable name="regulation-name">
+  <!-- A regulation's display name. -->
+  <xsl:template name="regulation-name-of">
+    <xsl:param name="id"/>
+    <xsl:param name="fallback" select="$id"/>
     <xsl:choose>
-      <xsl:when test="/assessment/@regulation = 'ai-act'">AI Act (Regulation (EU) 2024/1689)</xsl:when>
-      <xsl:when test="/assessment/@regulation = 'cra'">Cyber Resilience Act (Regulation (EU) 2024/2847)</xsl:when>
-      <xsl:otherwise><xsl:value-of select="/assessment/@regulation"/></xsl:otherwise>
+      <xsl:when test="$id = 'ai-act'">AI Act (Regulation (EU) 2024/1689)</xsl:when>
+      <xsl:when test="$id = 'cra'">Cyber Resilience Act (Regulation (EU) 2024/2847)</xsl:when>
+      <xsl:otherwise><xsl:value-of select="$fallback"/></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- The regulation's display name, and those assessed together with it. -->
+  <xsl:variable name="regulation-name">
+    <xsl:call-template name="regulation-name-of">
+      <xsl:with-param name="id" select="/assessment/@regulation"/>
+    </xsl:call-template>
+    <xsl:for-each select="/assessment/combined/regulation">
+      <xsl:text> and </xsl:text>
+      <xsl:call-template name="regulation-name-of">
+        <xsl:with-param name="id" select="@id"/>
+        <xsl:with-param name="fallback" select="@name"/>
+      </xsl:call-template>
+    </xsl:for-each>
+  </xsl:variable>
+
+  <!-- Who is responsible: the AI Act's provider, the Cyber Resilience Act's manufacturer. -->
+  <xsl:variable name="provider-word">
+    <xsl:choose>
+      <xsl:when test="/assessment/@regulation = 'cra'">manufacturer</xsl:when>
+      <xsl:otherwise>provider</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <xsl:variable name="Provider-word">
+    <xsl:choose>
+      <xsl:when test="/assessment/@regulation = 'cra'">Manufacturer</xsl:when>
+      <xsl:otherwise>Provider</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <!-- The technical documentation template: "Annex IV", or "Annex IV and Cyber
+       Resilience Act Annex VII" for a combined product; empty when there is none. -->
+  <xsl:variable name="doc-annexes">
+    <xsl:for-each select="/assessment/documentation/part[annex]">
+      <xsl:if test="position() &gt; 1"> and </xsl:if>
+      <xsl:value-of select="annex/@label"/>
+    </xsl:for-each>
   </xsl:variable>
 
   <!-- Markdown: escape the characters that would start markup inside running text. -->

@@ -18,7 +18,7 @@
       <xsl:with-param name="title">Conformity checklist: <xsl:value-of select="product/name"/></xsl:with-param>
       <xsl:with-param name="body">
         <text:p text:style-name="Title">Conformity checklist: <xsl:value-of select="product/name"/></text:p>
-        <text:p text:style-name="Note">Version <xsl:value-of select="product/version"/> · provider <xsl:value-of select="product/provider"/> · <xsl:value-of select="$regulation-name"/> · product description <xsl:value-of select="product/@src"/> · <xsl:value-of select="@generator"/></text:p>
+        <text:p text:style-name="Note">Version <xsl:value-of select="product/version"/> · <xsl:value-of select="$provider-word"/><xsl:text> </xsl:text><xsl:value-of select="product/provider"/> · <xsl:value-of select="$regulation-name"/> · product description <xsl:value-of select="product/@src"/> · <xsl:value-of select="@generator"/></text:p>
         <text:p text:style-name="Text_20_body"><text:span text:style-name="Strong">Intended purpose: </text:span><xsl:value-of select="product/intended-purpose"/></text:p>
 
         <text:h text:style-name="Heading_20_1" text:outline-level="1">Result</text:h>
@@ -109,6 +109,7 @@
                     <xsl:for-each select="recital">
                       <xsl:if test="position() &gt; 1">, </xsl:if>
                       <xsl:call-template name="fodt-link"/>
+                      <xsl:if test="@computed = 'yes'"> (computed)</xsl:if>
                     </xsl:for-each>
                   </xsl:with-param>
                 </xsl:call-template>

@@ -25,7 +25,7 @@ ol.trace>li{margin-bottom:.7rem}.used{font-size:.9rem;color:#444}
 table{border-collapse:collapse;width:100%;font-size:.92rem}th,td{border:1px solid #bbb;padding:.35rem .45rem;vertical-align:top;text-align:left}
 th{background:#eef1f7}td.fill{min-width:6rem;background:#fcfcf4}
 .id{font-family:ui-monospace,monospace;font-size:.85rem;white-space:nowrap}
-details summary{cursor:pointer;color:#003399}.law{font-style:italic;color:#333}
+details summary{cursor:pointer;color:#003399}.law{font-style:italic;color:#333}.computed{color:#666;font-size:.85em}
 nav a{margin-right:1rem}
 @media print{nav{display:none}td.fill{background:none}}
         </style>
@@ -33,13 +33,15 @@ nav a{margin-right:1rem}
       <body>
         <nav>
           <a href="{$site-base}index.html">The <xsl:value-of select="$regulation-name"/></a>
-          <a href="annex-iv.html">Annex IV technical documentation template</a>
+          <xsl:if test="documentation">
+            <a href="{documentation/@file}.html"><xsl:value-of select="$doc-annexes"/> technical documentation template</a>
+          </xsl:if>
           <a href="checklist.md">Markdown</a>
           <a href="checklist.fodt">OpenDocument</a>
         </nav>
         <h1>Conformity checklist: <xsl:value-of select="product/name"/></h1>
         <p class="meta">
-          Version <xsl:value-of select="product/version"/> · provider <xsl:value-of select="product/provider"/>
+          Version <xsl:value-of select="product/version"/> · <xsl:value-of select="$provider-word"/><xsl:text> </xsl:text><xsl:value-of select="product/provider"/>
           · product description <code><xsl:value-of select="product/@src"/></code> · <xsl:value-of select="@generator"/>
         </p>
         <p><strong>Intended purpose:</strong><xsl:text> </xsl:text><xsl:value-of select="product/intended-purpose"/></p>
@@ -48,7 +50,7 @@ nav a{margin-right:1rem}
           <dl>
             <!-- the headline first, then the route, then the rest in the order concluded -->
             <xsl:for-each select="conclusions/conclusion[not(@name = preceding-sibling::conclusion/@name)]">
-              <xsl:sort select="string-length(substring-before('classification route procedure assessor ', concat(@name, ' '))) + 1000 * number(not(contains('classification route procedure assessor ', concat(@name, ' '))))" data-type="number"/>
+              <xsl:sort select="string-length(substring-before('classification route procedure assessor cra-classification cra-route cra-procedure cra-assessor ', concat(@name, ' '))) + 1000 * number(not(contains('classification route procedure assessor cra-classification cra-route cra-procedure cra-assessor ', concat(@name, ' '))))" data-type="number"/>
               <xsl:variable name="n" select="@name"/>
               <dt><xsl:call-template name="conclusion-title"/></dt>
               <dd>
@@ -132,6 +134,7 @@ nav a{margin-right:1rem}
                       <xsl:for-each select="recital">
                         <xsl:if test="position() &gt; 1">, </xsl:if>
                         <a href="{@href}"><xsl:value-of select="@label"/></a>
+                        <xsl:if test="@computed = 'yes'"><xsl:text> </xsl:text><span class="computed">(computed)</span></xsl:if>
                       </xsl:for-each>
                     </td>
                     <td class="fill"></td><td class="fill"></td><td class="fill"></td>
@@ -157,6 +160,13 @@ nav a{margin-right:1rem}
       <xsl:when test="@name = 'annex-iv-form'">Technical documentation form</xsl:when>
       <xsl:when test="@name = 'cyber-procedure'">Cybersecurity procedure</xsl:when>
       <xsl:when test="@name = 'art-15-presumption'">Article 15 presumption</xsl:when>
+      <xsl:when test="@name = 'cra-scope'">Cyber Resilience Act: scope</xsl:when>
+      <xsl:when test="@name = 'cra-classification'">Cyber Resilience Act: classification</xsl:when>
+      <xsl:when test="@name = 'cra-route'">Cyber Resilience Act: procedures the law allows</xsl:when>
+      <xsl:when test="@name = 'cra-procedure'">Cyber Resilience Act: procedure followed</xsl:when>
+      <xsl:when test="@name = 'cra-assessor'">Cyber Resilience Act: who assesses</xsl:when>
+      <xsl:when test="@name = 'cra-coverage'">Which procedure covers which requirements</xsl:when>
+      <xsl:when test="@name = 'cra-technical-documentation'">Cyber Resilience Act: technical documentation</xsl:when>
       <xsl:otherwise><xsl:value-of select="translate(substring(@name, 1, 1), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')"/><xsl:value-of select="translate(substring(@name, 2), '-', ' ')"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

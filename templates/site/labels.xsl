@@ -23,6 +23,25 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- href of an id of another regulation of the library, from a page of this site
+       (../../cra/site/art-12.html#art-12.3), or nothing when the library does not have
+       the regulation or its graph not the id. -->
+  <xsl:template name="lib-href-of">
+    <xsl:param name="reg"/>
+    <xsl:param name="id"/>
+    <xsl:variable name="entry" select="$lib/regulation[@id = $reg]"/>
+    <xsl:variable name="page" select="substring-before(concat($id, '.'), '.')"/>
+    <xsl:if test="$entry and $reg != $self-id and $id != '' and translate(concat($reg, $id), $id-chars, '') = ''
+                  and starts-with($entry/@site, concat($reg, '/'))">
+      <xsl:for-each select="document($entry/@graph, $entry)">
+        <xsl:if test="key('page', $page) and key('node', $id)">
+          <xsl:value-of select="concat($library-href, $entry/@site, $page, '.html',
+                                       substring(concat('#', $id), 1, ($id != $page) * 1000))"/>
+        </xsl:if>
+      </xsl:for-each>
+    </xsl:if>
+  </xsl:template>
+
   <!-- ===================================================== labels (mode label) -->
   <xsl:template match="recital" mode="label">
     <xsl:value-of select="concat('Recital ', @n)"/>

@@ -40,6 +40,9 @@
         <body class="page-{$kind}">
           <a class="skip" href="#main">Skip to content</a>
           <header class="top">
+            <xsl:if test="$lib">
+              <a class="lib-home" href="{$library-href}index.html">Library</a>
+            </xsl:if>
             <a class="brand" href="index.html"><xsl:value-of select="$short-title"/></a>
             <form class="qform" action="search.html" method="get" role="search">
               <label class="vh" for="q-top">Search the regulation</label>
@@ -304,6 +307,26 @@
         </ul>
       </section>
     </xsl:if>
+
+    <xsl:if test="$lib-in">
+      <!-- where the other regulations of the library cite this one -->
+      <section class="home-sec" id="cited-in-library" aria-labelledby="h-lib-in">
+        <h2 id="h-lib-in">Cited by other regulations</h2>
+        <xsl:for-each select="$lib/regulation[@id != $self-id]">
+          <xsl:variable name="rid" select="@id"/>
+          <xsl:variable name="in" select="$lib-in[starts-with(@from, concat($rid, ':'))]"/>
+          <xsl:if test="$in">
+            <h3><xsl:value-of select="normalize-space(short-title)"/></h3>
+            <ul class="lib-cited">
+              <xsl:for-each select="$in[not(@from = preceding-sibling::edge[(@kind = 'cites' and starts-with(@to, concat($self-id, ':'))) or
+                                                                              (@kind = 'cites-act' and @to = $self-id)]/@from)]">
+                <li><xsl:call-template name="lib-citer"/></li>
+              </xsl:for-each>
+            </ul>
+          </xsl:if>
+        </xsl:for-each>
+      </section>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="unit-list">
@@ -442,7 +465,13 @@
     <xsl:variable name="citers" select="key('node', key('cites-into', $id)/@from)"/>
     <xsl:variable name="ext-citers"
         select="$citers[substring-before(concat(@id, '.'), '.') != $id]"/>
-    <xsl:if test="$related or $ext-citers">
+    <!-- citations of this unit in the other regulations of the library -->
+    <xsl:variable name="unit-q" select="concat($self-id, ':', $id)"/>
+    <xsl:variable name="lib-citers"
+        select="$lib-in[@kind = 'cites'][substring-before(concat(@to, '.'), '.') = $unit-q]"/>
+    <!-- computed, never official: its own box under the official relations -->
+    <xsl:variable name="suggested" select="key('sug-from', $id)[key('unit', @to)]"/>
+    <xsl:if test="$related or $suggested or $ext-citers or $lib-citers">
       <div class="rail">
         <xsl:if test="$related">
           <aside class="box related" aria-labelledby="h-related">
@@ -460,7 +489,22 @@
             </ul>
           </aside>
         </xsl:if>
-        <xsl:if test="$ext-citers">
+        <xsl:if test="$suggested">
+          <aside class="box computed" aria-labelledby="h-computed">
+            <h2 id="h-computed">Possibly related (computed)</h2>
+            <p class="note">Not from a source: computed from the text (citations, shared defined terms, words).</p>
+            <ul>
+              <xsl:for-each select="$suggested">
+                <li>
+                  <a href="{@to}.html"><xsl:apply-templates select="key('unit', @to)" mode="title"/></a>
+                  <span class="score"><xsl:value-of select="concat(' score ', @score)"/></span>
+                  <span class="evidence"><xsl:value-of select="@evidence"/></span>
+                </li>
+              </xsl:for-each>
+            </ul>
+          </aside>
+        </xsl:if>
+        <xsl:if test="$ext-citers or $lib-citers">
           <aside class="box cited-by" aria-labelledby="h-cited-by">
             <h2 id="h-cited-by">Cited by</h2>
             <ul>
@@ -487,11 +531,60 @@
                   </xsl:if>
                 </li>
               </xsl:for-each>
+              <!-- one entry per citing element of another regulation, with the targets -->
+              <xsl:for-each select="$lib-citers[not(@from = preceding-sibling::edge[@kind = 'cites']
+                                    [substring-before(concat(@to, '.'), '.') = $unit-q]/@from)]">
+                <xsl:variable name="from" select="@from"/>
+                <li class="lib">
+                  <xsl:call-template name="lib-citer"/>
+                  <xsl:variable name="targets" select="$lib-citers[@from = $from][substring-after(@to, ':') != $id]"/>
+                  <xsl:if test="$targets">
+                    <span class="to">
+                      <xsl:text> → </xsl:text>
+                      <xsl:for-each select="$targets">
+                        <xsl:variable name="t" select="substring-after(@to, ':')"/>
+                        <xsl:if test="position() > 1"><xsl:text>, </xsl:text></xsl:if>
+                        <xsl:for-each select="$reg">
+                          <xsl:for-each select="key('node', $t)">
+                            <a href="#{@id}">
+                              <xsl:call-template name="short-label"><xsl:with-param name="unit-id" select="$id"/></xsl:call-template>
+                            </a>
+                          </xsl:for-each>
+                        </xsl:for-each>
+                      </xsl:for-each>
+                    </span>
+                  </xsl:if>
+                </li>
+              </xsl:for-each>
             </ul>
           </aside>
         </xsl:if>
       </div>
     </xsl:if>
+  </xsl:template>
+
+  <!-- the citing element of a library edge (context: the edge), as a link to its page
+       in its regulation's site: "Cyber Resilience Act, Article 12(1)" -->
+  <xsl:template name="lib-citer">
+    <xsl:variable name="from-reg" select="substring-before(@from, ':')"/>
+    <xsl:variable name="from-id" select="substring-after(@from, ':')"/>
+    <xsl:variable name="entry" select="$lib/regulation[@id = $from-reg]"/>
+    <xsl:variable name="href">
+      <xsl:call-template name="lib-href-of">
+        <xsl:with-param name="reg" select="$from-reg"/>
+        <xsl:with-param name="id" select="$from-id"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="label">
+      <xsl:value-of select="concat(normalize-space($entry/short-title), ', ')"/>
+      <xsl:for-each select="document($entry/@graph, $entry)">
+        <xsl:apply-templates select="key('node', $from-id)" mode="label"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$href != ''"><a class="lib" href="{$href}"><xsl:value-of select="$label"/></a></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$label"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- the label of an element without its unit's label: "(1)", "point 4.6" -->

@@ -9,7 +9,12 @@
   URL scheme: doc/site.md. Restyle by editing this folder (templates, static/site.css),
   never C.
 
-  Parameters: base-url  prefix of the <loc> URLs in sitemap.xml ('' = relative).
+  Parameters: base-url      prefix of the <loc> URLs in sitemap.xml ('' = relative).
+              library       URI of the links document of the library the site is part of
+                            (templates/schema/links.rng; '' = none): citations of the
+                            other regulations link to their sites and "cited by" lists
+                            theirs. It names each regulation's graph, read with document().
+              library-href  the library's folder from a page of this site ('../../').
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -24,6 +29,8 @@
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 
   <xsl:param name="base-url" select="''"/>
+  <xsl:param name="library" select="''"/>
+  <xsl:param name="library-href" select="'../../'"/>
 
   <xsl:key name="unit" match="recitals/recital | articles/article | annexes/annex" use="@id"/>
   <xsl:key name="chapter" match="contents/chapter" use="@id"/>
@@ -33,10 +40,22 @@
   <xsl:key name="act" match="acts/act" use="@id"/>
   <xsl:key name="rel-from" match="edges/edge[@kind = 'relates-to']" use="@from"/>
   <xsl:key name="rel-to" match="edges/edge[@kind = 'relates-to']" use="@to"/>
+  <!-- computed suggestions (doc/graph.md): each page shows its own list, from = the page -->
+  <xsl:key name="sug-from" match="edges/edge[@kind = 'suggests']" use="@from"/>
   <xsl:key name="cites-into" match="edges/edge[@kind = 'cites']"
            use="substring-before(concat(@to, '.'), '.')"/>
   <xsl:key name="cites-from" match="edges/edge[@kind = 'cites']" use="@from"/>
   <xsl:key name="toc-unit" match="contents//unit" use="@ref"/>
+  <!-- acts that are regulations of the library, by its id -->
+  <xsl:key name="act-reg" match="acts/act[@regulation]" use="@regulation"/>
+
+  <!-- the library (none: empty; document('') is this stylesheet, which has no <library>) -->
+  <xsl:variable name="lib" select="document($library)/library"/>
+  <xsl:variable name="self-id" select="string(/regulation/@id)"/>
+  <!-- edges of the other regulations into this one: to a unit (cites) or to it as an act -->
+  <xsl:variable name="lib-in"
+      select="$lib/edges/edge[@kind = 'cites' and starts-with(@to, concat($self-id, ':'))] |
+              $lib/edges/edge[@kind = 'cites-act' and @to = $self-id]"/>
 
   <xsl:variable name="reg" select="/regulation"/>
   <xsl:variable name="lang">

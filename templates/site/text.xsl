@@ -139,6 +139,12 @@
     <xsl:variable name="first" select="substring-before(concat(normalize-space(@to), ' '), ' ')"/>
     <xsl:variable name="page" select="substring-before(concat($first, '.'), '.')"/>
     <xsl:choose>
+      <xsl:when test="contains($first, ':')">
+        <xsl:call-template name="cross-cite">
+          <xsl:with-param name="reg" select="substring-before($first, ':')"/>
+          <xsl:with-param name="id" select="substring-after($first, ':')"/>
+        </xsl:call-template>
+      </xsl:when>
       <xsl:when test="translate($first, $id-chars, '') = '' and key('page', $page) and key('node', $first)">
         <a class="cite" href="{$page}.html{substring(concat('#', $first), 1, ($first != $page) * 1000)}">
           <xsl:apply-templates mode="nolink"/>
@@ -150,8 +156,60 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- a citation of another act: EUR-Lex by CELEX -->
+  <!-- a citation of a unit of another regulation (cra:art-12.3): its page in that
+       regulation's site when the library has it, else the act on EUR-Lex -->
+  <xsl:template name="cross-cite">
+    <xsl:param name="reg"/>
+    <xsl:param name="id"/>
+    <xsl:variable name="href">
+      <xsl:call-template name="lib-href-of">
+        <xsl:with-param name="reg" select="$reg"/>
+        <xsl:with-param name="id" select="$id"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="celex" select="string(key('act-reg', $reg)[1]/@celex)"/>
+    <xsl:choose>
+      <xsl:when test="$href != ''">
+        <a class="cite lib" href="{$href}" title="{normalize-space($lib/regulation[@id = $reg]/short-title)}">
+          <xsl:apply-templates mode="nolink"/>
+        </a>
+      </xsl:when>
+      <xsl:when test="$celex != '' and translate($celex, '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ()_', '') = ''">
+        <a class="cite ext" href="https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:{$celex}">
+          <xsl:apply-templates mode="nolink"/>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="cite ext"><xsl:apply-templates mode="nolink"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- a citation of another act: EUR-Lex by CELEX; the home page of its site when it
+       is a regulation of the library (or this one) -->
+  <xsl:template match="cite[@act][key('act', @act)/@regulation]" priority="1">
+    <xsl:variable name="reg" select="string(key('act', @act)/@regulation)"/>
+    <xsl:variable name="entry" select="$lib/regulation[@id = $reg]"/>
+    <xsl:choose>
+      <xsl:when test="$reg = $self-id">
+        <a class="cite" href="index.html"><xsl:apply-templates mode="nolink"/></a>
+      </xsl:when>
+      <xsl:when test="$entry and translate($reg, $id-chars, '') = '' and starts-with($entry/@site, concat($reg, '/'))">
+        <a class="cite lib" href="{$library-href}{$entry/@site}index.html" title="{normalize-space($entry/short-title)}">
+          <xsl:apply-templates mode="nolink"/>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="act-cite"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template match="cite[@act]">
+    <xsl:call-template name="act-cite"/>
+  </xsl:template>
+
+  <xsl:template name="act-cite">
     <xsl:variable name="act" select="key('act', @act)"/>
     <xsl:variable name="celex">
       <xsl:choose>

@@ -10,6 +10,19 @@ fetched. Prints the counts; exits 1 on any broken link.
 usage: check_links.py SITE_DIR
        check_links.py --regdoc REGDOC --corpus CORPUS_DIR   (builds the site into a
                                                             temporary directory first)
+       check_links.py --library LIBRARY_DIR
+       check_links.py --library --regdoc REGDOC --corpus CORPUS_DIR
+
+With --library, LIBRARY_DIR is the output of `regdoc build` over a folder of
+regulations: its home page index.html and every regulation's site (the <regulation
+site="..."> of its links.xml) are checked as one site, so links from one regulation's
+site into another's (../../cra/site/art-12.html#art-12.3) must resolve too. Then every
+edge of links.xml must be a link both ways: the citing page links to the cited element
+(a citation of several elements links to its first, so another target of the same
+citing element will do; for a citation of a whole act, that regulation's home page),
+and the cited page's "cited by" (or that home page's "Cited by other regulations")
+links back to the citing element. Prints how many cross-regulation links resolve in
+each direction.
 """
 import argparse
 import html.parser
@@ -43,6 +56,7 @@ class Page(html.parser.HTMLParser):
         self.refs = []  # (tag, attribute, value)
         self.stack = []
         self.problems = []
+        self.resolved = []  # (file, fragment) of every internal link that resolved
         self.h1 = 0
         self.last_level = 0
 
@@ -115,14 +129,21 @@ def parse(path):
     return p
 
 
-def check(site):
+def check(site, site_dirs=None, extra_pages=()):
+    """site: the folder every link must stay inside; site_dirs: the folders whose
+    pages are checked (default: site itself), each with its sitemap.xml; extra_pages:
+    more pages (a library's home page)."""
     site = os.path.abspath(site)
+    site_dirs = [os.path.abspath(d) for d in (site_dirs or [site])]
     pages = {}
-    for root, _dirs, files in os.walk(site):
-        for name in sorted(files):
-            if name.endswith(".html"):
-                path = os.path.join(root, name)
-                pages[path] = parse(path)
+    for top in site_dirs:
+        for root, _dirs, files in os.walk(top):
+            for name in sorted(files):
+                if name.endswith(".html"):
+                    path = os.path.join(root, name)
+                    pages[path] = parse(path)
+    for path in extra_pages:
+        pages[os.path.abspath(path)] = parse(path)
 
     errors = []
     counts = {"pages": len(pages), "internal": 0, "with_fragment": 0, "external": 0,
@@ -154,6 +175,7 @@ def check(site):
             if not os.path.isfile(target):
                 errors.append(f"{rel}: <{tag} {attr}={value!r}>: no file {os.path.relpath(target, site)}")
                 continue
+            page.resolved.append((target, urllib.parse.unquote(u.fragment)))
             if tag in ("link", "script"):
                 counts["assets"] += 1
                 continue
@@ -166,18 +188,104 @@ def check(site):
                     errors.append(f"{rel}: <{tag} {attr}={value!r}>: no id {frag!r} in "
                                   f"{os.path.relpath(target, site)}")
 
-    sitemap = os.path.join(site, "sitemap.xml")
     locs = 0
-    if os.path.isfile(sitemap):
-        ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-        for loc in ET.parse(sitemap).getroot().findall("s:url/s:loc", ns):
-            locs += 1
-            u = urllib.parse.urlsplit(loc.text or "")
-            if not u.scheme and not os.path.isfile(os.path.join(site, urllib.parse.unquote(u.path))):
-                errors.append(f"sitemap.xml: <loc>{loc.text}</loc>: no such page")
-    else:
-        errors.append("sitemap.xml: missing")
+    for top in site_dirs:
+        sitemap = os.path.join(top, "sitemap.xml")
+        srel = os.path.relpath(sitemap, site)
+        if os.path.isfile(sitemap):
+            ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+            for loc in ET.parse(sitemap).getroot().findall("s:url/s:loc", ns):
+                locs += 1
+                u = urllib.parse.urlsplit(loc.text or "")
+                if not u.scheme and not os.path.isfile(os.path.join(top, urllib.parse.unquote(u.path))):
+                    errors.append(f"{srel}: <loc>{loc.text}</loc>: no such page")
+        else:
+            errors.append(f"{srel}: missing")
     counts["sitemap"] = locs
+    counts["_pages"] = pages
+    return counts, errors
+
+
+def page_of(site_dir, ident):
+    """The page file of a graph id and its fragment ('' for the page itself)."""
+    page = ident.split(".", 1)[0]
+    return os.path.join(site_dir, page + ".html"), ("" if ident == page else ident)
+
+
+def check_library(lib):
+    """The library's pages as one site, then every edge of links.xml both ways."""
+    lib = os.path.abspath(lib)
+    tree = ET.parse(os.path.join(lib, "links.xml")).getroot()
+    sites = {}
+    for reg in tree.findall("regulation"):
+        sites[reg.get("id")] = os.path.normpath(os.path.join(lib, reg.get("site")))
+    home = os.path.join(lib, "index.html")
+    counts, errors = check(lib, list(sites.values()), [home])
+    pages = counts.pop("_pages")
+
+    def site_of(path):
+        for rid, d in sites.items():
+            if path.startswith(d + os.sep):
+                return rid
+        return None
+
+    # every resolved link from one regulation's site into another's, by direction
+    cross = {}
+    for path, page in pages.items():
+        a = site_of(path)
+        for target, _frag in page.resolved:
+            b = site_of(target)
+            if a and b and a != b:
+                cross[(a, b)] = cross.get((a, b), 0) + 1
+    counts["cross"] = cross
+
+    def links_to(src, target, frag):
+        page = pages.get(src)
+        return page is not None and (target, frag) in page.resolved
+
+    # the targets of each citing element ("Articles 1 and 2 of ..." links to Article 1)
+    targets_of = {}
+    for edge in tree.findall("edges/edge"):
+        if edge.get("kind") == "cites":
+            b, y = edge.get("to").split(":", 1)
+            if b in sites:
+                targets_of.setdefault(edge.get("from"), []).append(page_of(sites[b], y))
+    both = {}
+    for edge in tree.findall("edges/edge"):
+        a, x = edge.get("from").split(":", 1)
+        if a not in sites:
+            errors.append(f"links.xml: edge from {edge.get('from')}: no such regulation")
+            continue
+        src, xfrag = page_of(sites[a], x)
+        if edge.get("kind") == "cites":
+            b, y = edge.get("to").split(":", 1)
+            dst, yfrag = page_of(sites.get(b, ""), y)
+        else:
+            b = edge.get("to")
+            dst, yfrag = os.path.join(sites.get(b, ""), "index.html"), ""
+        if b not in sites:
+            errors.append(f"links.xml: edge to {edge.get('to')}: no such regulation")
+            continue
+        what = f"{edge.get('kind')} {edge.get('from')} -> {edge.get('to')}"
+        fwd = links_to(src, dst, yfrag) or (
+            edge.get("kind") == "cites" and
+            any(links_to(src, t, f) for t, f in targets_of.get(edge.get("from"), [])))
+        back = links_to(dst, src, xfrag)
+        if not fwd:
+            errors.append(f"{os.path.relpath(src, lib)}: no link to {os.path.relpath(dst, lib)}"
+                          f"{'#' + yfrag if yfrag else ''} ({what})")
+        if not back:
+            errors.append(f"{os.path.relpath(dst, lib)}: no link back to {os.path.relpath(src, lib)}"
+                          f"{'#' + xfrag if xfrag else ''} ({what})")
+        key = (a, b)
+        n = both.setdefault(key, [0, 0])
+        n[0] += 1
+        n[1] += 1 if fwd and back else 0
+    counts["edges"] = both
+    # the home page links to every regulation's site
+    for rid, d in sites.items():
+        if not links_to(home, os.path.join(d, "index.html"), ""):
+            errors.append(f"index.html: no link to {rid}'s site")
     return counts, errors
 
 
@@ -186,6 +294,7 @@ def main():
     ap.add_argument("site", nargs="?")
     ap.add_argument("--regdoc")
     ap.add_argument("--corpus")
+    ap.add_argument("--library", nargs="?", const="", default=None, metavar="LIBRARY_DIR")
     args = ap.parse_args()
     tmp = None
     try:
@@ -194,20 +303,27 @@ def main():
                 ap.error("--regdoc needs --corpus")
             tmp = tempfile.mkdtemp(prefix="regdoc-links.")
             site = os.path.join(tmp, "site")
+            cmd = "build" if args.library is not None else "site"
             t0 = time.monotonic()
-            r = subprocess.run([args.regdoc, "site", args.corpus, "-o", site],
+            r = subprocess.run([args.regdoc, cmd, args.corpus, "-o", site, "--validate"],
                                stderr=subprocess.PIPE, text=True)
             dt = time.monotonic() - t0
             if r.returncode != 0:
                 sys.stderr.write(r.stderr)
-                print(f"FAIL: regdoc site {args.corpus} exited with {r.returncode}")
+                print(f"FAIL: regdoc {cmd} {args.corpus} exited with {r.returncode}")
                 return 1
             print(f"built {args.corpus} into {site} in {dt * 1000:.0f} ms")
+        elif args.library:
+            site = args.library
         elif args.site:
             site = args.site
         else:
-            ap.error("give SITE_DIR or --regdoc and --corpus")
-        counts, errors = check(site)
+            ap.error("give SITE_DIR, --library LIBRARY_DIR, or --regdoc and --corpus")
+        if args.library is not None:
+            counts, errors = check_library(site)
+        else:
+            counts, errors = check(site)
+            counts.pop("_pages")
         for e in errors[:200]:
             print("BROKEN:", e)
         if len(errors) > 200:
@@ -217,6 +333,14 @@ def main():
               f"({counts['with_fragment']} with a #fragment), "
               f"{counts['assets']} asset references, {counts['sitemap']} sitemap entries, "
               f"{counts['external']} external links (not fetched); {len(errors)} broken")
+        if args.library is not None:
+            for (a, b), n in sorted(counts["cross"].items()):
+                print(f"cross-regulation links {a} -> {b}: {n} in the pages")
+            for (a, b), (n, ok) in sorted(counts["edges"].items()):
+                print(f"links.xml {a} -> {b}: {n} edges, {ok} resolve both ways")
+            if not counts["edges"]:
+                errors.append("links.xml has no edge between the regulations")
+                print("BROKEN: links.xml has no edge between the regulations")
         return 1 if errors or counts["pages"] == 0 else 0
     finally:
         if tmp:

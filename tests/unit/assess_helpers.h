@@ -80,12 +80,12 @@ static inline void remove_tree(const char *dir)
 		fprintf(stderr, "cannot remove %s\n", dir);
 }
 
-/* The graph of corpus/ai-act, built in-process with the regdoc library (as
- * `regdoc graph` does) into dir/ai-act.graph.xml and parsed. NULL on failure. */
-static inline xmlDocPtr build_ai_act_graph(const char *dir)
+/* The graph of corpus/<reg>, built in-process with the regdoc library (as `regdoc
+ * graph` does) into dir/<reg>.graph.xml and parsed. NULL on failure. */
+static inline xmlDocPtr build_corpus_graph(const char *dir, const char *reg)
 {
 	regdoc_options o;
-	char path[4200];
+	char path[4200], regdir[4200];
 	FILE *devnull = fopen("/dev/null", "w");
 	diag d;
 	xmlDocPtr g;
@@ -93,8 +93,9 @@ static inline xmlDocPtr build_ai_act_graph(const char *dir)
 	regdoc_options_init(&o);
 	o.datadir = SOURCE_DIR;
 	o.diagnostics = devnull;
-	snprintf(path, sizeof path, "%s/ai-act.graph.xml", dir);
-	rc = regdoc_graph(&o, SOURCE_DIR "/corpus/ai-act", path);
+	snprintf(path, sizeof path, "%s/%s.graph.xml", dir, reg);
+	snprintf(regdir, sizeof regdir, "%s/corpus/%s", SOURCE_DIR, reg);
+	rc = regdoc_graph(&o, regdir, path);
 	if (devnull)
 		fclose(devnull);
 	if (rc != REGDOC_EXIT_OK) {
@@ -104,6 +105,12 @@ static inline xmlDocPtr build_ai_act_graph(const char *dir)
 	diag_init(&d, stderr);
 	g = xmlsafe_read_file(path, &d);
 	return g;
+}
+
+/* The graph of corpus/ai-act (build_corpus_graph). */
+static inline xmlDocPtr build_ai_act_graph(const char *dir)
+{
+	return build_corpus_graph(dir, "ai-act");
 }
 
 /* string(XPath) on doc, as a new string (free it). */
@@ -156,5 +163,114 @@ static inline char *conclusion(xmlDocPtr doc, const char *name)
 	xmlXPathFreeContext(ctx);
 	return out;
 }
+
+/* ---- checking the items of an assessment against the graphs -------------------- */
+#ifdef REGDOC_ASSESS_GINDEX_H
+
+static inline const char *helper_prop(xmlNodePtr n, const char *name)
+{
+	for (xmlAttrPtr a = n->properties; a; a = a->next)
+		if (!strcmp((const char *)a->name, name) && a->children)
+			return (const char *)a->children->content;
+	return NULL;
+}
+
+/* The graph of regulation reg among graphs, or NULL. */
+static inline const gindex *helper_graph(const gindex *const *graphs, size_t n, const char *reg)
+{
+	for (size_t i = 0; i < n; i++)
+		if (reg && !strcmp(graphs[i]->regulation, reg))
+			return graphs[i];
+	return NULL;
+}
+
+/* 1 when the graph relates recital rec to the unit of id. */
+static inline int helper_related(const gindex *g, const char *id, const char *rec)
+{
+	const gindex_pair *first;
+	size_t n = gindex_recitals(g, id, &first);
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(first[i].recital, rec))
+			return 1;
+	return 0;
+}
+
+/* Check one checklist item of an assessment whose primary regulation is primary: its
+ * provision, citations and recitals exist in the graph of the regulation they name
+ * (their regulation attribute, else primary), and every recital is one that graph
+ * relates (relates-to) to the unit of the item's provision or of one of its citations
+ * of the same regulation. A reference to a regulation not among graphs is a problem too
+ * unless allow_unknown. Returns the number of problems (printed). */
+static inline size_t check_item_refs(const gindex *const *graphs, size_t ngraphs,
+                                     const char *primary, const char *product, xmlNodePtr item,
+                                     int allow_unknown)
+{
+	size_t bad = 0;
+	const char *iid = helper_prop(item, "id");
+	for (xmlNodePtr c = item->children; c; c = c->next) {
+		const char *ref, *reg;
+		const gindex *g;
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcmp((const char *)c->name, "provision") && strcmp((const char *)c->name, "cite") &&
+		    strcmp((const char *)c->name, "recital"))
+			continue;
+		ref = helper_prop(c, "ref");
+		reg = helper_prop(c, "regulation") ? helper_prop(c, "regulation") : primary;
+		g = helper_graph(graphs, ngraphs, reg);
+		if (!g) {
+			if (!allow_unknown) {
+				print_error("%s: item %s: %s %s names regulation %s, which is not loaded\n",
+				            product, iid, c->name, ref ? ref : "(none)", reg);
+				bad++;
+			}
+			continue;
+		}
+		if (!ref || !gindex_find(g, ref)) {
+			print_error("%s: item %s: %s %s is not in the graph of %s\n", product, iid, c->name,
+			            ref ? ref : "(none)", reg);
+			bad++;
+			continue;
+		}
+		if (!strcmp((const char *)c->name, "recital")) {
+			int ok = 0;
+			if (strncmp(ref, "rec-", 4) != 0) {
+				print_error("%s: item %s: recital %s is not a recital\n", product, iid, ref);
+				bad++;
+				continue;
+			}
+			for (xmlNodePtr k = item->children; k && !ok; k = k->next) {
+				const char *kreg;
+				if (k->type != XML_ELEMENT_NODE ||
+				    (strcmp((const char *)k->name, "provision") && strcmp((const char *)k->name, "cite")) ||
+				    !helper_prop(k, "ref"))
+					continue;
+				kreg = helper_prop(k, "regulation") ? helper_prop(k, "regulation") : primary;
+				if (!strcmp(kreg, reg) && helper_related(g, helper_prop(k, "ref"), ref))
+					ok = 1;
+			}
+			/* a computed recital: one the graph suggests for the provision's unit */
+			if (helper_prop(c, "computed")) {
+				const gindex_pair *first;
+				const char *prov = NULL;
+				size_t n;
+				for (xmlNodePtr k = item->children; k && !prov; k = k->next)
+					if (k->type == XML_ELEMENT_NODE && !strcmp((const char *)k->name, "provision"))
+						prov = helper_prop(k, "ref");
+				n = prov ? gindex_suggested(g, prov, &first) : 0;
+				ok = 0;
+				for (size_t s = 0; s < n && !ok; s++)
+					ok = !strcmp(first[s].recital, ref);
+			}
+			if (!ok) {
+				print_error("%s: item %s: recital %s has no %s edge to its provisions\n", product,
+				            iid, ref, helper_prop(c, "computed") ? "suggests" : "relates-to");
+				bad++;
+			}
+		}
+	}
+	return bad;
+}
+#endif
 
 #endif

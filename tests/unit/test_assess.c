@@ -4,8 +4,10 @@
  * by the tests: product flattening, every condition operator, decision modes,
  * conclusions feeding later decisions, the product checks (require, conflict, exists)
  * with file:line diagnostics, rule-file checks (missing provision, duplicate rule id,
- * undeclared group, schema errors), labels, links, recitals, the Annex IV skeleton,
- * and that changing a rule file changes the result.
+ * undeclared group, schema errors), labels, links, recitals, the documentation template
+ * (Annex IV skeleton), combined assessments (<combine>: another regulation's rules, graph,
+ * links and documentation; its absence; the checks across rule sets), and that changing
+ * a rule file changes the result.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -33,11 +35,15 @@
 	"established-in-union=\"yes\" sme=\"yes\">Prov</provider><intended-purpose>x</intended-"  \
 	"purpose><what ai-system=\"yes\" gpai-model=\"no\"/>\n" body "</product>\n"
 
-/* A rule file: groups on line 3, the body from line 4 on. */
+/* A rule file: groups and the documentation template on line 3, the body from line 4 on. */
 #define RULES(body)                                                                           \
 	"<?xml version=\"1.0\"?>\n"                                                               \
 	"<rules regulation=\"ai-act\">\n"                                                         \
-	"<group id=\"g\" title=\"Group\"/>\n" body "</rules>\n"
+	"<group id=\"g\" title=\"Group\"/>" DOCUMENTATION "\n" body "</rules>\n"
+#define DOCUMENTATION                                                                         \
+	"<documentation file=\"annex-iv\" annex=\"anx-4\" basis=\"art-1.1\"><required><fact "    \
+	"name=\"annex-iv\" is=\"required\"/></required><simplified><fact name=\"provider.sme\" "  \
+	"is=\"yes\"/></simplified></documentation>"
 
 typedef struct world {
 	char dir[256];
@@ -483,18 +489,182 @@ static void test_trace_items_recitals(void **state)
 	s = xpath_string(w->out, "string(//item[@id='i1']/../@title)");
 	assert_string_equal(s, "Group");
 	free(s);
-	/* the Annex IV skeleton with the provisions citing a point */
-	s = xpath_string(w->out, "string(//annex-iv/point[@ref='anx-4.1']/point[@ref='anx-4.1.a']/cited-by/@ref)");
+	/* the documentation template the rules declare (Annex IV) with the provisions
+	 * citing a point */
+	s = xpath_string(w->out, "string(//documentation/part/point[@ref='anx-4.1']/point[@ref='anx-4.1.a']/cited-by/@ref)");
 	assert_string_equal(s, "art-2.1");
 	free(s);
-	s = xpath_string(w->out, "concat(//annex-iv/@required, ' ', //annex-iv/@sme)");
-	assert_string_equal(s, "no yes");
+	s = xpath_string(w->out, "concat(//documentation/@file, ' ', //documentation/part/@required, ' ', //documentation/part/@simplified)");
+	assert_string_equal(s, "annex-iv no yes");
 	free(s);
 	{
 		diag d;
 		diag_init(&d, stderr);
 		assert_int_equal(xmlsafe_validate(w->out, ASSESSMENT_RNG, "assessment", &d), 0);
 	}
+}
+
+/* ---- combined assessments (another regulation brought in by <combine>) ------------ */
+
+/* A second regulation: the mini graph under the id "other", short title "Other Act". */
+static xmlDocPtr other_graph(void)
+{
+	diag d;
+	xmlDocPtr g;
+	diag_init(&d, stderr);
+	g = xmlsafe_read_file(SOURCE_DIR "/tests/fixtures/products/mini-graph.xml", &d);
+	if (g) {
+		xmlNodePtr root = xmlDocGetRootElement(g);
+		xmlSetProp(root, (const xmlChar *)"id", (const xmlChar *)"other");
+		xmlNewTextChild(root, NULL, (const xmlChar *)"short-title", (const xmlChar *)"Other Act");
+	}
+	return g;
+}
+
+#define OTHER_RULES(body)                                                                     \
+	"<?xml version=\"1.0\"?>\n"                                                               \
+	"<rules regulation=\"other\">\n"                                                          \
+	"<group id=\"og\" title=\"Other group\"/>\n" body "</rules>\n"
+
+/* Run the primary rules with the other regulation given (give_other) or not; the other
+ * rules are written to other-rules/10-other.xml. */
+static xmlDocPtr run_combined(world *w, const char *rules_xml, const char *other_xml,
+                              const char *product_xml, int give_other)
+{
+	char path[700], odir[300];
+	ruleset rs, ors;
+	product p;
+	gindex og;
+	xmlDocPtr ograph = other_graph();
+	engine_regulation er;
+	engine_options eo;
+	const gindex *graphs[2];
+	snprintf(odir, sizeof odir, "%s/other-rules", w->dir);
+	mkdir(odir, 0777);
+	snprintf(path, sizeof path, "%s/10-other.xml", odir);
+	write_text(path, other_xml);
+	snprintf(path, sizeof path, "%s/10-test.xml", w->rules_dir);
+	write_text(path, rules_xml);
+	write_text(w->product_path, product_xml);
+	if (w->out) {
+		xmlFreeDoc(w->out);
+		w->out = NULL;
+	}
+	assert_non_null(ograph);
+	assert_int_equal(gindex_init(&og, ograph, "other", &w->cap.d), 0);
+	ruleset_init(&rs);
+	ruleset_init(&ors);
+	w->load_failed = 0;
+	graphs[0] = &w->g;
+	graphs[1] = &og;
+	if (ruleset_load_dir(&rs, w->rules_dir, RULES_RNG, &w->g, &w->cap.d) != 0 ||
+	    ruleset_load_dir(&ors, odir, RULES_RNG, &og, &w->cap.d) != 0 ||
+	    ruleset_check_other_refs(&rs, graphs, 2, &w->cap.d) != 0 ||
+	    ruleset_check_other_refs(&ors, graphs, 2, &w->cap.d) != 0 ||
+	    ruleset_check_disjoint(&rs, &ors, &w->cap.d) != 0 ||
+	    product_load(&p, w->product_path, PRODUCT_RNG, &w->cap.d) != 0) {
+		w->load_failed = 1;
+	} else {
+		memset(&eo, 0, sizeof eo);
+		er.rs = &ors;
+		er.g = &og;
+		eo.others = &er;
+		eo.nothers = give_other ? 1 : 0;
+		w->out = engine_assess(&rs, &p, &w->g, &eo, &w->cap.d);
+		product_free(&p);
+	}
+	ruleset_free(&rs);
+	ruleset_free(&ors);
+	gindex_free(&og);
+	xmlFreeDoc(ograph);
+	return w->out;
+}
+
+static const char combine_rules[] = RULES(
+	"<combine regulation=\"other\"><when><fact name=\"annex-iii.area\" is=\"2\"/></when>"
+	"<because>Both apply.</because><cite ref=\"art-1.1\"/><cite regulation=\"other\" ref=\"art-1.1.a\"/></combine>\n"
+	"<decision name=\"d\" mode=\"first\"><rule id=\"r\"><when><always/></when><because>B.</because>"
+	"<set name=\"x\" value=\"y\"/></rule></decision>\n");
+static const char other_rules[] = OTHER_RULES(
+	"<documentation file=\"annex-x\" annex=\"anx-4\" basis=\"art-1.1\"/>\n"
+	"<require fact=\"profiling.natural-persons\" message=\"say it\"/>\n"
+	"<decision name=\"od\" mode=\"first\"><rule id=\"o1\"><when><fact name=\"x\" is=\"y\"/></when>"
+	"<because>The primary concluded x.</because><cite ref=\"art-1.1\"/>"
+	"<cite regulation=\"ai-act\" ref=\"art-1.1.sub2\">Primary Article 1(1), second subparagraph</cite>"
+	"<set name=\"o\" value=\"1\"/>"
+	"<item id=\"oi\" group=\"og\" provision=\"art-1.1.a\"><title>T</title><statement>S</statement>"
+	"<cite ref=\"anx-3.1.a\"/></item></rule></decision>\n");
+
+static void test_combine(void **state)
+{
+	world *w = *state;
+	char *s;
+	assert_non_null(run_combined(w, combine_rules, other_rules,
+	                             PRODUCT("<annex-iii area=\"2\"/><profiling natural-persons=\"no\"/>\n"), 1));
+	/* why: the first step of the trace, with the facts its condition tested */
+	s = xpath_string(w->out, "concat(//step[1]/@rule, ' ', //step[1]/@decision, ' ', //step[1]/used/@fact, ' ', //step[1]/cite[2]/@href)");
+	assert_string_equal(s, "combine-other combine annex-iii.area ../../../other/site/art-1.html#art-1.1.a");
+	free(s);
+	s = xpath_string(w->out, "concat(/assessment/combined/regulation/@id, ' ', /assessment/combined/regulation/@site-base)");
+	assert_string_equal(s, "other ../../../other/site/");
+	free(s);
+	/* the other rules ran after the primary's, over its conclusions */
+	assert_conclusion(w->out, "o", "1");
+	/* their item: under their group, traced into their graph and site, with its recitals */
+	s = xpath_string(w->out, "concat(//group[item/@id='oi']/@regulation, ' ', //item[@id='oi']/provision/@regulation, ' ', //item[@id='oi']/provision/@label, ' ', //item[@id='oi']/provision/@href)");
+	assert_string_equal(s, "other other Other Act Article 1(1)(a) ../../../other/site/art-1.html#art-1.1.a");
+	free(s);
+	s = xpath_string(w->out, "concat(//item[@id='oi']/provision/law, '|', //item[@id='oi']/recital[1]/@ref, ' ', //item[@id='oi']/recital[1]/@regulation)");
+	assert_string_equal(s, "point (a);|rec-1 other");
+	free(s);
+	/* a citation of the primary regulation from the other's rules links into its own site */
+	s = xpath_string(w->out, "string(//step[@rule='o1']/cite[2]/@href)");
+	assert_string_equal(s, "../../site/art-1.html#art-1.1.sub2");
+	free(s);
+	/* the documentation: the primary's part, then the other's */
+	s = xpath_string(w->out, "concat(//documentation/@file, ' ', //documentation/part[1]/@regulation, ' ', //documentation/part[2]/@regulation, ' ', //documentation/part[2]/annex/@label)");
+	assert_string_equal(s, "annex-iv ai-act other Other Act Annex IV");
+	free(s);
+	{
+		diag d;
+		diag_init(&d, stderr);
+		assert_int_equal(xmlsafe_validate(w->out, ASSESSMENT_RNG, "assessment", &d), 0);
+	}
+}
+
+static void test_combine_condition_and_missing(void **state)
+{
+	world *w = *state;
+	char *s;
+	/* the condition does not hold: the other regulation stays out */
+	assert_non_null(run_combined(w, combine_rules, other_rules, PRODUCT("<annex-iii area=\"3\" point=\"a\"/>\n"), 1));
+	assert_conclusion(w->out, "o", "");
+	assert_true(xpath_number(w->out, "count(//step[@decision='combine'] | /assessment/combined)") == 0);
+	/* its checks do not run either: profiling is not required */
+	assert_string_equal(capture_text(&w->cap), "");
+	/* it holds, but the other regulation is not given: a warning notice, no items */
+	assert_non_null(run_combined(w, combine_rules, other_rules, PRODUCT("<annex-iii area=\"2\"/>\n"), 0));
+	assert_conclusion(w->out, "o", "");
+	s = xpath_string(w->out, "concat(//notice[@rule='combine-other']/@level, ' ', count(//item[@id='oi']))");
+	assert_string_equal(s, "warning 0");
+	free(s);
+	/* given and active: its <require> runs on the product */
+	assert_null(run_combined(w, combine_rules, other_rules, PRODUCT("<annex-iii area=\"2\"/>\n"), 1));
+	assert_diag(w, "missing required fact \"profiling.natural-persons\": say it");
+}
+
+static void test_combine_rule_checks(void **state)
+{
+	world *w = *state;
+	/* an id cited in the other regulation must exist in its graph (file:line) */
+	assert_null(run_combined(w, RULES("<combine regulation=\"other\"><when><always/></when><because>B.</because>\n"
+	                                  "<cite regulation=\"other\" ref=\"art-99\"/></combine>\n"),
+	                         other_rules, PRODUCT(""), 1));
+	assert_diag(w, "10-test.xml:5: error: <cite ref=\"art-99\" regulation=\"other\">: provision art-99 does not exist in the graph of other");
+	/* rules of regulations assessed together need distinct rule and item ids */
+	assert_null(run_combined(w, RULES("<decision name=\"d\" mode=\"first\"><rule id=\"o1\"><when><always/></when><because>B.</because></rule></decision>\n"),
+	                         other_rules, PRODUCT(""), 1));
+	assert_diag(w, "rule id \"o1\" is already used by the rules of another regulation at");
 }
 
 static void test_labels(void **state)
@@ -571,6 +741,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_rules_wrong_regulation, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rule_change_changes_result, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_trace_items_recitals, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_combine, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_combine_condition_and_missing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_combine_rule_checks, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_labels, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_template, setup, teardown),
 	};

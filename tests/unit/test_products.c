@@ -4,9 +4,11 @@
  *   - there are at least 12, each file named after its product id, each assessed
  *     without error, and each exercising a different branch (the set of rules that
  *     fired differs between any two products);
- *   - every checklist item's provision and citations exist in the graph, and every
- *     recital listed for an item is a recital the graph relates (relates-to) to the
- *     unit of the item's provision or of one of its citations;
+ *   - every checklist item's provision and citations exist in the graph of the
+ *     regulation they belong to (the AI Act's, or the Cyber Resilience Act's for the
+ *     products with digital elements, assessed under both), and every recital listed
+ *     for an item is a recital that graph relates (relates-to) to the unit of the item's
+ *     provision or of one of its citations;
  *   - the assessment validates against templates/schema/assessment.rng (checked by
  *     assess_product_doc itself).
  */
@@ -28,8 +30,8 @@
 
 typedef struct world {
 	char dir[256];
-	xmlDocPtr graph;
-	gindex g;
+	xmlDocPtr graph, cra_graph;
+	gindex g, cra;
 } world;
 
 static int setup(void **state)
@@ -39,7 +41,9 @@ static int setup(void **state)
 	diag_init(&d, stderr);
 	make_temp_dir(w->dir, sizeof w->dir, "products");
 	w->graph = build_ai_act_graph(w->dir);
-	if (!w->graph || gindex_init(&w->g, w->graph, "ai-act graph", &d) != 0)
+	w->cra_graph = build_corpus_graph(w->dir, "cra");
+	if (!w->graph || gindex_init(&w->g, w->graph, "ai-act graph", &d) != 0 || !w->cra_graph ||
+	    gindex_init(&w->cra, w->cra_graph, "cra graph", &d) != 0)
 		return -1;
 	*state = w;
 	return 0;
@@ -49,74 +53,19 @@ static int teardown(void **state)
 {
 	world *w = *state;
 	gindex_free(&w->g);
+	gindex_free(&w->cra);
 	xmlFreeDoc(w->graph);
+	xmlFreeDoc(w->cra_graph);
 	remove_tree(w->dir);
 	free(w);
-	return 0;
-}
-
-static const char *prop(xmlNodePtr n, const char *name)
-{
-	for (xmlAttrPtr a = n->properties; a; a = a->next)
-		if (!strcmp((const char *)a->name, name) && a->children)
-			return (const char *)a->children->content;
-	return NULL;
-}
-
-/* 1 when the graph relates recital rec to the unit of id. */
-static int related(const gindex *g, const char *id, const char *rec)
-{
-	const gindex_pair *first;
-	size_t n = gindex_recitals(g, id, &first);
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(first[i].recital, rec))
-			return 1;
 	return 0;
 }
 
 /* Check one item; returns the number of problems (printed). */
 static size_t check_item(const world *w, const char *product, xmlNodePtr item)
 {
-	size_t bad = 0;
-	const char *iid = prop(item, "id");
-	for (xmlNodePtr c = item->children; c; c = c->next) {
-		const char *ref, *reg;
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		if (strcmp((const char *)c->name, "provision") && strcmp((const char *)c->name, "cite") &&
-		    strcmp((const char *)c->name, "recital"))
-			continue;
-		ref = prop(c, "ref");
-		reg = prop(c, "regulation");
-		if (reg && strcmp(reg, w->g.regulation) != 0)
-			continue; /* another regulation's graph (issue 7) */
-		if (!ref || !gindex_find(&w->g, ref)) {
-			print_error("%s: item %s: %s %s is not in the graph\n", product, iid, c->name,
-			            ref ? ref : "(none)");
-			bad++;
-			continue;
-		}
-		if (!strcmp((const char *)c->name, "recital")) {
-			int ok = 0;
-			if (strncmp(ref, "rec-", 4) != 0) {
-				print_error("%s: item %s: recital %s is not a recital\n", product, iid, ref);
-				bad++;
-				continue;
-			}
-			for (xmlNodePtr k = item->children; k && !ok; k = k->next)
-				if (k->type == XML_ELEMENT_NODE &&
-				    (!strcmp((const char *)k->name, "provision") ||
-				     !strcmp((const char *)k->name, "cite")) &&
-				    prop(k, "ref") && related(&w->g, prop(k, "ref"), ref))
-					ok = 1;
-			if (!ok) {
-				print_error("%s: item %s: recital %s has no relates-to edge to its provisions\n",
-				            product, iid, ref);
-				bad++;
-			}
-		}
-	}
-	return bad;
+	const gindex *graphs[2] = {&w->g, &w->cra};
+	return check_item_refs(graphs, 2, w->g.regulation, product, item, 0);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -169,7 +118,15 @@ static void test_products(void **state)
 		if (len < 5 || strcmp(names.v[i] + len - 4, ".xml") != 0)
 			continue;
 		path = fsio_join(PRODUCTS, names.v[i]);
-		out = assess_product_doc(w->graph, path, RULES, SOURCE_DIR "/templates", NULL, &d);
+		{
+			/* the Cyber Resilience Act too, for the products with digital elements */
+			assess_regulation cra = {NULL, w->cra_graph, SOURCE_DIR "/corpus/cra/rules"};
+			assess_options ao;
+			memset(&ao, 0, sizeof ao);
+			ao.others = &cra;
+			ao.nothers = 1;
+			out = assess_product_doc(w->graph, path, RULES, SOURCE_DIR "/templates", &ao, &d);
+		}
 		free(path);
 		if (!out) {
 			print_error("%s: not assessed\n", names.v[i]);

@@ -1,0 +1,114 @@
+/*
+ * help.c - see help.h. One entry per command: synopsis, what it does, its options, its
+ * output and an example. Options every command takes are listed by `regdoc --help`.
+ */
+#include "cli/help.h"
+
+#include <string.h>
+
+typedef struct command_help {
+	const char *name;
+	const char *text;
+} command_help;
+
+static const command_help commands[] = {
+	{"build",
+	 "usage: regdoc build [CORPUS_DIR] [-o DIR] [--templates DIR]\n"
+	 "\n"
+	 "Every regulation under CORPUS_DIR into DIR/<regulation-id>/ (default DIR: output):\n"
+	 "  graph.xml              the XML graph (doc/graph.md)\n"
+	 "  site/                  the HTML reference site (doc/site.md)\n"
+	 "  products/<id>/         assessment, checklist and Annex IV template of every\n"
+	 "                         example product in <regulation>/products/ (doc/product.md)\n"
+	 "CORPUS_DIR is a regulation folder (one with a manifest.xml) or a folder of them.\n"
+	 "Default: ./corpus when it exists, else the corpus installed with regdoc.\n"
+	 "Output is all-or-nothing: on any error the previous DIR is left as it was.\n"
+	 "\n"
+	 "Options:\n"
+	 "  -o, --output DIR     where to write (default: output)\n"
+	 "      --templates DIR  restyle: the site and product documents from the templates\n"
+	 "                       in DIR (a copy made with 'regdoc templates --export DIR')\n"
+	 "      --validate       also validate each graph against graph.rng\n"
+	 "\n"
+	 "Example: regdoc build corpus -o output\n"},
+	{"graph",
+	 "usage: regdoc graph [CORPUS_DIR] [-o FILE]\n"
+	 "\n"
+	 "The XML graph of one regulation (doc/graph.md; schema templates/schema/graph.rng):\n"
+	 "units, structure, citations, relations. CORPUS_DIR must hold exactly one regulation.\n"
+	 "\n"
+	 "Options:\n"
+	 "  -o, --output FILE    where to write (default: stdout)\n"
+	 "      --validate       validate the graph against graph.rng before writing it\n"
+	 "\n"
+	 "Example: regdoc graph corpus/ai-act -o ai-act.graph.xml\n"},
+	{"check",
+	 "usage: regdoc check [CORPUS_DIR]\n"
+	 "\n"
+	 "Read and check every regulation under CORPUS_DIR (pages, manifest, citations,\n"
+	 "relations, schema validation of the graph); write nothing. Exit status 0 when all\n"
+	 "is well, 1 when the input has errors (each printed as PATH:LINE: error: ...).\n"
+	 "\n"
+	 "Example: regdoc check -W corpus/ai-act\n"},
+	{"links",
+	 "usage: regdoc links [CORPUS_DIR] ID...\n"
+	 "\n"
+	 "Every edge into and out of each ID, one per line:\n"
+	 "  KIND<TAB>FROM<TAB>TO<TAB>SOURCE:LINE\n"
+	 "KIND is relates-to, cites or cites-act. An ID covers the elements inside it\n"
+	 "(art-3.1 covers art-3.1.a). A qualified ID (cra:art-12.3) names its regulation.\n"
+	 "\n"
+	 "Example: regdoc links corpus/ai-act rec-78\n"},
+	{"site",
+	 "usage: regdoc site [CORPUS_DIR] -o DIR [--templates DIR]\n"
+	 "\n"
+	 "The HTML reference site of one regulation into DIR (doc/site.md): index.html,\n"
+	 "one page per unit (art-43.html), chapter pages, search.html, sitemap.xml.\n"
+	 "\n"
+	 "Options:\n"
+	 "  -o, --output DIR     where to write (required)\n"
+	 "      --templates DIR  the templates to use (site/site.xsl, site/static/)\n"
+	 "\n"
+	 "Example: regdoc site corpus/ai-act -o ai-act-site\n"},
+	{"assess",
+	 "usage: regdoc assess PRODUCT.xml [-o DIR] [--regulation DIR] [--templates DIR]\n"
+	 "\n"
+	 "Assess one product description (doc/product.md) against the rules of its\n"
+	 "regulation (doc/rules.md) and write into DIR: assessment.xml, checklist.html,\n"
+	 "checklist.md, checklist.fodt, annex-iv.html, annex-iv.md, annex-iv.fodt.\n"
+	 "\n"
+	 "Options:\n"
+	 "  -o, --output DIR       where to write (default: output/products/<file name>)\n"
+	 "      --regulation DIR   the regulation whose rules apply (default: the folder\n"
+	 "                         above the product's products/ folder)\n"
+	 "      --templates DIR    the templates to use (checklist/, annex-iv/, schema/)\n"
+	 "\n"
+	 "Example: regdoc assess corpus/ai-act/products/hirerank-cv-screening.xml -o out\n"},
+	{"templates",
+	 "usage: regdoc templates [--export DIR]\n"
+	 "\n"
+	 "Without --export: print the templates folder regdoc uses (--templates DIR, else\n"
+	 "the shipped one). With --export DIR: write a copy of it into DIR (which must not\n"
+	 "exist, or be empty): schema/ (RELAX NG), site/ (site.xsl, layout.xsl, static/\n"
+	 "site.css ...), checklist/ and annex-iv/ (the product documents).\n"
+	 "Restyle the copy, then build with it:\n"
+	 "  regdoc templates --export my-style\n"
+	 "  (edit my-style/site/static/site.css, my-style/site/layout.xsl, ...)\n"
+	 "  regdoc build --templates my-style\n"
+	 "Custom templates run under the same XSLT security preferences as the shipped\n"
+	 "ones: no network, no writing outside the output folder.\n"
+	 "\n"
+	 "Options:\n"
+	 "      --export DIR     where to write the copy\n"},
+};
+
+int help_command(const char *name, FILE *f)
+{
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+		if (!strcmp(commands[i].name, name)) {
+			fputs(commands[i].text, f);
+			fputs("\nEvery command also takes the options of 'regdoc --help'; see regdoc(1).\n", f);
+			return 0;
+		}
+	return -1;
+}

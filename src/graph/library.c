@@ -1,0 +1,224 @@
+/*
+ * library.c - the regulations of one run and the links between them (library.h).
+ */
+#include "graph/library.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void library_init(library *L)
+{
+	memset(L, 0, sizeof *L);
+}
+
+int library_add(library *L, regulation *r, int named, diag *d)
+{
+	diag quiet;
+	if (!strcmp(r->m.id, "ext")) {
+		/* ext:CELEX names an act: ext:art-1 could not be told from one */
+		diag_report(d, named ? DIAG_ERROR : DIAG_WARNING, r->m.path, 0,
+		            "the id ext is reserved for other acts (ext:CELEX)%s",
+		            named ? "" : "; this regulation is left out of the library");
+		return -1;
+	}
+	for (size_t i = 0; i < L->n; i++) {
+		const regulation *o = &L->regs[i];
+		int same_id = !strcmp(o->m.id, r->m.id);
+		if (same_id || (o->m.celex && r->m.celex && !strcmp(o->m.celex, r->m.celex))) {
+			diag_report(d, named ? DIAG_ERROR : DIAG_WARNING, r->m.path, 0,
+			            "%s %s is also %s's (%s); %s", same_id ? "the id" : "the CELEX number",
+			            same_id ? r->m.id : r->m.celex, o->m.id, o->dir,
+			            named ? "each regulation of a library needs its own"
+			                  : "this regulation is left out of the library");
+			return -1;
+		}
+	}
+	if (L->n == L->cap) {
+		size_t cap = L->cap ? L->cap * 2 : 4;
+		regulation *regs = realloc(L->regs, cap * sizeof *regs);
+		int *nm = regs ? realloc(L->named, cap * sizeof *nm) : NULL;
+		link_regulation *t = nm ? realloc(L->table, cap * sizeof *t) : NULL;
+		if (regs)
+			L->regs = regs;
+		if (nm)
+			L->named = nm;
+		if (!t) {
+			diag_sys(d, r->dir, "cannot allocate", ENOMEM);
+			return -1;
+		}
+		L->table = t;
+		L->cap = cap;
+	}
+	/* duplicate ids are reported when the regulation is linked, not twice */
+	diag_init(&quiet, NULL);
+	L->regs[L->n] = *r;
+	L->named[L->n] = named;
+	r = &L->regs[L->n];
+	L->table[L->n].id = r->m.id;
+	L->table[L->n].celex = r->m.celex;
+	L->table[L->n].ids = graph_index_ids(r->doc, &quiet);
+	L->n++;
+	/* regs may have moved: the table points into the manifests, which did not */
+	L->view.v = L->table;
+	L->view.n = L->n;
+	return 0;
+}
+
+void library_free(library *L)
+{
+	for (size_t i = 0; i < L->n; i++) {
+		xmlHashFree(L->table[i].ids, NULL);
+		regulation_free(&L->regs[i]);
+	}
+	free(L->regs);
+	free(L->named);
+	free(L->table);
+	memset(L, 0, sizeof *L);
+}
+
+static const char *prop(xmlNodePtr n, const char *name)
+{
+	xmlAttrPtr a = xmlHasProp(n, (const xmlChar *)name);
+	if (!a || !a->children || !a->children->content)
+		return NULL;
+	return (const char *)a->children->content;
+}
+
+static int is_elem(xmlNodePtr n, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
+}
+
+static xmlNodePtr child(xmlNodePtr n, const char *name)
+{
+	for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next)
+		if (is_elem(c, name))
+			return c;
+	return NULL;
+}
+
+static unsigned long count_children(xmlNodePtr n, const char *name)
+{
+	unsigned long k = 0;
+	for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next)
+		k += is_elem(c, name) ? 1 : 0;
+	return k;
+}
+
+static void set_ulong(xmlNodePtr n, const char *name, unsigned long v)
+{
+	char b[24];
+	snprintf(b, sizeof b, "%lu", v);
+	xmlNewProp(n, (const xmlChar *)name, (const xmlChar *)b);
+}
+
+/* The named regulation with this id, or -1. */
+static long named_index(const library *L, const char *id, size_t len)
+{
+	for (size_t i = 0; i < L->n; i++)
+		if (L->named[i] && strlen(L->regs[i].m.id) == len && !strncmp(L->regs[i].m.id, id, len))
+			return (long)i;
+	return -1;
+}
+
+static void regulation_entry(xmlNodePtr root, const regulation *r)
+{
+	xmlNodePtr e = xmlNewChild(root, NULL, (const xmlChar *)"regulation", NULL);
+	xmlNodePtr g = xmlDocGetRootElement(r->doc), u;
+	char path[96];
+	xmlNewProp(e, (const xmlChar *)"id", (const xmlChar *)r->m.id);
+	xmlNewProp(e, (const xmlChar *)"celex", (const xmlChar *)(r->m.celex ? r->m.celex : ""));
+	xmlNewProp(e, (const xmlChar *)"eli", (const xmlChar *)(r->m.eli ? r->m.eli : ""));
+	snprintf(path, sizeof path, "%s/graph.xml", r->m.id);
+	xmlNewProp(e, (const xmlChar *)"graph", (const xmlChar *)path);
+	snprintf(path, sizeof path, "%s/site/", r->m.id);
+	xmlNewProp(e, (const xmlChar *)"site", (const xmlChar *)path);
+	xmlNewTextChild(e, NULL, (const xmlChar *)"short-title",
+	                (const xmlChar *)(r->m.short_title ? r->m.short_title : r->m.id));
+	xmlNewTextChild(e, NULL, (const xmlChar *)"title", (const xmlChar *)(r->m.title ? r->m.title : ""));
+	/* one count per kind of unit, named as the manifest names it */
+	for (size_t k = 0; k < r->m.nkinds; k++) {
+		const unit_kind *uk = &r->m.kinds[k];
+		u = xmlNewChild(e, NULL, (const xmlChar *)"units", NULL);
+		xmlNewProp(u, (const xmlChar *)"kind", (const xmlChar *)uk->kind);
+		xmlNewProp(u, (const xmlChar *)"heading", (const xmlChar *)uk->heading);
+		xmlNewProp(u, (const xmlChar *)"dir", (const xmlChar *)uk->dir);
+		set_ulong(u, "count", count_children(child(g, uk->dir), uk->kind));
+	}
+	u = xmlNewChild(e, NULL, (const xmlChar *)"units", NULL);
+	xmlNewProp(u, (const xmlChar *)"kind", (const xmlChar *)"chapter");
+	xmlNewProp(u, (const xmlChar *)"heading", (const xmlChar *)"Chapter");
+	xmlNewProp(u, (const xmlChar *)"dir", (const xmlChar *)"chapters");
+	set_ulong(u, "count", count_children(child(g, "contents"), "chapter"));
+}
+
+static void add_link(xmlNodePtr edges, const char *kind, const char *from_reg, const char *from,
+                     const char *to, xmlNodePtr e)
+{
+	char q[256];
+	xmlNodePtr x = xmlNewChild(edges, NULL, (const xmlChar *)"edge", NULL);
+	snprintf(q, sizeof q, "%s:%s", from_reg, from);
+	xmlNewProp(x, (const xmlChar *)"kind", (const xmlChar *)kind);
+	xmlNewProp(x, (const xmlChar *)"from", (const xmlChar *)q);
+	xmlNewProp(x, (const xmlChar *)"to", (const xmlChar *)to);
+	xmlNewProp(x, (const xmlChar *)"src", (const xmlChar *)(prop(e, "src") ? prop(e, "src") : ""));
+	xmlNewProp(x, (const xmlChar *)"line", (const xmlChar *)(prop(e, "line") ? prop(e, "line") : "0"));
+}
+
+xmlDocPtr library_links(const library *L, diag *d)
+{
+	xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
+	xmlNodePtr root, edges;
+	size_t before = d->errors;
+	if (!doc) {
+		diag_sys(d, NULL, "cannot allocate", ENOMEM);
+		return NULL;
+	}
+	root = xmlNewDocNode(doc, NULL, (const xmlChar *)"library", NULL);
+	xmlDocSetRootElement(doc, root);
+	for (size_t i = 0; i < L->n; i++)
+		if (L->named[i])
+			regulation_entry(root, &L->regs[i]);
+	edges = xmlNewChild(root, NULL, (const xmlChar *)"edges", NULL);
+	for (size_t i = 0; i < L->n; i++) {
+		const regulation *r = &L->regs[i];
+		xmlNodePtr g = L->named[i] ? xmlDocGetRootElement(r->doc) : NULL;
+		xmlNodePtr acts = child(g, "acts");
+		for (xmlNodePtr e = child(g, "edges") ? child(g, "edges")->children : NULL; e; e = e->next) {
+			const char *kind = prop(e, "kind"), *to = prop(e, "to"), *from = prop(e, "from");
+			size_t rl;
+			if (!is_elem(e, "edge") || !kind || !to || !from)
+				continue;
+			if (!strcmp(kind, "cites") && graph_is_qualified(to, &rl)) {
+				long k = named_index(L, to, rl);
+				if (k < 0)
+					continue; /* into a regulation that is not part of this library */
+				if (!xmlHashLookup(L->table[k].ids, (const xmlChar *)to + rl + 1)) {
+					diag_error(d, prop(e, "src"), strtoul(prop(e, "line") ? prop(e, "line") : "0", NULL, 10),
+					           "%s cites %s, which is not in %s's graph", from, to, L->regs[k].m.id);
+					continue;
+				}
+				add_link(edges, kind, r->m.id, from, to, e);
+			} else if (!strcmp(kind, "cites-act")) {
+				/* the act node says which regulation of the library it is */
+				for (xmlNodePtr a = acts ? acts->children : NULL; a; a = a->next) {
+					const char *reg = is_elem(a, "act") ? prop(a, "regulation") : NULL;
+					long k;
+					if (!reg || !prop(a, "id") || strcmp(prop(a, "id"), to) != 0)
+						continue;
+					k = named_index(L, reg, strlen(reg));
+					if (k >= 0 && (size_t)k != i)
+						add_link(edges, kind, r->m.id, from, reg, e);
+					break;
+				}
+			}
+		}
+	}
+	if (d->errors != before) {
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	return doc;
+}

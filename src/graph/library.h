@@ -1,0 +1,47 @@
+/*
+ * library.h - the regulations of one run, and the links between them.
+ *
+ * Owns: holding every regulation a job loads (the ones it is about, "named", and the
+ * ones that only resolve citations, e.g. the sibling folders of the one regulation
+ * `regdoc graph corpus/ai-act` names), the table the link stage resolves citations
+ * across regulations with (manifest id, CELEX, the ids of each graph), and the
+ * links document (links.xml, templates/schema/links.rng): the named regulations and
+ * every edge from one of them into another.
+ *
+ * Nothing here names a regulation: which act a citation names comes from the CELEX
+ * numbers and alias phrases of the manifests.
+ */
+#ifndef REGDOC_LIBRARY_H
+#define REGDOC_LIBRARY_H
+
+#include <libxml/tree.h>
+
+#include "graph/graph.h"
+#include "ingest/corpus.h"
+#include "util/diag.h"
+
+typedef struct library {
+	regulation *regs;       /* loaded (pages → units; linked by the job) */
+	int *named;             /* 1: the job is about it; 0: it only resolves citations */
+	link_regulation *table; /* id, CELEX and ids of regs[i] */
+	size_t n, cap;
+	link_library view;      /* the table, for graph_link_library */
+} library;
+
+void library_init(library *L);
+
+/* Take over *r (loaded, r->doc set): index its ids. Refuses (returns -1, *r left to
+ * the caller) a regulation whose manifest id or CELEX another one already has: an
+ * error when named, else a warning. */
+int library_add(library *L, regulation *r, int named, diag *d);
+
+void library_free(library *L);
+
+/* The links document of the named regulations: each with its titles, CELEX, unit
+ * counts and where its graph and site are (relative to the document: "ID/graph.xml",
+ * "ID/site/"), and every cites / cites-act edge of one into another, ids qualified
+ * ("cra:art-12.3"; a cites-act edge's to is the regulation's id). A qualified target
+ * that is not in the other graph is an error (the link stage never makes one). */
+xmlDocPtr library_links(const library *L, diag *d);
+
+#endif

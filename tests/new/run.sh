@@ -1,0 +1,260 @@
+#!/bin/sh
+# regdoc new PRODUCT.xml: the questionnaire (templates/questionnaire.xml; issue 9).
+#
+#   roundtrip  every example product of corpus/ai-act/products can be described through
+#              the questionnaire: its facts become `--set ID=VALUE` answers
+#              (answers_from_product.py), `regdoc new --batch` writes a product that is
+#              valid against product.rng, and `regdoc assess` gives it the same
+#              conclusions (classification, route, procedure, assessor, ...) and the same
+#              checklist items as the example. So the questions cover every branch the
+#              rules know, and no question the rules need is ever skipped.
+#   stdin      answers piped in, one per line (tests/new/*.answers): the product file
+#              is byte for byte tests/new/*.expected.xml (a wrong question order or a
+#              question not skipped shifts the answers and fails), and the route printed
+#              is the rules' (Annex VI for HireRank; the provider's choice, Annex VII and
+#              the market surveillance authority of Article 74(8) for a biometric system).
+#              Also: Enter takes the default, y/n and upper case are accepted.
+#   errors     a bad answer (stdin:LINE: error naming the question), answers that end too
+#              early, an unknown --set ID, an existing file without --force (untouched),
+#              and a --set answer to a question that is never asked (a warning): exit 1
+#              and nothing written, except the warning case; --force replaces a file.
+#   pty        a person at a terminal (util-linux `script` gives regdoc a pseudo-terminal):
+#              prompts, each question citing its provision ("Article 5(1)(a) [art-5.1.a]"),
+#              in the order the law decides (Article 2, 5, 6(1), 6(2), 6(3), 40, 43(1),
+#              50, Recital 78), help on "?", a wrong answer asked again, skipped questions
+#              never shown; then the route; and Ctrl-C stops it with nothing written.
+#
+# usage: tests/new/run.sh CASE REGDOC_BINARY        (from the source root)
+# $REGDOC_WRAPPER (e.g. valgrind) is put in front of every regdoc command.
+set -u
+case_=${1:?usage: run.sh roundtrip|stdin|errors|pty REGDOC}
+regdoc=${2:?usage: run.sh CASE REGDOC}
+src=$(pwd)
+[ -f "$src/templates/questionnaire.xml" ] || { echo "run.sh: run me from the source root" >&2; exit 2; }
+case "$regdoc" in /*) ;; *) regdoc=$src/$regdoc ;; esac
+here=$src/tests/new
+reg=$src/corpus/ai-act
+work=$(mktemp -d "${TMPDIR:-/tmp}/regdoc-new.XXXXXX") || exit 2
+trap 'rm -rf "$work"' EXIT HUP INT TERM
+cd "$work" || exit 2
+fail=0
+failed() { echo "FAIL [$case_]: $*"; fail=1; }
+rd() { ${REGDOC_WRAPPER:-} "$regdoc" "$@"; }
+# the diagnostics that matter (the corpus's own citation warnings are not about this)
+errs() { grep -v "warning: '" "$1" | grep -v "cites .*, which does not exist" || true; }
+
+# conclusions (name=value, sorted) and checklist item ids of an assessment.xml
+signature() {
+	python3 - "$1" <<'EOF'
+import sys, xml.etree.ElementTree as ET
+r = ET.parse(sys.argv[1]).getroot()
+for n, v in sorted((c.get('name'), c.get('value')) for c in r.iter('conclusion')):
+    print('conclusion %s=%s' % (n, v))
+for i in r.iter('item'):
+    print('item %s' % i.get('id'))
+EOF
+}
+
+case "$case_" in
+roundtrip)
+	n=0
+	for p in "$reg"/products/*.xml; do
+		id=$(basename "$p" .xml)
+		n=$((n + 1))
+		python3 "$here/answers_from_product.py" "$src/templates/questionnaire.xml" "$p" >"$id.sets" ||
+			{ failed "$id: cannot derive the answers"; continue; }
+		set --
+		while IFS= read -r a; do set -- "$@" --set "$a"; done <"$id.sets"
+		if ! rd new "$id.xml" --batch --regulation "$reg" "$@" >"$id.out" 2>"$id.err"; then
+			failed "$id: regdoc new --batch exited non-zero:"; errs "$id.err" | head -5; continue
+		fi
+		xmllint --noout --relaxng "$src/templates/schema/product.rng" "$id.xml" 2>"$id.lint" ||
+			{ failed "$id: the new product is not valid:"; head -3 "$id.lint"; }
+		rd assess "$p" -o "ex-$id" >/dev/null 2>&1 || { failed "$id: the example does not assess"; continue; }
+		rd assess "$id.xml" --regulation "$reg" -o "new-$id" >/dev/null 2>"$id.aerr" ||
+			{ failed "$id: the new product does not assess:"; errs "$id.aerr" | head -5; continue; }
+		signature "ex-$id/assessment.xml" >"$id.want"
+		signature "new-$id/assessment.xml" >"$id.got"
+		if ! cmp -s "$id.want" "$id.got"; then
+			failed "$id: the questionnaire's product is assessed differently from the example:"
+			diff "$id.want" "$id.got" | head -10
+		fi
+		grep -q "^  Classification: " "$id.out" || failed "$id: no route printed"
+	done
+	[ $n -ge 19 ] || failed "only $n example products"
+	[ $fail = 0 ] && echo "roundtrip: $n example products described through the questionnaire"
+	;;
+stdin)
+	for t in hirerank biometric; do
+		if ! rd new "$t.xml" --regulation "$reg" <"$here/$t.answers" >"$t.out" 2>"$t.err"; then
+			failed "$t: exited non-zero:"; errs "$t.err" | head -5; continue
+		fi
+		if ! cmp -s "$here/$t.expected.xml" "$t.xml"; then
+			failed "$t.xml differs from tests/new/$t.expected.xml:"; diff -u "$here/$t.expected.xml" "$t.xml" | head -30
+		fi
+		[ -z "$(errs "$t.err")" ] || { failed "$t: diagnostics:"; errs "$t.err" | head; }
+		grep -q "^Wrote $t.xml (valid against product.rng)" "$t.out" || failed "$t: no 'Wrote' line"
+		grep -q '\[' "$t.out" && failed "$t: prompts printed although stdin is not a terminal"
+	done
+	grep -q "^  Conformity assessment route (Article 43): Annex VI: internal control" hirerank.out ||
+		{ failed "hirerank: the route printed is not Annex VI:"; cat hirerank.out; }
+	grep -q "^  Conformity assessment route (Article 43): Provider's choice" biometric.out ||
+		{ failed "biometric: the route printed is not the provider's choice:"; cat biometric.out; }
+	grep -q "^  Who assesses (Article 43): The market surveillance authority of Article 74(8)" biometric.out ||
+		failed "biometric: the assessor printed is not the authority of Article 74(8)"
+	;;
+errors)
+	# a bad answer: line 5 is "maybe" for "Is the provider established in the Union?"
+	sed '5s/.*/maybe/' "$here/hirerank.answers" >bad.answers
+	rd new bad.xml --regulation "$reg" <bad.answers >bad.out 2>bad.err
+	st=$?
+	[ $st = 1 ] || failed "bad answer: exit $st, want 1"
+	grep -q "^stdin:5: error: question \"established-in-union\": 'maybe': answer yes or no" bad.err ||
+		{ failed "bad answer: no stdin:5 diagnostic:"; errs bad.err; }
+	[ ! -e bad.xml ] || failed "bad answer: a file was written"
+	# the answers end too early
+	head -20 "$here/hirerank.answers" >short.answers
+	rd new short.xml --regulation "$reg" <short.answers >/dev/null 2>short.err
+	st=$?
+	[ $st = 1 ] || failed "short answers: exit $st, want 1"
+	grep -q "^stdin: error: the answers ended before question \"emotion-recognition-workplace\"" short.err ||
+		{ failed "short answers: no diagnostic naming the question:"; errs short.err; }
+	[ ! -e short.xml ] || failed "short answers: a file was written"
+	ls -a | grep -q 'tmp-' && failed "a temporary file was left behind"
+	# an unknown --set
+	rd new x.xml --regulation "$reg" --set no-such-question=yes <"$here/hirerank.answers" >/dev/null 2>set.err
+	st=$?
+	[ $st = 1 ] || failed "--set unknown: exit $st, want 1"
+	grep -q "error: --set no-such-question=yes: no question has that id" set.err || { failed "--set unknown: no diagnostic"; errs set.err; }
+	[ ! -e x.xml ] || failed "--set unknown: a file was written"
+	# an existing file is not replaced without --force
+	echo "precious" >keep.xml
+	rd new keep.xml --regulation "$reg" <"$here/hirerank.answers" >/dev/null 2>keep.err
+	st=$?
+	[ $st = 1 ] || failed "existing file: exit $st, want 1"
+	grep -q "keep.xml: error: exists: not overwritten" keep.err || { failed "existing file: no diagnostic"; errs keep.err; }
+	[ "$(cat keep.xml)" = precious ] || failed "existing file: it was changed"
+	rd new keep.xml --force --regulation "$reg" <"$here/hirerank.answers" >/dev/null 2>force.err ||
+		{ failed "--force: exited non-zero"; errs force.err; }
+	cmp -s keep.xml "$here/hirerank.expected.xml" || failed "--force: the file was not replaced"
+	# a --set for a question that is never asked (Article 2(1)(c) once eu-market=yes): a warning
+	rd new w.xml --regulation "$reg" --set output-used-in-eu=no <"$here/hirerank.answers" >/dev/null 2>w.err ||
+		{ failed "unused --set: exited non-zero"; errs w.err; }
+	grep -q "warning: --set output-used-in-eu=no: not used: the question does not apply" w.err ||
+		{ failed "unused --set: no warning"; errs w.err; }
+	# --set answers a question in advance: it is not read from stdin (the id line is gone)
+	sed 1d "$here/hirerank.answers" >noid.answers
+	rd new preset.xml --regulation "$reg" --set id=hirerank-cv-screening <noid.answers >/dev/null 2>p.err ||
+		{ failed "--set id: exited non-zero"; errs p.err; }
+	cmp -s preset.xml "$here/hirerank.expected.xml" || failed "--set id: the product differs"
+	# --batch with nothing given: the first question without a default is reported
+	rd new b.xml --batch --regulation "$reg" >/dev/null 2>b.err </dev/null
+	st=$?
+	[ $st = 1 ] || failed "--batch without answers: exit $st, want 1"
+	grep -q "error: question \"name\" has no default: answer it with --set name=VALUE" b.err ||
+		{ failed "--batch: no diagnostic for the first unanswered question"; errs b.err; }
+	;;
+pty)
+	command -v script >/dev/null 2>&1 || { echo "SKIP: no script(1) (util-linux)"; exit 77; }
+	# A person at a terminal. The answers are typed ahead into the pseudo-terminal (its
+	# line discipline keeps them until regdoc reads); stdin stays open until regdoc ends.
+	cat >typed <<'EOF'
+?
+gatekeeper-face-id
+GateKeeper Face ID
+1.0
+Gatekeeper Systems SA (Lyon, FR)
+maybe
+yes
+no
+Identifies persons at a distance from video against a watch list.
+yes
+no
+yes
+no
+no
+no
+
+
+no
+no
+no
+no
+no
+no
+no
+no
+no
+1a
+no
+none
+exist
+full
+no
+none
+annex-vii
+law-enforcement immigration
+
+no
+no
+no
+no
+no
+no
+no
+EOF
+	# on_pty INPUT-COMMAND TRANSCRIPT REGDOC-ARGS...: run regdoc on a pseudo-terminal; once
+	# it shows its first prompt, INPUT-COMMAND types; the input stays open until regdoc
+	# has ended (input sent before the terminal is set up would be lost); status: exit=N
+	on_pty() {
+		feed=$1 ts=$2
+		shift 2
+		rm -f status done
+		( i=0; while ! grep -q '^> ' "$ts" 2>/dev/null && [ ! -e done ] && [ $i -lt 6000 ]; do sleep 0.1; i=$((i + 1)); done
+		  $feed; i=0; while [ ! -e done ] && [ $i -lt 6000 ]; do sleep 0.1; i=$((i + 1)); done ) |
+			script -qfec "${REGDOC_WRAPPER:-} '$regdoc' $*; echo \"exit=\$?\" >status" "$ts" >/dev/null 2>&1 &
+		wait $!
+		touch done
+		wait
+	}
+	type_all() { cat typed; }
+	type_some() { head -12 typed; sleep 2; printf '\003'; }
+	on_pty type_all transcript new pty.xml --regulation "'$reg'"
+	tr -d '\r' <transcript >t.txt
+	grep -q '^exit=0$' status 2>/dev/null || { failed "regdoc new on a terminal did not exit 0:"; cat status 2>/dev/null; tail -20 t.txt; }
+	cmp -s pty.xml "$here/biometric.expected.xml" ||
+		{ failed "the product written on a terminal differs from tests/new/biometric.expected.xml"; diff -u "$here/biometric.expected.xml" pty.xml | head -20; }
+	for want in 'Describe a product for the AI Act' '== Prohibited AI practices (Article 5) ==' \
+	            '(1) Annex IV, point 1(a) \[anx-4.1.a\]' 'Article 5(1)(a) \[art-5.1.a\]' \
+	            'Article 6(2) \[art-6.2\]; Annex III \[anx-3\]' '\[yes/no; ?: help\]' \
+	            '\[yes/no; Enter: no; ?: help\]' '  The law: anx-4.1.a, site page anx-4.html#anx-4.1.a' \
+	            '  answer yes or no\.' 'Cyber Resilience Act Article 3(1) \[cra:art-3.1\]' \
+	            "Conformity assessment route (Article 43): Provider's choice"; do
+		grep -q "$want" t.txt || failed "the transcript lacks: $want"
+	done
+	# asked again after "maybe": the question shows twice
+	[ "$(grep -c 'Article 22(1) \[art-22.1\]' t.txt)" = 2 ] || failed "the question was not asked again after a wrong answer"
+	# skipped: Article 2(1)(c) (placed on the market), the 6(3) conditions' follow-ups, Annex I details
+	for never in 'art-2.1.c\]' 'anx-1.A\]' 'art-5.1.h.i\]' 'art-43.4.sub2\]' 'art-51.2\]'; do
+		grep -q "$never" t.txt && failed "a question that no longer matters was asked: $never"
+	done
+	# the order the law decides things
+	prev=0
+	for step in 'art-2.1.a\]' 'art-5.1.a\]' 'art-6.1.a\]' 'anx-3\]' 'art-6.3.sub3\]' 'art-40.1\]' \
+	            'art-43.1.sub3\]' 'art-43.4\]' 'art-50.1\]' 'rec-78\]'; do
+		at=$(grep -n "$step" t.txt | head -1 | cut -d: -f1)
+		if [ -z "$at" ]; then failed "no question citing $step"; continue; fi
+		[ "$at" -gt "$prev" ] || failed "the question citing $step comes before an earlier provision's"
+		prev=$at
+	done
+	# Ctrl-C half way: nothing written, no temporary file
+	on_pty type_some transcript2 new int.xml --regulation "'$reg'"
+	grep -q '^exit=0$' status 2>/dev/null && failed "Ctrl-C: regdoc new exited 0"
+	[ ! -e int.xml ] || failed "Ctrl-C: a file was written"
+	ls -a | grep -q 'int.xml.tmp' && failed "Ctrl-C: a temporary file was left behind"
+	;;
+*)
+	echo "run.sh: roundtrip, stdin, errors or pty, not '$case_'" >&2; exit 2 ;;
+esac
+[ $fail = 0 ] && echo "new $case_: passed"
+exit $fail
