@@ -22,6 +22,17 @@ static regulation fuzz_reg;
 static gindex fuzz_gindex;
 static xmlRelaxNGPtr fuzz_product_rng, fuzz_rules_rng, fuzz_assessment_rng;
 
+static inline void fuzz_free_graph(void)
+{
+	xmlRelaxNGFree(fuzz_product_rng);
+	xmlRelaxNGFree(fuzz_rules_rng);
+	xmlRelaxNGFree(fuzz_assessment_rng);
+	gindex_free(&fuzz_gindex);
+	regulation_free(&fuzz_reg);
+}
+
+/* Loads the graph, its index and the schemas; freed at exit (so valgrind and
+ * LeakSanitizer see every block of the harness accounted for). */
 static inline void fuzz_load_graph(void)
 {
 	diag d;
@@ -36,6 +47,7 @@ static inline void fuzz_load_graph(void)
 	fuzz_product_rng = fuzz_load_rng(FUZZ_SOURCE_DIR "/templates/schema/product.rng");
 	fuzz_rules_rng = fuzz_load_rng(FUZZ_SOURCE_DIR "/templates/schema/rules.rng");
 	fuzz_assessment_rng = fuzz_load_rng(FUZZ_SOURCE_DIR "/templates/schema/assessment.rng");
+	atexit(fuzz_free_graph);
 }
 
 /* The engine's result must be a valid assessment whatever the input (assess.c calls

@@ -24,6 +24,11 @@
 
 static manifest m;
 
+static void free_manifest(void)
+{
+	manifest_free(&m);
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	diag d;
@@ -34,6 +39,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	if (manifest_load(FUZZ_SOURCE_DIR "/corpus/ai-act", FUZZ_SOURCE_DIR "/templates/schema/manifest.rng",
 	                  &m, &d) != 0)
 		fuzz_setup_failed("corpus/ai-act/manifest.xml");
+	atexit(free_manifest);
 	return 0;
 }
 

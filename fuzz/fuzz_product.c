@@ -19,6 +19,11 @@
 
 static ruleset rules;
 
+static void free_rules(void)
+{
+	ruleset_free(&rules);
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	diag d;
@@ -30,6 +35,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	if (ruleset_load_dir(&rules, FUZZ_REG "/rules", FUZZ_SOURCE_DIR "/templates/schema/rules.rng",
 	                     &fuzz_gindex, &d) != 0)
 		fuzz_setup_failed("corpus/ai-act/rules");
+	atexit(free_rules); /* registered after the graph's: runs before it */
 	return 0;
 }
 

@@ -18,6 +18,11 @@
 
 static product example;
 
+static void free_example(void)
+{
+	product_free(&example);
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	diag d;
@@ -28,6 +33,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	if (product_load(&example, FUZZ_REG "/products/hirerank-cv-screening.xml",
 	                 FUZZ_SOURCE_DIR "/templates/schema/product.rng", &d) != 0)
 		fuzz_setup_failed("corpus/ai-act/products/hirerank-cv-screening.xml");
+	atexit(free_example);
 	return 0;
 }
 

@@ -4,7 +4,8 @@
  * Documents: every recital (all its text), every passage of an article or annex (each
  * top-level para, point, sub or section with everything inside it, plus the unit's own
  * leading text) and every whole unit. A unit's title words are added to its passages
- * and to the whole unit. Each document has two sparse vectors, sorted by id:
+ * and to the whole unit. Each document has two sparse vectors (ids in order of first
+ * use):
  *   words  (1 + ln tf) × ln(N / df), N and df over recitals and passages, L2-normalised;
  *   terms  the same over defined-term ids (<term ref>); the passage holding a
  *          definition counts its own term once.
@@ -18,7 +19,10 @@
  *   S(r,u)  = S0(r,u) + w_via·max { S0(r,v) : u cites v, v ≠ u }
  *
  * S is kept in thousandths (what the graph prints) so that ranking and printing agree;
- * ties go to document order. Nothing here reads <edges>.
+ * ties go to document order. The scorer (suggest_compute) never reads <edges>; the
+ * emitter reads the relates-to edges only to leave their pairs out. The evidence of
+ * the emitted pairs is computed unit by unit, against the unit's vectors scattered
+ * into dense arrays.
  */
 #include "link/suggest.h"
 

@@ -62,7 +62,9 @@ int suggest_words_stem(const suggest_words *w, const char *tok, size_t len, char
 /* The scores of every pair of one graph. */
 typedef struct suggest_model suggest_model;
 
-/* Score doc (a linked <regulation> graph). NULL when out of memory. */
+/* Score doc (a linked <regulation> graph). NULL when out of memory. The model borrows
+ * doc (its units and their ids): doc must outlive it and keep its units. w may be NULL
+ * (no stop words, no suffix rules). */
 suggest_model *suggest_compute(xmlDocPtr doc, const suggest_words *w, const suggest_params *p);
 void suggest_model_free(suggest_model *m);
 

@@ -29,7 +29,10 @@ nav a{margin-right:1rem}section.point{margin-left:0}section.sub{margin-left:1.2r
       </head>
       <body>
         <nav>
-          <a href="{$site-base}index.html">The <xsl:value-of select="$regulation-name"/></a>
+          <a href="{$site-base}index.html">The <xsl:value-of select="$primary-name"/></a>
+          <xsl:for-each select="/assessment/combined/regulation">
+            <a href="{@site-base}index.html">The <xsl:call-template name="regulation-name-of"><xsl:with-param name="id" select="@id"/><xsl:with-param name="fallback" select="@name"/></xsl:call-template></a>
+          </xsl:for-each>
           <a href="checklist.html">Checklist</a>
           <a href="{$doc/@file}.md">Markdown</a>
           <a href="{$doc/@file}.fodt">OpenDocument</a>

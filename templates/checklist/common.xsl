@@ -34,6 +34,13 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- The product's own regulation's display name. -->
+  <xsl:variable name="primary-name">
+    <xsl:call-template name="regulation-name-of">
+      <xsl:with-param name="id" select="/assessment/@regulation"/>
+    </xsl:call-template>
+  </xsl:variable>
+
   <!-- The regulation's display name, and those assessed together with it. -->
   <xsl:variable name="regulation-name">
     <xsl:call-template name="regulation-name-of">

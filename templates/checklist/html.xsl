@@ -32,7 +32,10 @@ nav a{margin-right:1rem}
       </head>
       <body>
         <nav>
-          <a href="{$site-base}index.html">The <xsl:value-of select="$regulation-name"/></a>
+          <a href="{$site-base}index.html">The <xsl:value-of select="$primary-name"/></a>
+          <xsl:for-each select="/assessment/combined/regulation">
+            <a href="{@site-base}index.html">The <xsl:call-template name="regulation-name-of"><xsl:with-param name="id" select="@id"/><xsl:with-param name="fallback" select="@name"/></xsl:call-template></a>
+          </xsl:for-each>
           <xsl:if test="documentation">
             <a href="{documentation/@file}.html"><xsl:value-of select="$doc-annexes"/> technical documentation template</a>
           </xsl:if>

