@@ -17,6 +17,7 @@ typedef struct frame {
 	int multilevel;           /* a "4.3." point: at its own column it still holds
 	                             points and subparagraphs (the CRA's indentation) */
 	char label[16];           /* a point's label, "" for other frames */
+	int same_column;          /* written at its parent's column (virtual col + 1) */
 	int has_text;
 	unsigned nsubs;
 	xmlNodePtr holder;        /* where points of the current subparagraph go */
@@ -325,6 +326,7 @@ static void frame_open(frame *f, xmlNodePtr el, const char *id, int col, int has
 	f->nsubs = 1;
 	f->multilevel = 0;
 	f->label[0] = '\0';
+	f->same_column = 0;
 	f->holder = el;
 	snprintf(f->holder_id, sizeof f->holder_id, "%s", id);
 }
@@ -339,7 +341,8 @@ static void close_frames_from(builder *b, int col, int new_multilevel)
 		b->depth--;
 }
 
-static void add_point(builder *b, cmark_node *para, const char *label, size_t skip, int col)
+static void add_point(builder *b, cmark_node *para, const char *label, size_t skip, int col,
+                      int same_column)
 {
 	frame *parent = top(b);
 	char id[ID_MAX];
@@ -376,6 +379,7 @@ static void add_point(builder *b, cmark_node *para, const char *label, size_t sk
 	}
 	frame_open(&b->stack[b->depth++], el, id, col, 1);
 	top(b)->multilevel = multilevel;
+	top(b)->same_column = same_column;
 	snprintf(top(b)->label, sizeof top(b)->label, "%s", label);
 }
 
@@ -384,20 +388,34 @@ static int is_roman_label(const char *label)
 	return label[0] && strspn(label, "ivxl") == strlen(label);
 }
 
+static int is_digit_label(const char *label)
+{
+	return label[0] && strspn(label, "0123456789") == strlen(label);
+}
+
 /*
- * A sub-point (i) written at the same column as the lettered points (CRA Article
- * 14(2)): "(i)" right after "(h)" is the letter i, after any other letter it is the
- * first sub-point of that point; "(ii)" continues sub-points.
+ * Points written at the same column as the point they belong to (the CRA's pages):
+ * "(a)" right after "(2)" opens the points of (2) (CRA Annex I, Part I); "(i)" right
+ * after a lettered point opens its sub-points (CRA Article 14(2)), except after "(h)",
+ * where it is the letter i.
  */
 static int nests_at_same_column(const frame *f, int col, const char *label)
 {
-	if (!f->label[0] || f->col != col || !is_roman_label(label))
+	if (!f->label[0] || f->col != col)
 		return 0;
-	if (is_roman_label(f->label) && strlen(f->label) > 1)
-		return 0; /* (ii) after (i): siblings */
+	if (!strcmp(label, "a"))
+		return is_digit_label(f->label);
 	if (!strcmp(label, "i"))
-		return strcmp(f->label, "h") != 0;
+		return !is_digit_label(f->label) && !strchr(f->label, '.') &&
+		       !(is_roman_label(f->label) && strlen(f->label) > 1) && strcmp(f->label, "h") != 0;
 	return 0;
+}
+
+/* A later point of a run that nests_at_same_column opened: same kind of label. */
+static int continues_nested_run(const frame *t, int col, const char *label)
+{
+	return t->same_column && t->col == col + 1 && !strchr(label, '.') &&
+	       is_digit_label(label) == is_digit_label(t->label);
 }
 
 /* An unnumbered paragraph: the frame's own text, or its next subparagraph. */
@@ -429,18 +447,19 @@ static void add_paragraph(builder *b, cmark_node *para)
 	const char *lead = para_lead(para);
 	size_t skip = lead ? point_label(lead, label, sizeof label) : 0;
 	int col = cmark_node_get_start_column(para);
+	int same_column = 0;
 	/* Same-column sub-points are given a virtual column one deeper than their
 	 * point's, so the point stays open and later ones find them. */
 	if (skip && b->depth > 1) {
 		const frame *t = top(b);
-		if (nests_at_same_column(t, col, label) ||
-		    (is_roman_label(label) && strcmp(label, "i") != 0 && is_roman_label(t->label) &&
-		     t->col == col + 1))
+		if (nests_at_same_column(t, col, label) || continues_nested_run(t, col, label)) {
 			col++;
+			same_column = 1;
+		}
 	}
 	close_frames_from(b, col, skip && strchr(label, '.') != NULL);
 	if (skip)
-		add_point(b, para, label, skip, col);
+		add_point(b, para, label, skip, col, same_column);
 	else if (lead && text_starts_with(lead, "\xE2\x80\x98") && top(b)->has_text)
 		/* A quoted amendment ("‘5. For …") is text of the provision that quotes it,
 		 * not a subparagraph of this act. */

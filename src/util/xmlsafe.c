@@ -191,35 +191,117 @@ xmlDocPtr xmlsafe_read_file(const char *path, diag *d)
 	return doc;
 }
 
-int xmlsafe_validate(xmlDocPtr doc, const char *rng_path, const char *name, diag *d)
-{
-	struct report_ctx rc = {d, name, 0};
-	xmlDocPtr schema_doc;
-	xmlRelaxNGParserCtxtPtr pctx;
-	xmlRelaxNGPtr schema;
-	xmlRelaxNGValidCtxtPtr vctx;
-	int rc_valid;
-	size_t errors_before = d->errors;
+/* A compiled schema: what xmlsafe_validate compiles on every call, kept. */
+typedef struct schema {
+	char *path;
+	xmlDocPtr doc;
+	xmlRelaxNGPtr rng;
+} schema;
 
-	schema_doc = xmlsafe_read_file(rng_path, d);
-	if (!schema_doc)
+struct xmlsafe_schemas {
+	schema *v;
+	size_t n, cap;
+};
+
+static void schema_free(schema *s)
+{
+	if (s->rng)
+		xmlRelaxNGFree(s->rng);
+	if (s->doc)
+		xmlFreeDoc(s->doc);
+	free(s->path);
+	memset(s, 0, sizeof *s);
+}
+
+/* Read and compile the schema at rng_path; 0, or -1 with diagnostics. */
+static int schema_load(schema *s, const char *rng_path, diag *d)
+{
+	struct report_ctx rc = {d, rng_path, 0};
+	xmlRelaxNGParserCtxtPtr pctx;
+	memset(s, 0, sizeof *s);
+	s->doc = xmlsafe_read_file(rng_path, d);
+	if (!s->doc)
 		return -1;
-	pctx = xmlRelaxNGNewDocParserCtxt(schema_doc);
+	pctx = xmlRelaxNGNewDocParserCtxt(s->doc);
 	xmlRelaxNGSetParserStructuredErrors(pctx, report_structured, &rc);
-	schema = xmlRelaxNGParse(pctx);
+	s->rng = xmlRelaxNGParse(pctx);
 	xmlRelaxNGFreeParserCtxt(pctx);
-	if (!schema) {
-		xmlFreeDoc(schema_doc);
+	if (!s->rng) {
+		schema_free(s);
 		diag_error(d, rng_path, 0, "cannot compile RELAX NG schema");
 		return -1;
 	}
-	vctx = xmlRelaxNGNewValidCtxt(schema);
+	return 0;
+}
+
+static int schema_validate(const schema *s, xmlDocPtr doc, const char *rng_path,
+                           const char *name, diag *d)
+{
+	struct report_ctx rc = {d, name, 0};
+	xmlRelaxNGValidCtxtPtr vctx;
+	int rc_valid;
+	size_t errors_before = d->errors;
+	vctx = xmlRelaxNGNewValidCtxt(s->rng);
 	xmlRelaxNGSetValidStructuredErrors(vctx, report_structured, &rc);
 	rc_valid = xmlRelaxNGValidateDoc(vctx, doc);
 	xmlRelaxNGFreeValidCtxt(vctx);
-	xmlRelaxNGFree(schema);
-	xmlFreeDoc(schema_doc);
 	if (rc_valid != 0 && d->errors == errors_before)
 		diag_error(d, name, 0, "does not validate against %s", rng_path);
 	return rc_valid == 0 ? 0 : -1;
+}
+
+int xmlsafe_validate(xmlDocPtr doc, const char *rng_path, const char *name, diag *d)
+{
+	return xmlsafe_validate_cached(NULL, doc, rng_path, name, d);
+}
+
+xmlsafe_schemas *xmlsafe_schemas_new(void)
+{
+	return calloc(1, sizeof(xmlsafe_schemas));
+}
+
+void xmlsafe_schemas_free(xmlsafe_schemas *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->n; i++)
+		schema_free(&c->v[i]);
+	free(c->v);
+	free(c);
+}
+
+int xmlsafe_validate_cached(xmlsafe_schemas *c, xmlDocPtr doc, const char *rng_path,
+                            const char *name, diag *d)
+{
+	schema one;
+	int rc;
+	if (c) {
+		for (size_t i = 0; i < c->n; i++)
+			if (!strcmp(c->v[i].path, rng_path))
+				return schema_validate(&c->v[i], doc, rng_path, name, d);
+		if (c->n == c->cap) {
+			size_t ncap = c->cap ? c->cap * 2 : 4;
+			schema *nv = realloc(c->v, ncap * sizeof *nv);
+			if (nv) {
+				c->v = nv;
+				c->cap = ncap;
+			}
+		}
+		/* a schema that does not compile is not kept: the next call reports it again */
+		if (c->n < c->cap && schema_load(&c->v[c->n], rng_path, d) == 0) {
+			c->v[c->n].path = strdup(rng_path);
+			if (c->v[c->n].path) {
+				c->n++;
+				return schema_validate(&c->v[c->n - 1], doc, rng_path, name, d);
+			}
+			schema_free(&c->v[c->n]);
+		} else if (c->n < c->cap) {
+			return -1;
+		}
+	}
+	if (schema_load(&one, rng_path, d) != 0)
+		return -1;
+	rc = schema_validate(&one, doc, rng_path, name, d);
+	schema_free(&one);
+	return rc;
 }

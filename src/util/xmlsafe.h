@@ -29,4 +29,16 @@ xmlDocPtr xmlsafe_read_memory(const char *buf, size_t len, const char *name, dia
  * as name:line. Returns 0 when valid. */
 int xmlsafe_validate(xmlDocPtr doc, const char *rng_path, const char *name, diag *d);
 
+/* Compiled schemas by path, for a job that validates many documents against the same
+ * few schemas (regdoc build: every product). A schema is read and compiled on its first
+ * use; one that does not compile is not kept (every use reports it). */
+typedef struct xmlsafe_schemas xmlsafe_schemas;
+
+xmlsafe_schemas *xmlsafe_schemas_new(void); /* NULL: out of memory */
+void xmlsafe_schemas_free(xmlsafe_schemas *c); /* NULL is a no-op */
+
+/* As xmlsafe_validate, with the schema compiled once per cache c (NULL: no cache). */
+int xmlsafe_validate_cached(xmlsafe_schemas *c, xmlDocPtr doc, const char *rng_path,
+                            const char *name, diag *d);
+
 #endif

@@ -435,6 +435,58 @@ static void test_numbered_paragraphs_cra_layout(void **state)
 	assert_count(t, "//point", 4);
 }
 
+/* Points written at the column of the point they belong to (CRA Article 14(2)):
+ * "(i)" after "(c)" opens its sub-points; "(ii)" continues them. */
+static void test_subpoints_at_their_points_column(void **state)
+{
+	fx *t = *state;
+	assert_non_null(parse_page(t,
+		"# Article 14: Reporting obligations of manufacturers\n"
+		"\n"
+		"2. The manufacturer shall submit:\n"
+		"\n"
+		"    (a) an early warning;\n"
+		"\n"
+		"    (c) a final report, including:\n"
+		"\n"
+		"    (i) a description;\n"
+		"\n"
+		"    (ii) details.\n"
+		"\n"
+		"3. Another paragraph.\n"));
+	assert_string_equal(diags(t), "");
+	assert_str(t, "//point[@id='art-14.2.c.i']/text", "a description;");
+	assert_str(t, "//point[@id='art-14.2.c.ii']/../@id", "art-14.2.c");
+	assert_str(t, "//para[@id='art-14.3']/text", "Another paragraph.");
+}
+
+/* CRA Annex I, Part I: "(a)" after "(2)" at the same column opens the points of (2);
+ * "(i)" after "(h)" is the letter i; "(3)" closes the run. */
+static void test_points_at_their_parents_column(void **state)
+{
+	fx *t = *state;
+	assert_non_null(parse_page(t,
+		"# Annex I: Essential requirements\n"
+		"\n"
+		"## Part I Properties\n"
+		"\n"
+		"(1) Products shall be designed securely.\n"
+		"\n"
+		"(2) Products shall:\n"
+		"\n"
+		"(a) be secure;\n"
+		"\n"
+		"(h) be resilient;\n"
+		"\n"
+		"(i) be minimal;\n"
+		"\n"
+		"(3) Last.\n"));
+	assert_string_equal(diags(t), "");
+	assert_str(t, "//point[@id='anx-1.part-1.2.a']/text", "be secure;");
+	assert_str(t, "//point[@id='anx-1.part-1.2.i']/text", "be minimal;");
+	assert_str(t, "//point[@id='anx-1.part-1.3']/text", "Last.");
+}
+
 static void test_article_without_paragraphs(void **state)
 {
 	fx *t = *state;
@@ -828,6 +880,8 @@ int main(void)
 		T(test_no_heading_and_empty),
 		T(test_numbered_paragraphs_ai_act_layout),
 		T(test_numbered_paragraphs_cra_layout),
+		T(test_subpoints_at_their_points_column),
+		T(test_points_at_their_parents_column),
 		T(test_article_without_paragraphs),
 		T(test_definitions_three_levels),
 		T(test_ordered_list_numbers_from_source),
