@@ -17,6 +17,8 @@
 #include "ingest/corpus.h"
 #include "link/suggest.h"
 #include "render/site.h"
+#include "render/xslt.h"
+#include "tool/diff.h"
 #include "tool/export.h"
 #include "tool/new.h"
 #include "tool/questionnaire.h"
@@ -33,6 +35,7 @@ typedef struct job {
 	char corpus[PATH_MAX + 16]; /* the default corpus (job_corpus) */
 	int validate;
 	const link_library *lib; /* while a library is linked: its regulations (load_library) */
+	assess_cache *cache;     /* regdoc build: what the products share (assess.h) */
 	diag d;
 } job;
 
@@ -150,14 +153,6 @@ static int link_graph(job *j, const char *regdir, regulation *r)
 	return j->d.errors ? -1 : 0;
 }
 
-/* pages → units → graph, checked, on its own (no library). */
-static int load_graph(job *j, const char *regdir, regulation *r)
-{
-	if (regulation_load(regdir, j->datadir, r, &j->d) != 0 || !r->doc ||
-	    diag_interrupted(&j->d))
-		return -1;
-	return link_graph(j, regdir, r);
-}
 
 static int has_manifest(const char *dir)
 {
@@ -453,6 +448,7 @@ static int render_products(job *j, regulation *r, const char *dir, const library
 			assess_options ao;
 			memset(&ao, 0, sizeof ao);
 			ao.others = library_others(L, r, &ao.nothers);
+			ao.cache = j->cache;
 			if (!stem || !product || !outp ||
 			    assess_product_opts(r->doc, product, rules, j->templates, outp, &ao, &j->d) != 0)
 				rc = -1;
@@ -563,9 +559,12 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 		}
 	}
 	/* Build every regulation into a temporary folder first (all of them, so every
-	 * error is reported); replace the previous output only when all succeeded. */
-	if (ok)
+	 * error is reported); replace the previous output only when all succeeded. The
+	 * products share their stylesheets, schemas, rules and graph indexes. */
+	if (ok) {
 		outs = calloc(L.n, sizeof *outs);
+		j.cache = assess_cache_new(); /* NULL (no memory): each product loads its own */
+	}
 	for (size_t i = 0; outs && i < L.n && !diag_interrupted(&j.d); i++)
 		if (L.named[i] && build_regulation(&j, &L.regs[i], outdir, &outs[i], lib, &L) != 0)
 			ok = 0;
@@ -586,6 +585,7 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 	free(outs);
 	free(docs);
 	free(uris);
+	assess_cache_free(j.cache);
 	if (links)
 		xmlFreeDoc(links);
 	library_free(&L);
@@ -608,11 +608,11 @@ void regdoc_new_options_init(regdoc_new_options *n)
 int regdoc_new(const regdoc_options *o, const char *product_path, const regdoc_new_options *n)
 {
 	job j;
-	regulation r;
+	library L;
 	questionnaire *q;
 	char *qpath, *qrng, *regdir = NULL;
-	memset(&r, 0, sizeof r);
 	job_init(&j, o);
+	library_init(&L);
 	qpath = fsio_join(j.templates, "questionnaire.xml");
 	qrng = fsio_join(j.templates, "schema/questionnaire.rng");
 	q = qpath && qrng ? qn_load(qpath, qrng, &j.d) : NULL;
@@ -623,14 +623,151 @@ int regdoc_new(const regdoc_options *o, const char *product_path, const regdoc_n
 		else if (!n->regulation && !fsio_is_dir(regdir))
 			diag_error(&j.d, regdir, 0, "no regulation %s here: name its folder with --regulation DIR",
 			           qn_regulation(q));
-		else if (load_graph(&j, regdir, &r) == 0)
-			new_product(q, r.doc, regdir, j.templates, product_path, n, &j.d);
+		else if (load_library(&j, regdir, 1, &L) == 0) {
+			/* assessed as regdoc assess would: with the regulations beside it */
+			regulation *r = NULL;
+			assess_options ao;
+			for (size_t i = 0; i < L.n; i++)
+				if (L.named[i])
+					r = &L.regs[i];
+			memset(&ao, 0, sizeof ao);
+			ao.others = library_others(&L, r, &ao.nothers);
+			if (r)
+				new_product(q, r->doc, regdir, j.templates, product_path, n, &ao, &j.d);
+			free_others((assess_regulation *)ao.others, ao.nothers);
+		}
 	}
-	regulation_free(&r);
+	library_free(&L);
 	qn_free(q);
 	free(qpath);
 	free(qrng);
 	free(regdir);
+	return job_status(&j);
+}
+
+/* The named regulation of L with manifest id `id`, or NULL. */
+static regulation *named_reg(library *L, const char *id)
+{
+	for (size_t i = 0; i < L->n; i++)
+		if (L->named[i] && !strcmp(L->regs[i].m.id, id))
+			return &L->regs[i];
+	return NULL;
+}
+
+/* Render the diff document with templates/diff/NAME.xsl into memory. */
+static char *render_diff(job *j, xmlDocPtr doc, const char *name, size_t *len)
+{
+	char rel[64];
+	char *path, *res = NULL;
+	xslt_sheet *s;
+	snprintf(rel, sizeof rel, "diff/%s.xsl", name);
+	path = fsio_join(j->templates, rel);
+	s = path ? xslt_sheet_load(path, &j->d) : NULL;
+	if (s && xslt_apply_to_memory(s, doc, NULL, NULL, &res, len, &j->d) != 0)
+		res = NULL;
+	xslt_sheet_free(s);
+	free(path);
+	return res;
+}
+
+static int write_mem(const char *dir, const char *name, const char *data, size_t len, diag *d)
+{
+	char *p = fsio_join(dir, name);
+	FILE *f = p ? fopen(p, "wb") : NULL;
+	int rc = -1;
+	if (!f)
+		diag_sys(d, p ? p : dir, "cannot create", p ? errno : ENOMEM);
+	else if ((len && fwrite(data, 1, len, f) != len) || fclose(f) != 0)
+		diag_sys(d, p, "cannot write", errno);
+	else
+		rc = 0;
+	if (f && rc != 0)
+		fclose(f);
+	free(p);
+	return rc;
+}
+
+int regdoc_diff(const regdoc_options *o, const char *old_dir, const char *new_dir,
+                const char *outdir, FILE *out)
+{
+	job j;
+	library Lo, Ln;
+	xmlDocPtr doc = NULL;
+	char *text = NULL, *html = NULL;
+	size_t tlen = 0, hlen = 0;
+	job_init(&j, o);
+	library_init(&Lo);
+	library_init(&Ln);
+	if (load_library(&j, old_dir, 1, &Lo) != 0 || load_library(&j, new_dir, 1, &Ln) != 0)
+		goto done;
+	doc = diff_new(old_dir, new_dir, "regdoc " REGDOC_VERSION);
+	if (!doc) {
+		diag_sys(&j.d, new_dir, "cannot compare", ENOMEM);
+		goto done;
+	}
+	/* the regulations of the new version, in its order, then those only in the old */
+	for (size_t i = 0; i < Ln.n && !j.d.errors && !diag_interrupted(&j.d); i++) {
+		regulation *nr = &Ln.regs[i], *orr;
+		if (!Ln.named[i])
+			continue;
+		orr = named_reg(&Lo, nr->m.id);
+		if (!orr) {
+			if (diff_only_in(doc, "new", nr->m.id, nr->dir) != 0)
+				diag_sys(&j.d, new_dir, "cannot compare", ENOMEM);
+			continue;
+		}
+		{
+			diff_side so, sn;
+			memset(&so, 0, sizeof so);
+			memset(&sn, 0, sizeof sn);
+			so.dir = orr->dir;
+			so.graph = orr->doc;
+			so.others = library_others(&Lo, orr, &so.nothers);
+			sn.dir = nr->dir;
+			sn.graph = nr->doc;
+			sn.others = library_others(&Ln, nr, &sn.nothers);
+			diff_regulation(doc, &so, &sn, j.templates, &j.d);
+			free_others((assess_regulation *)so.others, so.nothers);
+			free_others((assess_regulation *)sn.others, sn.nothers);
+		}
+	}
+	for (size_t i = 0; i < Lo.n && !j.d.errors; i++)
+		if (Lo.named[i] && !named_reg(&Ln, Lo.regs[i].m.id) &&
+		    diff_only_in(doc, "old", Lo.regs[i].m.id, Lo.regs[i].dir) != 0)
+			diag_sys(&j.d, old_dir, "cannot compare", ENOMEM);
+	if (j.d.errors || diag_interrupted(&j.d))
+		goto done;
+	text = render_diff(&j, doc, "text", &tlen);
+	if (!text)
+		goto done;
+	if (outdir) {
+		fsout fo;
+		xmlChar *xml = NULL;
+		int xml_len = 0;
+		html = render_diff(&j, doc, "html", &hlen);
+		xmlDocDumpFormatMemoryEnc(doc, &xml, &xml_len, "UTF-8", 1);
+		if (html && xml && xml_len > 0 && fsout_begin_dir(&fo, outdir, &j.d) == 0) {
+			if (write_mem(fo.tmp, "diff.xml", (const char *)xml, (size_t)xml_len, &j.d) == 0 &&
+			    write_mem(fo.tmp, "diff.html", html, hlen, &j.d) == 0 &&
+			    write_mem(fo.tmp, "diff.txt", text, tlen, &j.d) == 0 && !diag_interrupted(&j.d))
+				fsout_commit(&fo, &j.d);
+			fsout_abort(&fo);
+		} else if (!xml) {
+			diag_sys(&j.d, outdir, "cannot write", ENOMEM);
+		}
+		xmlFree(xml);
+	}
+	if (!j.d.errors && !j.d.sys_error) {
+		fwrite(text, 1, tlen, out);
+		fflush(out);
+	}
+done:
+	free(text);
+	free(html);
+	if (doc)
+		xmlFreeDoc(doc);
+	library_free(&Lo);
+	library_free(&Ln);
 	return job_status(&j);
 }
 

@@ -109,6 +109,16 @@ void regdoc_new_options_init(regdoc_new_options *n);
  * existing file only with n->force) and print the route the rules give it. */
 int regdoc_new(const regdoc_options *o, const char *product_path, const regdoc_new_options *n);
 
+/* What changed between two versions of a corpus (each a regulation folder or a folder
+ * of them; regulations are paired by manifest id): units and elements changed, added
+ * or removed (word by word), and how each example product's assessment (route,
+ * checklist) changes, under each version's own rules. The report goes to out as text
+ * (templates/diff/text.xsl); with outdir, also into outdir/ as diff.xml (schema
+ * templates/schema/diff.rng), diff.html and diff.txt (all-or-nothing). Differences are
+ * not errors: the exit status is 0 when both versions could be read. */
+int regdoc_diff(const regdoc_options *o, const char *old_dir, const char *new_dir,
+                const char *outdir, FILE *out);
+
 /* Print the templates folder in use, one line, to out. */
 int regdoc_templates_path(const regdoc_options *o, FILE *out);
 

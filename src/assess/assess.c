@@ -40,124 +40,329 @@ static char *join3(const char *a, const char *b)
 	return fsio_join(a, b);
 }
 
-/* The other regulations of a combined assessment, loaded. */
-typedef struct others {
-	gindex *g;
-	ruleset *rs;
-	engine_regulation *er;
+/* ---- what a job keeps between products (assess_cache) ---------------------------- */
+
+struct cgraph {
+	xmlDocPtr graph;
+	gindex g;
+};
+
+struct crules {
+	char *dir, *schema;
+	const gindex *g;
+	ruleset rs;
+};
+
+/* the checks across rule sets (others_load) passed for this list of rule sets and
+ * graph indexes */
+struct cchecked {
+	const void **key;
 	size_t n;
+};
+
+struct csheet {
+	char *path;
+	xslt_sheet *s;
+};
+
+struct assess_cache {
+	xmlsafe_schemas *schemas;
+	struct cgraph **graphs; /* pointers: the indexes must not move */
+	size_t ngraphs;
+	struct crules **rules;
+	size_t nrules;
+	struct cchecked *checked;
+	size_t nchecked;
+	struct csheet *sheets;
+	size_t nsheets;
+};
+
+assess_cache *assess_cache_new(void)
+{
+	assess_cache *c = calloc(1, sizeof *c);
+	if (c && !(c->schemas = xmlsafe_schemas_new())) {
+		free(c);
+		c = NULL;
+	}
+	return c;
+}
+
+void assess_cache_free(assess_cache *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->nrules; i++) {
+		ruleset_free(&c->rules[i]->rs);
+		free(c->rules[i]->dir);
+		free(c->rules[i]->schema);
+		free(c->rules[i]);
+	}
+	free(c->rules);
+	for (size_t i = 0; i < c->ngraphs; i++) {
+		gindex_free(&c->graphs[i]->g);
+		free(c->graphs[i]);
+	}
+	free(c->graphs);
+	for (size_t i = 0; i < c->nchecked; i++)
+		free(c->checked[i].key);
+	free(c->checked);
+	for (size_t i = 0; i < c->nsheets; i++) {
+		xslt_sheet_free(c->sheets[i].s);
+		free(c->sheets[i].path);
+	}
+	free(c->sheets);
+	xmlsafe_schemas_free(c->schemas);
+	free(c);
+}
+
+/* Grow *v (of *n elements of size sz) by one; 0, or -1 when out of memory. */
+static int grow(void *v, size_t *n, size_t sz)
+{
+	void **pv = v;
+	void *nv = realloc(*pv, (*n + 1) * sz);
+	if (!nv)
+		return -1;
+	*pv = nv;
+	return 0;
+}
+
+/* The index of graph: the cache's, or *own (initialised here; free it when the result
+ * is own). NULL with a diagnostic when it is not a graph. */
+static const gindex *get_gindex(assess_cache *c, xmlDocPtr graph, const char *name, gindex *own,
+                                diag *d)
+{
+	struct cgraph *e;
+	memset(own, 0, sizeof *own);
+	for (size_t i = 0; c && i < c->ngraphs; i++)
+		if (c->graphs[i]->graph == graph)
+			return &c->graphs[i]->g;
+	if (!c || grow(&c->graphs, &c->ngraphs, sizeof *c->graphs) != 0 ||
+	    !(e = calloc(1, sizeof *e)))
+		return gindex_init(own, graph, name, d) == 0 ? own : NULL;
+	if (gindex_init(&e->g, graph, name, d) != 0) {
+		free(e);
+		return NULL;
+	}
+	e->graph = graph;
+	c->graphs[c->ngraphs++] = e;
+	return &e->g;
+}
+
+/* The rule set of dir checked against g: the cache's, or *own (initialised here; free
+ * it either way when not cached). Only a rule set without errors is cached. */
+static const ruleset *get_rules(assess_cache *c, const char *dir, const char *schema,
+                                const gindex *g, ruleset *own, diag *d)
+{
+	struct crules *e;
+	ruleset_init(own);
+	for (size_t i = 0; c && i < c->nrules; i++)
+		if (c->rules[i]->g == g && !strcmp(c->rules[i]->dir, dir) &&
+		    !strcmp(c->rules[i]->schema, schema))
+			return &c->rules[i]->rs;
+	e = c && grow(&c->rules, &c->nrules, sizeof *c->rules) == 0 ? calloc(1, sizeof *e) : NULL;
+	if (e && (!(e->dir = strdup(dir)) || !(e->schema = strdup(schema)))) {
+		free(e->dir);
+		free(e);
+		e = NULL;
+	}
+	if (!e)
+		return ruleset_load_dir(own, dir, schema, g, d) == 0 ? own : NULL;
+	ruleset_init(&e->rs);
+	if (ruleset_load_dir(&e->rs, dir, schema, g, d) != 0) {
+		*own = e->rs; /* the files loaded before the bad one: the caller frees them */
+		free(e->dir);
+		free(e->schema);
+		free(e);
+		return NULL;
+	}
+	e->g = g;
+	c->rules[c->nrules++] = e;
+	return &e->rs;
+}
+
+/* A compiled stylesheet: the cache's, or a new one the caller frees (*owned set). */
+static xslt_sheet *get_sheet(assess_cache *c, const char *path, int *owned, diag *d)
+{
+	xslt_sheet *s;
+	*owned = 0;
+	for (size_t i = 0; c && i < c->nsheets; i++)
+		if (!strcmp(c->sheets[i].path, path))
+			return c->sheets[i].s;
+	s = xslt_sheet_load(path, d);
+	if (!s)
+		return NULL;
+	if (c && grow(&c->sheets, &c->nsheets, sizeof *c->sheets) == 0 &&
+	    (c->sheets[c->nsheets].path = strdup(path)) != NULL) {
+		c->sheets[c->nsheets++].s = s;
+		return s;
+	}
+	*owned = 1;
+	return s;
+}
+
+/* The other regulations of a combined assessment, loaded (their indexes and rules
+ * are the cache's, or owned here: gown, rsown). */
+typedef struct others {
+	gindex *gown;
+	ruleset *rsown;
+	engine_regulation *er;
+	size_t n, cap;
 } others;
 
 static void others_free(others *x)
 {
-	for (size_t i = 0; i < x->n; i++) {
-		ruleset_free(&x->rs[i]);
-		gindex_free(&x->g[i]);
+	for (size_t i = 0; i < x->cap; i++) {
+		ruleset_free(&x->rsown[i]);
+		gindex_free(&x->gown[i]);
 	}
-	free(x->g);
-	free(x->rs);
+	free(x->gown);
+	free(x->rsown);
 	free(x->er);
 	memset(x, 0, sizeof *x);
+}
+
+/* 1 when the checks across these rule sets passed before (key: the primary's rule set
+ * and index, then each other's). */
+static int checked_before(const assess_cache *c, const void **key, size_t n)
+{
+	for (size_t i = 0; c && i < c->nchecked; i++)
+		if (c->checked[i].n == n && !memcmp(c->checked[i].key, key, n * sizeof *key))
+			return 1;
+	return 0;
+}
+
+static void remember_checked(assess_cache *c, const void **key, size_t n)
+{
+	const void **k;
+	if (!c || grow(&c->checked, &c->nchecked, sizeof *c->checked) != 0 ||
+	    !(k = malloc(n * sizeof *k)))
+		return;
+	memcpy(k, key, n * sizeof *k);
+	c->checked[c->nchecked].key = k;
+	c->checked[c->nchecked++].n = n;
 }
 
 /* Index the graphs and load the rules of the other regulations (the primary's own id is
  * skipped), and check the rules against each other: ids cited across regulations exist,
  * rule and item ids are distinct. */
 static int others_load(others *x, const assess_options *o, const gindex *primary,
-                       ruleset *prs, const char *rules_rng, diag *d)
+                       const ruleset *prs, const char *rules_rng, diag *d)
 {
 	size_t n = o ? o->nothers : 0;
 	size_t errors = d->errors;
+	assess_cache *c = o ? o->cache : NULL;
 	const gindex **all;
+	const void **key;
+	int cacheable = c != NULL;
 	memset(x, 0, sizeof *x);
-	x->g = calloc(n + 1, sizeof *x->g);
-	x->rs = calloc(n + 1, sizeof *x->rs);
+	x->cap = n + 1;
+	x->gown = calloc(n + 1, sizeof *x->gown);
+	x->rsown = calloc(n + 1, sizeof *x->rsown);
 	x->er = calloc(n + 1, sizeof *x->er);
 	all = calloc(n + 2, sizeof *all);
-	if (!x->g || !x->rs || !x->er || !all) {
+	key = calloc(2 * n + 2, sizeof *key);
+	if (!x->gown || !x->rsown || !x->er || !all || !key) {
 		free(all);
+		free(key);
 		diag_sys(d, "assessment", "cannot assess", ENOMEM);
 		return -1;
 	}
+	for (size_t i = 0; i < n + 1; i++)
+		ruleset_init(&x->rsown[i]);
 	all[0] = primary;
+	key[0] = prs;
+	key[1] = primary;
 	for (size_t i = 0; i < n; i++) {
 		const assess_regulation *ar = &o->others[i];
 		size_t k = x->n;
-		ruleset_init(&x->rs[k]);
-		if (gindex_init(&x->g[k], ar->graph, ar->id ? ar->id : "graph", d) != 0)
+		const gindex *g = get_gindex(c, ar->graph, ar->id ? ar->id : "graph", &x->gown[k], d);
+		const ruleset *rs = &x->rsown[k];
+		if (!g)
 			continue;
-		if (ar->id && strcmp(ar->id, x->g[k].regulation) != 0) {
+		if (ar->id && strcmp(ar->id, g->regulation) != 0) {
 			diag_error(d, ar->id, 0, "the graph given for regulation \"%s\" is the graph of \"%s\"",
-			           ar->id, x->g[k].regulation);
-			gindex_free(&x->g[k]);
+			           ar->id, g->regulation);
+			gindex_free(&x->gown[k]);
 			continue;
 		}
-		if (!strcmp(x->g[k].regulation, primary->regulation)) {
-			gindex_free(&x->g[k]); /* the product's own regulation */
+		if (!strcmp(g->regulation, primary->regulation)) {
+			gindex_free(&x->gown[k]); /* the product's own regulation */
 			continue;
 		}
 		x->n++;
-		if (ar->rules_dir && ruleset_load_dir(&x->rs[k], ar->rules_dir, rules_rng, &x->g[k], d) != 0)
-			continue;
-		x->er[k].rs = &x->rs[k];
-		x->er[k].g = &x->g[k];
-		all[1 + k] = &x->g[k];
+		if (ar->rules_dir) {
+			rs = get_rules(c, ar->rules_dir, rules_rng, g, &x->rsown[k], d);
+			if (!rs)
+				continue;
+		}
+		if (rs == &x->rsown[k] || g == &x->gown[k])
+			cacheable = 0;
+		x->er[k].rs = rs;
+		x->er[k].g = g;
+		all[1 + k] = g;
+		key[2 + 2 * k] = rs;
+		key[3 + 2 * k] = g;
 	}
-	if (d->errors == errors) {
+	if (d->errors == errors && !(cacheable && checked_before(c, key, 2 + 2 * x->n))) {
 		ruleset_check_other_refs(prs, all, x->n + 1, d);
 		for (size_t k = 0; k < x->n; k++) {
-			ruleset_check_other_refs(&x->rs[k], all, x->n + 1, d);
-			ruleset_check_disjoint(prs, &x->rs[k], d);
+			ruleset_check_other_refs(x->er[k].rs, all, x->n + 1, d);
+			ruleset_check_disjoint(prs, x->er[k].rs, d);
 			for (size_t j = 0; j < k; j++)
-				ruleset_check_disjoint(&x->rs[j], &x->rs[k], d);
+				ruleset_check_disjoint(x->er[j].rs, x->er[k].rs, d);
 		}
+		if (cacheable && d->errors == errors)
+			remember_checked(c, key, 2 + 2 * x->n);
 	}
 	free(all);
+	free(key);
 	return d->errors > errors ? -1 : 0;
 }
 
 xmlDocPtr assess_product_doc(xmlDocPtr graph, const char *product_path, const char *rules_dir,
                              const char *templates_dir, const assess_options *o, diag *d)
 {
-	gindex g;
+	gindex gown;
+	const gindex *g;
 	product p;
-	ruleset rs;
+	ruleset rsown;
+	const ruleset *rs;
 	others ox;
 	engine_options eo;
 	xmlDocPtr out = NULL;
+	assess_cache *c = o ? o->cache : NULL;
 	char *product_rng = join3(templates_dir, "schema/product.rng");
 	char *rules_rng = join3(templates_dir, "schema/rules.rng");
 	char *assessment_rng = join3(templates_dir, "schema/assessment.rng");
 
-	ruleset_init(&rs);
+	ruleset_init(&rsown);
+	memset(&gown, 0, sizeof gown);
 	memset(&p, 0, sizeof p);
 	memset(&ox, 0, sizeof ox);
 	if (!product_rng || !rules_rng || !assessment_rng) {
 		diag_sys(d, product_path, "cannot assess", ENOMEM);
 		goto out_paths;
 	}
-	if (gindex_init(&g, graph, "graph", d) != 0)
+	if (!(g = get_gindex(c, graph, "graph", &gown, d)))
 		goto out_paths;
-	if (product_load(&p, product_path, product_rng, d) != 0)
+	if (product_load_cached(&p, product_path, product_rng, c ? c->schemas : NULL, d) != 0)
 		goto out_graph;
 	{
 		const char *reg = NULL;
 		for (size_t i = 0; i < p.facts.n; i++)
 			if (!strcmp(p.facts.v[i].name, "regulation"))
 				reg = p.facts.v[i].value;
-		if (reg && strcmp(reg, g.regulation) != 0) {
+		if (reg && strcmp(reg, g->regulation) != 0) {
 			diag_error(d, product_path,
 			           (unsigned long)xmlGetLineNo(xmlDocGetRootElement(p.doc)),
 			           "the product is described for regulation \"%s\", not \"%s\"", reg,
-			           g.regulation);
+			           g->regulation);
 			goto out_product;
 		}
 	}
-	if (ruleset_load_dir(&rs, rules_dir, rules_rng, &g, d) != 0) {
-		ruleset_free(&rs); /* the files loaded before the bad one */
-		goto out_product;
-	}
-	if (others_load(&ox, o, &g, &rs, rules_rng, d) != 0)
+	if (!(rs = get_rules(c, rules_dir, rules_rng, g, &rsown, d)))
+		goto out_rules; /* the files loaded before the bad one are freed there */
+	if (others_load(&ox, o, g, rs, rules_rng, d) != 0)
 		goto out_rules;
 	memset(&eo, 0, sizeof eo);
 	eo.site_base = o ? o->site_base : NULL;
@@ -166,8 +371,9 @@ xmlDocPtr assess_product_doc(xmlDocPtr graph, const char *product_path, const ch
 	eo.generator = "regdoc " REGDOC_VERSION;
 	eo.others = ox.er;
 	eo.nothers = ox.n;
-	out = engine_assess(&rs, &p, &g, &eo, d);
-	if (out && xmlsafe_validate(out, assessment_rng, "assessment.xml", d) != 0) {
+	out = engine_assess(rs, &p, g, &eo, d);
+	if (out && xmlsafe_validate_cached(c ? c->schemas : NULL, out, assessment_rng,
+	                                   "assessment.xml", d) != 0) {
 		diag_error(d, product_path, 0,
 		           "internal error: the assessment does not match %s", assessment_rng);
 		xmlFreeDoc(out);
@@ -175,11 +381,11 @@ xmlDocPtr assess_product_doc(xmlDocPtr graph, const char *product_path, const ch
 	}
 out_rules:
 	others_free(&ox);
-	ruleset_free(&rs);
+	ruleset_free(&rsown);
 out_product:
 	product_free(&p);
 out_graph:
-	gindex_free(&g);
+	gindex_free(&gown);
 out_paths:
 	free(product_rng);
 	free(rules_rng);
@@ -288,6 +494,7 @@ int assess_product_opts(xmlDocPtr graph, const char *product_path, const char *r
 	for (size_t i = 0; i < NOUTPUTS; i++) {
 		char *sheet_path;
 		xslt_sheet *sheet;
+		int owned, failed;
 		buf name;
 		if (outputs[i].documentation && !docfile)
 			continue;
@@ -301,15 +508,15 @@ int assess_product_opts(xmlDocPtr graph, const char *product_path, const char *r
 		}
 		names[i] = name.s;
 		sheet_path = fsio_join(templates_dir, outputs[i].sheet);
-		sheet = sheet_path ? xslt_sheet_load(sheet_path, d) : NULL;
+		sheet = sheet_path ? get_sheet(o ? o->cache : NULL, sheet_path, &owned, d) : NULL;
 		free(sheet_path);
 		if (!sheet)
 			goto out;
-		if (xslt_apply_to_memory(sheet, doc, NULL, NULL, &rendered[i], &lens[i], d) != 0) {
+		failed = xslt_apply_to_memory(sheet, doc, NULL, NULL, &rendered[i], &lens[i], d) != 0;
+		if (owned)
 			xslt_sheet_free(sheet);
+		if (failed)
 			goto out;
-		}
-		xslt_sheet_free(sheet);
 	}
 	xmlDocDumpFormatMemoryEnc(doc, &xml, &xml_len, "UTF-8", 1);
 	if (!xml || xml_len < 0) {

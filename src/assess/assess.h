@@ -42,6 +42,17 @@ typedef struct assess_regulation {
 	                          and linked) */
 } assess_regulation;
 
+/* What a job that assesses many products keeps between them (regdoc build): the
+ * compiled stylesheets and schemas, the index of each graph, each regulation's rules
+ * (read, validated and checked once) and the checks across rule sets that passed. Only
+ * what loaded without an error is kept, so an error is reported by every product it
+ * affects, as without a cache. The graphs, rule files and templates must not change
+ * while it is in use. */
+typedef struct assess_cache assess_cache;
+
+assess_cache *assess_cache_new(void); /* NULL: out of memory */
+void assess_cache_free(assess_cache *c); /* NULL is a no-op */
+
 typedef struct assess_options {
 	const char *site_base;    /* default "../../site/" */
 	const char *library_base; /* default "../../../" */
@@ -49,6 +60,7 @@ typedef struct assess_options {
 	/* further regulations (may include the product's own, which is skipped) */
 	const assess_regulation *others;
 	size_t nothers;
+	assess_cache *cache; /* NULL: load everything for this product alone */
 } assess_options;
 
 /*

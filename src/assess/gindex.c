@@ -80,11 +80,14 @@ static int add_suggested(gindex *g, size_t *cap, const char *unit, const char *r
 	return 0;
 }
 
-static int add_pair(gindex *g, size_t *cap, const char *unit, const char *rec)
+/* A relates-to pair once, however many edges give it (seen: the pairs so far). */
+static int add_pair(gindex *g, size_t *cap, xmlHashTablePtr seen, const char *unit,
+                    const char *rec)
 {
-	for (size_t i = 0; i < g->nrel; i++)
-		if (!strcmp(g->rel[i].unit, unit) && !strcmp(g->rel[i].recital, rec))
-			return 0;
+	if (xmlHashLookup2(seen, (const xmlChar *)unit, (const xmlChar *)rec))
+		return 0;
+	if (xmlHashAddEntry2(seen, (const xmlChar *)unit, (const xmlChar *)rec, (void *)1) != 0)
+		return -1;
 	if (g->nrel == *cap) {
 		size_t ncap = *cap ? *cap * 2 : 64;
 		gindex_pair *nv = realloc(g->rel, ncap * sizeof *nv);
@@ -105,10 +108,47 @@ static int add_pair(gindex *g, size_t *cap, const char *unit, const char *rec)
 	return 0;
 }
 
+/* The cites edges into each id, in document order (gindex_cited_by). */
+typedef struct edge_list {
+	xmlNodePtr *v;
+	size_t n, cap;
+} edge_list;
+
+static void free_edge_list(void *payload, const xmlChar *name)
+{
+	edge_list *l = payload;
+	(void)name;
+	free(l->v);
+	free(l);
+}
+
+static int add_cited_by(gindex *g, const char *to, xmlNodePtr edge)
+{
+	edge_list *l = xmlHashLookup(g->cited, (const xmlChar *)to);
+	if (!l) {
+		l = calloc(1, sizeof *l);
+		if (!l || xmlHashAddEntry(g->cited, (const xmlChar *)to, l) != 0) {
+			free(l);
+			return -1;
+		}
+	}
+	if (l->n == l->cap) {
+		size_t ncap = l->cap ? l->cap * 2 : 4;
+		xmlNodePtr *nv = realloc(l->v, ncap * sizeof *nv);
+		if (!nv)
+			return -1;
+		l->v = nv;
+		l->cap = ncap;
+	}
+	l->v[l->n++] = edge;
+	return 0;
+}
+
 int gindex_init(gindex *g, xmlDocPtr graph, const char *name, diag *d)
 {
 	xmlNodePtr root = graph ? xmlDocGetRootElement(graph) : NULL;
 	size_t cap = 0, sug_cap = 0;
+	xmlHashTablePtr seen = NULL;
 
 	memset(g, 0, sizeof *g);
 	if (!root || !is_elem(root, "regulation") || !attr(root, "id")) {
@@ -118,10 +158,10 @@ int gindex_init(gindex *g, xmlDocPtr graph, const char *name, diag *d)
 	g->doc = graph;
 	g->regulation = attr(root, "id");
 	g->ids = xmlHashCreate(4096);
-	if (!g->ids) {
-		diag_sys(d, name, "cannot index graph", 12);
-		return -1;
-	}
+	g->cited = xmlHashCreate(1024);
+	seen = xmlHashCreate(256);
+	if (!g->ids || !g->cited || !seen)
+		goto oom;
 	index_ids(g, root->children);
 	for (xmlNodePtr sec = root->children; sec; sec = sec->next) {
 		if (!is_elem(sec, "edges"))
@@ -133,6 +173,11 @@ int gindex_init(gindex *g, xmlDocPtr graph, const char *name, diag *d)
 			kind = attr(e, "kind");
 			from = attr(e, "from");
 			to = attr(e, "to");
+			if (kind && from && to && !strcmp(kind, "cites")) {
+				if (add_cited_by(g, to, e) != 0)
+					goto oom;
+				continue;
+			}
 			if (kind && from && to && !strcmp(kind, "suggests") && !strncmp(to, "rec-", 4) &&
 			    strncmp(from, "rec-", 4) != 0) {
 				if (add_suggested(g, &sug_cap, from, to) != 0)
@@ -142,10 +187,10 @@ int gindex_init(gindex *g, xmlDocPtr graph, const char *name, diag *d)
 			if (!kind || !from || !to || strcmp(kind, "relates-to") != 0)
 				continue;
 			if (!strncmp(from, "rec-", 4) && strncmp(to, "rec-", 4) != 0) {
-				if (add_pair(g, &cap, to, from) != 0)
+				if (add_pair(g, &cap, seen, to, from) != 0)
 					goto oom;
 			} else if (!strncmp(to, "rec-", 4) && strncmp(from, "rec-", 4) != 0) {
-				if (add_pair(g, &cap, from, to) != 0)
+				if (add_pair(g, &cap, seen, from, to) != 0)
 					goto oom;
 			}
 		}
@@ -154,8 +199,11 @@ int gindex_init(gindex *g, xmlDocPtr graph, const char *name, diag *d)
 		qsort(g->rel, g->nrel, sizeof *g->rel, cmp_pair);
 	if (g->nsug)
 		qsort(g->sug, g->nsug, sizeof *g->sug, cmp_pair);
+	xmlHashFree(seen, NULL);
 	return 0;
 oom:
+	if (seen)
+		xmlHashFree(seen, NULL);
 	gindex_free(g);
 	diag_sys(d, name, "cannot index graph", 12);
 	return -1;
@@ -165,6 +213,8 @@ void gindex_free(gindex *g)
 {
 	if (g->ids)
 		xmlHashFree(g->ids, NULL);
+	if (g->cited)
+		xmlHashFree(g->cited, free_edge_list);
 	for (size_t i = 0; i < g->nrel; i++) {
 		free(g->rel[i].unit);
 		free(g->rel[i].recital);
@@ -183,6 +233,13 @@ xmlNodePtr gindex_find(const gindex *g, const char *id)
 	if (!g->ids || !id)
 		return NULL;
 	return xmlHashLookup(g->ids, (const xmlChar *)id);
+}
+
+size_t gindex_cited_by(const gindex *g, const char *id, xmlNodePtr const **edges)
+{
+	edge_list *l = g->cited && id ? xmlHashLookup(g->cited, (const xmlChar *)id) : NULL;
+	*edges = l ? l->v : NULL;
+	return l ? l->n : 0;
 }
 
 xmlNodePtr gindex_unit(const gindex *g, const char *id)

@@ -28,6 +28,7 @@ typedef struct gindex {
 	xmlDocPtr doc;         /* borrowed */
 	const char *regulation; /* the root's id, e.g. "ai-act" (points into doc) */
 	xmlHashTablePtr ids;   /* id -> xmlNodePtr */
+	xmlHashTablePtr cited; /* id -> the cites edges into it (gindex_cited_by) */
 	gindex_pair *rel;      /* relates-to pairs unit <-> recital, sorted by unit, n */
 	size_t nrel;
 	gindex_pair *sug;      /* a unit's computed list (suggests edges from the unit to a
@@ -42,6 +43,10 @@ void gindex_free(gindex *g);
 
 /* The element with that id, or NULL. */
 xmlNodePtr gindex_find(const gindex *g, const char *id);
+
+/* The <edge kind="cites"> elements whose to is exactly id, in document order: *edges
+ * is set to them and their count returned (0: none). */
+size_t gindex_cited_by(const gindex *g, const char *id, xmlNodePtr const **edges);
 
 /* The unit (recital, article or annex element) that holds the id, or NULL. */
 xmlNodePtr gindex_unit(const gindex *g, const char *id);

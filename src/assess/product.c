@@ -164,8 +164,8 @@ static int flatten(product *p, xmlNodePtr n, const char *prefix, diag *d)
 	return 0;
 }
 
-int product_from_doc(product *p, xmlDocPtr doc, const char *name, const char *schema_path,
-                     diag *d)
+static int from_doc(product *p, xmlDocPtr doc, const char *name, const char *schema_path,
+                    xmlsafe_schemas *schemas, diag *d)
 {
 	xmlNodePtr root;
 	memset(p, 0, sizeof *p);
@@ -182,7 +182,7 @@ int product_from_doc(product *p, xmlDocPtr doc, const char *name, const char *sc
 		           "not a product description: the root element must be <product>");
 		goto fail;
 	}
-	if (schema_path && xmlsafe_validate(doc, schema_path, p->path, d) != 0)
+	if (schema_path && xmlsafe_validate_cached(schemas, doc, schema_path, p->path, d) != 0)
 		goto fail;
 	for (xmlAttrPtr a = root->properties; a; a = a->next) {
 		xmlChar *v = xmlNodeListGetString(doc, a->children, 1);
@@ -210,14 +210,26 @@ fail:
 	return -1;
 }
 
-int product_load(product *p, const char *path, const char *schema_path, diag *d)
+int product_from_doc(product *p, xmlDocPtr doc, const char *name, const char *schema_path,
+                     diag *d)
+{
+	return from_doc(p, doc, name, schema_path, NULL, d);
+}
+
+int product_load_cached(product *p, const char *path, const char *schema_path,
+                        xmlsafe_schemas *schemas, diag *d)
 {
 	xmlDocPtr doc = xmlsafe_read_file(path, d);
 	if (!doc) {
 		memset(p, 0, sizeof *p);
 		return -1;
 	}
-	return product_from_doc(p, doc, path, schema_path, d);
+	return from_doc(p, doc, path, schema_path, schemas, d);
+}
+
+int product_load(product *p, const char *path, const char *schema_path, diag *d)
+{
+	return product_load_cached(p, path, schema_path, NULL, d);
 }
 
 void product_free(product *p)

@@ -18,6 +18,7 @@
 #include <libxml/tree.h>
 
 #include "util/diag.h"
+#include "util/xmlsafe.h"
 
 typedef struct fact {
 	char *name;
@@ -49,6 +50,10 @@ typedef struct product {
 /* Read, validate (against schema_path unless NULL) and flatten the product at path.
  * Returns 0, or -1 with path:line diagnostics (p is then empty). */
 int product_load(product *p, const char *path, const char *schema_path, diag *d);
+
+/* As product_load, the schema compiled once per cache (util/xmlsafe.h; NULL: none). */
+int product_load_cached(product *p, const char *path, const char *schema_path,
+                        xmlsafe_schemas *schemas, diag *d);
 
 /* As product_load, from a parsed document (ownership moves to p, also on failure);
  * name is used in diagnostics. */

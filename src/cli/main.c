@@ -34,6 +34,10 @@ static const char usage_text[] =
 	"  new PRODUCT.xml [--set ID=VALUE]... [--batch] [--force] [--regulation DIR]\n"
 	"                                ask the product's facts one question at a time and\n"
 	"                                write PRODUCT.xml; print the route it leads to\n"
+	"  diff OLD_CORPUS NEW_CORPUS [-o DIR]\n"
+	"                                what changed between two versions of a regulation\n"
+	"                                and what it does to the example products; -o: also\n"
+	"                                DIR/diff.html, diff.xml, diff.txt\n"
 	"  templates [--export DIR]      the templates folder in use; --export: a copy of it\n"
 	"                                to restyle (then: build --templates DIR)\n"
 	"\n"
@@ -260,6 +264,9 @@ int main(int argc, char **argv)
 		no.interactive = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
 		status = nargs != 1 ? usage_error("%s", "new takes one PRODUCT.xml")
 		                    : regdoc_new(&o, args[0], &no);
+	} else if (!strcmp(command, "diff")) {
+		status = nargs != 2 ? usage_error("%s", "diff takes OLD_CORPUS and NEW_CORPUS")
+		                    : regdoc_diff(&o, args[0], args[1], output, stdout);
 	} else if (!strcmp(command, "templates")) {
 		status = nargs ? usage_error("%s", "templates takes no arguments (--export DIR)")
 		       : export_dir ? regdoc_templates_export(&o, export_dir)

@@ -7,7 +7,6 @@
 
 #include <libxml/parser.h>
 
-#include "assess/assess.h"
 #include "assess/gindex.h"
 #include "util/buf.h"
 #include "util/fsio.h"
@@ -111,7 +110,7 @@ static char *file_stem(const char *path)
 
 int new_product(const questionnaire *q, xmlDocPtr graph, const char *regdir,
                 const char *templates, const char *product_path, const regdoc_new_options *n,
-                diag *d)
+                const assess_options *base, diag *d)
 {
 	gindex g;
 	qn_io io;
@@ -185,7 +184,10 @@ int new_product(const questionnaire *q, xmlDocPtr graph, const char *regdir,
 		goto done;
 	{
 		assess_options ao;
-		memset(&ao, 0, sizeof ao);
+		if (base)
+			ao = *base;
+		else
+			memset(&ao, 0, sizeof ao);
 		ao.product_src = product_path;
 		assessment = assess_product_doc(graph, fo.tmp, rules, templates, &ao, d);
 	}

@@ -9,14 +9,16 @@
 
 #include <libxml/tree.h>
 
+#include "assess/assess.h"
 #include "regdoc.h"
 #include "tool/questionnaire.h"
 #include "util/diag.h"
 
 /* graph: the regulation's graph (borrowed); regdir: its folder (rules/ in it);
- * templates: the templates folder (schema/product.rng, checklist/ ...). 0 or -1. */
+ * templates: the templates folder (schema/product.rng, checklist/ ...); base: the
+ * assessment options (the other regulations of the library; NULL: none). 0 or -1. */
 int new_product(const questionnaire *q, xmlDocPtr graph, const char *regdir,
                 const char *templates, const char *product_path, const regdoc_new_options *n,
-                diag *d);
+                const assess_options *base, diag *d);
 
 #endif

@@ -213,10 +213,11 @@ static void schema_free(schema *s)
 	memset(s, 0, sizeof *s);
 }
 
-/* Read and compile the schema at rng_path; 0, or -1 with diagnostics. */
-static int schema_load(schema *s, const char *rng_path, diag *d)
+/* Read and compile the schema at rng_path; 0, or -1 with diagnostics (the schema's
+ * own errors named after the document validated, name). */
+static int schema_load(schema *s, const char *rng_path, const char *name, diag *d)
 {
-	struct report_ctx rc = {d, rng_path, 0};
+	struct report_ctx rc = {d, name, 0};
 	xmlRelaxNGParserCtxtPtr pctx;
 	memset(s, 0, sizeof *s);
 	s->doc = xmlsafe_read_file(rng_path, d);
@@ -287,21 +288,13 @@ int xmlsafe_validate_cached(xmlsafe_schemas *c, xmlDocPtr doc, const char *rng_p
 				c->cap = ncap;
 			}
 		}
-		/* a schema that does not compile is not kept: the next call reports it again */
-		if (c->n < c->cap && schema_load(&c->v[c->n], rng_path, d) == 0) {
-			c->v[c->n].path = strdup(rng_path);
-			if (c->v[c->n].path) {
-				c->n++;
-				return schema_validate(&c->v[c->n - 1], doc, rng_path, name, d);
-			}
-			schema_free(&c->v[c->n]);
-		} else if (c->n < c->cap) {
-			return -1;
-		}
 	}
-	if (schema_load(&one, rng_path, d) != 0)
-		return -1;
+	if (schema_load(&one, rng_path, name, d) != 0)
+		return -1; /* a schema that does not compile is not kept: every use reports it */
 	rc = schema_validate(&one, doc, rng_path, name, d);
-	schema_free(&one);
+	if (c && c->n < c->cap && (one.path = strdup(rng_path)) != NULL)
+		c->v[c->n++] = one;
+	else
+		schema_free(&one);
 	return rc;
 }

@@ -10,6 +10,10 @@
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="../checklist/common.xsl"/>
 
+  <!-- The checklist items that name an id as their provision or cite it (a point's
+       items: key() rather than a scan of every item for every point). -->
+  <xsl:key name="item-by-ref" match="/assessment/checklist/group/item" use="provision/@ref | cite/@ref"/>
+
   <xsl:variable name="doc" select="/assessment/documentation"/>
   <xsl:variable name="parts" select="$doc/part"/>
 

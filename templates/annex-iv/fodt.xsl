@@ -17,7 +17,10 @@
   <xsl:template match="/assessment">
     <xsl:call-template name="fodt-document">
       <xsl:with-param name="title"><xsl:value-of select="$doc-title"/>: <xsl:value-of select="product/name"/></xsl:with-param>
-      <xsl:with-param name="body">
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="/assessment" mode="fodt-body">
         <text:p text:style-name="Title"><xsl:value-of select="$doc-title"/>: <xsl:value-of select="product/name"/></text:p>
         <text:p text:style-name="Note">Version <xsl:value-of select="product/version"/> · <xsl:value-of select="$provider-word"/><xsl:text> </xsl:text><xsl:value-of select="product/provider"/> · <xsl:value-of select="$regulation-name"/> · <xsl:value-of select="@generator"/></text:p>
         <xsl:for-each select="$parts">
@@ -34,15 +37,13 @@
           </xsl:if>
           <xsl:apply-templates select="point | sub | section"/>
         </xsl:for-each>
-      </xsl:with-param>
-    </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="point | sub | section">
     <xsl:variable name="depth" select="count(ancestor::point | ancestor::sub | ancestor::section)"/>
     <xsl:variable name="ref" select="@ref"/>
     <xsl:variable name="reg" select="string(@regulation)"/>
-    <xsl:variable name="items" select="/assessment/checklist/group/item[provision[@ref = $ref and string(@regulation) = $reg] or cite[@ref = $ref and string(@regulation) = $reg]]"/>
+    <xsl:variable name="items" select="key('item-by-ref', $ref)[provision[@ref = $ref and string(@regulation) = $reg] or cite[@ref = $ref and string(@regulation) = $reg]]"/>
     <xsl:choose>
       <xsl:when test="$depth = 0">
         <text:h text:style-name="Heading_20_1" text:outline-level="1">Point <xsl:value-of select="substring-after(@label, 'point ')"/>: <xsl:value-of select="substring(law, 1, 90)"/><xsl:if test="string-length(law) &gt; 90">…</xsl:if></text:h>

@@ -88,7 +88,7 @@ nav a{margin-right:1rem}section.point{margin-left:0}section.sub{margin-left:1.2r
   <xsl:template name="trace">
     <xsl:variable name="ref" select="@ref"/>
     <xsl:variable name="reg" select="string(@regulation)"/>
-    <xsl:variable name="items" select="/assessment/checklist/group/item[provision[@ref = $ref and string(@regulation) = $reg] or cite[@ref = $ref and string(@regulation) = $reg]]"/>
+    <xsl:variable name="items" select="key('item-by-ref', $ref)[provision[@ref = $ref and string(@regulation) = $reg] or cite[@ref = $ref and string(@regulation) = $reg]]"/>
     <xsl:if test="cited-by or $items">
       <p class="trace">
         <xsl:if test="cited-by">Cited by

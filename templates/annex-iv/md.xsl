@@ -62,7 +62,7 @@
     <xsl:text> (</xsl:text><xsl:call-template name="md-link"/><xsl:text>)&#10;</xsl:text>
     <xsl:variable name="ref" select="@ref"/>
     <xsl:variable name="reg" select="string(@regulation)"/>
-    <xsl:variable name="items" select="/assessment/checklist/group/item[provision[@ref = $ref and string(@regulation) = $reg] or cite[@ref = $ref and string(@regulation) = $reg]]"/>
+    <xsl:variable name="items" select="key('item-by-ref', $ref)[provision[@ref = $ref and string(@regulation) = $reg] or cite[@ref = $ref and string(@regulation) = $reg]]"/>
     <xsl:if test="cited-by">
       <xsl:text>&#10;Cited by </xsl:text>
       <xsl:for-each select="cited-by">

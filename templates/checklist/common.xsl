@@ -78,44 +78,53 @@
     </xsl:for-each>
   </xsl:variable>
 
-  <!-- Markdown: escape the characters that would start markup inside running text. -->
+  <!-- Markdown: escape the characters that would start markup inside running text: a
+       backslash before each of \ ` * _ [ ] < > | #. Linear in the text: the text is
+       split at each occurrence of each character (contains, substring-before/-after),
+       never walked a character at a time. -->
   <xsl:template name="md-escape">
     <xsl:param name="s"/>
     <xsl:choose>
-      <xsl:when test="$s = ''"/>
+      <xsl:when test="not(contains($s, '\') or contains($s, '`') or contains($s, '*') or
+                          contains($s, '_') or contains($s, '[') or contains($s, ']') or
+                          contains($s, '&lt;') or contains($s, '&gt;') or contains($s, '|') or
+                          contains($s, '#'))">
+        <xsl:value-of select="$s"/>
+      </xsl:when>
       <xsl:otherwise>
-        <xsl:variable name="c" select="substring($s, 1, 1)"/>
-        <xsl:if test="contains('\`*_[]&lt;&gt;|#', $c)">\</xsl:if>
-        <xsl:value-of select="$c"/>
-        <xsl:call-template name="md-escape-fast">
-          <xsl:with-param name="s" select="substring($s, 2)"/>
+        <xsl:call-template name="md-escape-chars">
+          <xsl:with-param name="s" select="string($s)"/>
+          <xsl:with-param name="chars" select="'\`*_[]&lt;&gt;|#'"/>
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
-  <!-- Copies runs without special characters in one step (keeps recursion shallow). -->
-  <xsl:template name="md-escape-fast">
+  <!-- $s with every character of $chars escaped -->
+  <xsl:template name="md-escape-chars">
     <xsl:param name="s"/>
-    <xsl:variable name="plain" select="translate($s, '\`*_[]&lt;&gt;|#', '')"/>
+    <xsl:param name="chars"/>
+    <xsl:variable name="c" select="substring($chars, 1, 1)"/>
     <xsl:choose>
-      <xsl:when test="$plain = $s"><xsl:value-of select="$s"/></xsl:when>
+      <xsl:when test="$c = ''"><xsl:value-of select="$s"/></xsl:when>
+      <xsl:when test="contains($s, $c)">
+        <xsl:call-template name="md-escape-chars">
+          <xsl:with-param name="s" select="substring-before($s, $c)"/>
+          <xsl:with-param name="chars" select="substring($chars, 2)"/>
+        </xsl:call-template>
+        <xsl:text>\</xsl:text>
+        <xsl:value-of select="$c"/>
+        <xsl:call-template name="md-escape-chars">
+          <xsl:with-param name="s" select="substring-after($s, $c)"/>
+          <xsl:with-param name="chars" select="$chars"/>
+        </xsl:call-template>
+      </xsl:when>
       <xsl:otherwise>
-        <!-- the longest prefix of plain characters -->
-        <xsl:variable name="head">
-          <xsl:call-template name="plain-prefix"><xsl:with-param name="s" select="$s"/></xsl:call-template>
-        </xsl:variable>
-        <xsl:value-of select="$head"/>
-        <xsl:call-template name="md-escape">
-          <xsl:with-param name="s" select="substring($s, string-length($head) + 1)"/>
+        <xsl:call-template name="md-escape-chars">
+          <xsl:with-param name="s" select="$s"/>
+          <xsl:with-param name="chars" select="substring($chars, 2)"/>
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
-  </xsl:template>
-  <xsl:template name="plain-prefix">
-    <xsl:param name="s"/>
-    <!-- cut at the first special character: try each and keep the earliest -->
-    <xsl:variable name="marked" select="translate($s, '\`*_[]&lt;&gt;|#', '&#xE000;&#xE000;&#xE000;&#xE000;&#xE000;&#xE000;&#xE000;&#xE000;&#xE000;&#xE000;')"/>
-    <xsl:value-of select="substring-before($marked, '&#xE000;')"/>
   </xsl:template>
 
   <!-- Markdown link to a reference: [label](href). -->

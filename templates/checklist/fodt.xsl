@@ -16,7 +16,10 @@
   <xsl:template match="/assessment">
     <xsl:call-template name="fodt-document">
       <xsl:with-param name="title">Conformity checklist: <xsl:value-of select="product/name"/></xsl:with-param>
-      <xsl:with-param name="body">
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="/assessment" mode="fodt-body">
         <text:p text:style-name="Title">Conformity checklist: <xsl:value-of select="product/name"/></text:p>
         <text:p text:style-name="Note">Version <xsl:value-of select="product/version"/> · <xsl:value-of select="$provider-word"/><xsl:text> </xsl:text><xsl:value-of select="product/provider"/> · <xsl:value-of select="$regulation-name"/> · product description <xsl:value-of select="product/@src"/> · <xsl:value-of select="@generator"/></text:p>
         <text:p text:style-name="Text_20_body"><text:span text:style-name="Strong">Intended purpose: </text:span><xsl:value-of select="product/intended-purpose"/></text:p>
@@ -86,9 +89,9 @@
             </table:table-header-rows>
             <xsl:for-each select="item">
               <table:table-row>
-                <xsl:call-template name="fodt-cell">
-                  <xsl:with-param name="content"><text:span text:style-name="Code"><xsl:value-of select="@id"/></text:span></xsl:with-param>
-                </xsl:call-template>
+                <table:table-cell table:style-name="Cell" office:value-type="string">
+                  <text:p text:style-name="Table_20_Contents"><text:span text:style-name="Code"><xsl:value-of select="@id"/></text:span></text:p>
+                </table:table-cell>
                 <table:table-cell table:style-name="Cell" office:value-type="string">
                   <text:p text:style-name="Table_20_Contents"><text:span text:style-name="Strong"><xsl:value-of select="title"/></text:span></text:p>
                   <text:p text:style-name="Table_20_Contents"><xsl:value-of select="statement"/></text:p>
@@ -104,24 +107,22 @@
                     </text:p>
                   </xsl:if>
                 </table:table-cell>
-                <xsl:call-template name="fodt-cell">
-                  <xsl:with-param name="content">
+                <table:table-cell table:style-name="Cell" office:value-type="string">
+                  <text:p text:style-name="Table_20_Contents">
                     <xsl:for-each select="recital">
                       <xsl:if test="position() &gt; 1">, </xsl:if>
                       <xsl:call-template name="fodt-link"/>
                       <xsl:if test="@computed = 'yes'"> (computed)</xsl:if>
                     </xsl:for-each>
-                  </xsl:with-param>
-                </xsl:call-template>
-                <xsl:call-template name="fodt-cell"><xsl:with-param name="style" select="'FillCell'"/></xsl:call-template>
-                <xsl:call-template name="fodt-cell"><xsl:with-param name="style" select="'FillCell'"/></xsl:call-template>
-                <xsl:call-template name="fodt-cell"><xsl:with-param name="style" select="'FillCell'"/></xsl:call-template>
+                  </text:p>
+                </table:table-cell>
+                <table:table-cell table:style-name="FillCell" office:value-type="string"><text:p text:style-name="Table_20_Contents"/></table:table-cell>
+                <table:table-cell table:style-name="FillCell" office:value-type="string"><text:p text:style-name="Table_20_Contents"/></table:table-cell>
+                <table:table-cell table:style-name="FillCell" office:value-type="string"><text:p text:style-name="Table_20_Contents"/></table:table-cell>
               </table:table-row>
             </xsl:for-each>
           </table:table>
         </xsl:for-each>
-      </xsl:with-param>
-    </xsl:call-template>
   </xsl:template>
 
   <xsl:template name="head">

@@ -5,6 +5,7 @@
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="common.xsl"/>
+  <xsl:include href="diagram.xsl"/>
   <xsl:output method="html" encoding="UTF-8" indent="no"
               doctype-system="about:legacy-compat"/>
 
@@ -70,6 +71,7 @@ nav a{margin-right:1rem}
           <p class="notice {@level}"><strong><xsl:value-of select="@level"/>:</strong><xsl:text> </xsl:text><xsl:value-of select="."/></p>
         </xsl:for-each>
 
+        <xsl:call-template name="decision-diagram"/>
         <h2 id="why">Why: the decision trace</h2>
         <ol class="trace">
           <xsl:for-each select="trace/step">

@@ -107,8 +107,19 @@
             <xsl:if test="starts-with($current, 'rec-')">
               <xsl:variable name="cur" select="key('unit', $current)"/>
               <ul class="grid">
-                <xsl:for-each select="$cur/preceding-sibling::recital[position() &lt;= 9] | $cur |
-                                      $cur/following-sibling::recital[position() &lt;= 9]">
+                <!-- [9] … [1], not [position() &lt;= 9]: libxml2 stops walking an axis
+                     early only at a literal position, so a page costs the same however
+                     many recitals there are -->
+                <xsl:for-each select="$cur/preceding-sibling::recital[9] | $cur/preceding-sibling::recital[8] |
+                                      $cur/preceding-sibling::recital[7] | $cur/preceding-sibling::recital[6] |
+                                      $cur/preceding-sibling::recital[5] | $cur/preceding-sibling::recital[4] |
+                                      $cur/preceding-sibling::recital[3] | $cur/preceding-sibling::recital[2] |
+                                      $cur/preceding-sibling::recital[1] | $cur |
+                                      $cur/following-sibling::recital[1] | $cur/following-sibling::recital[2] |
+                                      $cur/following-sibling::recital[3] | $cur/following-sibling::recital[4] |
+                                      $cur/following-sibling::recital[5] | $cur/following-sibling::recital[6] |
+                                      $cur/following-sibling::recital[7] | $cur/following-sibling::recital[8] |
+                                      $cur/following-sibling::recital[9]">
                   <li>
                     <a href="{@id}.html">
                       <xsl:if test="@id = $current"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
@@ -120,81 +131,66 @@
             </xsl:if>
           </li>
         </xsl:if>
-        <xsl:for-each select="$reg/contents/chapter">
-          <xsl:choose>
-            <xsl:when test="not(@id = $chapter)">
-              <li class="chp">
-                <a href="{@id}.html">
-                  <span class="n"><xsl:value-of select="@number"/></span>
-                  <xsl:value-of select="@title"/>
-                </a>
-              </li>
-            </xsl:when>
-            <xsl:otherwise>
-              <li class="chp">
-                <a href="{@id}.html">
-                  <xsl:if test="$kind = 'chapter'">
-                    <xsl:attribute name="aria-current">page</xsl:attribute>
-                  </xsl:if>
-                  <span class="n"><xsl:value-of select="@number"/></span>
-                  <xsl:value-of select="@title"/>
-                </a>
-                <ul>
-                  <xsl:for-each select="unit | section">
-                    <xsl:choose>
-                      <xsl:when test="self::section">
-                        <li class="sec">
-                          <a href="{../@id}.html#{@id}">
-                            <span class="n"><xsl:value-of select="concat('§', @number)"/></span>
-                            <xsl:value-of select="@title"/>
-                          </a>
-                          <xsl:if test=".//unit[@ref = $current]">
-                            <ul>
-                              <xsl:for-each select="key('unit', .//unit/@ref)">
-                                <li>
-                                  <a href="{@id}.html">
-                                    <xsl:if test="@id = $current"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
-                                    <span class="n"><xsl:value-of select="@n"/></span>
-                                    <xsl:value-of select="@title"/>
-                                  </a>
-                                </li>
-                              </xsl:for-each>
-                            </ul>
-                          </xsl:if>
-                        </li>
-                      </xsl:when>
-                      <xsl:otherwise>
-                        <xsl:for-each select="key('unit', @ref)">
-                          <li>
-                            <a href="{@id}.html">
-                              <xsl:if test="@id = $current"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
-                              <span class="n"><xsl:value-of select="@n"/></span>
-                              <xsl:value-of select="@title"/>
-                            </a>
-                          </li>
-                        </xsl:for-each>
-                      </xsl:otherwise>
-                    </xsl:choose>
-                  </xsl:for-each>
-                </ul>
-              </li>
-            </xsl:otherwise>
-          </xsl:choose>
-        </xsl:for-each>
+        <!-- Every chapter when there are at most 13 (the AI Act's number; the CRA has 8);
+             beyond, the 6 before and after the current one (the first 13 on other pages)
+             and a link to the contents: a page's size must not grow with the regulation's. -->
+        <xsl:choose>
+          <xsl:when test="not($reg/contents/chapter[14])">
+            <xsl:for-each select="$reg/contents/chapter">
+              <xsl:call-template name="toc-chapter">
+                <xsl:with-param name="current" select="$current"/>
+                <xsl:with-param name="chapter" select="$chapter"/>
+                <xsl:with-param name="kind" select="$kind"/>
+              </xsl:call-template>
+            </xsl:for-each>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:variable name="cur" select="key('chapter', $chapter)"/>
+            <xsl:apply-templates select="($cur/preceding-sibling::chapter[6] | $reg/contents/chapter[1])[last()]"
+                                 mode="toc-window">
+              <xsl:with-param name="current" select="$current"/>
+              <xsl:with-param name="chapter" select="$chapter"/>
+              <xsl:with-param name="kind" select="$kind"/>
+              <xsl:with-param name="has-current" select="count($cur) = 1"/>
+            </xsl:apply-templates>
+            <li class="chp more"><a href="index.html#h-contents">All chapters</a></li>
+          </xsl:otherwise>
+        </xsl:choose>
         <xsl:if test="$reg/annexes/annex">
           <li class="grp">
             <a href="index.html#annexes">Annexes</a>
             <xsl:if test="starts-with($current, 'anx-')">
               <ul>
-                <xsl:for-each select="$reg/annexes/annex">
-                  <li>
-                    <a href="{@id}.html">
-                      <xsl:if test="@id = $current"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
-                      <span class="n"><xsl:value-of select="@number"/></span>
-                      <xsl:value-of select="@title"/>
-                    </a>
-                  </li>
-                </xsl:for-each>
+                <!-- every annex when there are at most 13 (the AI Act's number); beyond, the
+                     6 before and after this one ([6] … [1]: an axis stops early only at a
+                     literal position), so that a page's size does not grow with the
+                     regulation's -->
+                <xsl:choose>
+                  <xsl:when test="not($reg/annexes/annex[14])">
+                    <xsl:for-each select="$reg/annexes/annex">
+                      <xsl:call-template name="toc-annex"><xsl:with-param name="current" select="$current"/></xsl:call-template>
+                    </xsl:for-each>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <xsl:variable name="cur" select="key('unit', $current)"/>
+                    <xsl:for-each select="$cur/preceding-sibling::annex[6] |
+                                          $cur/preceding-sibling::annex[5] |
+                                          $cur/preceding-sibling::annex[4] |
+                                          $cur/preceding-sibling::annex[3] |
+                                          $cur/preceding-sibling::annex[2] |
+                                          $cur/preceding-sibling::annex[1] |
+                                          $cur |
+                                          $cur/following-sibling::annex[1] |
+                                          $cur/following-sibling::annex[2] |
+                                          $cur/following-sibling::annex[3] |
+                                          $cur/following-sibling::annex[4] |
+                                          $cur/following-sibling::annex[5] |
+                                          $cur/following-sibling::annex[6]">
+                      <xsl:call-template name="toc-annex"><xsl:with-param name="current" select="$current"/></xsl:call-template>
+                    </xsl:for-each>
+                    <li><a href="index.html#annexes">All annexes</a></li>
+                  </xsl:otherwise>
+                </xsl:choose>
               </ul>
             </xsl:if>
           </li>
@@ -212,6 +208,118 @@
         <xsl:copy-of select="$items"/>
       </ol>
     </nav>
+  </xsl:template>
+
+  <!-- An annex in the contents sidebar (context: the annex). -->
+  <xsl:template name="toc-annex">
+    <xsl:param name="current"/>
+    <li>
+      <a href="{@id}.html">
+        <xsl:if test="@id = $current"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+        <span class="n"><xsl:value-of select="@number"/></span>
+        <xsl:value-of select="@title"/>
+      </a>
+    </li>
+  </xsl:template>
+
+  <!-- One chapter of the contents sidebar (context: the chapter); the current one with
+       its sections and units. -->
+  <xsl:template name="toc-chapter">
+    <xsl:param name="current"/>
+    <xsl:param name="chapter"/>
+    <xsl:param name="kind"/>
+    <xsl:choose>
+      <xsl:when test="not(@id = $chapter)">
+        <li class="chp">
+          <a href="{@id}.html">
+            <span class="n"><xsl:value-of select="@number"/></span>
+            <xsl:value-of select="@title"/>
+          </a>
+        </li>
+      </xsl:when>
+      <xsl:otherwise>
+        <li class="chp">
+          <a href="{@id}.html">
+            <xsl:if test="$kind = 'chapter'">
+              <xsl:attribute name="aria-current">page</xsl:attribute>
+            </xsl:if>
+            <span class="n"><xsl:value-of select="@number"/></span>
+            <xsl:value-of select="@title"/>
+          </a>
+          <ul>
+            <xsl:for-each select="unit | section">
+              <xsl:choose>
+                <xsl:when test="self::section">
+                  <li class="sec">
+                    <a href="{../@id}.html#{@id}">
+                      <span class="n"><xsl:value-of select="concat('§', @number)"/></span>
+                      <xsl:value-of select="@title"/>
+                    </a>
+                    <xsl:if test=".//unit[@ref = $current]">
+                      <ul>
+                        <xsl:for-each select="key('unit', .//unit/@ref)">
+                          <li>
+                            <a href="{@id}.html">
+                              <xsl:if test="@id = $current"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+                              <span class="n"><xsl:value-of select="@n"/></span>
+                              <xsl:value-of select="@title"/>
+                            </a>
+                          </li>
+                        </xsl:for-each>
+                      </ul>
+                    </xsl:if>
+                  </li>
+                </xsl:when>
+                <xsl:otherwise>
+                  <xsl:for-each select="key('unit', @ref)">
+                    <li>
+                      <a href="{@id}.html">
+                        <xsl:if test="@id = $current"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+                        <span class="n"><xsl:value-of select="@n"/></span>
+                        <xsl:value-of select="@title"/>
+                      </a>
+                    </li>
+                  </xsl:for-each>
+                </xsl:otherwise>
+              </xsl:choose>
+            </xsl:for-each>
+          </ul>
+        </li>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A window of chapters from this one: up to 6 past the current chapter, or 13 in
+       all on a page of no chapter; one step at a time (following-sibling::chapter[1]). -->
+  <xsl:template match="chapter" mode="toc-window">
+    <xsl:param name="current"/>
+    <xsl:param name="chapter"/>
+    <xsl:param name="kind"/>
+    <xsl:param name="has-current"/>
+    <xsl:param name="shown" select="0"/>
+    <xsl:param name="after" select="-1"/>
+    <xsl:variable name="after-now">
+      <xsl:choose>
+        <xsl:when test="@id = $chapter">0</xsl:when>
+        <xsl:when test="$after >= 0"><xsl:value-of select="$after + 1"/></xsl:when>
+        <xsl:otherwise>-1</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:call-template name="toc-chapter">
+      <xsl:with-param name="current" select="$current"/>
+      <xsl:with-param name="chapter" select="$chapter"/>
+      <xsl:with-param name="kind" select="$kind"/>
+    </xsl:call-template>
+    <xsl:if test="($has-current and $after-now &lt; 6) or (not($has-current) and $shown + 1 &lt; 13)">
+      <xsl:apply-templates select="following-sibling::chapter[1]" mode="toc-window">
+        <xsl:with-param name="current" select="$current"/>
+        <xsl:with-param name="chapter" select="$chapter"/>
+        <xsl:with-param name="kind" select="$kind"/>
+        <xsl:with-param name="has-current" select="$has-current"/>
+        <xsl:with-param name="shown" select="$shown + 1"/>
+        <xsl:with-param name="after" select="number($after-now)"/>
+      </xsl:apply-templates>
+    </xsl:if>
   </xsl:template>
 
   <!-- ===================================================== home -->
@@ -381,6 +489,7 @@
       <xsl:text> </xsl:text>
       <span class="u-title"><xsl:value-of select="@title"/></span>
     </h1>
+    <xsl:apply-templates select="@id" mode="links-map-link"/>
     <xsl:call-template name="unit-list">
       <xsl:with-param name="refs" select="unit"/>
     </xsl:call-template>
@@ -605,7 +714,9 @@
 
   <!-- previous / next unit in reading order: recitals, articles, annexes -->
   <xsl:template name="pager">
-    <xsl:variable name="prev" select="(preceding-sibling::*[1] | ../preceding-sibling::*[self::recitals or self::articles or self::annexes][*][1]/*[last()])[last()]"/>
+    <!-- the last unit of the kind before is looked for only on the first page of a kind
+         (*[last()] walks all of that kind: on every page, the site was quadratic) -->
+    <xsl:variable name="prev" select="(preceding-sibling::*[1] | ../preceding-sibling::*[self::recitals or self::articles or self::annexes][*][1][not(current()/preceding-sibling::*)]/*[last()])[last()]"/>
     <xsl:variable name="next" select="(following-sibling::*[1] | ../following-sibling::*[self::recitals or self::articles or self::annexes][*][1]/*[1])[1]"/>
     <nav class="pager" aria-label="Previous and next">
       <xsl:for-each select="$prev">

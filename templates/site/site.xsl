@@ -25,6 +25,7 @@
   <xsl:include href="labels.xsl"/>
   <xsl:include href="text.xsl"/>
   <xsl:include href="layout.xsl"/>
+  <xsl:include href="links-map.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 
@@ -120,6 +121,7 @@
         <xsl:with-param name="chapter" select="(@chapter | key('toc-unit', @id)/ancestor::chapter/@id)[1]"/>
       </xsl:call-template>
     </xsl:for-each>
+    <xsl:apply-templates select="contents/chapter" mode="links-map-page"/>
     <xsl:call-template name="sitemap"/>
     <!-- what search-index.js is made of -->
     <search>
@@ -165,6 +167,7 @@
         <xsl:for-each select="contents/chapter | $units">
           <url><loc><xsl:value-of select="concat($base-url, @id, '.html')"/></loc></url>
         </xsl:for-each>
+        <xsl:apply-templates select="contents/chapter" mode="links-map-loc"/>
       </urlset>
     </exsl:document>
   </xsl:template>

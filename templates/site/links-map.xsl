@@ -1,0 +1,258 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  links-map.xsl - one page per chapter, chp-N-links.html: how the chapter's articles link
+  to recitals, to each other and to annexes, as an SVG matrix drawn from the graph's
+  edges (doc/site.md, "Link maps"). Included by site.xsl, which generates the pages
+  (mode links-map-page) and their sitemap entries (mode links-map-loc); the chapter page
+  links to it (mode links-map-link, from layout.xsl).
+
+  Rows: the chapter's articles. Columns: the recitals linked to any of them, the
+  chapter's articles, the annexes linked to any of them. A cell is filled when the row
+  and the column are linked: blue for relates-to (the "relates to" lists of the pages,
+  either direction), orange for citations (either direction), blue with an orange dot
+  for both. Each cell's tooltip says which; cells and labels link to the units' pages.
+  The same links follow as a list, for readers who would rather read.
+
+  SVG presentation attributes only: the site's Content-Security-Policy allows no inline
+  style. Uses site.xsl's keys (unit, rel-from, cites-into) and labels.xsl's labels.
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <!-- citations by the unit they come from (cites-into, in site.xsl, is by target unit) -->
+  <xsl:key name="lm-cites-from-unit" match="edges/edge[@kind = 'cites']"
+           use="substring-before(concat(@from, '.'), '.')"/>
+  <!-- edges by "FROM-UNIT|TO-UNIT" -->
+  <xsl:key name="lm-rel-pair" match="edges/edge[@kind = 'relates-to']"
+           use="concat(substring-before(concat(@from, '.'), '.'), '|', substring-before(concat(@to, '.'), '.'))"/>
+  <xsl:key name="lm-cite-pair" match="edges/edge[@kind = 'cites']"
+           use="concat(substring-before(concat(@from, '.'), '.'), '|', substring-before(concat(@to, '.'), '.'))"/>
+
+  <!-- geometry (px) -->
+  <xsl:variable name="lm-cell" select="14"/>
+  <xsl:variable name="lm-left" select="84"/>
+  <xsl:variable name="lm-top" select="96"/>
+
+  <!-- ===================================================== the hooks -->
+  <xsl:template match="contents/chapter" mode="links-map-page">
+    <xsl:variable name="title" select="concat('Chapter ', @number, ': how its recitals, articles and annexes link – ', $short-title)"/>
+    <!-- the page's main content is the template for chapter/@id below -->
+    <xsl:for-each select="@id">
+      <xsl:call-template name="page">
+        <xsl:with-param name="file" select="concat(., '-links.html')"/>
+        <xsl:with-param name="kind" select="'links-map'"/>
+        <xsl:with-param name="title" select="$title"/>
+        <xsl:with-param name="chapter" select="string(.)"/>
+      </xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match="contents/chapter" mode="links-map-loc">
+    <url xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+      <loc><xsl:value-of select="concat($base-url, @id, '-links.html')"/></loc>
+    </url>
+  </xsl:template>
+
+  <xsl:template match="contents/chapter/@id" mode="links-map-link">
+    <p class="links-map-link">
+      <a href="{.}-links.html">How the recitals, articles and annexes of this chapter link to each other</a>
+    </p>
+  </xsl:template>
+
+  <!-- ===================================================== the page -->
+  <xsl:template match="contents/chapter/@id" mode="main">
+    <xsl:variable name="c" select=".."/>
+    <xsl:variable name="arts" select="key('unit', $c//unit/@ref)[self::article]"/>
+    <xsl:variable name="ids" select="$arts/@id"/>
+    <!-- a unit is linked to the chapter when an edge joins it to one of its articles -->
+    <xsl:variable name="recs" select="$reg/recitals/recital[
+        key('rel-from', @id)/@to = $ids or key('rel-to', @id)/@from = $ids or
+        key('cites-into', @id)/@from[substring-before(concat(., '.'), '.') = $ids] or
+        key('lm-cites-from-unit', @id)/@to[substring-before(concat(., '.'), '.') = $ids]]"/>
+    <xsl:variable name="anxs" select="$reg/annexes/annex[
+        key('rel-from', @id)/@to = $ids or key('rel-to', @id)/@from = $ids or
+        key('cites-into', @id)/@from[substring-before(concat(., '.'), '.') = $ids] or
+        key('lm-cites-from-unit', @id)/@to[substring-before(concat(., '.'), '.') = $ids]]"/>
+    <xsl:variable name="cols" select="$recs | $arts | $anxs"/>
+    <xsl:call-template name="crumbs">
+      <xsl:with-param name="items">
+        <li><a href="{$c/@id}.html"><xsl:value-of select="concat('Chapter ', $c/@number)"/></a></li>
+        <li aria-current="page">Links</li>
+      </xsl:with-param>
+    </xsl:call-template>
+    <h1>
+      <span class="u-num"><xsl:value-of select="concat('Chapter ', $c/@number)"/></span>
+      <xsl:text> </xsl:text>
+      <span class="u-title">How its recitals, articles and annexes link</span>
+    </h1>
+    <p class="lm-intro">
+      <xsl:text>Rows: the </xsl:text>
+      <xsl:value-of select="count($arts)"/>
+      <xsl:text> articles of </xsl:text>
+      <a href="{$c/@id}.html"><xsl:value-of select="concat('Chapter ', $c/@number, ' (', $c/@title, ')')"/></a>
+      <xsl:text>. Columns: the </xsl:text>
+      <xsl:value-of select="count($recs)"/>
+      <xsl:text> recitals and </xsl:text>
+      <xsl:value-of select="count($anxs)"/>
+      <xsl:text> annexes linked to them, and the articles themselves. Blue: the pages relate to each other; orange: one cites the other; blue with an orange dot: both. Point at a cell for the details; select it to open the unit.</xsl:text>
+    </p>
+    <xsl:choose>
+      <xsl:when test="not($arts)">
+        <p>This chapter has no articles.</p>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="w" select="$lm-left + count($cols) * $lm-cell + 16"/>
+        <xsl:variable name="h" select="$lm-top + count($arts) * $lm-cell + 16"/>
+        <figure class="links-map">
+          <svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="lm-title"
+               width="{$w}" height="{$h}" viewBox="0 0 {$w} {$h}"
+               font-family="system-ui, sans-serif" font-size="10">
+            <title id="lm-title">
+              <xsl:value-of select="concat('Links between the articles of Chapter ', $c/@number,
+                                           ' and recitals, articles and annexes')"/>
+            </title>
+            <xsl:call-template name="lm-groups">
+              <xsl:with-param name="recs" select="$recs"/>
+              <xsl:with-param name="arts" select="$arts"/>
+              <xsl:with-param name="anxs" select="$anxs"/>
+            </xsl:call-template>
+            <!-- column labels -->
+            <xsl:for-each select="$cols">
+              <xsl:variable name="x" select="$lm-left + (position() - 1) * $lm-cell + $lm-cell div 2 + 3"/>
+              <a href="{@id}.html">
+                <title><xsl:apply-templates select="." mode="label"/></title>
+                <text x="{$x}" y="{$lm-top - 4}" transform="rotate(-90 {$x} {$lm-top - 4})" fill="#1b1b1b">
+                  <xsl:call-template name="lm-short"/>
+                </text>
+              </a>
+            </xsl:for-each>
+            <!-- rows -->
+            <xsl:for-each select="$arts">
+              <xsl:variable name="a" select="."/>
+              <xsl:variable name="y" select="$lm-top + (position() - 1) * $lm-cell"/>
+              <a href="{@id}.html">
+                <title><xsl:apply-templates select="." mode="title"/></title>
+                <text x="{$lm-left - 6}" y="{$y + $lm-cell - 3}" text-anchor="end" fill="#1b1b1b">
+                  <xsl:call-template name="lm-short"/>
+                </text>
+              </a>
+              <xsl:for-each select="$cols">
+                <xsl:call-template name="lm-cell">
+                  <xsl:with-param name="a" select="$a"/>
+                  <xsl:with-param name="x" select="$lm-left + (position() - 1) * $lm-cell"/>
+                  <xsl:with-param name="y" select="$y"/>
+                </xsl:call-template>
+              </xsl:for-each>
+            </xsl:for-each>
+          </svg>
+          <figcaption>
+            <span class="lm-key lm-rel">relates to</span>
+            <span class="lm-key lm-cite">cites or is cited by</span>
+            <span class="lm-key lm-both">both</span>
+          </figcaption>
+        </figure>
+        <details class="lm-list">
+          <summary>The same links as a list</summary>
+          <ul>
+            <xsl:for-each select="$arts">
+              <xsl:variable name="a" select="."/>
+              <li>
+                <a href="{@id}.html"><xsl:apply-templates select="." mode="label"/></a>
+                <xsl:text>: </xsl:text>
+                <xsl:variable name="linked" select="$cols[@id != $a/@id and (
+                    key('lm-rel-pair', concat($a/@id, '|', @id)) or key('lm-rel-pair', concat(@id, '|', $a/@id)) or
+                    key('lm-cite-pair', concat($a/@id, '|', @id)) or key('lm-cite-pair', concat(@id, '|', $a/@id)))]"/>
+                <xsl:choose>
+                  <xsl:when test="$linked">
+                    <xsl:for-each select="$linked">
+                      <xsl:if test="position() &gt; 1">, </xsl:if>
+                      <a href="{@id}.html"><xsl:apply-templates select="." mode="label"/></a>
+                    </xsl:for-each>
+                  </xsl:when>
+                  <xsl:otherwise>no links in this map</xsl:otherwise>
+                </xsl:choose>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </details>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- One cell: row article $a, column unit (the context). -->
+  <xsl:template name="lm-cell" xmlns="http://www.w3.org/2000/svg">
+    <xsl:param name="a"/>
+    <xsl:param name="x"/>
+    <xsl:param name="y"/>
+    <xsl:variable name="u" select="@id"/>
+    <xsl:variable name="rel" select="key('lm-rel-pair', concat($a/@id, '|', $u)) | key('lm-rel-pair', concat($u, '|', $a/@id))"/>
+    <xsl:variable name="out" select="key('lm-cite-pair', concat($a/@id, '|', $u))"/>
+    <xsl:variable name="in" select="key('lm-cite-pair', concat($u, '|', $a/@id))"/>
+    <xsl:variable name="a-label"><xsl:apply-templates select="$a" mode="label"/></xsl:variable>
+    <xsl:variable name="u-label"><xsl:apply-templates select="." mode="label"/></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$u = $a/@id">
+        <rect x="{$x + 1}" y="{$y + 1}" width="{$lm-cell - 2}" height="{$lm-cell - 2}" fill="#d6d6d6"/>
+      </xsl:when>
+      <xsl:when test="$rel or $out or $in">
+        <a href="{$u}.html">
+          <title>
+            <xsl:value-of select="concat($a-label, ' – ', $u-label, ': ')"/>
+            <xsl:if test="$rel">related</xsl:if>
+            <xsl:if test="$out">
+              <xsl:if test="$rel">; </xsl:if>
+              <xsl:value-of select="concat($a-label, ' cites ', $u-label, ' (', count($out), ')')"/>
+            </xsl:if>
+            <xsl:if test="$in">
+              <xsl:if test="$rel or $out">; </xsl:if>
+              <xsl:value-of select="concat($u-label, ' cites ', $a-label, ' (', count($in), ')')"/>
+            </xsl:if>
+          </title>
+          <rect x="{$x + 1}" y="{$y + 1}" width="{$lm-cell - 2}" height="{$lm-cell - 2}" rx="2">
+            <xsl:attribute name="fill">
+              <xsl:choose>
+                <xsl:when test="$rel">#3a6ecf</xsl:when>
+                <xsl:otherwise>#e98a15</xsl:otherwise>
+              </xsl:choose>
+            </xsl:attribute>
+          </rect>
+          <xsl:if test="$rel and ($out or $in)">
+            <circle cx="{$x + $lm-cell div 2}" cy="{$y + $lm-cell div 2}" r="3" fill="#e98a15"/>
+          </xsl:if>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <rect x="{$x + 1}" y="{$y + 1}" width="{$lm-cell - 2}" height="{$lm-cell - 2}" fill="#f2f4f8"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The bands over the columns: Recitals, Articles, Annexes. -->
+  <xsl:template name="lm-groups" xmlns="http://www.w3.org/2000/svg">
+    <xsl:param name="recs"/>
+    <xsl:param name="arts"/>
+    <xsl:param name="anxs"/>
+    <xsl:variable name="x1" select="$lm-left + count($recs) * $lm-cell"/>
+    <xsl:variable name="x2" select="$x1 + count($arts) * $lm-cell"/>
+    <xsl:variable name="bottom" select="$lm-top + count($arts) * $lm-cell"/>
+    <xsl:if test="$recs">
+      <text x="{$lm-left}" y="12" fill="#555555" font-weight="700">Recitals</text>
+    </xsl:if>
+    <text x="{$x1}" y="12" fill="#555555" font-weight="700">Articles</text>
+    <xsl:if test="$anxs">
+      <text x="{$x2}" y="12" fill="#555555" font-weight="700">Annexes</text>
+    </xsl:if>
+    <line x1="{$x1}" y1="16" x2="{$x1}" y2="{$bottom}" stroke="#888888" stroke-width="1"/>
+    <line x1="{$x2}" y1="16" x2="{$x2}" y2="{$bottom}" stroke="#888888" stroke-width="1"/>
+  </xsl:template>
+
+  <!-- A short label: R78, A43, Annex VI. -->
+  <xsl:template name="lm-short">
+    <xsl:choose>
+      <xsl:when test="self::recital"><xsl:value-of select="concat('R', @n)"/></xsl:when>
+      <xsl:when test="self::article"><xsl:value-of select="concat('Art ', @n)"/></xsl:when>
+      <xsl:when test="self::annex"><xsl:value-of select="concat('Anx ', @number)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="@id"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+</xsl:stylesheet>
