@@ -133,7 +133,8 @@
         </xsl:if>
         <!-- Every chapter when there are at most 13 (the AI Act's number; the CRA has 8);
              beyond, the 6 before and after the current one (the first 13 on other pages)
-             and a link to the contents: a page's size must not grow with the regulation's. -->
+             and a link to the contents: a page's size must not grow with the regulation's.
+             [6] … [1]: libxml2 stops walking an axis early only at a literal position. -->
         <xsl:choose>
           <xsl:when test="not($reg/contents/chapter[14])">
             <xsl:for-each select="$reg/contents/chapter">
@@ -146,13 +147,38 @@
           </xsl:when>
           <xsl:otherwise>
             <xsl:variable name="cur" select="key('chapter', $chapter)"/>
-            <xsl:apply-templates select="($cur/preceding-sibling::chapter[6] | $reg/contents/chapter[1])[last()]"
-                                 mode="toc-window">
-              <xsl:with-param name="current" select="$current"/>
-              <xsl:with-param name="chapter" select="$chapter"/>
-              <xsl:with-param name="kind" select="$kind"/>
-              <xsl:with-param name="has-current" select="count($cur) = 1"/>
-            </xsl:apply-templates>
+            <xsl:for-each select="$cur/preceding-sibling::chapter[6] |
+                                    $cur/preceding-sibling::chapter[5] |
+                                    $cur/preceding-sibling::chapter[4] |
+                                    $cur/preceding-sibling::chapter[3] |
+                                    $cur/preceding-sibling::chapter[2] |
+                                    $cur/preceding-sibling::chapter[1] |
+                                    $cur |
+                                    $cur/following-sibling::chapter[1] |
+                                    $cur/following-sibling::chapter[2] |
+                                    $cur/following-sibling::chapter[3] |
+                                    $cur/following-sibling::chapter[4] |
+                                    $cur/following-sibling::chapter[5] |
+                                    $cur/following-sibling::chapter[6] |
+                                    $reg/contents[not($cur)]/chapter[1] |
+                                    $reg/contents[not($cur)]/chapter[2] |
+                                    $reg/contents[not($cur)]/chapter[3] |
+                                    $reg/contents[not($cur)]/chapter[4] |
+                                    $reg/contents[not($cur)]/chapter[5] |
+                                    $reg/contents[not($cur)]/chapter[6] |
+                                    $reg/contents[not($cur)]/chapter[7] |
+                                    $reg/contents[not($cur)]/chapter[8] |
+                                    $reg/contents[not($cur)]/chapter[9] |
+                                    $reg/contents[not($cur)]/chapter[10] |
+                                    $reg/contents[not($cur)]/chapter[11] |
+                                    $reg/contents[not($cur)]/chapter[12] |
+                                    $reg/contents[not($cur)]/chapter[13]">
+              <xsl:call-template name="toc-chapter">
+                <xsl:with-param name="current" select="$current"/>
+                <xsl:with-param name="chapter" select="$chapter"/>
+                <xsl:with-param name="kind" select="$kind"/>
+              </xsl:call-template>
+            </xsl:for-each>
             <li class="chp more"><a href="index.html#h-contents">All chapters</a></li>
           </xsl:otherwise>
         </xsl:choose>
@@ -289,38 +315,6 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- A window of chapters from this one: up to 6 past the current chapter, or 13 in
-       all on a page of no chapter; one step at a time (following-sibling::chapter[1]). -->
-  <xsl:template match="chapter" mode="toc-window">
-    <xsl:param name="current"/>
-    <xsl:param name="chapter"/>
-    <xsl:param name="kind"/>
-    <xsl:param name="has-current"/>
-    <xsl:param name="shown" select="0"/>
-    <xsl:param name="after" select="-1"/>
-    <xsl:variable name="after-now">
-      <xsl:choose>
-        <xsl:when test="@id = $chapter">0</xsl:when>
-        <xsl:when test="$after >= 0"><xsl:value-of select="$after + 1"/></xsl:when>
-        <xsl:otherwise>-1</xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <xsl:call-template name="toc-chapter">
-      <xsl:with-param name="current" select="$current"/>
-      <xsl:with-param name="chapter" select="$chapter"/>
-      <xsl:with-param name="kind" select="$kind"/>
-    </xsl:call-template>
-    <xsl:if test="($has-current and $after-now &lt; 6) or (not($has-current) and $shown + 1 &lt; 13)">
-      <xsl:apply-templates select="following-sibling::chapter[1]" mode="toc-window">
-        <xsl:with-param name="current" select="$current"/>
-        <xsl:with-param name="chapter" select="$chapter"/>
-        <xsl:with-param name="kind" select="$kind"/>
-        <xsl:with-param name="has-current" select="$has-current"/>
-        <xsl:with-param name="shown" select="$shown + 1"/>
-        <xsl:with-param name="after" select="number($after-now)"/>
-      </xsl:apply-templates>
-    </xsl:if>
-  </xsl:template>
 
   <!-- ===================================================== home -->
   <xsl:template match="regulation" mode="main">

@@ -10,6 +10,8 @@
 #       tree, builds the installed corpus (AI Act and CRA: graph, site, products) with
 #       the installed templates (a marker put into the installed site.css shows up in
 #       the output, so the source tree's copy was not used);
+#       `regdoc new` there asks the installed questionnaire and assesses with the
+#       installed corpus;
 #   (c) from a folder holding ./corpus, the same command builds that corpus instead;
 #   (d) the prefix still works after it is moved elsewhere (nothing absolute baked in);
 #   (e) a tiny C program compiles and links against the installed pkg-config file, with
@@ -47,7 +49,9 @@ for f in bin/regdoc include/regdoc.h "$libdir/libregdoc.a" "$libdir/libregdoc.so
          share/regdoc/templates/checklist/html.xsl share/regdoc/templates/annex-iv/html.xsl \
          share/regdoc/corpus/README.md share/regdoc/corpus/cra/PROVENANCE.md \
          share/regdoc/corpus/ai-act/manifest.xml share/regdoc/corpus/ai-act/rules/20-route.xml \
-         share/regdoc/corpus/cra/manifest.xml; do
+         share/regdoc/corpus/cra/manifest.xml share/regdoc/templates/questionnaire.xml \
+         share/regdoc/templates/schema/questionnaire.rng share/regdoc/templates/diff/html.xsl \
+         share/regdoc/templates/checklist/diagram.xsl share/regdoc/templates/site/links-map.xsl; do
 	[ -e "$prefix/$f" ] || failed "not installed: $f"
 done
 [ -x "$prefix/bin/regdoc" ] || failed "bin/regdoc is not executable"
@@ -80,6 +84,13 @@ if grep -q "$src" "$work/out/ai-act/graph.xml" "$work/b.err" 2>/dev/null; then
 	failed "the installed build refers to the source tree $src"
 fi
 [ ! -e "$work/empty/output" ] || failed "-o was not honoured (./output created)"
+# the questionnaire and the regulation it assesses with are the installed ones too
+if ! ${REGDOC_WRAPPER:-} "$prefix/bin/regdoc" new p.xml <"$src/tests/new/hirerank.answers" >"$work/n.out" 2>"$work/n.err"; then
+	failed "installed regdoc new exited non-zero:"; grep -v "warning: '" "$work/n.err" | tail -5
+fi
+grep -q "^The route it leads to (the rules in $real_prefix/share/regdoc/corpus/ai-act/rules)" "$work/n.out" ||
+	{ failed "installed regdoc new did not assess with the installed corpus:"; cat "$work/n.out"; }
+cmp -s p.xml "$src/tests/new/hirerank.expected.xml" || failed "installed regdoc new wrote another product"
 
 # (c) ./corpus present: it is the default
 mkdir -p "$work/here/corpus" && cp -R "$src/tests/fixtures/mini" "$work/here/corpus/mini"
