@@ -104,8 +104,48 @@ static int page_name_ok(const xmlChar *href)
 	return 1;
 }
 
+/* One page: its <html> element (the first element of page) as HTML5, into outdir/href. */
+static int write_page(const char *outdir, const char *href, xmlNodePtr page, const char *xsl,
+                      buf *b, diag *d)
+{
+	xmlNodePtr html;
+	char *path;
+	int rc;
+	if (!page_name_ok((const xmlChar *)href)) {
+		diag_error(d, xsl, 0, "site: page name \"%.80s\" is not NAME.html", href ? href : "");
+		return -1;
+	}
+	for (html = page->children; html && html->type != XML_ELEMENT_NODE; html = html->next)
+		;
+	buf_clear(b);
+	html5_serialize(html, b);
+	path = fsio_join(outdir, href);
+	if (!path || b->oom) {
+		diag_sys(d, outdir, "cannot allocate", ENOMEM);
+		rc = -1;
+	} else {
+		rc = write_file(path, b->s, b->len, d);
+	}
+	free(path);
+	return rc;
+}
+
+/* The pages the stylesheet writes as it goes (rd:page, xslt.h). */
+struct page_sink {
+	const char *outdir, *xsl;
+	buf b;
+};
+
+static int page_written(void *arg, const char *href, xmlNodePtr page, diag *d)
+{
+	struct page_sink *ps = arg;
+	return write_page(ps->outdir, href, page, ps->xsl, &ps->b, d);
+}
+
 /* Write the pages and the search index of the stylesheet's principal result:
- * <site><page href="F"><html>…</html></page>…<search>…</search></site>. */
+ * <site><page href="F"><html>…</html></page>…<search>…</search></site>. The pages a
+ * stylesheet writes with rd:page are written already; a restyled copy made before
+ * rd:page leaves them all here. */
 static int write_result(xmlNodePtr site, const char *outdir, const char *index_path,
                         const char *xsl, diag *d)
 {
@@ -120,8 +160,6 @@ static int write_result(xmlNodePtr site, const char *outdir, const char *index_p
 	buf_init(&b);
 	for (n = site->children; n && rc == 0; n = n->next) {
 		xmlChar *href;
-		xmlNodePtr html;
-		char *path;
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		if (xmlStrEqual(n->name, BAD_CAST "search")) {
@@ -135,25 +173,7 @@ static int write_result(xmlNodePtr site, const char *outdir, const char *index_p
 			break;
 		}
 		href = xmlGetProp(n, BAD_CAST "href");
-		if (!page_name_ok(href)) {
-			diag_error(d, xsl, 0, "site: page name \"%.80s\" is not NAME.html",
-			           href ? (const char *)href : "");
-			xmlFree(href);
-			rc = -1;
-			break;
-		}
-		for (html = n->children; html && html->type != XML_ELEMENT_NODE; html = html->next)
-			;
-		buf_clear(&b);
-		html5_serialize(html, &b);
-		path = fsio_join(outdir, (const char *)href);
-		if (!path || b.oom) {
-			diag_sys(d, outdir, "cannot allocate", ENOMEM);
-			rc = -1;
-		} else {
-			rc = write_file(path, b.s, b.len, d);
-		}
-		free(path);
+		rc = write_page(outdir, (const char *)href, n, xsl, &b, d);
 		xmlFree(href);
 	}
 	buf_free(&b);
@@ -246,7 +266,11 @@ int site_render_in(xmlDocPtr graph, const char *templates_dir, const char *outdi
 	const char *library_href = lib && lib->href ? lib->href : "";
 	const char *params[] = {"base-url", base_url, "library", library, "library-href",
 	                        library_href, NULL};
+	struct page_sink ps;
 	int rc = -1;
+
+	memset(&ps, 0, sizeof ps);
+	buf_init(&ps.b);
 
 	if (!root || !xmlStrEqual(root->name, BAD_CAST "regulation")) {
 		diag_error(d, graph && graph->URL ? (const char *)graph->URL : NULL, 0,
@@ -275,14 +299,17 @@ int site_render_in(xmlDocPtr graph, const char *templates_dir, const char *outdi
 		if (copy_tree(static_src, static_dst, 0, d) != 0)
 			goto done;
 	}
-	result = xslt_apply_to_doc_with(sheet, graph, params, lib ? lib->docs : NULL,
-	                                lib ? lib->ndocs : 0, outdir, d);
+	ps.outdir = outdir;
+	ps.xsl = xsl;
+	result = xslt_apply_to_doc_pages(sheet, graph, params, lib ? lib->docs : NULL,
+	                                 lib ? lib->ndocs : 0, outdir, page_written, &ps, d);
 	if (!result)
 		goto done;
 	if (write_result(xmlDocGetRootElement(result), outdir, index_path, xsl, d) != 0)
 		goto done;
 	rc = 0;
 done:
+	buf_free(&ps.b);
 	if (result)
 		xmlFreeDoc(result);
 	xslt_sheet_free(sheet);

@@ -36,7 +36,9 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xpath.h>
 #include <libxslt/documents.h>
+#include <libxslt/extensions.h>
 #include <libxslt/security.h>
+#include <libxslt/templates.h>
 #include <libxslt/transform.h>
 #include <libxslt/variables.h>
 #include <libxslt/xslt.h>
@@ -70,6 +72,8 @@ struct err_sink {
 struct run {
 	char root[PATH_MAX]; /* canonical output directory, or "" = refuse every write */
 	struct err_sink *sink;
+	xslt_page_fn page_fn; /* rd:page (xslt_apply_to_doc_pages), or NULL */
+	void *page_arg;
 };
 
 /* ---------------------------------------------------------------- diagnostics */
@@ -498,7 +502,49 @@ struct result {
 	xmlDocPtr doc;           /* RESULT_DOC */
 	const xslt_doc *docs;    /* documents document() finds in memory */
 	size_t ndocs;
+	xslt_page_fn page_fn;    /* rd:page, or NULL: the element is not available */
+	void *page_arg;
 };
+
+/* <rd:page href="AVT">content</rd:page>: the content is built in a document of its own
+ * (under a <page> root, as xsl:document builds its result), handed to the run's page
+ * function with the href, and freed: the principal result never holds the pages. */
+static void page_element(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
+                         xsltElemPreCompPtr comp)
+{
+	struct run *r = ctxt ? ctxt->_private : NULL;
+	xmlDocPtr doc, old_output;
+	xmlNodePtr root, old_insert;
+	xmlChar *href;
+	(void)comp;
+	if (!r || !r->page_fn || ctxt->state != XSLT_STATE_OK)
+		return;
+	href = xsltEvalAttrValueTemplate(ctxt, inst, (const xmlChar *)"href", NULL);
+	doc = xmlNewDoc((const xmlChar *)"1.0");
+	if (!doc) {
+		xmlFree(href);
+		xsltTransformError(ctxt, NULL, inst, "cannot allocate a page\n");
+		ctxt->state = XSLT_STATE_STOPPED;
+		return;
+	}
+	/* the names libxslt gives result nodes come from its dictionary */
+	doc->dict = ctxt->dict;
+	xmlDictReference(doc->dict);
+	root = xmlNewDocNode(doc, NULL, (const xmlChar *)"page", NULL);
+	xmlDocSetRootElement(doc, root);
+	old_output = ctxt->output;
+	old_insert = ctxt->insert;
+	ctxt->output = doc;
+	ctxt->insert = root;
+	xsltApplyOneTemplate(ctxt, node, inst->children, NULL, NULL);
+	ctxt->output = old_output;
+	ctxt->insert = old_insert;
+	if (ctxt->state == XSLT_STATE_OK && r->sink &&
+	    r->page_fn(r->page_arg, href ? (const char *)href : "", root, r->sink->d) != 0)
+		ctxt->state = XSLT_STATE_STOPPED;
+	xmlFreeDoc(doc);
+	xmlFree(href);
+}
 
 /* Register res->docs in the transform's document list under their URIs, so that
  * document() finds them there before it would read a file. They are marked "main":
@@ -598,6 +644,14 @@ static int apply(xslt_sheet *s, xmlDocPtr in, const char *const *params, const c
 	}
 	sink.tctxt = tctxt;
 	tctxt->_private = &run;
+	run.page_fn = res->page_fn;
+	run.page_arg = res->page_arg;
+	if (res->page_fn &&
+	    xsltRegisterExtElement(tctxt, (const xmlChar *)"page", (const xmlChar *)XSLT_REGDOC_NS,
+	                           page_element) != 0) {
+		diag_sys(d, s->path, "cannot register rd:page", ENOMEM);
+		goto done;
+	}
 	xsltSetTransformErrorFunc(tctxt, &sink, generic_error);
 	xsltSetCtxtParseOptions(tctxt, SAFE_PARSE_OPTIONS);
 	if (xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid) != 0 ||
@@ -739,6 +793,22 @@ xmlDocPtr xslt_apply_to_doc_with(xslt_sheet *s, xmlDocPtr in, const char *const 
 	res.kind = RESULT_DOC;
 	res.docs = docs;
 	res.ndocs = docs ? ndocs : 0;
+	if (apply(s, in, params, outdir, &res, d) != 0)
+		return NULL;
+	return res.doc;
+}
+
+xmlDocPtr xslt_apply_to_doc_pages(xslt_sheet *s, xmlDocPtr in, const char *const *params,
+                                  const xslt_doc *docs, size_t ndocs, const char *outdir,
+                                  xslt_page_fn fn, void *arg, diag *d)
+{
+	struct result res;
+	memset(&res, 0, sizeof res);
+	res.kind = RESULT_DOC;
+	res.docs = docs;
+	res.ndocs = docs ? ndocs : 0;
+	res.page_fn = fn;
+	res.page_arg = arg;
 	if (apply(s, in, params, outdir, &res, d) != 0)
 		return NULL;
 	return res.doc;

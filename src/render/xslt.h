@@ -80,6 +80,20 @@ xmlDocPtr xslt_apply_to_doc_with(xslt_sheet *s, xmlDocPtr in, const char *const 
                                  const xslt_doc *docs, size_t ndocs, const char *outdir,
                                  diag *d);
 
+/* Pages written as the transform goes. With a page function, the stylesheet may use the
+ * extension element page of namespace XSLT_REGDOC_NS (element-available('rd:page') is
+ * then true): <rd:page href="{...}">content</rd:page> builds its content in a document
+ * of its own under a <page> element, calls fn(arg, href, that element, d) and frees it,
+ * so that the principal result never holds more than one page. fn returns 0, or -1
+ * with diagnostics, which stops the transform. */
+#define XSLT_REGDOC_NS "urn:x-regdoc:xslt"
+typedef int (*xslt_page_fn)(void *arg, const char *href, xmlNodePtr page, diag *d);
+
+/* As xslt_apply_to_doc_with, with rd:page written through fn (NULL: not available). */
+xmlDocPtr xslt_apply_to_doc_pages(xslt_sheet *s, xmlDocPtr in, const char *const *params,
+                                  const xslt_doc *docs, size_t ndocs, const char *outdir,
+                                  xslt_page_fn fn, void *arg, diag *d);
+
 /* The path the sheet was loaded from (for messages). */
 const char *xslt_sheet_path(const xslt_sheet *s);
 

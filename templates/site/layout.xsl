@@ -3,7 +3,8 @@
   layout.xsl - the page shell (head, header, contents sidebar, footer) and the main
   content of each kind of page: home, search, chapter, unit. Included by site.xsl.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:rd="urn:x-regdoc:xslt" extension-element-prefixes="rd">
 
   <!-- The Content-Security-Policy of every page: scripts and styles only from files of
        the site; no inline script, no inline style, nothing remote. -->
@@ -12,77 +13,108 @@
 
   <!-- ===================================================== the shell -->
   <!-- context: the node the page is about (regulation, contents/chapter, unit).
-       A page is <page href="FILE"><html>…</html></page> in the principal result;
-       src/render/html5.c writes it as HTML5 to FILE in the output directory. -->
+       A page is <rd:page href="FILE"><html>…</html></rd:page>, or <page …> in the
+       principal result; src/render/html5.c writes it as HTML5 to FILE in the output
+       directory. -->
   <xsl:template name="page">
     <xsl:param name="file"/>
     <xsl:param name="kind"/>
     <xsl:param name="title"/>
     <xsl:param name="current" select="''"/>
     <xsl:param name="chapter" select="''"/>
-    <page href="{$file}">
-      <html lang="{$lang}">
-        <head>
-          <meta charset="utf-8"/>
-          <meta name="viewport" content="width=device-width, initial-scale=1"/>
-          <meta http-equiv="Content-Security-Policy" content="{$csp}"/>
-          <meta name="generator" content="regdoc"/>
-          <title><xsl:value-of select="$title"/></title>
-          <link rel="stylesheet" href="static/site.css"/>
-          <link rel="stylesheet" href="static/print.css" media="print"/>
-          <xsl:if test="$kind = 'search'">
-            <script src="search-index.js" defer="defer"></script>
-            <script src="static/minisearch.js" defer="defer"></script>
-            <script src="static/search.js" defer="defer"></script>
+    <xsl:choose>
+      <!-- regdoc writes each page as soon as it is built (src/render/xslt.h, rd:page), so
+           that it never holds the whole site; other processors get <page> elements -->
+      <xsl:when test="element-available('rd:page')">
+        <rd:page href="{$file}">
+          <xsl:call-template name="page-html">
+            <xsl:with-param name="kind" select="$kind"/>
+            <xsl:with-param name="title" select="$title"/>
+            <xsl:with-param name="current" select="$current"/>
+            <xsl:with-param name="chapter" select="$chapter"/>
+          </xsl:call-template>
+        </rd:page>
+      </xsl:when>
+      <xsl:otherwise>
+        <page href="{$file}">
+          <xsl:call-template name="page-html">
+            <xsl:with-param name="kind" select="$kind"/>
+            <xsl:with-param name="title" select="$title"/>
+            <xsl:with-param name="current" select="$current"/>
+            <xsl:with-param name="chapter" select="$chapter"/>
+          </xsl:call-template>
+        </page>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The <html> element of a page (parameters: those of "page"). -->
+  <xsl:template name="page-html">
+    <xsl:param name="kind"/>
+    <xsl:param name="title"/>
+    <xsl:param name="current" select="''"/>
+    <xsl:param name="chapter" select="''"/>
+    <html lang="{$lang}">
+      <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <meta http-equiv="Content-Security-Policy" content="{$csp}"/>
+        <meta name="generator" content="regdoc"/>
+        <title><xsl:value-of select="$title"/></title>
+        <link rel="stylesheet" href="static/site.css"/>
+        <link rel="stylesheet" href="static/print.css" media="print"/>
+        <xsl:if test="$kind = 'search'">
+          <script src="search-index.js" defer="defer"></script>
+          <script src="static/minisearch.js" defer="defer"></script>
+          <script src="static/search.js" defer="defer"></script>
+        </xsl:if>
+        <script src="static/site.js" defer="defer"></script>
+      </head>
+      <body class="page-{$kind}">
+        <a class="skip" href="#main">Skip to content</a>
+        <header class="top">
+          <xsl:if test="$lib">
+            <a class="lib-home" href="{$library-href}index.html">Library</a>
           </xsl:if>
-          <script src="static/site.js" defer="defer"></script>
-        </head>
-        <body class="page-{$kind}">
-          <a class="skip" href="#main">Skip to content</a>
-          <header class="top">
-            <xsl:if test="$lib">
-              <a class="lib-home" href="{$library-href}index.html">Library</a>
-            </xsl:if>
-            <a class="brand" href="index.html"><xsl:value-of select="$short-title"/></a>
-            <form class="qform" action="search.html" method="get" role="search">
-              <label class="vh" for="q-top">Search the regulation</label>
-              <input id="q-top" name="q" type="search" placeholder="Search the regulation"
-                     autocomplete="off"/>
-              <button type="submit">Search</button>
-            </form>
-            <a class="to-toc" href="#toc">Contents</a>
-          </header>
-          <div class="layout">
-            <main id="main" tabindex="-1">
-              <xsl:apply-templates select="." mode="main">
-                <xsl:with-param name="kind" select="$kind"/>
-              </xsl:apply-templates>
-            </main>
-            <xsl:call-template name="toc-nav">
-              <xsl:with-param name="current" select="$current"/>
-              <xsl:with-param name="chapter" select="$chapter"/>
+          <a class="brand" href="index.html"><xsl:value-of select="$short-title"/></a>
+          <form class="qform" action="search.html" method="get" role="search">
+            <label class="vh" for="q-top">Search the regulation</label>
+            <input id="q-top" name="q" type="search" placeholder="Search the regulation"
+                   autocomplete="off"/>
+            <button type="submit">Search</button>
+          </form>
+          <a class="to-toc" href="#toc">Contents</a>
+        </header>
+        <div class="layout">
+          <main id="main" tabindex="-1">
+            <xsl:apply-templates select="." mode="main">
               <xsl:with-param name="kind" select="$kind"/>
-            </xsl:call-template>
-          </div>
-          <footer class="foot">
-            <p>
-              <xsl:text>Text: </xsl:text>
-              <xsl:choose>
-                <xsl:when test="$celex">
-                  <a href="https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:{$celex}">
-                    <xsl:value-of select="$short-title"/>
-                    <xsl:text> on EUR-Lex</xsl:text>
-                  </a>
-                </xsl:when>
-                <xsl:otherwise><xsl:value-of select="$short-title"/></xsl:otherwise>
-              </xsl:choose>
-              <xsl:text>. © European Union. Only the Official Journal version is authentic.</xsl:text>
-            </p>
-            <p>Generated by regdoc.</p>
-          </footer>
-        </body>
-      </html>
-    </page>
+            </xsl:apply-templates>
+          </main>
+          <xsl:call-template name="toc-nav">
+            <xsl:with-param name="current" select="$current"/>
+            <xsl:with-param name="chapter" select="$chapter"/>
+            <xsl:with-param name="kind" select="$kind"/>
+          </xsl:call-template>
+        </div>
+        <footer class="foot">
+          <p>
+            <xsl:text>Text: </xsl:text>
+            <xsl:choose>
+              <xsl:when test="$celex">
+                <a href="https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:{$celex}">
+                  <xsl:value-of select="$short-title"/>
+                  <xsl:text> on EUR-Lex</xsl:text>
+                </a>
+              </xsl:when>
+              <xsl:otherwise><xsl:value-of select="$short-title"/></xsl:otherwise>
+            </xsl:choose>
+            <xsl:text>. © European Union. Only the Official Journal version is authentic.</xsl:text>
+          </p>
+          <p>Generated by regdoc.</p>
+        </footer>
+      </body>
+    </html>
   </xsl:template>
 
   <!-- ===================================================== contents sidebar -->
