@@ -474,10 +474,13 @@ static int build_regulation(job *j, regulation *r, const char *outdir, fsout *ou
 	if (target && fsout_begin_dir(out, target, &j->d) == 0) {
 		char *gpath = fsio_join(out->tmp, "graph.xml");
 		char *sdir = fsio_join(out->tmp, "site");
+		unsigned st = j->o->stages ? j->o->stages : REGDOC_STAGE_SITE | REGDOC_STAGE_PRODUCTS;
 		if (gpath && sdir && graph_write(r->doc, gpath, &j->d) == 0 &&
-		    fsout_mkdirs(sdir, &j->d) == 0 && !diag_interrupted(&j->d) &&
-		    render_site(j, r, sdir, lib) == 0 && !diag_interrupted(&j->d) &&
-		    render_products(j, r, out->tmp, L) == 0)
+		    (!(st & REGDOC_STAGE_SITE) ||
+		     (fsout_mkdirs(sdir, &j->d) == 0 && !diag_interrupted(&j->d) &&
+		      render_site(j, r, sdir, lib) == 0)) &&
+		    !diag_interrupted(&j->d) &&
+		    (!(st & REGDOC_STAGE_PRODUCTS) || render_products(j, r, out->tmp, L) == 0))
 			rc = 0;
 		free(gpath);
 		free(sdir);
@@ -499,8 +502,9 @@ static int build_library_files(job *j, xmlDocPtr links, const site_library *lib,
 	int rc = -1;
 	if (lpath && hpath && fsout_begin_file(lout, lpath, &j->d) == 0 &&
 	    graph_write(links, lout->tmp, &j->d) == 0 && !diag_interrupted(&j->d) &&
-	    fsout_begin_file(hout, hpath, &j->d) == 0 &&
-	    site_render_library(links, j->templates, hout->tmp, lib, &j->d) == 0)
+	    ((j->o->stages && !(j->o->stages & REGDOC_STAGE_SITE)) || /* no home page */
+	     (fsout_begin_file(hout, hpath, &j->d) == 0 &&
+	      site_render_library(links, j->templates, hout->tmp, lib, &j->d) == 0)))
 		rc = 0;
 	free(lpath);
 	free(hpath);
@@ -576,7 +580,7 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 	for (size_t i = 0; outs && ok && i < L.n; i++)
 		if (L.named[i] && fsout_commit(&outs[i], &j.d) != 0)
 			ok = 0;
-	if (ok && whole && (fsout_commit(&lout, &j.d) != 0 || fsout_commit(&hout, &j.d) != 0))
+	if (ok && whole && (fsout_commit(&lout, &j.d) != 0 || (hout.tmp && fsout_commit(&hout, &j.d) != 0)))
 		ok = 0;
 	for (size_t i = 0; outs && i < L.n; i++)
 		fsout_abort(&outs[i]);

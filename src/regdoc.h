@@ -39,12 +39,17 @@ typedef struct regdoc_options {
 	int verbose;               /* print what was built and the citation statistics */
 	int validate;              /* also validate graphs against graph.rng (check always does) */
 	int suggested;             /* links: also the computed suggests edges */
+	unsigned stages;           /* build: 0 = everything; else the graphs and only the
+	                              REGDOC_STAGE_* given (bench/run times each stage) */
 	/* NULL, or a flag that a signal handler sets (to the signal number): the job
 	 * notices it at its next step, removes its temporary output, leaves the previous
 	 * output as it was and returns REGDOC_EXIT_SYSTEM. Once the job has started to
 	 * swap its output into place it finishes that first. (SECURITY.md, "Signals") */
 	const volatile sig_atomic_t *interrupt;
 } regdoc_options;
+
+#define REGDOC_STAGE_SITE 1u     /* the sites and the library's home page */
+#define REGDOC_STAGE_PRODUCTS 2u /* every example product */
 
 void regdoc_options_init(regdoc_options *o);
 

@@ -172,6 +172,17 @@ int main(int argc, char **argv)
 			sets[nsets++] = argv[++i];
 		} else if (!strcmp(a, "--suggested")) {
 			o.suggested = 1;
+		} else if (!strncmp(a, "--stage=", 8)) {
+			/* hidden, for bench/run: build the graphs and only these stages */
+			const char *v = a + 8;
+			o.stages = !strcmp(v, "graph")      ? ~(REGDOC_STAGE_SITE | REGDOC_STAGE_PRODUCTS)
+			           : !strcmp(v, "site")     ? REGDOC_STAGE_SITE
+			           : !strcmp(v, "products") ? REGDOC_STAGE_PRODUCTS
+			                                    : 0;
+			if (!o.stages) {
+				free(args), free(sets);
+				return usage_error("--stage=graph|site|products, not '%s'", v);
+			}
 		} else if (!strcmp(a, "-o") || !strcmp(a, "--output") || !strcmp(a, "--max-errors") ||
 		           !strcmp(a, "--datadir") || !strcmp(a, "--templates") ||
 		           !strcmp(a, "--regulation") || !strcmp(a, "--export")) {

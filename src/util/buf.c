@@ -53,7 +53,7 @@ static int buf_reserve(buf *b, size_t extra)
 
 void buf_append(buf *b, const char *s, size_t len)
 {
-	if (buf_reserve(b, len) != 0)
+	if ((b->oom || len >= b->cap - b->len) && buf_reserve(b, len) != 0)
 		return;
 	if (len)
 		memcpy(b->s + b->len, s, len);
@@ -68,6 +68,12 @@ void buf_puts(buf *b, const char *s)
 
 void buf_putc(buf *b, char c)
 {
+	/* the common case without a call: serializers write a character at a time */
+	if (!b->oom && b->len + 1 < b->cap) {
+		b->s[b->len++] = c;
+		b->s[b->len] = '\0';
+		return;
+	}
 	buf_append(b, &c, 1);
 }
 

@@ -452,8 +452,8 @@
           <xsl:if test="$in">
             <h3><xsl:value-of select="normalize-space(short-title)"/></h3>
             <ul class="lib-cited">
-              <xsl:for-each select="$in[not(@from = preceding-sibling::edge[(@kind = 'cites' and starts-with(@to, concat($self-id, ':'))) or
-                                                                              (@kind = 'cites-act' and @to = $self-id)]/@from)]">
+              <!-- each citing element once: the first of its edges into this regulation -->
+              <xsl:for-each select="$in[generate-id() = generate-id(key('lib-in-from', concat(@from, '|', $self-id))[1])]">
                 <li><xsl:call-template name="lib-citer"/></li>
               </xsl:for-each>
             </ul>
@@ -602,11 +602,14 @@
         select="$citers[substring-before(concat(@id, '.'), '.') != $id]"/>
     <!-- citations of this unit in the other regulations of the library -->
     <xsl:variable name="unit-q" select="concat($self-id, ':', $id)"/>
-    <xsl:variable name="lib-citers"
-        select="$lib-in[@kind = 'cites'][substring-before(concat(@to, '.'), '.') = $unit-q]"/>
+    <!-- how many (key() finds the links document's edges from a node of it only; a
+         filter of every library edge on every page was quadratic) -->
+    <xsl:variable name="lib-citers">
+      <xsl:for-each select="$lib"><xsl:value-of select="count(key('lib-cites-unit', $unit-q))"/></xsl:for-each>
+    </xsl:variable>
     <!-- computed, never official: its own box under the official relations -->
     <xsl:variable name="suggested" select="key('sug-from', $id)[key('unit', @to)]"/>
-    <xsl:if test="$related or $suggested or $ext-citers or $lib-citers">
+    <xsl:if test="$related or $suggested or $ext-citers or $lib-citers > 0">
       <div class="rail">
         <xsl:if test="$related">
           <aside class="box related" aria-labelledby="h-related">
@@ -639,7 +642,7 @@
             </ul>
           </aside>
         </xsl:if>
-        <xsl:if test="$ext-citers or $lib-citers">
+        <xsl:if test="$ext-citers or $lib-citers > 0">
           <aside class="box cited-by" aria-labelledby="h-cited-by">
             <h2 id="h-cited-by">Cited by</h2>
             <ul>
@@ -667,12 +670,13 @@
                 </li>
               </xsl:for-each>
               <!-- one entry per citing element of another regulation, with the targets -->
-              <xsl:for-each select="$lib-citers[not(@from = preceding-sibling::edge[@kind = 'cites']
-                                    [substring-before(concat(@to, '.'), '.') = $unit-q]/@from)]">
+              <xsl:for-each select="$lib">
+              <xsl:for-each select="key('lib-cites-unit', $unit-q)[generate-id() =
+                                    generate-id(key('lib-cites-unit-from', concat($unit-q, '|', @from))[1])]">
                 <xsl:variable name="from" select="@from"/>
                 <li class="lib">
                   <xsl:call-template name="lib-citer"/>
-                  <xsl:variable name="targets" select="$lib-citers[@from = $from][substring-after(@to, ':') != $id]"/>
+                  <xsl:variable name="targets" select="key('lib-cites-unit-from', concat($unit-q, '|', $from))[substring-after(@to, ':') != $id]"/>
                   <xsl:if test="$targets">
                     <span class="to">
                       <xsl:text> → </xsl:text>
@@ -690,6 +694,7 @@
                     </span>
                   </xsl:if>
                 </li>
+              </xsl:for-each>
               </xsl:for-each>
             </ul>
           </aside>

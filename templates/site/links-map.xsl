@@ -63,15 +63,16 @@
     <xsl:variable name="c" select=".."/>
     <xsl:variable name="arts" select="key('unit', $c//unit/@ref)[self::article]"/>
     <xsl:variable name="ids" select="$arts/@id"/>
-    <!-- a unit is linked to the chapter when an edge joins it to one of its articles -->
-    <xsl:variable name="recs" select="$reg/recitals/recital[
-        key('rel-from', @id)/@to = $ids or key('rel-to', @id)/@from = $ids or
-        key('cites-into', @id)/@from[substring-before(concat(., '.'), '.') = $ids] or
-        key('lm-cites-from-unit', @id)/@to[substring-before(concat(., '.'), '.') = $ids]]"/>
-    <xsl:variable name="anxs" select="$reg/annexes/annex[
-        key('rel-from', @id)/@to = $ids or key('rel-to', @id)/@from = $ids or
-        key('cites-into', @id)/@from[substring-before(concat(., '.'), '.') = $ids] or
-        key('lm-cites-from-unit', @id)/@to[substring-before(concat(., '.'), '.') = $ids]]"/>
+    <!-- a unit is linked to the chapter when an edge joins it to one of its articles:
+         found from the articles' own edges (relates-to either way, citations either way,
+         a cited or citing element standing for its unit), never by testing every
+         recital and annex of the regulation (that was quadratic in its size) -->
+    <xsl:variable name="linked-units"
+        select="key('unit', key('rel-to', $ids)/@from | key('rel-from', $ids)/@to) |
+                key('node', key('lm-cites-from-unit', $ids)/@to | key('cites-into', $ids)/@from)
+                  /ancestor-or-self::*[parent::recitals or parent::annexes]"/>
+    <xsl:variable name="recs" select="$linked-units[self::recital]"/>
+    <xsl:variable name="anxs" select="$linked-units[self::annex]"/>
     <xsl:variable name="cols" select="$recs | $arts | $anxs"/>
     <xsl:call-template name="crumbs">
       <xsl:with-param name="items">

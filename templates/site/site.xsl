@@ -49,6 +49,15 @@
   <xsl:key name="toc-unit" match="contents//unit" use="@ref"/>
   <!-- acts that are regulations of the library, by its id -->
   <xsl:key name="act-reg" match="acts/act[@regulation]" use="@regulation"/>
+  <!-- the links document's edges (only its nodes match): citations by the qualified id
+       of the unit they cite (ai-act:art-15); by that and the citing element; every
+       edge into a regulation by the citing element and the regulation cited -->
+  <xsl:key name="lib-cites-unit" match="library/edges/edge[@kind = 'cites']"
+           use="substring-before(concat(@to, '.'), '.')"/>
+  <xsl:key name="lib-cites-unit-from" match="library/edges/edge[@kind = 'cites']"
+           use="concat(substring-before(concat(@to, '.'), '.'), '|', @from)"/>
+  <xsl:key name="lib-in-from" match="library/edges/edge[@kind = 'cites' or @kind = 'cites-act']"
+           use="concat(@from, '|', substring-before(concat(@to, ':'), ':'))"/>
 
   <!-- the library (none: empty; document('') is this stylesheet, which has no <library>) -->
   <xsl:variable name="lib" select="document($library)/library"/>

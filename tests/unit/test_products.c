@@ -173,10 +173,106 @@ static void test_products(void **state)
 	assert_int_equal(problems, 0);
 }
 
+/* The same bytes of every output with and without the cache regdoc build shares between
+ * products (assess.h: compiled stylesheets and schemas, rules, graph indexes, the checks
+ * across rule sets); and a rule file with an error is reported for every product it
+ * affects, as without a cache. */
+static int same_file(const char *a, const char *b)
+{
+	char *x = NULL, *y = NULL;
+	size_t nx = 0, ny = 0;
+	diag d;
+	int same;
+	diag_init(&d, stderr);
+	same = fsio_read_file(a, 64u << 20, &x, &nx, &d) == 0 &&
+	       fsio_read_file(b, 64u << 20, &y, &ny, &d) == 0 && nx == ny && !memcmp(x, y, nx);
+	free(x);
+	free(y);
+	return same;
+}
+
+static void test_cache_same_bytes(void **state)
+{
+	world *w = *state;
+	fsio_names names;
+	assess_cache *cache = assess_cache_new();
+	assess_regulation cra = {NULL, w->cra_graph, SOURCE_DIR "/corpus/cra/rules"};
+	size_t compared = 0, problems = 0;
+	captured c;
+	char rules[512], cmd[1200];
+	diag d;
+	diag_init(&d, stderr);
+	assert_non_null(cache);
+	assert_int_equal(fsio_list_dir(PRODUCTS, &names, &d), 0);
+	for (size_t i = 0; i < names.n; i++) {
+		char *path, plain[512], cached[512];
+		size_t len = strlen(names.v[i]);
+		assess_options ao;
+		fsio_names files;
+		if (len < 5 || strcmp(names.v[i] + len - 4, ".xml") != 0)
+			continue;
+		path = fsio_join(PRODUCTS, names.v[i]);
+		snprintf(plain, sizeof plain, "%s/plain-%.*s", w->dir, (int)(len - 4), names.v[i]);
+		snprintf(cached, sizeof cached, "%s/cached-%.*s", w->dir, (int)(len - 4), names.v[i]);
+		memset(&ao, 0, sizeof ao);
+		ao.others = &cra;
+		ao.nothers = 1;
+		assert_int_equal(assess_product_opts(w->graph, path, RULES, SOURCE_DIR "/templates", plain,
+		                                     &ao, &d), 0);
+		ao.cache = cache;
+		assert_int_equal(assess_product_opts(w->graph, path, RULES, SOURCE_DIR "/templates", cached,
+		                                     &ao, &d), 0);
+		free(path);
+		assert_int_equal(fsio_list_dir(plain, &files, &d), 0);
+		for (size_t k = 0; k < files.n; k++) {
+			char *a = fsio_join(plain, files.v[k]), *b = fsio_join(cached, files.v[k]);
+			if (!same_file(a, b)) {
+				print_error("%s: differs with the cache\n", b);
+				problems++;
+			}
+			compared++;
+			free(a);
+			free(b);
+		}
+		fsio_names_free(&files);
+	}
+	fsio_names_free(&names);
+	assert_true(compared >= 12 * 6);
+	assert_int_equal(problems, 0);
+
+	/* a broken copy of the rules: both products report it, each with the same line */
+	snprintf(rules, sizeof rules, "%s/rules", w->dir);
+	snprintf(cmd, sizeof cmd, "cp -R '%s' '%s' && sed -i 's|<cite ref=\"art-43.2\"/>|<cite ref=\"art-43.9\"/>|' '%s/20-route.xml'",
+	         RULES, rules, rules);
+	assert_int_equal(system(cmd), 0);
+	capture_begin(&c);
+	{
+		int n[2];
+		for (int k = 0; k < 2; k++) {
+			assess_options ao;
+			char out[512];
+			const char *p;
+			memset(&ao, 0, sizeof ao);
+			ao.cache = cache;
+			snprintf(out, sizeof out, "%s/broken-%d", w->dir, k);
+			assert_int_not_equal(assess_product_opts(w->graph, PRODUCTS "/hirerank-cv-screening.xml",
+			                                         rules, SOURCE_DIR "/templates", out, &ao, &c.d),
+			                     0);
+			for (n[k] = 0, p = capture_text(&c); (p = strstr(p, "provision art-43.9 does not exist")); p++)
+				n[k]++;
+		}
+		assert_true(n[0] > 0);
+		assert_int_equal(n[1], 2 * n[0]);
+	}
+	capture_end(&c);
+	assess_cache_free(cache);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_products, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cache_same_bytes, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("products", tests, NULL, NULL);
 }

@@ -163,6 +163,95 @@ static void test_to_memory_and_doc(void **state)
 	xslt_sheet_free(s);
 }
 
+/* rd:page (xslt_apply_to_doc_pages): each page reaches the page function with its href
+ * and its own content, is freed after, and is not in the principal result; without a
+ * page function element-available('rd:page') is false (the fallback runs); a page
+ * function that fails stops the transform. */
+struct pages_seen {
+	char hrefs[256];
+	char names[256];
+	int fail_at;
+	int n;
+};
+
+static int page_seen(void *arg, const char *href, xmlNodePtr page, diag *d)
+{
+	struct pages_seen *ps = arg;
+	xmlNodePtr c = page ? page->children : NULL;
+	while (c && c->type != XML_ELEMENT_NODE)
+		c = c->next;
+	ps->n++;
+	strncat(ps->hrefs, href, sizeof ps->hrefs - strlen(ps->hrefs) - 2);
+	strcat(ps->hrefs, ";");
+	strncat(ps->names, c ? (const char *)c->name : "-", sizeof ps->names - strlen(ps->names) - 2);
+	if (c && c->children && c->children->content)
+		strncat(ps->names, (const char *)c->children->content,
+		        sizeof ps->names - strlen(ps->names) - 2);
+	strcat(ps->names, ";");
+	if (ps->n == ps->fail_at) {
+		diag_error(d, href, 0, "page refused");
+		return -1;
+	}
+	return 0;
+}
+
+#define PAGES_SHEET                                                                         \
+	"<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\"\n"   \
+	"  xmlns:rd=\"" XSLT_REGDOC_NS "\" extension-element-prefixes=\"rd\">\n"                     \
+	"<xsl:template match=\"/\"><site>\n"                                                       \
+	"  <xsl:for-each select=\"r/v | r/v\">\n"                                                   \
+	"    <xsl:choose><xsl:when test=\"element-available('rd:page')\">\n"                        \
+	"      <rd:page href=\"{.}-1.html\"><html><xsl:value-of select=\".\"/></html></rd:page>\n"   \
+	"      <rd:page href=\"{.}-2.html\"><body>2</body></rd:page>\n"                              \
+	"    </xsl:when><xsl:otherwise><page href=\"{.}.html\"/></xsl:otherwise></xsl:choose>\n"  \
+	"  </xsl:for-each><search/></site></xsl:template>\n" XSL_TAIL
+
+static void test_pages_as_they_go(void **state)
+{
+	struct fx *f = *state;
+	struct pages_seen ps;
+	xslt_sheet *s;
+	xmlDocPtr doc;
+	xmlNodePtr c;
+	memset(&ps, 0, sizeof ps);
+	write_text(f->sheet, PAGES_SHEET);
+	s = xslt_sheet_load(f->sheet, &f->d);
+	assert_non_null(s);
+	doc = xslt_apply_to_doc_pages(s, f->in, NULL, NULL, 0, f->out, page_seen, &ps, &f->d);
+	assert_non_null(doc);
+	assert_int_equal(ps.n, 2);
+	assert_string_equal(ps.hrefs, "x-1.html;x-2.html;");
+	assert_string_equal(ps.names, "htmlx;body2;");
+	/* the principal result holds no page */
+	c = xmlDocGetRootElement(doc)->children;
+	while (c && c->type != XML_ELEMENT_NODE)
+		c = c->next;
+	assert_non_null(c);
+	assert_string_equal((const char *)c->name, "search");
+	xmlFreeDoc(doc);
+
+	/* no page function: the fallback's <page> elements */
+	doc = xslt_apply_to_doc(s, f->in, NULL, f->out, &f->d);
+	assert_non_null(doc);
+	c = xmlDocGetRootElement(doc)->children;
+	while (c && c->type != XML_ELEMENT_NODE)
+		c = c->next;
+	assert_non_null(c);
+	assert_string_equal((const char *)c->name, "page");
+	xmlFreeDoc(doc);
+	assert_int_equal(f->d.errors, 0);
+
+	/* a page function that fails stops the transform with its diagnostic only */
+	memset(&ps, 0, sizeof ps);
+	ps.fail_at = 1;
+	doc = xslt_apply_to_doc_pages(s, f->in, NULL, NULL, 0, f->out, page_seen, &ps, &f->d);
+	assert_null(doc);
+	assert_int_equal(ps.n, 1);
+	assert_int_equal(f->d.errors, 1);
+	assert_non_null(strstr(messages(f), "x-1.html: error: page refused"));
+	xslt_sheet_free(s);
+}
+
 static void test_exsl_document_inside(void **state)
 {
 	struct fx *f = *state;
@@ -462,6 +551,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_main_output_and_params, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_to_memory_and_doc, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pages_as_they_go, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_exsl_document_inside, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refuses_parent_dir, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refuses_absolute_and_file_url, setup, teardown),
