@@ -77,25 +77,6 @@ static void print_route(FILE *out, xmlDocPtr assessment)
 		}
 }
 
-static int write_text(const char *path, const char *data, size_t len, diag *d)
-{
-	FILE *f = fopen(path, "wb");
-	if (!f) {
-		diag_sys(d, path, "cannot write", errno);
-		return -1;
-	}
-	if ((len && fwrite(data, 1, len, f) != len) || fflush(f) != 0) {
-		diag_sys(d, path, "cannot write", errno);
-		fclose(f);
-		return -1;
-	}
-	if (fclose(f) != 0) {
-		diag_sys(d, path, "cannot write", errno);
-		return -1;
-	}
-	return 0;
-}
-
 /* "dir/my-product.xml" -> "my-product" (NULL when not NAME.xml). */
 static char *file_stem(const char *path)
 {
@@ -180,7 +161,7 @@ int new_product(const questionnaire *q, xmlDocPtr graph, const char *regdir,
 	if (fsout_begin_file(&fo, product_path, d) != 0)
 		goto done;
 	began = 1;
-	if (write_text(fo.tmp, (const char *)xml, (size_t)xml_len, d) != 0)
+	if (fsio_write_file(fo.tmp, xml, (size_t)xml_len, 0, d) != 0)
 		goto done;
 	{
 		assess_options ao;

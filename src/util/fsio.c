@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -18,6 +19,26 @@ char *fsio_join(const char *dir, const char *name)
 	p[a] = '/';
 	memcpy(p + a + 1, name, b + 1);
 	return p;
+}
+
+int fsio_write_file(const char *path, const void *data, size_t len, int flags, diag *d)
+{
+	FILE *f = fopen(path, (flags & FSIO_EXCLUSIVE) ? "wbx" : "wb");
+	if (!f) {
+		diag_sys(d, path, "cannot create", errno);
+		return -1;
+	}
+	/* a full disk shows at fflush or fclose, not at fwrite */
+	if ((len && fwrite(data, 1, len, f) != len) || fflush(f) != 0) {
+		diag_sys(d, path, "cannot write", errno);
+		fclose(f);
+		return -1;
+	}
+	if (fclose(f) != 0) {
+		diag_sys(d, path, "cannot write", errno);
+		return -1;
+	}
+	return 0;
 }
 
 int fsio_is_dir(const char *path)

@@ -35,6 +35,12 @@ void fsio_names_free(fsio_names *names);
 /* "dir/name" in a new allocation. */
 char *fsio_join(const char *dir, const char *name);
 
+/* Writes len bytes of data to path, replacing it, or with FSIO_EXCLUSIVE only when it
+ * does not exist yet (a file someone else put there is never overwritten). 0, or -1
+ * with a diagnostic naming path. */
+#define FSIO_EXCLUSIVE 1
+int fsio_write_file(const char *path, const void *data, size_t len, int flags, diag *d);
+
 /* 1 when path exists as a directory, 0 otherwise. */
 int fsio_is_dir(const char *path);
 
