@@ -28,81 +28,106 @@ static unsigned long node_line(xmlNodePtr n)
 	return 0;
 }
 
+/* The value of an attribute libxml2 or we made: one text child, read in place. */
+static const char *attr_value(const xmlAttr *a)
+{
+	return a && a->children && a->children->type == XML_TEXT_NODE && !a->children->next
+	           ? (const char *)a->children->content
+	           : NULL;
+}
+
+static void index_id(xmlHashTablePtr ids, xmlNodePtr cur, const xmlChar *id, diag *d)
+{
+	if (xmlHashAddEntry(ids, id, cur) != 0) {
+		unsigned long l;
+		const char *src = where(cur, &l);
+		diag_error(d, src, node_line(cur), "duplicate id %s", (const char *)id);
+	}
+}
+
 xmlHashTablePtr graph_index_ids(xmlDocPtr doc, diag *d)
 {
-	xmlHashTablePtr ids = xmlHashCreate(16384);
-	xmlNodePtr root = xmlDocGetRootElement(doc), cur = root;
-	while (cur) {
+	/* 4096 buckets, and the table grows with the ids: 16384 would make each index a
+	 * 768 KiB table, and making and freeing a few of those per regulation leaves
+	 * holes in the heap that freeing the graphs then merges over and over */
+	xmlHashTablePtr ids = xmlHashCreate(4096);
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	for (xmlNodePtr cur = root; cur; cur = graph_walk_next(root, cur, 1))
 		if (cur->type == XML_ELEMENT_NODE) {
 			xmlAttrPtr a = xmlHasProp(cur, (const xmlChar *)"id");
-			if (a && a->children && a->children->content &&
-			    xmlHashAddEntry(ids, a->children->content, cur) != 0) {
-				unsigned long l;
-				const char *src = where(cur, &l);
-				diag_error(d, src, node_line(cur), "duplicate id %s",
-				           (const char *)a->children->content);
-			}
-			if (cur->children) {
-				cur = cur->children;
-				continue;
-			}
+			if (a && a->children && a->children->content)
+				index_id(ids, cur, a->children->content, d);
 		}
-		while (cur && !cur->next && cur != root)
-			cur = cur->parent;
-		if (!cur || cur == root)
-			break;
-		cur = cur->next;
-	}
 	return ids;
 }
 
-/* Every IDREF-like attribute names an existing id. */
-static void check_refs(xmlDocPtr doc, xmlHashTablePtr ids, const char *name, diag *d)
+static const char *const ref_attrs[] = {"ref", "to", "from", "act", "chapter", "section"};
+#define NREF_ATTRS (sizeof ref_attrs / sizeof ref_attrs[0])
+
+/* Which of ref_attrs a is (its index), or -1. Like xmlGetProp, namespaces do not
+ * matter. */
+static int ref_attr(const xmlAttr *a)
 {
-	static const char *const ref_attrs[] = {"ref", "to", "from", "act", "chapter", "section"};
-	xmlNodePtr root = xmlDocGetRootElement(doc), cur = root;
-	while (cur) {
-		if (cur->type == XML_ELEMENT_NODE) {
-			int is_section_el = !xmlStrcmp(cur->name, (const xmlChar *)"section");
-			for (size_t i = 0; i < sizeof ref_attrs / sizeof ref_attrs[0]; i++) {
-				xmlChar *v;
-				char *save = NULL, *tok;
-				/* <section> elements have no section attribute; units do */
-				if (is_section_el && !strcmp(ref_attrs[i], "section"))
-					continue;
-				v = xmlGetProp(cur, (const xmlChar *)ref_attrs[i]);
-				if (!v)
-					continue;
-				/* a qualified id (cra:art-12.3) is another regulation's: the link
-				 * stage checked it against that regulation's graph */
-				for (tok = strtok_r((char *)v, " ", &save); tok; tok = strtok_r(NULL, " ", &save))
-					if (!xmlHashLookup(ids, (const xmlChar *)tok) &&
-					    !(graph_is_qualified(tok, NULL) && !strcmp(ref_attrs[i], "to"))) {
-						unsigned long l;
-						const char *src = where(cur, &l);
-						diag_error(d, src ? src : name, node_line(cur),
-						           "%s=\"%s\" names no element of the graph", ref_attrs[i], tok);
-					}
-				xmlFree(v);
+	for (size_t i = 0; i < NREF_ATTRS; i++)
+		if (!strcmp((const char *)a->name, ref_attrs[i]))
+			return (int)i;
+	return -1;
+}
+
+/* Every IDREF-like attribute of el names an existing id (in the order of ref_attrs). */
+static void check_refs_of(xmlNodePtr el, xmlHashTablePtr ids, const char *name, diag *d)
+{
+	/* <section> elements have no section attribute; units do */
+	int is_section_el = !xmlStrcmp(el->name, (const xmlChar *)"section");
+	for (size_t i = 0; i < NREF_ATTRS; i++) {
+		xmlChar *v;
+		char *save = NULL, *tok;
+		if (is_section_el && !strcmp(ref_attrs[i], "section"))
+			continue;
+		v = xmlGetProp(el, (const xmlChar *)ref_attrs[i]);
+		if (!v)
+			continue;
+		/* a qualified id (cra:art-12.3) is another regulation's: the link stage
+		 * checked it against that regulation's graph */
+		for (tok = strtok_r((char *)v, " ", &save); tok; tok = strtok_r(NULL, " ", &save))
+			if (!xmlHashLookup(ids, (const xmlChar *)tok) &&
+			    !(graph_is_qualified(tok, NULL) && !strcmp(ref_attrs[i], "to"))) {
+				unsigned long l;
+				const char *src = where(el, &l);
+				diag_error(d, src ? src : name, node_line(el),
+				           "%s=\"%s\" names no element of the graph", ref_attrs[i], tok);
 			}
-			if (cur->children) {
-				cur = cur->children;
-				continue;
-			}
-		}
-		while (cur && !cur->next && cur != root)
-			cur = cur->parent;
-		if (!cur || cur == root)
-			break;
-		cur = cur->next;
+		xmlFree(v);
 	}
+}
+
+/* A reference that names an id: a single name, found as it is (the common case,
+ * without copying it); anything else goes through check_refs_of. */
+static int plain_ref_ok(const xmlAttr *a, xmlHashTablePtr ids)
+{
+	const char *v = attr_value(a);
+	return v && !strchr(v, ' ') && xmlHashLookup(ids, (const xmlChar *)v);
 }
 
 int graph_check(xmlDocPtr doc, const char *rng_path, const char *name, diag *d)
 {
 	size_t before = d->errors;
+	/* Two walks: a reference may point forward, so every id is indexed first. Keeping
+	 * the referring elements from the first walk instead costs more than walking
+	 * again: the growing list leaves holes in the heap among the graph's nodes, and
+	 * freeing the graph then merges them over and over (malloc_consolidate). */
 	xmlHashTablePtr ids = graph_index_ids(doc, d);
-	check_refs(doc, ids, name, d);
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	for (xmlNodePtr cur = root; cur; cur = graph_walk_next(root, cur, 1)) {
+		int ok = 1;
+		if (cur->type != XML_ELEMENT_NODE)
+			continue;
+		for (xmlAttrPtr a = cur->properties; a && ok; a = a->next)
+			if (ref_attr(a) >= 0)
+				ok = plain_ref_ok(a, ids);
+		if (!ok)
+			check_refs_of(cur, ids, name, d);
+	}
 	xmlHashFree(ids, NULL);
 	if (rng_path)
 		xmlsafe_validate(doc, rng_path, name, d);

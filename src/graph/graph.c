@@ -28,6 +28,15 @@ int graph_write(xmlDocPtr doc, const char *path, diag *d)
 	return 0;
 }
 
+xmlNodePtr graph_walk_next(const xmlNode *root, xmlNodePtr cur, int descend)
+{
+	if (descend && cur->type == XML_ELEMENT_NODE && cur->children)
+		return cur->children;
+	while (cur && cur != root && !cur->next)
+		cur = cur->parent;
+	return !cur || cur == root ? NULL : cur->next;
+}
+
 void graph_insert_after(xmlNodePtr anchor, xmlNodePtr node)
 {
 	node->parent = anchor->parent;

@@ -79,6 +79,14 @@ unsigned long graph_mark_terms(xmlDocPtr doc, const char *definitions_unit, xmlH
  * against that RELAX NG schema (templates/schema/graph.rng). */
 int graph_check(xmlDocPtr doc, const char *rng_path, const char *name, diag *d);
 
+/* The node after cur in a walk of root's subtree in document order (pre-order): cur's
+ * first child when descend is set and cur is an element with children, else the next
+ * node that is not inside cur; NULL when the subtree is done. Iterative, so a hostile
+ * depth cannot exhaust the stack; the one walk of every pass over a graph:
+ *     for (n = root; n; n = graph_walk_next(root, n, descend)) …
+ * cur's children may be changed before the call (only its siblings are read after). */
+xmlNodePtr graph_walk_next(const xmlNode *root, xmlNodePtr cur, int descend);
+
 /* Link node into the tree right after anchor. Unlike xmlAddNextSibling it never
  * merges adjacent text nodes (which frees one of them under the caller's feet). */
 void graph_insert_after(xmlNodePtr anchor, xmlNodePtr node);

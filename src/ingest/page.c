@@ -32,6 +32,10 @@ typedef struct builder {
 	/* inner Markdown split in lines, to read the numbers of ordered-list markers */
 	const char *src;
 	size_t src_len;
+	/* where item_number last found a line: items come in line order, so each page is
+	 * read once, not once per item */
+	int at_line;
+	const char *at;
 	int warned_depth;
 } builder;
 
@@ -470,15 +474,21 @@ static void add_paragraph(builder *b, cmark_node *para)
 
 /* The number printed in an ordered-list item's marker ("10." → 10): cmark keeps only
  * the list's start, so read the digits where the item starts in the source. */
-static unsigned item_number(const builder *b, cmark_node *item, unsigned fallback)
+static unsigned item_number(builder *b, cmark_node *item, unsigned fallback)
 {
 	int line = cmark_node_get_start_line(item) + b->line_offset, col = cmark_node_get_start_column(item);
 	const char *p = b->src, *end = b->src + b->src_len;
 	unsigned v = 0;
-	int digits = 0;
-	for (int l = 1; l < line && p < end; p++)
+	int digits = 0, l = 1;
+	if (b->at && b->at_line <= line) {
+		p = b->at;
+		l = b->at_line;
+	}
+	for (; l < line && p < end; p++)
 		if (*p == '\n')
 			l++;
+	b->at = p;
+	b->at_line = l;
 	p += col - 1;
 	while (p < end && *p >= '0' && *p <= '9' && digits < 9) {
 		v = v * 10 + (unsigned)(*p++ - '0');

@@ -41,12 +41,37 @@ static const char *prop(xmlNodePtr n, const char *name)
 	return (const char *)a->children->content;
 }
 
+/* s appended to dst[0..at) as snprintf would write it (cut to size - 1 bytes; NULL
+ * as "(null)"), without parsing a format for every id; returns the new length. */
+static size_t put(char *dst, size_t size, size_t at, const char *s)
+{
+	size_t n;
+	if (!s)
+		s = "(null)";
+	n = strlen(s);
+	if (at + n > size - 1)
+		n = size - 1 - at;
+	memcpy(dst + at, s, n);
+	dst[at + n] = '\0';
+	return at + n;
+}
+
+/* "kind\tfrom\tto", the key of an edge in edges_seen. */
+static void edge_key(char *key, size_t size, const char *kind, const char *from, const char *to)
+{
+	size_t at = put(key, size, 0, kind);
+	at = put(key, size, at, "\t");
+	at = put(key, size, at, from);
+	at = put(key, size, at, "\t");
+	put(key, size, at, to);
+}
+
 static void add_edge(linker *lk, const char *kind, const char *from, const char *to,
                      const char *src, unsigned long line)
 {
 	char key[3 * ID_MAX + 32], lbuf[24];
 	xmlNodePtr e;
-	snprintf(key, sizeof key, "%s\t%s\t%s", kind, from, to);
+	edge_key(key, sizeof key, kind, from, to);
 	if (xmlHashLookup(lk->edges_seen, (const xmlChar *)key))
 		return;
 	xmlHashAddEntry(lk->edges_seen, (const xmlChar *)key, (void *)1);
@@ -93,9 +118,9 @@ static void locate(xmlNodePtr text, place *p)
 	p->from = prop(owner, "id");
 	for (n = owner; n && n->type == XML_ELEMENT_NODE; n = n->parent) {
 		if (!p->para[0] && is_named(n, "para"))
-			snprintf(p->para, sizeof p->para, "%s", prop(n, "id"));
+			put(p->para, sizeof p->para, 0, prop(n, "id"));
 		if (!p->section[0] && is_named(n, "section"))
-			snprintf(p->section, sizeof p->section, "%s", prop(n, "id"));
+			put(p->section, sizeof p->section, 0, prop(n, "id"));
 		if (prop(n, "src")) {
 			p->unit = n;
 			break;
@@ -104,14 +129,14 @@ static void locate(xmlNodePtr text, place *p)
 	/* "point (b)" in the text of point (a) means its sibling; in a paragraph's own
 	 * text, one of its points. Sub-points are tried second (alt_container). */
 	if (is_named(owner, "point")) {
-		snprintf(p->container, sizeof p->container, "%s", prop(owner->parent, "id"));
-		snprintf(p->alt_container, sizeof p->alt_container, "%s", p->from);
+		put(p->container, sizeof p->container, 0, prop(owner->parent, "id"));
+		put(p->alt_container, sizeof p->alt_container, 0, p->from);
 	} else if (is_named(owner, "sub")) {
 		/* "point (e)" in a later subparagraph of point 2 still means point 2(e) */
-		snprintf(p->container, sizeof p->container, "%s", p->from);
-		snprintf(p->alt_container, sizeof p->alt_container, "%s", prop(owner->parent, "id"));
+		put(p->container, sizeof p->container, 0, p->from);
+		put(p->alt_container, sizeof p->alt_container, 0, prop(owner->parent, "id"));
 	} else {
-		snprintf(p->container, sizeof p->container, "%s", p->from ? p->from : "");
+		put(p->container, sizeof p->container, 0, p->from ? p->from : "");
 	}
 	p->src = p->unit ? prop(p->unit, "src") : "";
 	p->line = (unsigned long)strtoul(prop(text, "line") ? prop(text, "line") : "0", NULL, 10);
@@ -128,14 +153,14 @@ static void locate(xmlNodePtr text, place *p)
 static int resolve_in(xmlHashTablePtr ids, const place *p, const char *want, char *got)
 {
 	size_t cl = strlen(p->container);
-	snprintf(got, ID_MAX, "%s", want);
+	put(got, ID_MAX, 0, want);
 	if (xmlHashLookup(ids, (const xmlChar *)got))
 		return 0;
 	if (p->alt_container[0] && cl && !strncmp(want, p->container, cl) && want[cl] == '.') {
 		snprintf(got, ID_MAX, "%s%s", p->alt_container, want + cl);
 		if (xmlHashLookup(ids, (const xmlChar *)got))
 			return 0;
-		snprintf(got, ID_MAX, "%s", want);
+		put(got, ID_MAX, 0, want);
 	}
 	/* "Article 113(3), point (a)" where Article 113 has no numbered paragraphs: the
 	 * law counts its subparagraphs (art-113.sub3.a; the first is art-113 itself). */
@@ -155,7 +180,7 @@ static int resolve_in(xmlHashTablePtr ids, const place *p, const char *want, cha
 				if (!xmlHashLookup(ids, (const xmlChar *)unit_para))
 					return 0;
 			}
-			snprintf(got, ID_MAX, "%s", want);
+			put(got, ID_MAX, 0, want);
 		}
 	}
 	/* "point 3.1" inside Part IV of an annex: that Part's point 3.1 */
@@ -166,7 +191,7 @@ static int resolve_in(xmlHashTablePtr ids, const place *p, const char *want, cha
 			snprintf(got, ID_MAX, "%s%s", p->section, want + ul);
 			if (xmlHashLookup(ids, (const xmlChar *)got))
 				return 0;
-			snprintf(got, ID_MAX, "%s", want);
+			put(got, ID_MAX, 0, want);
 		}
 	}
 	for (char *dot = strrchr(got, '.'); dot; dot = strrchr(got, '.')) {
@@ -175,6 +200,14 @@ static int resolve_in(xmlHashTablePtr ids, const place *p, const char *want, cha
 			return 1;
 	}
 	return -1;
+}
+
+/* id, qualified by into's id when into is another regulation ("cra:art-12.3"). */
+static const char *qualify(char *dst, size_t size, const link_regulation *into, const char *id)
+{
+	size_t at = into ? put(dst, size, put(dst, size, 0, into->id), ":") : 0;
+	put(dst, size, at, id);
+	return dst;
 }
 
 /* A <cite to="…"> for targets, with its cites edges: into NULL resolves them in this
@@ -194,9 +227,8 @@ static xmlNodePtr make_cite_to(linker *lk, const place *p, const link_regulation
 	for (size_t i = 0; i < ntargets; i++) {
 		const char *want = targets[i].s;
 		int r = resolve_in(into ? into->ids : lk->ids, into ? &blank : p, want, got);
-		char wantq[2 * ID_MAX + 2];
-		snprintf(wantq, sizeof wantq, "%s%s%s", into ? into->id : "", into ? ":" : "", want);
-		snprintf(qual, sizeof qual, "%s%s%s", into ? into->id : "", into ? ":" : "", got);
+		char wantq[2 * ID_MAX + 2]; /* for the diagnostics */
+		qualify(qual, sizeof qual, into, got);
 		if (into)
 			lk->stats->cross_targets++;
 		else
@@ -207,7 +239,7 @@ static xmlNodePtr make_cite_to(linker *lk, const place *p, const link_regulation
 			else
 				lk->stats->unresolved++;
 			diag_warning(lk->d, p->src, p->line, "'%.*s' cites %s, which does not exist", shown,
-			             span, wantq);
+			             span, qualify(wantq, sizeof wantq, into, want));
 			continue;
 		}
 		if (!into) {
@@ -220,7 +252,7 @@ static xmlNodePtr make_cite_to(linker *lk, const place *p, const link_regulation
 		if (r != 0)
 			diag_warning(lk->d, p->src, p->line,
 			             "'%.*s' cites %s, which does not exist; linked to %s", shown, span,
-			             wantq, qual);
+			             qualify(wantq, sizeof wantq, into, want), qual);
 		add_edge(lk, "cites", p->from, qual, p->src, p->line);
 		{
 			size_t gl = strlen(qual);
@@ -552,28 +584,19 @@ static void link_text_element(linker *lk, xmlNodePtr text)
 
 static void collect_texts(xmlNodePtr root, xmlNodePtr **out, size_t *n, size_t *cap)
 {
-	/* iterative pre-order walk: document order, no recursion on hostile depth */
-	xmlNodePtr cur = root;
-	while (cur) {
-		if (is_named(cur, "text")) {
-			if (*n == *cap) {
-				size_t ncap = *cap ? *cap * 2 : 1024;
-				xmlNodePtr *nv = realloc(*out, ncap * sizeof *nv);
-				if (!nv)
-					return;
-				*out = nv;
-				*cap = ncap;
-			}
-			(*out)[(*n)++] = cur;
-		} else if (cur->children && cur->type == XML_ELEMENT_NODE) {
-			cur = cur->children;
+	xmlNodePtr cur;
+	for (cur = root; cur; cur = graph_walk_next(root, cur, !is_named(cur, "text"))) {
+		if (!is_named(cur, "text"))
 			continue;
+		if (*n == *cap) {
+			size_t ncap = *cap ? *cap * 2 : 1024;
+			xmlNodePtr *nv = realloc(*out, ncap * sizeof *nv);
+			if (!nv)
+				return;
+			*out = nv;
+			*cap = ncap;
 		}
-		while (cur && !cur->next && cur != root)
-			cur = cur->parent;
-		if (!cur || cur == root)
-			break;
-		cur = cur->next;
+		(*out)[(*n)++] = cur;
 	}
 }
 
@@ -637,7 +660,7 @@ int graph_link_library(regulation *r, const link_library *lib, link_stats *stats
 	/* relates-to edges from the pages are already there: never duplicate them */
 	for (xmlNodePtr e = r->edges->children; e; e = e->next) {
 		char key[3 * ID_MAX + 32];
-		snprintf(key, sizeof key, "%s\t%s\t%s", prop(e, "kind"), prop(e, "from"), prop(e, "to"));
+		edge_key(key, sizeof key, prop(e, "kind"), prop(e, "from"), prop(e, "to"));
 		xmlHashAddEntry(lk.edges_seen, (const xmlChar *)key, (void *)1);
 	}
 	check_relations(&lk);

@@ -19,7 +19,12 @@
  *   S(r,u)  = S0(r,u) + w_via·max { S0(r,v) : u cites v, v ≠ u }
  *
  * S is kept in thousandths (what the graph prints) so that ranking and printing agree;
- * ties go to document order. The scorer (suggest_compute) never reads <edges>; the
+ * ties go to document order. Only the pairs a recital reaches (a shared word or term,
+ * a citation, a via link) are stored, recital by recital; every other pair scores 0.
+ * A recital whose words have more postings than suggest_params.budget (never in the
+ * embedded regulations, whose scores are exact) reads a bounded share of them and
+ * scores at most max_units units: without that, a regulation K times larger costs K²
+ * (every common word's postings grow with it, and so does what every recital reaches). The scorer (suggest_compute) never reads <edges>; the
  * emitter reads the relates-to edges only to leave their pairs out. The evidence of
  * the emitted pairs is computed unit by unit, against the unit's vectors scattered
  * into dense arrays.
@@ -35,6 +40,7 @@
 
 #include <libxml/hash.h>
 
+#include "graph/graph.h"
 #include "util/fsio.h"
 
 #define WORD_MAX 64     /* bytes of a token kept (longer ones are cut) */
@@ -56,6 +62,11 @@ void suggest_params_default(suggest_params *p)
 	p->max_words = 4;
 	p->max_terms = 3;
 	p->max_cites = 3;
+	/* above what any recital of both embedded regulations reads (5,008 postings of
+	 * the AI Act's): their scores are exact; only a regulation larger than they are
+	 * is cut */
+	p->budget = 6144;
+	p->max_units = 128;
 }
 
 /* ---- an arena of strings and a string → id table ---------------------------------- */
@@ -443,67 +454,75 @@ typedef struct cited {
 	uint32_t unit;  /* unit index it falls in */
 } cited;
 
-typedef struct u32s {
-	uint32_t *v;
-	size_t n, cap;
-} u32s;
-
-static int u32s_push(u32s *a, uint32_t x)
-{
-	if (a->n == a->cap) {
-		size_t nc = a->cap ? a->cap * 2 : 256;
-		uint32_t *nv = realloc(a->v, nc * sizeof *nv);
-		if (!nv)
-			return -1;
-		a->v = nv;
-		a->cap = nc;
+/* Growable arrays of 32- and 64-bit numbers: NAME, and NAME_push (-1: no memory). */
+#define DEFINE_VEC(name, T)                                                                   \
+	typedef struct name {                                                                     \
+		T *v;                                                                                 \
+		size_t n, cap;                                                                        \
+	} name;                                                                                   \
+	static int name##_push(name *a, T x)                                                      \
+	{                                                                                         \
+		if (a->n == a->cap) {                                                                 \
+			size_t nc = a->cap ? a->cap * 2 : 256;                                            \
+			T *nv = realloc(a->v, nc * sizeof *nv);                                           \
+			if (!nv)                                                                          \
+				return -1;                                                                    \
+			a->v = nv;                                                                        \
+			a->cap = nc;                                                                      \
+		}                                                                                     \
+		a->v[a->n++] = x;                                                                     \
+		return 0;                                                                             \
 	}
-	a->v[a->n++] = x;
-	return 0;
-}
+
+DEFINE_VEC(u32s, uint32_t)
+DEFINE_VEC(u64s, uint64_t)
 
 /* Sort v[0..n) ascending: quicksort (median of three, the smaller side first so the
  * stack stays logarithmic) down to insertion sort; qsort's indirect calls cost more
- * than the sorting here. */
-static void sort_u32(uint32_t *v, size_t n)
-{
-	while (n > 16) {
-		uint32_t a = v[0], b = v[n / 2], c = v[n - 1];
-		uint32_t pivot = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
-		size_t i = 0, j = n - 1;
-		for (;;) {
-			while (v[i] < pivot)
-				i++;
-			while (v[j] > pivot)
-				j--;
-			if (i >= j)
-				break;
-			{
-				uint32_t t = v[i];
-				v[i] = v[j];
-				v[j] = t;
-			}
-			i++;
-			j--;
-		}
-		/* [0, j] ≤ pivot ≤ [j + 1, n) */
-		if (j + 1 < n - j - 1) {
-			sort_u32(v, j + 1);
-			v += j + 1;
-			n -= j + 1;
-		} else {
-			sort_u32(v + j + 1, n - j - 1);
-			n = j + 1;
-		}
+ * than the sorting here. One body for 32- and 64-bit keys. */
+#define DEFINE_SORT(name, T)                                                                  \
+	static void name(T *v, size_t n)                                                          \
+	{                                                                                         \
+		while (n > 16) {                                                                      \
+			T a = v[0], b = v[n / 2], c = v[n - 1];                                           \
+			T pivot = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));  \
+			size_t i = 0, j = n - 1;                                                          \
+			for (;;) {                                                                        \
+				while (v[i] < pivot)                                                          \
+					i++;                                                                      \
+				while (v[j] > pivot)                                                          \
+					j--;                                                                      \
+				if (i >= j)                                                                   \
+					break;                                                                    \
+				{                                                                             \
+					T t = v[i];                                                               \
+					v[i] = v[j];                                                              \
+					v[j] = t;                                                                 \
+				}                                                                             \
+				i++;                                                                          \
+				j--;                                                                          \
+			}                                                                                 \
+			/* [0, j] <= pivot <= [j + 1, n) */                                               \
+			if (j + 1 < n - j - 1) {                                                          \
+				name(v, j + 1);                                                               \
+				v += j + 1;                                                                   \
+				n -= j + 1;                                                                   \
+			} else {                                                                          \
+				name(v + j + 1, n - j - 1);                                                   \
+				n = j + 1;                                                                    \
+			}                                                                                 \
+		}                                                                                     \
+		for (size_t i = 1; i < n; i++) {                                                      \
+			T x = v[i];                                                                       \
+			size_t k = i;                                                                     \
+			for (; k > 0 && v[k - 1] > x; k--)                                                \
+				v[k] = v[k - 1];                                                              \
+			v[k] = x;                                                                         \
+		}                                                                                     \
 	}
-	for (size_t i = 1; i < n; i++) {
-		uint32_t x = v[i];
-		size_t k = i;
-		for (; k > 0 && v[k - 1] > x; k--)
-			v[k] = v[k - 1];
-		v[k] = x;
-	}
-}
+
+DEFINE_SORT(sort_u32, uint32_t)
+DEFINE_SORT(sort_u64, uint64_t)
 
 /* Term frequencies of the document being built: dense counts, and the ids touched. */
 typedef struct bag {
@@ -560,11 +579,13 @@ static void bag_free(bag *b)
 	free(b->touched.v);
 }
 
-/* Compressed rows: postings of id k are [start[k], start[k+1]). */
+/* Compressed rows: postings of id k are [start[k], start[k+1]). A row that a budget
+ * cut (accumulate) is sorted heaviest first, once (by_weight[k]). */
 typedef struct csr {
 	uint32_t *start;
 	uint32_t *doc;
 	float *w;
+	unsigned char *by_weight;
 } csr;
 
 struct suggest_model {
@@ -586,8 +607,17 @@ struct suggest_model {
 	size_t *rec_ncites;
 	uint32_t **unit_cites;     /* per unit, the other units it cites (sorted, distinct) */
 	size_t *unit_ncites;
-	double *s0;                /* nrec × nunit, before propagation */
-	unsigned *score;           /* nrec × nunit, thousandths */
+	/* The scores, sparse: a recital's row holds the units its postings, citations or
+	 * via links reach (by unit index); every other pair scores 0. A dense nrec × nunit
+	 * matrix grows with the square of the regulation. */
+	uint32_t *row_unit;        /* rows of recital i: [row0[i], row0[i + 1]), by unit */
+	unsigned *row_score;       /* thousandths */
+	double *row_s0;            /* before propagation (evidence: via) */
+	size_t *row0;
+	size_t nrows, caprows;
+	uint32_t *col_rec;         /* unit j's nonzero scores: [col0[j], col0[j + 1]), by recital */
+	unsigned *col_score;
+	size_t *col0;
 };
 
 static int is_el(const xmlNode *n, const char *name)
@@ -835,27 +865,16 @@ static void collect_inline(collector *c, xmlNodePtr n, int depth)
 	}
 }
 
-/* Every <text> in the subtree of n (n included), in document order, iteratively. */
+/* Every <text> in the subtree of n (n included), in document order. */
 static void collect_texts(collector *c, xmlNodePtr n)
 {
-	xmlNodePtr cur = n;
-	while (cur) {
-		if (is_el(cur, "text")) {
-			if (c->m->p.quoted || !attr(cur, "quoted"))
-				collect_inline(c, cur->children, 0);
-			if (c->toklen)
-				flush_token(c);
-		} else if (cur->type == XML_ELEMENT_NODE && cur->children) {
-			cur = cur->children;
+	for (xmlNodePtr cur = n; cur; cur = graph_walk_next(n, cur, !is_el(cur, "text"))) {
+		if (!is_el(cur, "text"))
 			continue;
-		}
-		if (cur == n)
-			break;
-		while (cur && !cur->next && cur != n)
-			cur = cur->parent;
-		if (!cur || cur == n)
-			break;
-		cur = cur->next;
+		if (c->m->p.quoted || !attr(cur, "quoted"))
+			collect_inline(c, cur->children, 0);
+		if (c->toklen)
+			flush_token(c);
 	}
 }
 
@@ -883,7 +902,8 @@ static int build_csr(csr *c, const sdoc *docs, size_t ndocs, size_t nids, int te
 	size_t total = 0;
 	memset(c, 0, sizeof *c);
 	c->start = calloc(nids + 2, sizeof *c->start);
-	if (!c->start)
+	c->by_weight = calloc(nids + 1, 1);
+	if (!c->start || !c->by_weight)
 		return -1;
 	for (size_t d = 0; d < ndocs; d++) {
 		const svec *v = terms ? &docs[d].terms : &docs[d].words;
@@ -914,9 +934,68 @@ static void csr_free(csr *c)
 	free(c->start);
 	free(c->doc);
 	free(c->w);
+	free(c->by_weight);
 }
 
-static void accumulate(const csr *c, const svec *q, double *acc)
+/* The documents one recital reaches: stamp[d] == cur marks d as touched in this
+ * recital (its accumulators valid), so nothing is cleared between recitals. */
+typedef struct reach {
+	uint32_t *stamp;
+	double *acc[2];  /* words, terms */
+	u32s touched;
+} reach;
+
+/* Row id heaviest first (equal weights: document order), once. Weights are never
+ * negative, so their bits order as unsigned integers. */
+static int sort_row(csr *c, uint32_t id, u64s *keys)
+{
+	uint32_t from = c->start[id], n = c->start[id + 1] - from;
+	if (c->by_weight[id])
+		return 0;
+	keys->n = 0;
+	for (uint32_t x = 0; x < n; x++) {
+		uint32_t bits;
+		memcpy(&bits, &c->w[from + x], sizeof bits);
+		if (u64s_push(keys, (uint64_t)(UINT32_MAX - bits) << 32 | c->doc[from + x]) != 0)
+			return -1;
+	}
+	sort_u64(keys->v, n);
+	for (uint32_t x = 0; x < n; x++) {
+		uint32_t bits = UINT32_MAX - (uint32_t)(keys->v[x] >> 32);
+		memcpy(&c->w[from + x], &bits, sizeof bits);
+		c->doc[from + x] = (uint32_t)keys->v[x];
+	}
+	c->by_weight[id] = 1;
+	return 0;
+}
+
+static uint32_t row_len(const csr *c, uint32_t id)
+{
+	return c->start[id + 1] - c->start[id];
+}
+
+/* Every posting of q's ids, in the order of q (the sums are those of a dense pass). */
+static void accumulate(const csr *c, const svec *q, reach *r, int which, uint32_t cur, int *oom)
+{
+	double *acc = r->acc[which];
+	for (uint32_t k = 0; k < q->n; k++) {
+		uint32_t id = q->id[k];
+		double w = q->w[k];
+		for (uint32_t at = c->start[id]; at < c->start[id + 1]; at++) {
+			uint32_t d = c->doc[at];
+			if (r->stamp[d] != cur) {
+				r->stamp[d] = cur;
+				r->acc[0][d] = r->acc[1][d] = 0;
+				if (u32s_push(&r->touched, d) != 0)
+					*oom = 1;
+			}
+			acc[d] += w * c->w[at];
+		}
+	}
+}
+
+/* As accumulate, into documents all marked as reached already (dense). */
+static void accumulate_dense(const csr *c, const svec *q, double *acc)
 {
 	for (uint32_t k = 0; k < q->n; k++) {
 		uint32_t id = q->id[k];
@@ -924,6 +1003,31 @@ static void accumulate(const csr *c, const svec *q, double *acc)
 		for (uint32_t at = c->start[id]; at < c->start[id + 1]; at++)
 			acc[c->doc[at]] += w * c->w[at];
 	}
+}
+
+/* Every document of r marked as reached by recital cur, its sums 0. */
+static void reach_every(reach *r, size_t n, uint32_t cur, int *oom)
+{
+	r->touched.n = 0;
+	for (size_t d = 0; d < n; d++) {
+		r->stamp[d] = cur;
+		r->acc[0][d] = r->acc[1][d] = 0;
+		if (u32s_push(&r->touched, (uint32_t)d) != 0)
+			*oom = 1;
+	}
+}
+
+static size_t postings_of(const csr *c, const svec *q)
+{
+	size_t n = 0;
+	for (uint32_t k = 0; k < q->n; k++)
+		n += row_len(c, q->id[k]);
+	return n;
+}
+
+static double reached(const reach *r, int which, uint32_t d, uint32_t cur)
+{
+	return r->stamp[d] == cur ? r->acc[which][d] : 0;
 }
 
 /* ---- the walk --------------------------------------------------------------------- */
@@ -984,20 +1088,11 @@ static int first_pass(suggest_model *m, xmlNodePtr root, node_list *recs, node_l
 		}
 	}
 	for (xmlNodePtr cur = root; cur;) {
-		if (is_el(cur, "term") && attr(cur, "ref")) {
-			int added;
-			const char *ref = attr(cur, "ref");
-			if (strtab_intern(&m->terms, &m->a, ref, strlen(ref), &added) == NONE)
-				return -1;
-		} else if (cur->type == XML_ELEMENT_NODE && cur->children && !is_el(cur, "edges")) {
-			cur = cur->children;
-			continue;
-		}
-		while (cur && !cur->next && cur != root)
-			cur = cur->parent;
-		if (!cur || cur == root)
-			break;
-		cur = cur->next;
+		const char *ref = is_el(cur, "term") ? attr(cur, "ref") : NULL;
+		int added;
+		if (ref && strtab_intern(&m->terms, &m->a, ref, strlen(ref), &added) == NONE)
+			return -1;
+		cur = graph_walk_next(root, cur, !ref && !is_el(cur, "edges"));
 	}
 	/* passages: the unit itself when it has leading text, then each id'd child */
 	m->unit_pass0 = malloc((units->n + 1) * sizeof *m->unit_pass0);
@@ -1147,22 +1242,323 @@ static int build_docs(suggest_model *m, const suggest_words *w, const node_list 
 
 /* ---- scoring ---------------------------------------------------------------------- */
 
+/* Append a pair to the rows being built. */
+static int push_scored(suggest_model *m, uint32_t j, unsigned score, double s0)
+{
+	if (m->nrows == m->caprows) {
+		size_t nc = m->caprows ? m->caprows * 2 : 4096;
+		uint32_t *nu = realloc(m->row_unit, nc * sizeof *nu);
+		unsigned *ns = nu ? realloc(m->row_score, nc * sizeof *ns) : NULL;
+		double *n0 = ns ? realloc(m->row_s0, nc * sizeof *n0) : NULL;
+		if (nu)
+			m->row_unit = nu;
+		if (ns)
+			m->row_score = ns;
+		if (!n0)
+			return -1;
+		m->row_s0 = n0;
+		m->caprows = nc;
+	}
+	m->row_unit[m->nrows] = j;
+	m->row_score[m->nrows] = score;
+	m->row_s0[m->nrows++] = s0;
+	return 0;
+}
+
+/* The units that cite each unit (unit_cites reversed): the units whose via term a
+ * recital's reached units can raise. by[start[v] .. start[v + 1]). */
+static int cited_by(const suggest_model *m, uint32_t **start, uint32_t **by)
+{
+	size_t total = 0;
+	*start = calloc(m->nunit + 2, sizeof **start);
+	for (size_t j = 0; *start && j < m->nunit; j++) {
+		for (size_t k = 0; k < m->unit_ncites[j]; k++)
+			(*start)[m->unit_cites[j][k] + 2]++;
+		total += m->unit_ncites[j];
+	}
+	*by = malloc((total + 1) * sizeof **by);
+	if (!*start || !*by)
+		return -1;
+	for (size_t v = 2; v < m->nunit + 2; v++)
+		(*start)[v] += (*start)[v - 1];
+	for (size_t j = 0; j < m->nunit; j++)
+		for (size_t k = 0; k < m->unit_ncites[j]; k++)
+			(*by)[(*start)[m->unit_cites[j][k] + 1]++] = (uint32_t)j;
+	return 0;
+}
+
+/* The columns: each unit's nonzero scores, by recital (rank by unit). */
+static int build_columns(suggest_model *m)
+{
+	size_t total = 0;
+	m->col0 = calloc(m->nunit + 2, sizeof *m->col0);
+	if (!m->col0)
+		return -1;
+	for (size_t x = 0; x < m->nrows; x++)
+		if (m->row_score[x]) {
+			m->col0[m->row_unit[x] + 2]++;
+			total++;
+		}
+	for (size_t j = 2; j < m->nunit + 2; j++)
+		m->col0[j] += m->col0[j - 1];
+	m->col_rec = malloc((total + 1) * sizeof *m->col_rec);
+	m->col_score = malloc((total + 1) * sizeof *m->col_score);
+	if (!m->col_rec || !m->col_score)
+		return -1;
+	for (size_t i = 0; i < m->nrec; i++)
+		for (size_t x = m->row0[i]; x < m->row0[i + 1]; x++)
+			if (m->row_score[x]) {
+				size_t at = m->col0[m->row_unit[x] + 1]++;
+				m->col_rec[at] = (uint32_t)i;
+				m->col_score[at] = m->row_score[x];
+			}
+	return 0;
+}
+
+/* What scoring one recital after another reuses. */
+typedef struct scorer {
+	csr pw, pt, uw, ut;    /* passages' and whole units' words and terms */
+	reach rp, ru;          /* passages, units */
+	double *s0;            /* per unit (valid where ru.stamp is the recital's) */
+	unsigned char *mark;   /* units the recital cites */
+	uint32_t *pass_unit;   /* passage → unit */
+	uint32_t *by0, *by;    /* cited_by */
+	u64s order;            /* a recital's ids, rarer first (rarer_first) */
+	u64s keys;             /* sort_row */
+} scorer;
+
+static void add_candidate(reach *ru, uint32_t j, uint32_t cur, int *oom)
+{
+	if (ru->stamp[j] != cur) {
+		ru->stamp[j] = cur;
+		ru->acc[0][j] = ru->acc[1][j] = 0;
+		if (u32s_push(&ru->touched, j) != 0)
+			*oom = 1;
+	}
+}
+
+/* s0 of every candidate unit (ru.touched) from what recital i reached. */
+static void score_reached(suggest_model *m, scorer *sc, size_t i, uint32_t cur)
+{
+	for (size_t k = 0; k < m->rec_ncites[i]; k++)
+		sc->mark[m->rec_cites[i][k].unit] = 1;
+	for (size_t x = 0; x < sc->ru.touched.n; x++) {
+		uint32_t j = sc->ru.touched.v[x];
+		double bw = 0, bt = 0, lex, term;
+		for (uint32_t p = m->unit_pass0[j]; p < m->unit_pass0[j + 1]; p++) {
+			double a = reached(&sc->rp, 0, p, cur), b = reached(&sc->rp, 1, p, cur);
+			if (a > bw)
+				bw = a;
+			if (b > bt)
+				bt = b;
+		}
+		lex = m->p.alpha * bw + (1 - m->p.alpha) * sc->ru.acc[0][j];
+		term = m->p.alpha * bt + (1 - m->p.alpha) * sc->ru.acc[1][j];
+		sc->s0[j] = m->p.w_cite * sc->mark[j] + m->p.w_term * term + m->p.w_lex * lex;
+	}
+	for (size_t k = 0; k < m->rec_ncites[i]; k++)
+		sc->mark[m->rec_cites[i][k].unit] = 0;
+}
+
+/* Recital i over its postings, every one: the scores a dense pass over all units
+ * gives, for the units its words, terms and citations reach. */
+static void reach_all(suggest_model *m, scorer *sc, size_t i, uint32_t cur, size_t postings, int *oom)
+{
+	if (postings >= m->npass + m->nunit) {
+		/* it reaches most of a small regulation: every unit, without marking each
+		 * document as it is reached (the same sums, in the same order) */
+		reach_every(&sc->rp, m->npass, cur, oom);
+		reach_every(&sc->ru, m->nunit, cur, oom);
+		accumulate_dense(&sc->pw, &m->rec[i].words, sc->rp.acc[0]);
+		accumulate_dense(&sc->pt, &m->rec[i].terms, sc->rp.acc[1]);
+		accumulate_dense(&sc->uw, &m->rec[i].words, sc->ru.acc[0]);
+		accumulate_dense(&sc->ut, &m->rec[i].terms, sc->ru.acc[1]);
+		score_reached(m, sc, i, cur);
+		return;
+	}
+	accumulate(&sc->pw, &m->rec[i].words, &sc->rp, 0, cur, oom);
+	accumulate(&sc->pt, &m->rec[i].terms, &sc->rp, 1, cur, oom);
+	accumulate(&sc->uw, &m->rec[i].words, &sc->ru, 0, cur, oom);
+	accumulate(&sc->ut, &m->rec[i].terms, &sc->ru, 1, cur, oom);
+	for (size_t k = 0; k < sc->rp.touched.n; k++)
+		add_candidate(&sc->ru, sc->pass_unit[sc->rp.touched.v[k]], cur, oom);
+	for (size_t k = 0; k < m->rec_ncites[i]; k++)
+		add_candidate(&sc->ru, m->rec_cites[i][k].unit, cur, oom);
+	score_reached(m, sc, i, cur);
+}
+
+/* The ids of q, rarer first (shorter rows of c; equal: q's order), into keys (the
+ * low 32 bits of each: the index into q). */
+static int rarer_first(const csr *c, const svec *q, u64s *keys)
+{
+	keys->n = 0;
+	for (uint32_t k = 0; k < q->n; k++)
+		if (u64s_push(keys, (uint64_t)row_len(c, q->id[k]) << 32 | k) != 0)
+			return -1;
+	sort_u64(keys->v, keys->n);
+	return 0;
+}
+
+/* Up to budget postings of q's ids, rarer ids first and each id's heaviest postings
+ * first, into the documents of r (unit_of: their units; NULL when r holds units). A
+ * document counts when its unit is a candidate already, or (grow) becomes one while
+ * there are fewer than max_units. */
+static void accumulate_capped(suggest_model *m, scorer *sc, csr *c, const svec *q, size_t budget,
+                              reach *r, int which, const uint32_t *unit_of, uint32_t cur,
+                              int grow, int *oom)
+{
+	size_t read = 0;
+	if (rarer_first(c, q, &sc->order) != 0) {
+		*oom = 1;
+		return;
+	}
+	for (uint32_t x = 0; x < q->n && read < budget; x++) {
+		uint32_t k = (uint32_t)sc->order.v[x], id = q->id[k];
+		double w = q->w[k];
+		/* a row read in part: its heaviest postings */
+		if (row_len(c, id) > budget - read && sort_row(c, id, &sc->keys) != 0)
+			*oom = 1;
+		for (uint32_t at = c->start[id]; at < c->start[id + 1] && read < budget; at++, read++) {
+			uint32_t d = c->doc[at], j = unit_of ? unit_of[d] : d;
+			if (r->stamp[d] != cur) {
+				if (sc->ru.stamp[j] != cur) {
+					if (!grow || sc->ru.touched.n >= m->p.max_units)
+						continue;
+					add_candidate(&sc->ru, j, cur, oom);
+				}
+				if (r != &sc->ru) {
+					r->stamp[d] = cur;
+					r->acc[0][d] = r->acc[1][d] = 0;
+				}
+			}
+			r->acc[which][d] += w * c->w[at];
+		}
+	}
+}
+
+/* A recital whose words have more postings than the budget (a regulation larger than
+ * the embedded ones): its scores count what it read, a third of the budget (about
+ * what a recital of the embedded regulations reads in full), and only the max_units
+ * units its rarer words reach first (and the ones it cites) are scored. */
+static void reach_capped(suggest_model *m, scorer *sc, size_t i, uint32_t cur, int *oom)
+{
+	size_t b = m->p.budget / 3;
+	accumulate_capped(m, sc, &sc->pw, &m->rec[i].words, b, &sc->rp, 0, sc->pass_unit, cur, 1, oom);
+	for (size_t k = 0; k < m->rec_ncites[i]; k++)
+		add_candidate(&sc->ru, m->rec_cites[i][k].unit, cur, oom);
+	accumulate_capped(m, sc, &sc->pt, &m->rec[i].terms, b / 6, &sc->rp, 1, sc->pass_unit, cur, 0, oom);
+	accumulate_capped(m, sc, &sc->uw, &m->rec[i].words, b / 2, &sc->ru, 0, NULL, cur, 0, oom);
+	accumulate_capped(m, sc, &sc->ut, &m->rec[i].terms, b / 16, &sc->ru, 1, NULL, cur, 0, oom);
+	score_reached(m, sc, i, cur);
+}
+
+/* Score recital i against the units it reaches; every other unit scores 0 (no shared
+ * word or term, no citation, nothing cited that it reaches). */
+static int score_recital(suggest_model *m, scorer *sc, size_t i)
+{
+	uint32_t cur = (uint32_t)i + 1;
+	size_t b = m->p.budget;
+	int oom = 0;
+	u32s *cand = &sc->ru.touched;
+	sc->rp.touched.n = 0;
+	cand->n = 0;
+	/* terms are fewer than words, and a unit's postings fewer than its passages' */
+	size_t pw = postings_of(&sc->pw, &m->rec[i].words), pt = postings_of(&sc->pt, &m->rec[i].terms);
+	size_t uw = postings_of(&sc->uw, &m->rec[i].words), ut = postings_of(&sc->ut, &m->rec[i].terms);
+	int exact = !b || (pw <= b && pt <= b / 6 && uw <= b / 2 && ut <= b / 16);
+	if (exact)
+		reach_all(m, sc, i, cur, pw + pt + uw + ut, &oom);
+	else
+		reach_capped(m, sc, i, cur, &oom);
+	/* the units that cite a reached one get its via share; their own s0 is 0. A capped
+	 * recital only where that share can reach min_score. */
+	for (size_t x = 0, n = cand->n; x < n; x++) {
+		if (!exact && m->p.w_via * sc->s0[cand->v[x]] * 1000 < m->p.min_score - 0.5)
+			continue;
+		for (uint32_t v = sc->by0[cand->v[x]]; v < sc->by0[cand->v[x] + 1]; v++)
+			if (sc->ru.stamp[sc->by[v]] != cur) {
+				sc->ru.stamp[sc->by[v]] = cur;
+				sc->s0[sc->by[v]] = 0;
+				if (u32s_push(cand, sc->by[v]) != 0)
+					oom = 1;
+			}
+	}
+	if (oom)
+		return -1;
+	{
+		size_t x = 1; /* a dense pass listed every unit in order already */
+		while (x < cand->n && cand->v[x - 1] < cand->v[x])
+			x++;
+		if (x < cand->n)
+			sort_u32(cand->v, cand->n);
+	}
+	m->row0[i] = m->nrows;
+	for (size_t x = 0; x < cand->n; x++) {
+		uint32_t j = cand->v[x];
+		double best = 0, s;
+		unsigned score;
+		for (size_t k = 0; k < m->unit_ncites[j]; k++) {
+			uint32_t v = m->unit_cites[j][k];
+			if (sc->ru.stamp[v] == cur && sc->s0[v] > best)
+				best = sc->s0[v];
+		}
+		s = sc->s0[j] + m->p.w_via * best;
+		score = s > 0 ? (unsigned)lround(s * 1000) : 0;
+		if ((score || sc->s0[j] > 0) && push_scored(m, j, score, sc->s0[j]) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static void scorer_free(scorer *sc)
+{
+	csr_free(&sc->pw);
+	csr_free(&sc->pt);
+	csr_free(&sc->uw);
+	csr_free(&sc->ut);
+	free(sc->s0);
+	free(sc->mark);
+	free(sc->pass_unit);
+	free(sc->by0);
+	free(sc->by);
+	free(sc->order.v);
+	free(sc->keys.v);
+	for (int k = 0; k < 2; k++) {
+		reach *r = k ? &sc->ru : &sc->rp;
+		free(r->stamp);
+		free(r->acc[0]);
+		free(r->acc[1]);
+		free(r->touched.v);
+	}
+}
+
+static int reach_init(reach *r, size_t n)
+{
+	r->stamp = calloc(n + 1, sizeof *r->stamp);
+	r->acc[0] = malloc((n + 1) * sizeof *r->acc[0]);
+	r->acc[1] = malloc((n + 1) * sizeof *r->acc[1]);
+	return r->stamp && r->acc[0] && r->acc[1] ? 0 : -1;
+}
+
 static int score_all(suggest_model *m)
 {
 	size_t nw = m->words.n, nt = m->terms.n, ndocs = m->nrec + m->npass;
-	size_t nacc = 2 * (m->npass + m->nunit);
 	uint32_t *df = calloc(nw + nt + 1, sizeof *df);
 	double *idf = malloc((nw + nt + 1) * sizeof *idf);
-	double *acc = malloc((nacc + 1) * sizeof *acc);
-	unsigned char *mark = malloc(m->nunit + 1);
-	csr pw, pt, uw, ut;
+	scorer sc;
 	int rc = -1;
-	memset(&pw, 0, sizeof pw);
-	memset(&pt, 0, sizeof pt);
-	memset(&uw, 0, sizeof uw);
-	memset(&ut, 0, sizeof ut);
-	if (!df || !idf || !acc || !mark)
+	memset(&sc, 0, sizeof sc);
+	sc.s0 = malloc((m->nunit + 1) * sizeof *sc.s0);
+	sc.mark = calloc(m->nunit + 1, 1);
+	sc.pass_unit = malloc((m->npass + 1) * sizeof *sc.pass_unit);
+	m->row0 = calloc(m->nrec + 1, sizeof *m->row0);
+	if (!df || !idf || !sc.s0 || !sc.mark || !sc.pass_unit ||
+	    !m->row0 || reach_init(&sc.rp, m->npass) != 0 || reach_init(&sc.ru, m->nunit) != 0 ||
+	    cited_by(m, &sc.by0, &sc.by) != 0)
 		goto out;
+	for (size_t j = 0; j < m->nunit; j++)
+		for (uint32_t p = m->unit_pass0[j]; p < m->unit_pass0[j + 1]; p++)
+			sc.pass_unit[p] = (uint32_t)j;
 	for (size_t i = 0; i < m->nrec; i++) {
 		count_df(&m->rec[i].words, df);
 		count_df(&m->rec[i].terms, df + nw);
@@ -1185,51 +1581,20 @@ static int score_all(suggest_model *m)
 		weigh(&m->unit[j].words, idf);
 		weigh(&m->unit[j].terms, idf + nw);
 	}
-	if (build_csr(&pw, m->pass, m->npass, nw, 0) || build_csr(&pt, m->pass, m->npass, nt, 1) ||
-	    build_csr(&uw, m->unit, m->nunit, nw, 0) || build_csr(&ut, m->unit, m->nunit, nt, 1))
+	if (build_csr(&sc.pw, m->pass, m->npass, nw, 0) || build_csr(&sc.pt, m->pass, m->npass, nt, 1) ||
+	    build_csr(&sc.uw, m->unit, m->nunit, nw, 0) || build_csr(&sc.ut, m->unit, m->nunit, nt, 1))
 		goto out;
-	for (size_t i = 0; i < m->nrec; i++) {
-		double *aw = acc, *at = acc + m->npass, *auw = at + m->npass, *aut = auw + m->nunit;
-		double *s0 = m->s0 + i * m->nunit;
-		memset(acc, 0, nacc * sizeof *acc);
-		accumulate(&pw, &m->rec[i].words, aw);
-		accumulate(&pt, &m->rec[i].terms, at);
-		accumulate(&uw, &m->rec[i].words, auw);
-		accumulate(&ut, &m->rec[i].terms, aut);
-		memset(mark, 0, m->nunit);
-		for (size_t k = 0; k < m->rec_ncites[i]; k++)
-			mark[m->rec_cites[i][k].unit] = 1;
-		for (size_t j = 0; j < m->nunit; j++) {
-			double bw = 0, bt = 0, lex, term;
-			for (uint32_t p = m->unit_pass0[j]; p < m->unit_pass0[j + 1]; p++) {
-				if (aw[p] > bw)
-					bw = aw[p];
-				if (at[p] > bt)
-					bt = at[p];
-			}
-			lex = m->p.alpha * bw + (1 - m->p.alpha) * auw[j];
-			term = m->p.alpha * bt + (1 - m->p.alpha) * aut[j];
-			s0[j] = m->p.w_cite * mark[j] + m->p.w_term * term + m->p.w_lex * lex;
-		}
-		for (size_t j = 0; j < m->nunit; j++) {
-			double best = 0, s;
-			for (size_t k = 0; k < m->unit_ncites[j]; k++)
-				if (s0[m->unit_cites[j][k]] > best)
-					best = s0[m->unit_cites[j][k]];
-			s = s0[j] + m->p.w_via * best;
-			m->score[i * m->nunit + j] = s > 0 ? (unsigned)lround(s * 1000) : 0;
-		}
-	}
+	for (size_t i = 0; i < m->nrec; i++)
+		if (score_recital(m, &sc, i) != 0)
+			goto out;
+	m->row0[m->nrec] = m->nrows;
+	if (build_columns(m) != 0)
+		goto out;
 	rc = 0;
 out:
-	csr_free(&pw);
-	csr_free(&pt);
-	csr_free(&uw);
-	csr_free(&ut);
+	scorer_free(&sc);
 	free(df);
 	free(idf);
-	free(acc);
-	free(mark);
 	return rc;
 }
 
@@ -1263,10 +1628,8 @@ suggest_model *suggest_compute(xmlDocPtr doc, const suggest_words *w, const sugg
 	m->rec_ncites = calloc(m->nrec + 1, sizeof *m->rec_ncites);
 	m->unit_cites = calloc(m->nunit + 1, sizeof *m->unit_cites);
 	m->unit_ncites = calloc(m->nunit + 1, sizeof *m->unit_ncites);
-	m->s0 = calloc(m->nrec * m->nunit + 1, sizeof *m->s0);
-	m->score = calloc(m->nrec * m->nunit + 1, sizeof *m->score);
 	if (!m->rec_id || !m->unit_id || !m->rec || !m->unit || !m->pass || !m->rec_cites ||
-	    !m->rec_ncites || !m->unit_cites || !m->unit_ncites || !m->s0 || !m->score)
+	    !m->rec_ncites || !m->unit_cites || !m->unit_ncites)
 		goto out;
 	for (size_t i = 0; i < m->nrec; i++)
 		m->rec_id[i] = attr(m->rec_el[i], "id");
@@ -1309,8 +1672,13 @@ void suggest_model_free(suggest_model *m)
 	free(m->unit_el);
 	free(m->rec_id);
 	free(m->unit_id);
-	free(m->s0);
-	free(m->score);
+	free(m->row_unit);
+	free(m->row_score);
+	free(m->row_s0);
+	free(m->row0);
+	free(m->col_rec);
+	free(m->col_score);
+	free(m->col0);
 	free(m->surface);
 	free(m->raw_word);
 	free(m->term_name);
@@ -1357,42 +1725,81 @@ size_t suggest_find_unit(const suggest_model *m, const char *id)
 	return (size_t)-1;
 }
 
-unsigned suggest_score(const suggest_model *m, size_t i, size_t j)
+/* Where the pair (i, j) is in recital i's row, or (size_t)-1 (it scores 0). */
+static size_t find_scored(const suggest_model *m, size_t i, size_t j)
 {
-	return m->score[i * m->nunit + j];
+	size_t lo = m->row0[i], hi = m->row0[i + 1];
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (m->row_unit[mid] < j)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < m->row0[i + 1] && m->row_unit[lo] == j ? lo : (size_t)-1;
 }
 
-/* The k best of one row (by_recital) or column into out: one pass, inserting into the
- * sorted top k; an equal score never passes an earlier index (document order). */
-static size_t rank(const suggest_model *m, size_t fixed, int by_recital, size_t *out, size_t k)
+unsigned suggest_score(const suggest_model *m, size_t i, size_t j)
 {
-	size_t n = by_recital ? m->nunit : m->nrec, got = 0;
-	const unsigned *s = by_recital ? m->score + fixed * m->nunit : m->score + fixed;
-	size_t stride = by_recital ? 1 : m->nunit;
+	size_t x = i < m->nrec && j < m->nunit ? find_scored(m, i, j) : (size_t)-1;
+	return x != (size_t)-1 ? m->row_score[x] : 0;
+}
+
+static double s0_of(const suggest_model *m, size_t i, size_t j)
+{
+	size_t x = find_scored(m, i, j);
+	return x != (size_t)-1 ? m->row_s0[x] : 0;
+}
+
+/* The k best of n indices into out (score, then index: an equal score never passes a
+ * lower index). idx[0..len) ascending with their scores sc: the nonzero ones; every
+ * other index scores 0 and fills what is left of the k in index order. */
+static size_t rank_sparse(const uint32_t *idx, const unsigned *sc, size_t len, size_t n,
+                          size_t *out, size_t k)
+{
+	size_t got = 0;
 	if (k > n)
 		k = n;
-	for (size_t x = 0; x < n && k; x++) {
-		unsigned sx = s[x * stride];
+	if (!k)
+		return 0;
+	for (size_t x = 0; x < len; x++) {
+		unsigned sx = sc[x];
 		size_t at;
-		if (got == k && sx <= s[out[got - 1] * stride])
+		if (!sx || (got == k && sx <= sc[out[got - 1]]))
 			continue;
 		if (got < k)
 			got++;
-		for (at = got - 1; at > 0 && s[out[at - 1] * stride] < sx; at--)
+		for (at = got - 1; at > 0 && sc[out[at - 1]] < sx; at--)
 			out[at] = out[at - 1];
 		out[at] = x;
+	}
+	for (size_t x = 0; x < got; x++)
+		out[x] = idx[out[x]];
+	/* the zero scores, lowest index first */
+	for (size_t x = 0, y = 0; got < k && x < n; x++) {
+		while (y < len && idx[y] < x)
+			y++;
+		if (y < len && idx[y] == x && sc[y])
+			continue;
+		out[got++] = x;
 	}
 	return got;
 }
 
 size_t suggest_rank_units(const suggest_model *m, size_t i, size_t *out, size_t k)
 {
-	return i < m->nrec ? rank(m, i, 1, out, k) : 0;
+	if (i >= m->nrec)
+		return 0;
+	return rank_sparse(m->row_unit + m->row0[i], m->row_score + m->row0[i],
+	                   m->row0[i + 1] - m->row0[i], m->nunit, out, k);
 }
 
 size_t suggest_rank_recitals(const suggest_model *m, size_t j, size_t *out, size_t k)
 {
-	return j < m->nunit ? rank(m, j, 0, out, k) : 0;
+	if (j >= m->nunit)
+		return 0;
+	return rank_sparse(m->col_rec + m->col0[j], m->col_score + m->col0[j],
+	                   m->col0[j + 1] - m->col0[j], m->nrec, out, k);
 }
 
 /* ---- evidence --------------------------------------------------------------------- */
@@ -1475,14 +1882,15 @@ static void evidence(const suggest_model *m, size_t i, size_t j, const float *uw
 		sep = "; ";
 	{
 		/* the cited unit that lent the most, when it lent a quarter of the score */
-		const double *s0 = m->s0 + i * m->nunit;
 		double best = 0;
 		size_t bv = (size_t)-1;
-		for (size_t k = 0; k < m->unit_ncites[j]; k++)
-			if (s0[m->unit_cites[j][k]] > best) {
-				best = s0[m->unit_cites[j][k]];
+		for (size_t k = 0; k < m->unit_ncites[j]; k++) {
+			double s0 = s0_of(m, i, m->unit_cites[j][k]);
+			if (s0 > best) {
+				best = s0;
 				bv = m->unit_cites[j][k];
 			}
+		}
 		if (bv != (size_t)-1 && m->p.w_via * best * 4000 >= suggest_score(m, i, j)) {
 			buf_puts(out, sep);
 			buf_puts(out, "via: ");

@@ -39,6 +39,14 @@ typedef struct suggest_params {
 	unsigned max_words;   /* evidence: at most this many shared words … */
 	unsigned max_terms;   /* … defined terms … */
 	unsigned max_cites;   /* … and cited ids */
+	size_t budget;        /* postings one recital may read in the passages' word index
+	                         (a sixth of it in the term index, a half and a sixteenth in
+	                         the whole units'); 0: no limit. A recital over it is scored
+	                         against the max_units units its rarer words reach first (and
+	                         the ones it cites): a word used all over a large regulation
+	                         would otherwise make every recital meet every unit, and the
+	                         scoring grow with the square of its size. */
+	unsigned max_units;
 } suggest_params;
 
 void suggest_params_default(suggest_params *p);

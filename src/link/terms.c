@@ -178,6 +178,7 @@ unsigned long graph_mark_terms(xmlDocPtr doc, const char *definitions_unit, xmlH
 	xmlNodePtr defs, cur, root = xmlDocGetRootElement(doc);
 	unsigned long count = 0;
 	unsigned char *used;
+	int is_text = 0;
 	if (!definitions_unit || !(defs = xmlHashLookup(ids, (const xmlChar *)definitions_unit)))
 		return 0;
 	t = calloc(1, sizeof *t);
@@ -188,25 +189,24 @@ unsigned long graph_mark_terms(xmlDocPtr doc, const char *definitions_unit, xmlH
 			add_terms_of(t, c);
 	build_buckets(t);
 	used = calloc(t->n + 1, 1);
-	/* every <text>, in document order, iteratively */
-	for (cur = root; cur && used;) {
-		if (cur->type == XML_ELEMENT_NODE && !xmlStrcmp(cur->name, (const xmlChar *)"text")) {
-			xmlChar *self = xmlGetProp(cur->parent, (const xmlChar *)"id");
+	/* every <text>, in document order; its children change, not its siblings */
+	for (cur = root; cur && used; cur = graph_walk_next(root, cur, !is_text)) {
+		is_text = cur->type == XML_ELEMENT_NODE && !xmlStrcmp(cur->name, (const xmlChar *)"text");
+		if (is_text) {
+			/* read in place: marking changes the text's children, never this */
+			xmlAttrPtr a = xmlHasProp(cur->parent, (const xmlChar *)"id");
+			const char *self = a && a->children && a->children->type == XML_TEXT_NODE &&
+			                           !a->children->next
+			                       ? (const char *)a->children->content
+			                       : NULL;
+			xmlChar *copy = a && !self ? xmlGetProp(cur->parent, (const xmlChar *)"id") : NULL;
 			memset(used, 0, t->n + 1);
 			/* mark_in_node splits a node; continue after the last piece */
 			for (xmlNodePtr c = cur->children; c; c = c->next)
 				if (c->type == XML_TEXT_NODE)
-					c = mark_in_node(t, c, used, (const char *)self, &count);
-			xmlFree(self);
-		} else if (cur->type == XML_ELEMENT_NODE && cur->children) {
-			cur = cur->children;
-			continue;
+					c = mark_in_node(t, c, used, self ? self : (const char *)copy, &count);
+			xmlFree(copy);
 		}
-		while (cur && !cur->next && cur != root)
-			cur = cur->parent;
-		if (!cur || cur == root)
-			break;
-		cur = cur->next;
 	}
 	free(used);
 	for (size_t i = 0; i < t->n; i++) {

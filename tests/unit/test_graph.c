@@ -240,6 +240,34 @@ static char *links_of(xmlDocPtr doc, const char *id, size_t *count)
 	return s;
 }
 
+/* graph_walk_next: document order, a subtree skipped on request, never above root. */
+static void test_walk(void **state)
+{
+	static const char xml[] = "<g><a><b><c/></b>t1<d/></a><e/></g>";
+	xmlDocPtr doc = xmlReadMemory(xml, (int)sizeof xml - 1, "w.xml", NULL, 0);
+	xmlNodePtr root = xmlDocGetRootElement(doc), a = root->children;
+	char seen[64];
+	size_t n = 0;
+	(void)state;
+	for (xmlNodePtr cur = root; cur; cur = graph_walk_next(root, cur, 1))
+		seen[n++] = cur->type == XML_TEXT_NODE ? 'T' : (char)cur->name[0];
+	seen[n] = '\0';
+	assert_string_equal(seen, "gabcTde");
+	n = 0;
+	for (xmlNodePtr cur = root; cur; cur = graph_walk_next(root, cur, strcmp((const char *)cur->name, "b") != 0))
+		seen[n++] = cur->type == XML_TEXT_NODE ? 'T' : (char)cur->name[0];
+	seen[n] = '\0';
+	assert_string_equal(seen, "gabTde");
+	/* a subtree's walk ends at its last node, not at the next sibling of its root */
+	n = 0;
+	for (xmlNodePtr cur = a; cur; cur = graph_walk_next(a, cur, 1))
+		seen[n++] = cur->type == XML_TEXT_NODE ? 'T' : (char)cur->name[0];
+	seen[n] = '\0';
+	assert_string_equal(seen, "abcTd");
+	assert_null(graph_walk_next(a, a, 0));
+	xmlFreeDoc(doc);
+}
+
 static void test_links_format(void **state)
 {
 	fx *t = *state;
@@ -323,6 +351,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_check_catches_dangling_reference, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_check_catches_dangling_cite, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_check_schema_catches_unknown_element, setup, teardown),
+		cmocka_unit_test(test_walk),
 		cmocka_unit_test_setup_teardown(test_links_format, setup, teardown),
 		cmocka_unit_test(test_links_prefix_is_not_cover),
 		cmocka_unit_test_setup_teardown(test_api_links, setup, teardown),

@@ -352,6 +352,44 @@ static void test_k_and_min_score(void **state)
 	xmlFreeDoc(bare);
 }
 
+/* The budget never changes a small regulation's scores; past it, a recital reads a
+ * subset of its postings (every contribution is positive: no score rises) and its
+ * citations still count. */
+static void test_budget(void **state)
+{
+	fx *t = *state;
+	suggest_params unlimited = t->p, tight = t->p;
+	suggest_model *m, *u, *c;
+	size_t top[8];
+	unlimited.budget = 0;
+	tight.budget = 6; /* passages' words 6, terms 1, units' words 3, terms 0 */
+	tight.max_units = 1;
+	m = suggest_compute(t->doc, t->w, &t->p);
+	u = suggest_compute(t->doc, t->w, &unlimited);
+	c = suggest_compute(t->doc, t->w, &tight);
+	assert_non_null(m);
+	assert_non_null(u);
+	assert_non_null(c);
+	for (size_t i = 0; i < suggest_nrecitals(m); i++) {
+		size_t n = suggest_rank_units(c, i, top, 3);
+		assert_int_equal(n, suggest_nunits(m) < 3 ? suggest_nunits(m) : 3);
+		for (size_t k = 1; k < n; k++) {
+			assert_true(suggest_score(c, i, top[k - 1]) >= suggest_score(c, i, top[k]));
+			assert_true(top[k] != top[k - 1]);
+		}
+		for (size_t j = 0; j < suggest_nunits(m); j++) {
+			assert_int_equal(suggest_score(m, i, j), suggest_score(u, i, j));
+			assert_true(suggest_score(c, i, j) <= suggest_score(m, i, j));
+		}
+	}
+	/* rec-2 cites art-3: a citation is always scored, budget or not */
+	assert_true(suggest_score(c, suggest_find_recital(c, "rec-2"), suggest_find_unit(c, "art-3")) >=
+	            (unsigned)(tight.w_cite * 1000));
+	suggest_model_free(m);
+	suggest_model_free(u);
+	suggest_model_free(c);
+}
+
 static void test_deterministic(void **state)
 {
 	fx *t = *state;
@@ -530,6 +568,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_relations_are_not_an_input, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_emit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_k_and_min_score, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_budget, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_deterministic, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_suggests_are_not_relations, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_relations_file, setup, teardown),
