@@ -159,8 +159,10 @@ int gindex_init(gindex *g, xmlDocPtr graph, const char *name, diag *d)
 	g->regulation = attr(root, "id");
 	g->ids = xmlHashCreate(4096);
 	g->cited = xmlHashCreate(1024);
+	g->labels = xmlHashCreate(256);
+	g->texts = xmlHashCreate(256);
 	seen = xmlHashCreate(256);
-	if (!g->ids || !g->cited || !seen)
+	if (!g->ids || !g->cited || !g->labels || !g->texts || !seen)
 		goto oom;
 	index_ids(g, root->children);
 	for (xmlNodePtr sec = root->children; sec; sec = sec->next) {
@@ -209,10 +211,20 @@ oom:
 	return -1;
 }
 
+static void free_memo(void *payload, const xmlChar *name)
+{
+	(void)name;
+	free(payload);
+}
+
 void gindex_free(gindex *g)
 {
 	if (g->ids)
 		xmlHashFree(g->ids, NULL);
+	if (g->labels)
+		xmlHashFree(g->labels, free_memo);
+	if (g->texts)
+		xmlHashFree(g->texts, free_memo);
 	if (g->cited)
 		xmlHashFree(g->cited, free_edge_list);
 	for (size_t i = 0; i < g->nrel; i++) {
@@ -280,7 +292,7 @@ static void put_ordinal(buf *out, const char *n, const char *what)
 		buf_printf(out, ", %s %s", what, n ? n : "?");
 }
 
-void gindex_label(const gindex *g, const char *id, buf *out)
+static void label_of(const gindex *g, const char *id, buf *out)
 {
 	xmlNodePtr chain[16];
 	size_t depth = 0;
@@ -359,6 +371,38 @@ void gindex_label(const gindex *g, const char *id, buf *out)
 			after_sub = 0;
 		}
 	}
+}
+
+/* Append the memo of id in table, computing it into an empty buffer with fn the first
+ * time (not kept when out of memory: asked again, it is computed again). */
+static void memo(xmlHashTablePtr table, const gindex *g, const char *id, buf *out,
+                 void (*fn)(const gindex *, const char *, buf *))
+{
+	const char *kept = table ? xmlHashLookup(table, (const xmlChar *)id) : NULL;
+	buf b;
+	char *copy;
+	if (kept) {
+		buf_puts(out, kept);
+		return;
+	}
+	buf_init(&b);
+	fn(g, id, &b);
+	if (b.oom) {
+		out->oom = 1;
+		buf_free(&b);
+		return;
+	}
+	buf_puts(out, b.s ? b.s : "");
+	copy = strdup(b.s ? b.s : "");
+	if (table && copy && xmlHashAddEntry(table, (const xmlChar *)id, copy) == 0)
+		copy = NULL;
+	free(copy);
+	buf_free(&b);
+}
+
+void gindex_label(const gindex *g, const char *id, buf *out)
+{
+	memo(g->labels, g, id, out, label_of);
 }
 
 void gindex_href(const gindex *g, const char *id, const char *site_base, buf *out)
@@ -445,7 +489,7 @@ static void flatten_text(const xmlNode *n, buf *out)
 	}
 }
 
-void gindex_text(const gindex *g, const char *id, buf *out)
+static void text_of(const gindex *g, const char *id, buf *out)
 {
 	xmlNodePtr n = gindex_find(g, id);
 	size_t start = out->len;
@@ -459,4 +503,13 @@ void gindex_text(const gindex *g, const char *id, buf *out)
 	}
 	while (out->len > start && out->s[out->len - 1] == ' ')
 		out->s[--out->len] = '\0';
+}
+
+void gindex_text(const gindex *g, const char *id, buf *out)
+{
+	/* the memo is the text as it starts an empty buffer (no leading space) */
+	if (out->len == 0)
+		memo(g->texts, g, id, out, text_of);
+	else
+		text_of(g, id, out);
 }

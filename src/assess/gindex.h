@@ -34,6 +34,10 @@ typedef struct gindex {
 	gindex_pair *sug;      /* a unit's computed list (suggests edges from the unit to a
 	                        * recital), sorted by unit, then rank (n = the edge's place) */
 	size_t nsug;
+	/* id -> its label, id -> its text (char *), filled as they are asked for: an index
+	 * kept in an assess_cache serves every product, and products ask for the same
+	 * provisions again and again */
+	xmlHashTablePtr labels, texts;
 } gindex;
 
 /* Index graph (a <regulation> document). Returns 0, or -1 with a diagnostic naming
@@ -71,7 +75,7 @@ size_t gindex_recitals(const gindex *g, const char *id, const gindex_pair **firs
 size_t gindex_suggested(const gindex *g, const char *id, const gindex_pair **first);
 
 /* Append the plain text of the element's own text block (its first <text>, inline
- * markup flattened, whitespace collapsed). */
+ * markup flattened, whitespace collapsed; no space before it when out is empty). */
 void gindex_text(const gindex *g, const char *id, buf *out);
 
 #endif

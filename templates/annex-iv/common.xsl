@@ -50,8 +50,15 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- Every ref that prefill below has lines for, space-separated and space-padded. The
+       stylesheets call prefill only for these (most points have none, and the call with
+       its result tree fragment costs far more than this test): a ref given lines below
+       must be added here. -->
+  <xsl:variable name="prefill-refs"
+      select="' anx-7.1.a anx-7.1.b anx-7.4 anx-7.5 anx-7.7 anx-4.1.a anx-4.2.f anx-4.2.h anx-4.6 anx-4.7 anx-4.8 '"/>
+
   <!-- What the product description already says for a point of a part, as "label: value"
-       lines (context: the point). -->
+       lines (context: the point; only for the refs of $prefill-refs). -->
   <xsl:template name="prefill">
     <xsl:param name="ref"/>
     <xsl:variable name="reg" select="ancestor::part/@regulation"/>

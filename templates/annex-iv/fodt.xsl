@@ -69,12 +69,14 @@
         </xsl:if>
       </text:p>
     </xsl:if>
-    <xsl:variable name="known">
-      <xsl:call-template name="prefill"><xsl:with-param name="ref" select="@ref"/></xsl:call-template>
-    </xsl:variable>
-    <xsl:for-each select="exsl:node-set($known)/line">
-      <text:p text:style-name="Text_20_body"><xsl:value-of select="."/></text:p>
-    </xsl:for-each>
+    <xsl:if test="contains($prefill-refs, concat(' ', @ref, ' '))">
+      <xsl:variable name="known">
+        <xsl:call-template name="prefill"><xsl:with-param name="ref" select="@ref"/></xsl:call-template>
+      </xsl:variable>
+      <xsl:for-each select="exsl:node-set($known)/line">
+        <text:p text:style-name="Text_20_body"><xsl:value-of select="."/></text:p>
+      </xsl:for-each>
+    </xsl:if>
     <xsl:if test="not(point | sub)">
       <table:table table:name="fill-{@ref}" table:style-name="Box">
         <table:table-column table:style-name="Box.A"/>

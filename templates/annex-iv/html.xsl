@@ -70,13 +70,15 @@ nav a{margin-right:1rem}section.point{margin-left:0}section.sub{margin-left:1.2r
       </xsl:choose>
       <p class="law"><a href="{@href}"><xsl:value-of select="@label"/></a>: <xsl:value-of select="law"/></p>
       <xsl:call-template name="trace"/>
-      <xsl:variable name="known">
-        <xsl:call-template name="prefill"><xsl:with-param name="ref" select="@ref"/></xsl:call-template>
-      </xsl:variable>
-      <xsl:if test="exsl:node-set($known)/line">
-        <div class="known"><strong>From the product description:</strong>
-          <xsl:for-each select="exsl:node-set($known)/line"><br/><xsl:value-of select="."/></xsl:for-each>
-        </div>
+      <xsl:if test="contains($prefill-refs, concat(' ', @ref, ' '))">
+        <xsl:variable name="known">
+          <xsl:call-template name="prefill"><xsl:with-param name="ref" select="@ref"/></xsl:call-template>
+        </xsl:variable>
+        <xsl:if test="exsl:node-set($known)/line">
+          <div class="known"><strong>From the product description:</strong>
+            <xsl:for-each select="exsl:node-set($known)/line"><br/><xsl:value-of select="."/></xsl:for-each>
+          </div>
+        </xsl:if>
       </xsl:if>
       <xsl:if test="not(point | sub)">
         <div class="fill" contenteditable="true" aria-label="To be completed: {@label}">[To be completed by the <xsl:value-of select="$provider-word"/>]</div>

@@ -59,7 +59,7 @@
     </xsl:if>
     <xsl:text>&#10;&#10;&gt; </xsl:text>
     <xsl:call-template name="md-escape"><xsl:with-param name="s" select="law"/></xsl:call-template>
-    <xsl:text> (</xsl:text><xsl:call-template name="md-link"/><xsl:text>)&#10;</xsl:text>
+    <xsl:text> (</xsl:text><xsl:call-template name="md-link-here"/><xsl:text>)&#10;</xsl:text>
     <xsl:variable name="ref" select="@ref"/>
     <xsl:variable name="reg" select="string(@regulation)"/>
     <xsl:variable name="items" select="key('item-by-ref', $ref)[provision[@ref = $ref and string(@regulation) = $reg] or cite[@ref = $ref and string(@regulation) = $reg]]"/>
@@ -67,7 +67,7 @@
       <xsl:text>&#10;Cited by </xsl:text>
       <xsl:for-each select="cited-by">
         <xsl:if test="position() &gt; 1">, </xsl:if>
-        <xsl:call-template name="md-link"/>
+        <xsl:call-template name="md-link-here"/>
       </xsl:for-each>
       <xsl:text>.&#10;</xsl:text>
     </xsl:if>
@@ -79,16 +79,18 @@
       </xsl:for-each>
       <xsl:text>.&#10;</xsl:text>
     </xsl:if>
-    <xsl:variable name="known">
-      <xsl:call-template name="prefill"><xsl:with-param name="ref" select="@ref"/></xsl:call-template>
-    </xsl:variable>
-    <xsl:if test="exsl:node-set($known)/line">
-      <xsl:text>&#10;From the product description:&#10;&#10;</xsl:text>
-      <xsl:for-each select="exsl:node-set($known)/line">
-        <xsl:text>- </xsl:text>
-        <xsl:call-template name="md-escape"><xsl:with-param name="s" select="."/></xsl:call-template>
-        <xsl:text>&#10;</xsl:text>
-      </xsl:for-each>
+    <xsl:if test="contains($prefill-refs, concat(' ', @ref, ' '))">
+      <xsl:variable name="known">
+        <xsl:call-template name="prefill"><xsl:with-param name="ref" select="@ref"/></xsl:call-template>
+      </xsl:variable>
+      <xsl:if test="exsl:node-set($known)/line">
+        <xsl:text>&#10;From the product description:&#10;&#10;</xsl:text>
+        <xsl:for-each select="exsl:node-set($known)/line">
+          <xsl:text>- </xsl:text>
+          <xsl:call-template name="md-escape"><xsl:with-param name="s" select="."/></xsl:call-template>
+          <xsl:text>&#10;</xsl:text>
+        </xsl:for-each>
+      </xsl:if>
     </xsl:if>
     <xsl:if test="not(point | sub)">
       <xsl:text>&#10;**To be completed:**&#10;&#10;&lt;!-- </xsl:text>

@@ -81,19 +81,22 @@
   <!-- Markdown: escape the characters that would start markup inside running text: a
        backslash before each of \ ` * _ [ ] < > | #. Linear in the text: the text is
        split at each occurrence of each character (contains, substring-before/-after),
-       never walked a character at a time. -->
+       never walked a character at a time. Most strings have none of them: the test
+       then is all the work, so the string is converted once ($t; each contains() of
+       the node-set $s would copy its text again). -->
   <xsl:template name="md-escape">
     <xsl:param name="s"/>
+    <xsl:variable name="t" select="string($s)"/>
     <xsl:choose>
-      <xsl:when test="not(contains($s, '\') or contains($s, '`') or contains($s, '*') or
-                          contains($s, '_') or contains($s, '[') or contains($s, ']') or
-                          contains($s, '&lt;') or contains($s, '&gt;') or contains($s, '|') or
-                          contains($s, '#'))">
-        <xsl:value-of select="$s"/>
+      <xsl:when test="not(contains($t, '\') or contains($t, '`') or contains($t, '*') or
+                          contains($t, '_') or contains($t, '[') or contains($t, ']') or
+                          contains($t, '&lt;') or contains($t, '&gt;') or contains($t, '|') or
+                          contains($t, '#'))">
+        <xsl:value-of select="$t"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="md-escape-chars">
-          <xsl:with-param name="s" select="string($s)"/>
+          <xsl:with-param name="s" select="$t"/>
           <xsl:with-param name="chars" select="'\`*_[]&lt;&gt;|#'"/>
         </xsl:call-template>
       </xsl:otherwise>
@@ -127,13 +130,47 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Markdown link to a reference: [label](href). -->
+  <!-- Markdown link to a reference: [label](href). A label is short, so one translate()
+       tests it for the characters of md-escape more cheaply than ten contains(). -->
   <xsl:template name="md-link">
     <xsl:param name="ref" select="."/>
+    <xsl:variable name="label" select="string($ref/@label)"/>
     <xsl:text>[</xsl:text>
-    <xsl:call-template name="md-escape"><xsl:with-param name="s" select="$ref/@label"/></xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="translate($label, '\`*_[]&lt;&gt;|#', '') = $label">
+        <xsl:value-of select="$label"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="md-escape-chars">
+          <xsl:with-param name="s" select="$label"/>
+          <xsl:with-param name="chars" select="'\`*_[]&lt;&gt;|#'"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
     <xsl:text>](</xsl:text>
     <xsl:value-of select="$ref/@href"/>
+    <xsl:text>)</xsl:text>
+  </xsl:template>
+
+  <!-- md-link for the context node: the same, without the parameter, which costs as
+       much as the rest of the call; for the loops over every item's citations and
+       recitals and every point. -->
+  <xsl:template name="md-link-here">
+    <xsl:variable name="label" select="string(@label)"/>
+    <xsl:text>[</xsl:text>
+    <xsl:choose>
+      <xsl:when test="translate($label, '\`*_[]&lt;&gt;|#', '') = $label">
+        <xsl:value-of select="$label"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="md-escape-chars">
+          <xsl:with-param name="s" select="$label"/>
+          <xsl:with-param name="chars" select="'\`*_[]&lt;&gt;|#'"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:text>](</xsl:text>
+    <xsl:value-of select="@href"/>
     <xsl:text>)</xsl:text>
   </xsl:template>
 </xsl:stylesheet>

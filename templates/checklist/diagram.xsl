@@ -105,10 +105,15 @@
     <xsl:variable name="s" select="$dd-stages[$i]"/>
     <xsl:if test="$s">
       <xsl:variable name="a" select="$dd-a"/>
-      <xsl:variable name="steps" select="$a/trace/step[@decision = $s/@decision]"/>
-      <xsl:variable name="values" select="$a/conclusions/conclusion[@name = $s/@decision]"/>
+      <!-- strings, not the stage's attributes: comparing a node-set with a node-set costs
+           far more per step, conclusion and fact than comparing it with a string -->
+      <xsl:variable name="decision" select="string($s/@decision)"/>
+      <xsl:variable name="steps" select="$a/trace/step[@decision = $decision]"/>
+      <xsl:variable name="values" select="$a/conclusions/conclusion[@name = $decision]"/>
+      <xsl:variable name="needs" select="string($s/@needs)"/>
+      <xsl:variable name="needs-value" select="string($s/@needs-value)"/>
       <xsl:variable name="applies"
-          select="not($s/@needs) or $a/facts/fact[@name = $s/@needs and @value = $s/@needs-value]"/>
+          select="not($s/@needs) or $a/facts/fact[@name = $needs and @value = $needs-value]"/>
       <xsl:variable name="goes-on"
           select="$reached and (($s/@go-on = '*' and $values) or ($s/@go-on = '-' and not($values)) or
                   ($values[contains(concat(' ', $s/@go-on, ' '), concat(' ', @value, ' '))]))"/>
@@ -240,7 +245,7 @@
   <!-- The path in words (the SVG's description, for screen readers). -->
   <xsl:template name="dd-summary">
     <xsl:for-each select="$dd-stages">
-      <xsl:variable name="d" select="@decision"/>
+      <xsl:variable name="d" select="string(@decision)"/>
       <xsl:variable name="values" select="$dd-a/conclusions/conclusion[@name = $d]"/>
       <xsl:if test="$values">
         <xsl:value-of select="concat(@law, ', ', @question, ' ')"/>
@@ -263,17 +268,22 @@
     <xsl:param name="first" select="true()"/>
     <xsl:variable name="t" select="normalize-space($text)"/>
     <xsl:if test="$t != '' and $lines &gt; 0">
-      <xsl:variable name="fits" select="string-length($t) &lt;= $width"/>
-      <xsl:variable name="cut">
-        <xsl:call-template name="dd-before-last-space">
-          <xsl:with-param name="s" select="substring($t, 1, $width + 1)"/>
-        </xsl:call-template>
-      </xsl:variable>
+      <!-- the line: all of $t when it fits; else up to its last space within $width + 1
+           characters (looked for only then); else (one long word) $width characters -->
       <xsl:variable name="line">
         <xsl:choose>
-          <xsl:when test="$fits"><xsl:value-of select="$t"/></xsl:when>
-          <xsl:when test="string-length($cut) &gt; 0"><xsl:value-of select="$cut"/></xsl:when>
-          <xsl:otherwise><xsl:value-of select="substring($t, 1, $width)"/></xsl:otherwise>
+          <xsl:when test="string-length($t) &lt;= $width"><xsl:value-of select="$t"/></xsl:when>
+          <xsl:otherwise>
+            <xsl:variable name="cut">
+              <xsl:call-template name="dd-before-last-space">
+                <xsl:with-param name="s" select="substring($t, 1, $width + 1)"/>
+              </xsl:call-template>
+            </xsl:variable>
+            <xsl:choose>
+              <xsl:when test="string-length($cut) &gt; 0"><xsl:value-of select="$cut"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="substring($t, 1, $width)"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:otherwise>
         </xsl:choose>
       </xsl:variable>
       <xsl:variable name="rest" select="normalize-space(substring($t, string-length($line) + 1))"/>

@@ -8,6 +8,7 @@
     xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
     xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
     xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+    xmlns:xlink="http://www.w3.org/1999/xlink"
     exclude-result-prefixes="">
   <xsl:import href="common.xsl"/>
   <xsl:import href="fodt-common.xsl"/>
@@ -42,7 +43,7 @@
               <text:line-break/><xsl:text>Provisions: </xsl:text>
               <xsl:for-each select="cite">
                 <xsl:if test="position() &gt; 1">, </xsl:if>
-                <xsl:call-template name="fodt-link"/>
+                <text:a xlink:type="simple" xlink:href="{@href}"><xsl:value-of select="@label"/></text:a>
               </xsl:for-each>
             </xsl:if>
             <xsl:if test="used">
@@ -78,13 +79,13 @@
             <table:table-column table:style-name="Grid.G"/>
             <table:table-header-rows>
               <table:table-row>
-                <xsl:call-template name="head"><xsl:with-param name="t">Item</xsl:with-param></xsl:call-template>
-                <xsl:call-template name="head"><xsl:with-param name="t">What to do</xsl:with-param></xsl:call-template>
-                <xsl:call-template name="head"><xsl:with-param name="t">Provision</xsl:with-param></xsl:call-template>
-                <xsl:call-template name="head"><xsl:with-param name="t">Recitals</xsl:with-param></xsl:call-template>
-                <xsl:call-template name="head"><xsl:with-param name="t">Status</xsl:with-param></xsl:call-template>
-                <xsl:call-template name="head"><xsl:with-param name="t">Evidence</xsl:with-param></xsl:call-template>
-                <xsl:call-template name="head"><xsl:with-param name="t">Responsible</xsl:with-param></xsl:call-template>
+                <table:table-cell table:style-name="HeadCell" office:value-type="string"><text:p text:style-name="Table_20_Heading">Item</text:p></table:table-cell>
+                <table:table-cell table:style-name="HeadCell" office:value-type="string"><text:p text:style-name="Table_20_Heading">What to do</text:p></table:table-cell>
+                <table:table-cell table:style-name="HeadCell" office:value-type="string"><text:p text:style-name="Table_20_Heading">Provision</text:p></table:table-cell>
+                <table:table-cell table:style-name="HeadCell" office:value-type="string"><text:p text:style-name="Table_20_Heading">Recitals</text:p></table:table-cell>
+                <table:table-cell table:style-name="HeadCell" office:value-type="string"><text:p text:style-name="Table_20_Heading">Status</text:p></table:table-cell>
+                <table:table-cell table:style-name="HeadCell" office:value-type="string"><text:p text:style-name="Table_20_Heading">Evidence</text:p></table:table-cell>
+                <table:table-cell table:style-name="HeadCell" office:value-type="string"><text:p text:style-name="Table_20_Heading">Responsible</text:p></table:table-cell>
               </table:table-row>
             </table:table-header-rows>
             <xsl:for-each select="item">
@@ -97,12 +98,12 @@
                   <text:p text:style-name="Table_20_Contents"><xsl:value-of select="statement"/></text:p>
                 </table:table-cell>
                 <table:table-cell table:style-name="Cell" office:value-type="string">
-                  <text:p text:style-name="Table_20_Contents"><xsl:call-template name="fodt-link"><xsl:with-param name="ref" select="provision"/></xsl:call-template></text:p>
+                  <text:p text:style-name="Table_20_Contents"><text:a xlink:type="simple" xlink:href="{provision/@href}"><xsl:value-of select="provision/@label"/></text:a></text:p>
                   <xsl:if test="cite">
                     <text:p text:style-name="Table_20_Contents">See also:
                       <xsl:for-each select="cite">
                         <xsl:if test="position() &gt; 1">, </xsl:if>
-                        <xsl:call-template name="fodt-link"/>
+                        <text:a xlink:type="simple" xlink:href="{@href}"><xsl:value-of select="@label"/></text:a>
                       </xsl:for-each>
                     </text:p>
                   </xsl:if>
@@ -111,7 +112,7 @@
                   <text:p text:style-name="Table_20_Contents">
                     <xsl:for-each select="recital">
                       <xsl:if test="position() &gt; 1">, </xsl:if>
-                      <xsl:call-template name="fodt-link"/>
+                      <text:a xlink:type="simple" xlink:href="{@href}"><xsl:value-of select="@label"/></text:a>
                       <xsl:if test="@computed = 'yes'"> (computed)</xsl:if>
                     </xsl:for-each>
                   </text:p>
@@ -123,14 +124,5 @@
             </xsl:for-each>
           </table:table>
         </xsl:for-each>
-  </xsl:template>
-
-  <xsl:template name="head">
-    <xsl:param name="t"/>
-    <xsl:call-template name="fodt-cell">
-      <xsl:with-param name="style" select="'HeadCell'"/>
-      <xsl:with-param name="pstyle" select="'Table_20_Heading'"/>
-      <xsl:with-param name="content" select="$t"/>
-    </xsl:call-template>
   </xsl:template>
 </xsl:stylesheet>

@@ -9,6 +9,9 @@
   <xsl:output method="html" encoding="UTF-8" indent="no"
               doctype-system="about:legacy-compat"/>
 
+  <!-- the conclusions of each name, in document order -->
+  <xsl:key name="conclusion-by-name" match="/assessment/conclusions/conclusion" use="@name"/>
+
   <xsl:template match="/assessment">
     <html lang="en">
       <head>
@@ -52,13 +55,15 @@ nav a{margin-right:1rem}
 
         <section class="summary" id="summary">
           <dl>
-            <!-- the headline first, then the route, then the rest in the order concluded -->
-            <xsl:for-each select="conclusions/conclusion[not(@name = preceding-sibling::conclusion/@name)]">
+            <!-- the headline first, then the route, then the rest in the order concluded;
+                 each name once (the first conclusion of each name, by key, not by a scan
+                 of the preceding ones) -->
+            <xsl:for-each select="conclusions/conclusion[count(. | key('conclusion-by-name', @name)[1]) = 1]">
               <xsl:sort select="string-length(substring-before('classification route procedure assessor cra-classification cra-route cra-procedure cra-assessor ', concat(@name, ' '))) + 1000 * number(not(contains('classification route procedure assessor cra-classification cra-route cra-procedure cra-assessor ', concat(@name, ' '))))" data-type="number"/>
-              <xsl:variable name="n" select="@name"/>
+              <xsl:variable name="n" select="string(@name)"/>
               <dt><xsl:call-template name="conclusion-title"/></dt>
               <dd>
-                <xsl:for-each select="../conclusion[@name = $n]">
+                <xsl:for-each select="key('conclusion-by-name', $n)">
                   <xsl:if test="position() &gt; 1"><br/></xsl:if>
                   <xsl:value-of select="@label"/>
                 </xsl:for-each>

@@ -41,7 +41,7 @@
         <xsl:text>&#10;   Provisions: </xsl:text>
         <xsl:for-each select="cite">
           <xsl:if test="position() &gt; 1">, </xsl:if>
-          <xsl:call-template name="md-link"/>
+          <xsl:call-template name="md-link-here"/>
         </xsl:for-each>
       </xsl:if>
       <xsl:if test="used">
@@ -84,13 +84,13 @@
             <xsl:when test="position() = 1"><xsl:text>; see also </xsl:text></xsl:when>
             <xsl:otherwise>, </xsl:otherwise>
           </xsl:choose>
-          <xsl:call-template name="md-link"/>
+          <xsl:call-template name="md-link-here"/>
         </xsl:for-each>
         <xsl:if test="recital">
           <xsl:text>&#10;  - Recitals: </xsl:text>
           <xsl:for-each select="recital">
             <xsl:if test="position() &gt; 1">, </xsl:if>
-            <xsl:call-template name="md-link"/>
+            <xsl:call-template name="md-link-here"/>
             <xsl:if test="@computed = 'yes'"> (computed)</xsl:if>
           </xsl:for-each>
         </xsl:if>

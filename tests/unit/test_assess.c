@@ -688,13 +688,34 @@ static void test_labels(void **state)
 		{"rec-10", "Recital 10"},
 		{"art-77.1", "art-77.1"}, /* not in the graph: the id itself */
 	};
-	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
-		buf b;
+	/* twice: the second time from the index's memo, after a prefix */
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+			buf b;
+			buf_init(&b);
+			buf_puts(&b, pass ? "Other Act " : "");
+			gindex_label(&w->g, rows[i][0], &b);
+			if (strcmp(b.s + (pass ? 10 : 0), rows[i][1]) != 0)
+				fail_msg("%s: got \"%s\", want \"%s\"", rows[i][0], b.s, rows[i][1]);
+			buf_free(&b);
+		}
+	}
+	/* a text: the same from the memo, and after other text (flattened there) */
+	{
+		buf a, b, c;
+		buf_init(&a);
 		buf_init(&b);
-		gindex_label(&w->g, rows[i][0], &b);
-		if (strcmp(b.s, rows[i][1]) != 0)
-			fail_msg("%s: got \"%s\", want \"%s\"", rows[i][0], b.s, rows[i][1]);
+		buf_init(&c);
+		gindex_text(&w->g, "art-1.1", &a);
+		gindex_text(&w->g, "art-1.1", &b);
+		buf_puts(&c, "x");
+		gindex_text(&w->g, "art-1.1", &c);
+		assert_true(a.len > 0);
+		assert_string_equal(a.s, b.s);
+		assert_true(c.s[0] == 'x' && !strcmp(c.s + 1 + (c.s[1] == ' '), a.s));
+		buf_free(&a);
 		buf_free(&b);
+		buf_free(&c);
 	}
 }
 

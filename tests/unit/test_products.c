@@ -10,7 +10,10 @@
  *     for an item is a recital that graph relates (relates-to) to the unit of the item's
  *     provision or of one of its citations;
  *   - the assessment validates against templates/schema/assessment.rng (checked by
- *     assess_product_doc itself).
+ *     assess_product_doc itself);
+ *   - the same outputs with and without the cache between products;
+ *   - the Markdown renderings escape the characters of Markdown markup;
+ *   - every point the Annex IV templates prefill is in their $prefill-refs.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -268,11 +271,97 @@ static void test_cache_same_bytes(void **state)
 	assess_cache_free(cache);
 }
 
+/* The Markdown renderings escape every character that would start markup (\ ` * _ [ ]
+ * < > | #) in the strings of the assessment, and only there: the corpus products have
+ * none, so the stylesheets' escaping path is tested here with a product that has all. */
+static void test_markdown_escaping(void **state)
+{
+	world *w = *state;
+	assess_regulation cra = {NULL, w->cra_graph, SOURCE_DIR "/corpus/cra/rules"};
+	assess_options ao;
+	char cmd[1600], product[512], out[512], *path, *md = NULL, *html = NULL;
+	size_t len;
+	diag d;
+	diag_init(&d, stderr);
+	snprintf(product, sizeof product, "%s/hire-special.xml", w->dir);
+	snprintf(out, sizeof out, "%s/hire-special", w->dir);
+	/* name: Hire*Rank_[2] <b>|#1\`x`; provider: A_B (C*) */
+	snprintf(cmd, sizeof cmd,
+	         "sed -e 's|<name>HireRank CV Screening</name>|<name>Hire*Rank_[2] \\&lt;b\\&gt;\\|#1\\\\`x`</name>|' "
+	         "-e 's|>HireRank B.V. (Utrecht, NL)<|>A_B (C*)<|' '%s' > '%s'",
+	         PRODUCTS "/hirerank-cv-screening.xml", product);
+	assert_int_equal(system(cmd), 0);
+	memset(&ao, 0, sizeof ao);
+	ao.others = &cra;
+	ao.nothers = 1;
+	assert_int_equal(assess_product_opts(w->graph, product, RULES, SOURCE_DIR "/templates", out,
+	                                     &ao, &d), 0);
+	path = fsio_join(out, "checklist.md");
+	assert_int_equal(fsio_read_file(path, 64u << 20, &md, &len, &d), 0);
+	free(path);
+	assert_non_null(strstr(md, "# Conformity checklist: Hire\\*Rank\\_\\[2\\] \\<b\\>\\|\\#1\\\\\\`x\\`\n"));
+	assert_non_null(strstr(md, "- Provider: A\\_B (C\\*)\n"));
+	free(md);
+	md = NULL;
+	path = fsio_join(out, "annex-iv.md");
+	assert_int_equal(fsio_read_file(path, 64u << 20, &md, &len, &d), 0);
+	free(path);
+	assert_non_null(strstr(md, ": Hire\\*Rank\\_\\[2\\] \\<b\\>\\|\\#1\\\\\\`x\\`\n"));
+	assert_non_null(strstr(md, "Provider: A\\_B (C\\*)"));
+	free(md);
+	/* HTML: the text as it is (escaped for HTML only) */
+	path = fsio_join(out, "checklist.html");
+	assert_int_equal(fsio_read_file(path, 64u << 20, &html, &len, &d), 0);
+	free(path);
+	assert_non_null(strstr(html, "Conformity checklist: Hire*Rank_[2] &lt;b&gt;|#1\\`x`</h1>"));
+	free(html);
+}
+
+/* annex-iv/common.xsl calls prefill only for the refs of $prefill-refs: every ref that
+ * prefill tests ($ref = '...') must be there, or its lines would be lost. */
+static void test_prefill_refs(void **state)
+{
+	char *xsl = NULL, *list, *end, *p;
+	size_t len, checked = 0;
+	diag d;
+	(void)state;
+	diag_init(&d, stderr);
+	assert_int_equal(fsio_read_file(SOURCE_DIR "/templates/annex-iv/common.xsl", 1u << 20, &xsl,
+	                                &len, &d),
+	                 0);
+	list = strstr(xsl, "name=\"prefill-refs\"");
+	assert_non_null(list);
+	list = strstr(list, "select=\"'");
+	assert_non_null(list);
+	list += strlen("select=\"'");
+	end = strchr(list, '\'');
+	assert_non_null(end);
+	*end = '\0';
+	p = strstr(end + 1, "<xsl:template name=\"prefill\">");
+	assert_non_null(p);
+	for (; (p = strstr(p, "$ref = '")) != NULL; p++) {
+		char ref[64], padded[68];
+		const char *a = p + strlen("$ref = '"), *b = strchr(a, '\'');
+		assert_non_null(b);
+		assert_true((size_t)(b - a) < sizeof ref);
+		memcpy(ref, a, (size_t)(b - a));
+		ref[b - a] = '\0';
+		snprintf(padded, sizeof padded, " %s ", ref);
+		if (!strstr(list, padded))
+			fail_msg("prefill has lines for %s, which $prefill-refs does not list", ref);
+		checked++;
+	}
+	assert_true(checked >= 10);
+	free(xsl);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_products, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cache_same_bytes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_markdown_escaping, setup, teardown),
+		cmocka_unit_test(test_prefill_refs),
 	};
 	return cmocka_run_group_tests_name("products", tests, NULL, NULL);
 }
