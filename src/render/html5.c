@@ -61,6 +61,22 @@ static void put_name(buf *b, const xmlChar *prefix, const xmlChar *name)
 
 static void put_node(buf *b, xmlNodePtr n, int depth);
 
+/* The marks of html5_raw_node (their addresses only): markup that starts with an
+ * element, or with text. */
+static const char raw_element_first, raw_text_first;
+
+static int is_raw(xmlNodePtr n)
+{
+	return n->type == XML_PI_NODE &&
+	       (n->_private == (void *)&raw_element_first || n->_private == (void *)&raw_text_first);
+}
+
+/* An element, or raw markup that starts with one. */
+static int starts_with_element(xmlNodePtr n)
+{
+	return n->type == XML_ELEMENT_NODE || (is_raw(n) && n->_private == (void *)&raw_element_first);
+}
+
 static void put_children(buf *b, xmlNodePtr n, int depth)
 {
 	xmlNodePtr c;
@@ -96,7 +112,7 @@ static void put_element(buf *b, xmlNodePtr n, int depth)
 			buf_putc(b, '\n');
 		return;
 	}
-	if (n->children && n->children->type == XML_ELEMENT_NODE &&
+	if (n->children && starts_with_element(n->children) &&
 	    in_list(n->name, container_elements))
 		buf_putc(b, '\n');
 	if (depth < 256)
@@ -127,6 +143,10 @@ static void put_node(buf *b, xmlNodePtr n, int depth)
 	case XML_DOCUMENT_FRAG_NODE:
 		put_children(b, n, depth);
 		break;
+	case XML_PI_NODE:
+		if (is_raw(n))
+			buf_puts(b, (const char *)n->content);
+		break;
 	default: /* comments, processing instructions, DTD nodes: dropped */
 		break;
 	}
@@ -137,4 +157,19 @@ void html5_serialize(xmlNodePtr root, buf *out)
 	buf_puts(out, "<!DOCTYPE html>\n");
 	if (root)
 		put_node(out, root, 0);
+}
+
+int html5_serialize_children(xmlNodePtr parent, buf *out)
+{
+	/* what a container's start tag looks at is its first child node, written or not */
+	put_children(out, parent, 0);
+	return parent->children && starts_with_element(parent->children);
+}
+
+xmlNodePtr html5_raw_node(xmlDocPtr doc, const char *html, int element_first)
+{
+	xmlNodePtr n = xmlNewDocPI(doc, BAD_CAST "regdoc-cached", BAD_CAST html);
+	if (n)
+		n->_private = (void *)(element_first ? &raw_element_first : &raw_text_first);
+	return n;
 }

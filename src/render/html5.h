@@ -21,4 +21,16 @@
 /* Append the document whose root element is root to out. */
 void html5_serialize(xmlNodePtr root, buf *out);
 
+/* Append the children of parent (no doctype) to out, as html5_serialize writes them
+ * inside parent. Returns 1 when the first child is an element (or raw markup that
+ * starts with one), else 0: the newline after a container's start tag depends on it. */
+int html5_serialize_children(xmlNodePtr parent, buf *out);
+
+/* A node of doc that html5_serialize writes as html, verbatim: html must be markup this
+ * serializer wrote (html5_serialize_children; element_first its return value). It is a
+ * processing instruction marked through _private, which no stylesheet can set: an
+ * xsl:processing-instruction, or a copy of this node, is dropped like any other.
+ * NULL when out of memory. */
+xmlNodePtr html5_raw_node(xmlDocPtr doc, const char *html, int element_first);
+
 #endif

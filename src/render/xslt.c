@@ -45,6 +45,8 @@
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
 
+#include "render/html5.h"
+#include "util/buf.h"
 #include "util/fsio.h"
 #include "util/xmlsafe.h"
 
@@ -74,6 +76,7 @@ struct run {
 	struct err_sink *sink;
 	xslt_page_fn page_fn; /* rd:page (xslt_apply_to_doc_pages), or NULL */
 	void *page_arg;
+	xmlHashTablePtr cache; /* rd:cache: key -> 'e' or 't' + HTML (xslt.h), or NULL */
 };
 
 /* ---------------------------------------------------------------- diagnostics */
@@ -546,6 +549,123 @@ static void page_element(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodeP
 	xmlFree(href);
 }
 
+static void cache_entry_free(void *payload, const xmlChar *name)
+{
+	(void)name;
+	free(payload);
+}
+
+/* The key of an rd:cache: its AVT compiled once, on first use (libxslt compiles the
+ * attributes of literal result elements only; parsing the AVT on every call cost as
+ * much as the rest of the element). */
+static xmlChar *cache_key(xsltTransformContextPtr ctxt, xmlNodePtr inst)
+{
+	xmlAttrPtr a = xmlHasProp(inst, (const xmlChar *)"key");
+	if (!a || a->type != XML_ATTRIBUTE_NODE || !a->children)
+		return NULL;
+	if (!a->psvi && (xmlStrchr(a->children->content, '{') || xmlStrchr(a->children->content, '}')))
+		xsltCompileAttr(ctxt->style, a);
+	if (a->psvi)
+		return xsltEvalAVT(ctxt, a->psvi, inst);
+	if (xmlStrchr(a->children->content, '{') || xmlStrchr(a->children->content, '}'))
+		return xsltEvalAttrValueTemplate(ctxt, inst, (const xmlChar *)"key", NULL);
+	return xmlStrdup(a->children->content);
+}
+
+/* <rd:cache key="AVT"><xsl:fallback>content</xsl:fallback></rd:cache>: the first time a
+ * key comes, the content is built (in a scratch document, as rd:page builds a page) and
+ * kept as the HTML html5.c writes for it; every time, that HTML goes into the result as
+ * one node (html5_raw_node). Much of a site's every page is the same (head, header,
+ * footer, contents sidebar): built once per transform, it costs a hash lookup a page.
+ * A processor without the element runs the fallback, which is the same content. */
+static void cache_element(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
+                          xsltElemPreCompPtr comp)
+{
+	struct run *r = ctxt ? ctxt->_private : NULL;
+	xmlChar *key;
+	char *entry;
+	xmlNodePtr raw;
+	(void)comp;
+	if (!r || ctxt->state != XSLT_STATE_OK)
+		return;
+	key = cache_key(ctxt, inst);
+	if (!key) {
+		xsltTransformError(ctxt, NULL, inst, "rd:cache needs a key\n");
+		ctxt->state = XSLT_STATE_STOPPED;
+		return;
+	}
+	if (!r->cache)
+		r->cache = xmlHashCreate(64);
+	entry = r->cache ? xmlHashLookup(r->cache, key) : NULL;
+	if (!entry && r->cache) {
+		xmlNodePtr fb, root, old_insert;
+		xmlDocPtr doc, old_output;
+		buf b;
+		int first;
+		for (fb = inst->children; fb; fb = fb->next)
+			if (fb->type == XML_ELEMENT_NODE && fb->ns &&
+			    xmlStrEqual(fb->ns->href, XSLT_NAMESPACE) &&
+			    xmlStrEqual(fb->name, (const xmlChar *)"fallback"))
+				break;
+		doc = xmlNewDoc((const xmlChar *)"1.0");
+		root = doc ? xmlNewDocNode(doc, NULL, (const xmlChar *)"cache", NULL) : NULL;
+		if (!root) {
+			xmlFreeDoc(doc);
+			xmlFree(key);
+			xsltTransformError(ctxt, NULL, inst, "cannot allocate a cached fragment\n");
+			ctxt->state = XSLT_STATE_STOPPED;
+			return;
+		}
+		doc->dict = ctxt->dict;
+		xmlDictReference(doc->dict);
+		xmlDocSetRootElement(doc, root);
+		old_output = ctxt->output;
+		old_insert = ctxt->insert;
+		ctxt->output = doc;
+		ctxt->insert = root;
+		if (fb)
+			xsltApplyOneTemplate(ctxt, node, fb->children, NULL, NULL);
+		ctxt->output = old_output;
+		ctxt->insert = old_insert;
+		buf_init(&b);
+		buf_putc(&b, 't');
+		first = html5_serialize_children(root, &b);
+		xmlFreeDoc(doc);
+		if (b.oom || ctxt->state != XSLT_STATE_OK) {
+			buf_free(&b);
+			xmlFree(key);
+			if (ctxt->state == XSLT_STATE_OK) {
+				xsltTransformError(ctxt, NULL, inst, "cannot allocate a cached fragment\n");
+				ctxt->state = XSLT_STATE_STOPPED;
+			}
+			return;
+		}
+		b.s[0] = first ? 'e' : 't';
+		entry = b.s; /* the buffer's string, now the entry's */
+		if (xmlHashAddEntry(r->cache, key, entry) != 0) {
+			buf_free(&b);
+			xmlFree(key);
+			xsltTransformError(ctxt, NULL, inst, "cannot allocate a cached fragment\n");
+			ctxt->state = XSLT_STATE_STOPPED;
+			return;
+		}
+	}
+	xmlFree(key);
+	if (!entry) {
+		xsltTransformError(ctxt, NULL, inst, "cannot allocate a cached fragment\n");
+		ctxt->state = XSLT_STATE_STOPPED;
+		return;
+	}
+	if (!entry[1])
+		return; /* no content: no node, as the content would have added none */
+	raw = html5_raw_node(ctxt->output, entry + 1, entry[0] == 'e');
+	if (!raw || !xmlAddChild(ctxt->insert, raw)) {
+		xmlFreeNode(raw);
+		xsltTransformError(ctxt, NULL, inst, "cannot allocate a cached fragment\n");
+		ctxt->state = XSLT_STATE_STOPPED;
+	}
+}
+
 /* Register res->docs in the transform's document list under their URIs, so that
  * document() finds them there before it would read a file. They are marked "main":
  * libxslt then does not free them with the context. Their URLs are swapped for the
@@ -647,9 +767,11 @@ static int apply(xslt_sheet *s, xmlDocPtr in, const char *const *params, const c
 	run.page_fn = res->page_fn;
 	run.page_arg = res->page_arg;
 	if (res->page_fn &&
-	    xsltRegisterExtElement(tctxt, (const xmlChar *)"page", (const xmlChar *)XSLT_REGDOC_NS,
-	                           page_element) != 0) {
-		diag_sys(d, s->path, "cannot register rd:page", ENOMEM);
+	    (xsltRegisterExtElement(tctxt, (const xmlChar *)"page", (const xmlChar *)XSLT_REGDOC_NS,
+	                            page_element) != 0 ||
+	     xsltRegisterExtElement(tctxt, (const xmlChar *)"cache", (const xmlChar *)XSLT_REGDOC_NS,
+	                            cache_element) != 0)) {
+		diag_sys(d, s->path, "cannot register rd:page and rd:cache", ENOMEM);
 		goto done;
 	}
 	xsltSetTransformErrorFunc(tctxt, &sink, generic_error);
@@ -749,6 +871,8 @@ done_nochan:
 		xmlFreeDoc(out);
 	if (tctxt)
 		xsltFreeTransformContext(tctxt);
+	if (run.cache)
+		xmlHashFree(run.cache, cache_entry_free);
 	if (saved_urls) {
 		restore_docs(res, saved_urls);
 		free(saved_urls);

@@ -89,6 +89,15 @@ xmlDocPtr xslt_apply_to_doc_with(xslt_sheet *s, xmlDocPtr in, const char *const 
 #define XSLT_REGDOC_NS "urn:x-regdoc:xslt"
 typedef int (*xslt_page_fn)(void *arg, const char *href, xmlNodePtr page, diag *d);
 
+/* With a page function, the extension element cache of the same namespace is available
+ * too: <rd:cache key="{...}"><xsl:fallback>content</xsl:fallback></rd:cache> builds its
+ * content the first time its key comes in a transform, keeps it as the HTML that
+ * src/render/html5.c writes for it, and puts that HTML in place every time (a node only
+ * html5.c writes: use it only where the content goes straight into a page, never in a
+ * variable). The key must say everything the content depends on; the content must be
+ * nodes (no attributes of the enclosing element). A processor without the element, or a
+ * transform without a page function, runs the fallback: the same content, built. */
+
 /* As xslt_apply_to_doc_with, with rd:page written through fn (NULL: not available). */
 xmlDocPtr xslt_apply_to_doc_pages(xslt_sheet *s, xmlDocPtr in, const char *const *params,
                                   const xslt_doc *docs, size_t ndocs, const char *outdir,

@@ -14,23 +14,23 @@
   The same links follow as a list, for readers who would rather read.
 
   SVG presentation attributes only: the site's Content-Security-Policy allows no inline
-  style. Uses site.xsl's keys (unit, rel-from, cites-into) and labels.xsl's labels.
+  style. Uses site.xsl's keys (unit, node, rel-from, rel-to, cites-into) and labels.xsl's
+  labels.
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <!-- citations by the unit they come from (cites-into, in site.xsl, is by target unit) -->
-  <xsl:key name="lm-cites-from-unit" match="edges/edge[@kind = 'cites']"
+  <xsl:key name="lm-cites-from-unit" match="/regulation/edges/edge[@kind = 'cites']"
            use="substring-before(concat(@from, '.'), '.')"/>
-  <!-- edges by "FROM-UNIT|TO-UNIT" -->
-  <xsl:key name="lm-rel-pair" match="edges/edge[@kind = 'relates-to']"
-           use="concat(substring-before(concat(@from, '.'), '.'), '|', substring-before(concat(@to, '.'), '.'))"/>
-  <xsl:key name="lm-cite-pair" match="edges/edge[@kind = 'cites']"
-           use="concat(substring-before(concat(@from, '.'), '.'), '|', substring-before(concat(@to, '.'), '.'))"/>
 
   <!-- geometry (px) -->
   <xsl:variable name="lm-cell" select="14"/>
   <xsl:variable name="lm-left" select="84"/>
   <xsl:variable name="lm-top" select="96"/>
+  <!-- a cell's square, and the x of column 0's square (a cell is the commonest thing
+       drawn: its attributes are one lookup each) -->
+  <xsl:variable name="lm-in" select="$lm-cell - 2"/>
+  <xsl:variable name="lm-x1" select="$lm-left - $lm-cell + 1"/>
 
   <!-- ===================================================== the hooks -->
   <xsl:template match="contents/chapter" mode="links-map-page">
@@ -130,18 +130,37 @@
             <xsl:for-each select="$arts">
               <xsl:variable name="a" select="."/>
               <xsl:variable name="y" select="$lm-top + (position() - 1) * $lm-cell"/>
+              <xsl:variable name="links"><xsl:call-template name="lm-row-links"/></xsl:variable>
+              <xsl:variable name="row" select="string($links)"/>
+              <!-- the diagonal: this article's own column (columns are in document order,
+                   recitals, articles, annexes, as lm-groups draws them) -->
+              <xsl:variable name="self" select="count($recs) + position()"/>
+              <xsl:variable name="y1" select="$y + 1"/>
               <a href="{@id}.html">
                 <title><xsl:apply-templates select="." mode="title"/></title>
                 <text x="{$lm-left - 6}" y="{$y + $lm-cell - 3}" text-anchor="end" fill="#1b1b1b">
                   <xsl:call-template name="lm-short"/>
                 </text>
               </a>
+              <!-- most cells are empty: one contains() on the row's links decides, and
+                   only a linked cell looks its edges up -->
               <xsl:for-each select="$cols">
-                <xsl:call-template name="lm-cell">
-                  <xsl:with-param name="a" select="$a"/>
-                  <xsl:with-param name="x" select="$lm-left + (position() - 1) * $lm-cell"/>
-                  <xsl:with-param name="y" select="$y"/>
-                </xsl:call-template>
+                <xsl:choose>
+                  <xsl:when test="position() = $self">
+                    <rect x="{$lm-x1 + position() * $lm-cell}" y="{$y1}" width="{$lm-in}" height="{$lm-in}" fill="#d6d6d6"/>
+                  </xsl:when>
+                  <xsl:when test="contains($row, concat(' ', @id, ' '))">
+                    <xsl:call-template name="lm-cell">
+                      <xsl:with-param name="a" select="$a"/>
+                      <xsl:with-param name="row" select="$row"/>
+                      <xsl:with-param name="x" select="$lm-left + (position() - 1) * $lm-cell"/>
+                      <xsl:with-param name="y" select="$y"/>
+                    </xsl:call-template>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <rect x="{$lm-x1 + position() * $lm-cell}" y="{$y1}" width="{$lm-in}" height="{$lm-in}" fill="#f2f4f8"/>
+                  </xsl:otherwise>
+                </xsl:choose>
               </xsl:for-each>
             </xsl:for-each>
           </svg>
@@ -155,13 +174,13 @@
           <summary>The same links as a list</summary>
           <ul>
             <xsl:for-each select="$arts">
-              <xsl:variable name="a" select="."/>
+              <xsl:variable name="aid" select="string(@id)"/>
+              <xsl:variable name="links"><xsl:call-template name="lm-row-links"/></xsl:variable>
+              <xsl:variable name="row" select="string($links)"/>
               <li>
                 <a href="{@id}.html"><xsl:apply-templates select="." mode="label"/></a>
                 <xsl:text>: </xsl:text>
-                <xsl:variable name="linked" select="$cols[@id != $a/@id and (
-                    key('lm-rel-pair', concat($a/@id, '|', @id)) or key('lm-rel-pair', concat(@id, '|', $a/@id)) or
-                    key('lm-cite-pair', concat($a/@id, '|', @id)) or key('lm-cite-pair', concat(@id, '|', $a/@id)))]"/>
+                <xsl:variable name="linked" select="$cols[@id != $aid and contains($row, concat(' ', @id, ' '))]"/>
                 <xsl:choose>
                   <xsl:when test="$linked">
                     <xsl:for-each select="$linked">
@@ -179,52 +198,89 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- One cell: row article $a, column unit (the context). -->
+  <!-- The units an article (the context) links to, each as " ID ", one per edge:
+       "|" relates-to either way (its edges join units) "|" citations out, by the unit
+       cited "|" citations in, by the citing unit. A row walks the article's own edges
+       once; a cell is then a contains() (a key lookup per cell and direction was
+       quadratic in the chapter's size) and a count of its token (a filter of the
+       article's edges per linked cell cost more than all the empty cells). -->
+  <xsl:template name="lm-row-links">
+    <xsl:variable name="aid" select="string(@id)"/>
+    <xsl:text>|</xsl:text>
+    <xsl:for-each select="key('rel-from', $aid)"><xsl:value-of select="concat(' ', @to, ' ')"/></xsl:for-each>
+    <xsl:for-each select="key('rel-to', $aid)"><xsl:value-of select="concat(' ', @from, ' ')"/></xsl:for-each>
+    <xsl:text>|</xsl:text>
+    <xsl:for-each select="key('lm-cites-from-unit', $aid)"><xsl:value-of select="concat(' ', substring-before(concat(@to, '.'), '.'), ' ')"/></xsl:for-each>
+    <xsl:text>|</xsl:text>
+    <xsl:for-each select="key('cites-into', $aid)"><xsl:value-of select="concat(' ', substring-before(concat(@from, '.'), '.'), ' ')"/></xsl:for-each>
+  </xsl:template>
+
+  <!-- How many times $t occurs in $s (tokens " ID " never overlap). -->
+  <xsl:template name="lm-count">
+    <xsl:param name="s"/>
+    <xsl:param name="t"/>
+    <xsl:param name="n" select="0"/>
+    <xsl:choose>
+      <xsl:when test="contains($s, $t)">
+        <xsl:call-template name="lm-count">
+          <xsl:with-param name="s" select="substring-after($s, $t)"/>
+          <xsl:with-param name="t" select="$t"/>
+          <xsl:with-param name="n" select="$n + 1"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$n"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- One linked cell: row article $a, column unit (the context); $row its lm-row-links. -->
   <xsl:template name="lm-cell" xmlns="http://www.w3.org/2000/svg">
     <xsl:param name="a"/>
+    <xsl:param name="row"/>
     <xsl:param name="x"/>
     <xsl:param name="y"/>
-    <xsl:variable name="u" select="@id"/>
-    <xsl:variable name="rel" select="key('lm-rel-pair', concat($a/@id, '|', $u)) | key('lm-rel-pair', concat($u, '|', $a/@id))"/>
-    <xsl:variable name="out" select="key('lm-cite-pair', concat($a/@id, '|', $u))"/>
-    <xsl:variable name="in" select="key('lm-cite-pair', concat($u, '|', $a/@id))"/>
+    <xsl:variable name="t" select="concat(' ', @id, ' ')"/>
+    <xsl:variable name="u" select="string(@id)"/>
+    <xsl:variable name="rest" select="substring-after(substring-after($row, '|'), '|')"/>
+    <xsl:variable name="rel" select="contains(substring-before(substring-after($row, '|'), '|'), $t)"/>
+    <xsl:variable name="out">
+      <xsl:call-template name="lm-count">
+        <xsl:with-param name="s" select="substring-before($rest, '|')"/>
+        <xsl:with-param name="t" select="$t"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="in">
+      <xsl:call-template name="lm-count">
+        <xsl:with-param name="s" select="substring-after($rest, '|')"/>
+        <xsl:with-param name="t" select="$t"/>
+      </xsl:call-template>
+    </xsl:variable>
     <xsl:variable name="a-label"><xsl:apply-templates select="$a" mode="label"/></xsl:variable>
     <xsl:variable name="u-label"><xsl:apply-templates select="." mode="label"/></xsl:variable>
-    <xsl:choose>
-      <xsl:when test="$u = $a/@id">
-        <rect x="{$x + 1}" y="{$y + 1}" width="{$lm-cell - 2}" height="{$lm-cell - 2}" fill="#d6d6d6"/>
-      </xsl:when>
-      <xsl:when test="$rel or $out or $in">
-        <a href="{$u}.html">
-          <title>
-            <xsl:value-of select="concat($a-label, ' – ', $u-label, ': ')"/>
-            <xsl:if test="$rel">related</xsl:if>
-            <xsl:if test="$out">
-              <xsl:if test="$rel">; </xsl:if>
-              <xsl:value-of select="concat($a-label, ' cites ', $u-label, ' (', count($out), ')')"/>
-            </xsl:if>
-            <xsl:if test="$in">
-              <xsl:if test="$rel or $out">; </xsl:if>
-              <xsl:value-of select="concat($u-label, ' cites ', $a-label, ' (', count($in), ')')"/>
-            </xsl:if>
-          </title>
-          <rect x="{$x + 1}" y="{$y + 1}" width="{$lm-cell - 2}" height="{$lm-cell - 2}" rx="2">
-            <xsl:attribute name="fill">
-              <xsl:choose>
-                <xsl:when test="$rel">#3a6ecf</xsl:when>
-                <xsl:otherwise>#e98a15</xsl:otherwise>
-              </xsl:choose>
-            </xsl:attribute>
-          </rect>
-          <xsl:if test="$rel and ($out or $in)">
-            <circle cx="{$x + $lm-cell div 2}" cy="{$y + $lm-cell div 2}" r="3" fill="#e98a15"/>
-          </xsl:if>
-        </a>
-      </xsl:when>
-      <xsl:otherwise>
-        <rect x="{$x + 1}" y="{$y + 1}" width="{$lm-cell - 2}" height="{$lm-cell - 2}" fill="#f2f4f8"/>
-      </xsl:otherwise>
-    </xsl:choose>
+    <a href="{$u}.html">
+      <title>
+        <xsl:value-of select="concat($a-label, ' – ', $u-label, ': ')"/>
+        <xsl:if test="$rel">related</xsl:if>
+        <xsl:if test="$out > 0">
+          <xsl:if test="$rel">; </xsl:if>
+          <xsl:value-of select="concat($a-label, ' cites ', $u-label, ' (', $out, ')')"/>
+        </xsl:if>
+        <xsl:if test="$in > 0">
+          <xsl:if test="$rel or $out > 0">; </xsl:if>
+          <xsl:value-of select="concat($u-label, ' cites ', $a-label, ' (', $in, ')')"/>
+        </xsl:if>
+      </title>
+      <rect x="{$x + 1}" y="{$y + 1}" width="{$lm-cell - 2}" height="{$lm-cell - 2}" rx="2">
+        <xsl:attribute name="fill">
+          <xsl:choose>
+            <xsl:when test="$rel">#3a6ecf</xsl:when>
+            <xsl:otherwise>#e98a15</xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
+      </rect>
+      <xsl:if test="$rel and ($out > 0 or $in > 0)">
+        <circle cx="{$x + $lm-cell div 2}" cy="{$y + $lm-cell div 2}" r="3" fill="#e98a15"/>
+      </xsl:if>
+    </a>
   </xsl:template>
 
   <!-- The bands over the columns: Recitals, Articles, Annexes. -->

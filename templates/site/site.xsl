@@ -33,30 +33,33 @@
   <xsl:param name="library" select="''"/>
   <xsl:param name="library-href" select="'../../'"/>
 
-  <xsl:key name="unit" match="recitals/recital | articles/article | annexes/annex" use="@id"/>
-  <xsl:key name="chapter" match="contents/chapter" use="@id"/>
+  <!-- Patterns start at the root: libxslt evaluates a key's "a/b" as "//a/b", a walk
+       of the whole document per key and per document read (the graphs of a library,
+       links.xml), which was a tenth of the site's cost. -->
+  <xsl:key name="unit" match="/regulation/recitals/recital | /regulation/articles/article | /regulation/annexes/annex" use="@id"/>
+  <xsl:key name="chapter" match="/regulation/contents/chapter" use="@id"/>
   <!-- everything that has its own page -->
-  <xsl:key name="page" match="recitals/recital | articles/article | annexes/annex | contents/chapter" use="@id"/>
+  <xsl:key name="page" match="/regulation/recitals/recital | /regulation/articles/article | /regulation/annexes/annex | /regulation/contents/chapter" use="@id"/>
   <xsl:key name="node" match="*[@id]" use="@id"/>
-  <xsl:key name="act" match="acts/act" use="@id"/>
-  <xsl:key name="rel-from" match="edges/edge[@kind = 'relates-to']" use="@from"/>
-  <xsl:key name="rel-to" match="edges/edge[@kind = 'relates-to']" use="@to"/>
+  <xsl:key name="act" match="/regulation/acts/act" use="@id"/>
+  <xsl:key name="rel-from" match="/regulation/edges/edge[@kind = 'relates-to']" use="@from"/>
+  <xsl:key name="rel-to" match="/regulation/edges/edge[@kind = 'relates-to']" use="@to"/>
   <!-- computed suggestions (doc/graph.md): each page shows its own list, from = the page -->
-  <xsl:key name="sug-from" match="edges/edge[@kind = 'suggests']" use="@from"/>
-  <xsl:key name="cites-into" match="edges/edge[@kind = 'cites']"
+  <xsl:key name="sug-from" match="/regulation/edges/edge[@kind = 'suggests']" use="@from"/>
+  <xsl:key name="cites-into" match="/regulation/edges/edge[@kind = 'cites']"
            use="substring-before(concat(@to, '.'), '.')"/>
-  <xsl:key name="cites-from" match="edges/edge[@kind = 'cites']" use="@from"/>
-  <xsl:key name="toc-unit" match="contents//unit" use="@ref"/>
+  <xsl:key name="cites-from" match="/regulation/edges/edge[@kind = 'cites']" use="@from"/>
+  <xsl:key name="toc-unit" match="/regulation/contents//unit" use="@ref"/>
   <!-- acts that are regulations of the library, by its id -->
-  <xsl:key name="act-reg" match="acts/act[@regulation]" use="@regulation"/>
+  <xsl:key name="act-reg" match="/regulation/acts/act[@regulation]" use="@regulation"/>
   <!-- the links document's edges (only its nodes match): citations by the qualified id
        of the unit they cite (ai-act:art-15); by that and the citing element; every
        edge into a regulation by the citing element and the regulation cited -->
-  <xsl:key name="lib-cites-unit" match="library/edges/edge[@kind = 'cites']"
+  <xsl:key name="lib-cites-unit" match="/library/edges/edge[@kind = 'cites']"
            use="substring-before(concat(@to, '.'), '.')"/>
-  <xsl:key name="lib-cites-unit-from" match="library/edges/edge[@kind = 'cites']"
+  <xsl:key name="lib-cites-unit-from" match="/library/edges/edge[@kind = 'cites']"
            use="concat(substring-before(concat(@to, '.'), '.'), '|', @from)"/>
-  <xsl:key name="lib-in-from" match="library/edges/edge[@kind = 'cites' or @kind = 'cites-act']"
+  <xsl:key name="lib-in-from" match="/library/edges/edge[@kind = 'cites' or @kind = 'cites-act']"
            use="concat(@from, '|', substring-before(concat(@to, ':'), ':'))"/>
 
   <!-- the library (none: empty; document('') is this stylesheet, which has no <library>) -->

@@ -6,7 +6,8 @@
   Text nodes are output as text: the serializer escapes them; nothing here uses
   disable-output-escaping.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:rd="urn:x-regdoc:xslt" extension-element-prefixes="rd">
 
   <!-- ===================================================== permalink -->
   <xsl:template name="permalink">
@@ -232,6 +233,19 @@
   <!-- a use of a defined term: link to the definition, its text (up to 300 characters)
        as tooltip -->
   <xsl:template match="term">
+    <xsl:choose>
+      <!-- a term of words only is the same link wherever it is: built once per
+           definition and words (a regulation uses each a dozen times) -->
+      <xsl:when test="not(*)">
+        <rd:cache key="term|{string-length(@ref)}:{@ref}|{.}">
+          <xsl:fallback><xsl:call-template name="term"/></xsl:fallback>
+        </rd:cache>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="term"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="term">
     <xsl:variable name="page" select="substring-before(concat(@ref, '.'), '.')"/>
     <xsl:variable name="def" select="key('node', @ref)"/>
     <xsl:choose>

@@ -16,7 +16,9 @@
 
 #include <libxml/parser.h>
 
+#include "render/html5.h"
 #include "render/xslt.h"
+#include "util/buf.h"
 #include "util/fsout.h"
 
 #define XSL_HEAD                                                                           \
@@ -249,6 +251,71 @@ static void test_pages_as_they_go(void **state)
 	assert_int_equal(ps.n, 1);
 	assert_int_equal(f->d.errors, 1);
 	assert_non_null(strstr(messages(f), "x-1.html: error: page refused"));
+	xslt_sheet_free(s);
+}
+
+/* rd:cache: with a page function, the content of a key is built the first time only
+ * and put in place, as html5.c writes it, every time (the second page shows what was
+ * built for the first); another key builds anew; a cached fragment first in a container
+ * keeps the newline after its start tag. Without a page function the fallback builds
+ * the content every time. */
+static int page_html(void *arg, const char *href, xmlNodePtr page, diag *d)
+{
+	buf *b = arg;
+	xmlNodePtr c = page->children;
+	(void)href;
+	(void)d;
+	while (c && c->type != XML_ELEMENT_NODE)
+		c = c->next;
+	html5_serialize(c, b);
+	return 0;
+}
+
+#define CACHE_SHEET                                                                         \
+	"<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\"\n"   \
+	"  xmlns:rd=\"" XSLT_REGDOC_NS "\" extension-element-prefixes=\"rd\">\n"                     \
+	"<xsl:template match=\"/\"><site>\n"                                                       \
+	"  <xsl:for-each select=\"r/v | r\">\n"                                                     \
+	"    <xsl:choose><xsl:when test=\"element-available('rd:page')\">\n"                        \
+	"      <rd:page href=\"p{position()}.html\"><html><body>\n"                                 \
+	"        <rd:cache key=\"same\"><xsl:fallback><p>built for <xsl:value-of select=\"name()\"/></p>" \
+	"</xsl:fallback></rd:cache>\n"                                                              \
+	"        <rd:cache key=\"own-{name()}\"><xsl:fallback><i><xsl:value-of select=\"name()\"/></i>" \
+	"</xsl:fallback></rd:cache>\n"                                                              \
+	"      </body></html></rd:page>\n"                                                          \
+	"    </xsl:when><xsl:otherwise><page><rd:cache key=\"same\"><xsl:fallback>"                \
+	"<p><xsl:value-of select=\"name()\"/></p></xsl:fallback></rd:cache></page>"                \
+	"</xsl:otherwise></xsl:choose>\n"                                                           \
+	"  </xsl:for-each><search/></site></xsl:template>\n" XSL_TAIL
+
+static void test_cache(void **state)
+{
+	struct fx *f = *state;
+	xslt_sheet *s;
+	xmlDocPtr doc;
+	xmlChar *out = NULL;
+	int len = 0;
+	buf b;
+	buf_init(&b);
+	write_text(f->sheet, CACHE_SHEET);
+	s = xslt_sheet_load(f->sheet, &f->d);
+	assert_non_null(s);
+	doc = xslt_apply_to_doc_pages(s, f->in, NULL, NULL, 0, f->out, page_html, &b, &f->d);
+	assert_non_null(doc);
+	assert_false(b.oom);
+	assert_string_equal(b.s, "<!DOCTYPE html>\n<html>\n<body>\n<p>built for r</p>\n<i>r</i></body>\n</html>\n"
+	                         "<!DOCTYPE html>\n<html>\n<body>\n<p>built for r</p>\n<i>v</i></body>\n</html>\n");
+	xmlFreeDoc(doc);
+
+	/* no page function: the fallback, built for each */
+	doc = xslt_apply_to_doc(s, f->in, NULL, f->out, &f->d);
+	assert_non_null(doc);
+	xmlDocDumpMemory(doc, &out, &len);
+	assert_non_null(strstr((const char *)out, "<page><p>r</p></page><page><p>v</p></page>"));
+	xmlFree(out);
+	xmlFreeDoc(doc);
+	assert_int_equal(f->d.errors, 0);
+	buf_free(&b);
 	xslt_sheet_free(s);
 }
 
@@ -552,6 +619,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_main_output_and_params, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_to_memory_and_doc, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pages_as_they_go, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cache, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_exsl_document_inside, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refuses_parent_dir, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refuses_absolute_and_file_url, setup, teardown),
