@@ -14,25 +14,6 @@
 
 #define STATIC_MAX_BYTES (32u * 1024u * 1024u)
 
-static int write_file(const char *path, const char *data, size_t len, diag *d)
-{
-	FILE *f = fopen(path, "wb");
-	if (!f) {
-		diag_sys(d, path, "cannot create", errno);
-		return -1;
-	}
-	if ((len && fwrite(data, 1, len, f) != len) || fflush(f) != 0) {
-		diag_sys(d, path, "cannot write", errno);
-		fclose(f);
-		return -1;
-	}
-	if (fclose(f) != 0) {
-		diag_sys(d, path, "cannot write", errno);
-		return -1;
-	}
-	return 0;
-}
-
 static int make_dir(const char *path, diag *d)
 {
 	if (mkdir(path, 0755) == 0 || (errno == EEXIST && fsio_is_dir(path)))
@@ -77,7 +58,7 @@ static int copy_tree(const char *src, const char *dst, int depth, diag *d)
 			size_t len;
 			rc = fsio_read_file(from, STATIC_MAX_BYTES, &data, &len, d);
 			if (rc == 0) {
-				rc = write_file(to, data, len, d);
+				rc = fsio_write_file(to, data, len, 0, d);
 				free(data);
 			}
 		} else {
@@ -124,7 +105,7 @@ static int write_page(const char *outdir, const char *href, xmlNodePtr page, con
 		diag_sys(d, outdir, "cannot allocate", ENOMEM);
 		rc = -1;
 	} else {
-		rc = write_file(path, b->s, b->len, d);
+		rc = fsio_write_file(path, b->s, b->len, 0, d);
 	}
 	free(path);
 	return rc;
@@ -369,7 +350,7 @@ int site_render_library(xmlDocPtr links, const char *templates_dir, const char *
 		diag_sys(d, out_path, "cannot allocate", ENOMEM);
 		goto done;
 	}
-	rc = write_file(out_path, b.s, b.len, d);
+	rc = fsio_write_file(out_path, b.s, b.len, 0, d);
 done:
 	buf_free(&b);
 	if (result)

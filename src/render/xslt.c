@@ -474,25 +474,6 @@ static xmlChar *root_base_uri(const char *root)
 	return uri;
 }
 
-static int write_all(const char *path, const xmlChar *buf, size_t len, diag *d)
-{
-	FILE *f = fopen(path, "wb");
-	if (!f) {
-		diag_sys(d, path, "cannot create", errno);
-		return -1;
-	}
-	if ((len && fwrite(buf, 1, len, f) != len) || fflush(f) != 0) {
-		diag_sys(d, path, "cannot write", errno);
-		fclose(f);
-		return -1;
-	}
-	if (fclose(f) != 0) {
-		diag_sys(d, path, "cannot write", errno);
-		return -1;
-	}
-	return 0;
-}
-
 /* ---------------------------------------------------------------- applying */
 
 enum result_kind { RESULT_FILE, RESULT_MEMORY, RESULT_DOC };
@@ -828,7 +809,7 @@ static int apply(xslt_sheet *s, xmlDocPtr in, const char *const *params, const c
 				free(path);
 				goto done;
 			}
-			rc = write_all(path, buf, buf ? (size_t)len : 0, d);
+			rc = fsio_write_file(path, buf, buf ? (size_t)len : 0, 0, d);
 			xmlFree(buf);
 			free(path);
 			if (rc != 0)

@@ -9,25 +9,6 @@
 #include "util/fsio.h"
 #include "util/fsout.h"
 
-static int write_all(const char *path, const char *data, size_t len, diag *d)
-{
-	FILE *f = fopen(path, "wbx");
-	if (!f) {
-		diag_sys(d, path, "cannot create", errno);
-		return -1;
-	}
-	if ((len && fwrite(data, 1, len, f) != len) || fflush(f) != 0) {
-		diag_sys(d, path, "cannot write", errno);
-		fclose(f);
-		return -1;
-	}
-	if (fclose(f) != 0) {
-		diag_sys(d, path, "cannot write", errno);
-		return -1;
-	}
-	return 0;
-}
-
 static int copy_tree(const char *src, const char *dst, int depth, diag *d)
 {
 	fsio_names names;
@@ -66,7 +47,7 @@ static int copy_tree(const char *src, const char *dst, int depth, diag *d)
 			size_t len;
 			rc = fsio_read_file(from, EXPORT_MAX_FILE_BYTES, &data, &len, d);
 			if (rc == 0) {
-				rc = write_all(to, data, len, d);
+				rc = fsio_write_file(to, data, len, FSIO_EXCLUSIVE, d);
 				free(data);
 			}
 		} else {
