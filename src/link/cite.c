@@ -698,6 +698,49 @@ static size_t paren_slot(const struct item *prev, const struct item *add)
 	return SIZE_MAX;
 }
 
+/* "Section B, points 1 to 5, and points 8 and 9 of Annex VIII" (AI Act Article
+ * 49(4)(b)): a list item that repeats the keyword of the element a refinement listed
+ * ("points" after ", points 1 to 5") is another element of the same kind in the same
+ * place, so the components before it (Section B) carry over. Only after a refinement
+ * (level > 0): "points 2 and points 5" with nothing before them have nothing to
+ * carry, and are read as they always were. */
+static bool repeated_keyword(const struct scanner *sc, size_t p, const struct item *prev,
+                             size_t level, struct item *it, size_t *end)
+{
+	size_t q, e;
+	if (level == 0 || level >= prev->n)
+		return false;
+	enum level lv = prev->c[level].lv;
+	bool ok;
+	item_init(it, p);
+	memcpy(it->c, prev->c, level * sizeof prev->c[0]);
+	it->n = level;
+	switch (lv) {
+	case LV_APOINT:
+	case LV_PAREN:
+		/* "points 8" repeats "points 1", "point (c)" repeats "point (a)"; the
+		 * kind must match too, or "point (c)" would list beside "points 1" */
+		ok = keyword(sc, p, "point", "points", false, &q) && sp(sc, q, &q) &&
+		     point_element(sc, q, it, &e) && it->c[level].lv == lv;
+		break;
+	case LV_SECTION:
+		ok = keyword(sc, p, "Section", "Sections", false, &q) && sp(sc, q, &q) &&
+		     parse_element(sc, q, LV_SECTION, it, &e);
+		break;
+	case LV_PART:
+		ok = keyword(sc, p, "Part", "Parts", false, &q) && sp(sc, q, &q) &&
+		     parse_element(sc, q, LV_PART, it, &e);
+		break;
+	default:
+		ok = false;
+		break;
+	}
+	if (!ok || it->dead)
+		return false;
+	*end = e;
+	return true;
+}
+
 /* A list item after `prev`: "(9)" replaces parenthesised components of prev,
  * "41" replaces the component at `level`, "the fifth paragraph" starts afresh.
  * *changed is the first replaced component, or SIZE_MAX for a fresh item. */
@@ -719,6 +762,10 @@ static bool parse_sibling(const struct scanner *sc, size_t p, const struct item 
 			memcpy(it->c[j + i].text, tmp.c[i].text, COMP_TEXT);
 		*changed = j;
 		*end = e;
+		return true;
+	}
+	if (repeated_keyword(sc, p, prev, level, it, end)) {
+		*changed = level;
 		return true;
 	}
 	enum level lv = level < prev->n ? prev->c[level].lv : LV_CTX;
@@ -775,6 +822,22 @@ static bool parse_range(const struct scanner *sc, size_t p, struct item *last,
 	return true;
 }
 
+/* A space then "Section" after a chapter or annex, or "Part" after an annex: the
+ * divisions those units have. *end is where the division's keyword starts. */
+static bool divided_unit(const struct scanner *sc, const struct item *last, size_t p,
+                         size_t *end)
+{
+	enum level lv = last->c[last->n - 1].lv;
+	size_t q, e;
+	if ((lv != LV_CHAPTER && lv != LV_ANNEX) || !sp(sc, p, &q))
+		return false;
+	if (!keyword(sc, q, "Section", "Sections", false, &e) &&
+	    !(lv == LV_ANNEX && keyword(sc, q, "Part", "Parts", false, &e)))
+		return false;
+	*end = q;
+	return true;
+}
+
 /* Reads one segment at p and pushes its items. */
 static bool parse_segment(struct scanner *sc, size_t p, size_t *end)
 {
@@ -790,6 +853,14 @@ static bool parse_segment(struct scanner *sc, size_t p, size_t *end)
 		struct item *last = &sc->items[sc->nitems - 1];
 		size_t r, e, changed;
 		if (last->range_at < 0 && comma(sc, q, &r) && parse_refinement(sc, r, last, &level, &e)) {
+			last->end = q = e;
+			continue;
+		}
+		/* "Chapter III Section 4" (AI Act Article 113(b)): a unit's own division
+		 * written straight after it, without the comma, is still inside it, not a
+		 * Section of the chapter the text stands in */
+		if (last->range_at < 0 && divided_unit(sc, last, q, &r) &&
+		    parse_refinement(sc, r, last, &level, &e)) {
 			last->end = q = e;
 			continue;
 		}

@@ -147,12 +147,51 @@ static void locate(xmlNodePtr text, place *p)
 	p->ctx.section = p->unit ? prop(p->unit, "section") : NULL;
 }
 
+/* The highest subparagraph number looked at under one element: well above any real
+ * one (17 is the most either embedded regulation has), it bounds the lookups per
+ * citation. */
+#define MAX_SUBS 64
+
+/* cand's last component looked for in the later subparagraphs of its parent: "point
+ * 3.1 (b)" of CRA Annex VIII Part IV cites the point (b) that hangs off the second
+ * subparagraph of point 3.1 ("The application shall include:"), which the id scheme
+ * numbers anx-8.part-4.3.1.sub2.b. The law names no subparagraph because only one of
+ * them has a point (b); when several have one, the citation does not say which, and
+ * this finds nothing. Writes the id into got; 1 when found. */
+static int in_later_sub(xmlHashTablePtr ids, const char *cand, char *got)
+{
+	const char *dot = strrchr(cand, '.');
+	char parent[ID_MAX], sub[ID_MAX], try_id[ID_MAX];
+	int found = 0;
+	if (!dot || dot == cand || (size_t)(dot - cand) >= ID_MAX || !strncmp(dot + 1, "sub", 3))
+		return 0;
+	snprintf(parent, sizeof parent, "%.*s", (int)(dot - cand), cand);
+	if (!xmlHashLookup(ids, (const xmlChar *)parent))
+		return 0;
+	/* subparagraphs are numbered 2, 3, … without gaps: stop at the first missing */
+	for (int k = 2; k <= MAX_SUBS; k++) {
+		int n = snprintf(sub, sizeof sub, "%s.sub%d", parent, k);
+		if (n < 0 || (size_t)n >= sizeof sub || !xmlHashLookup(ids, (const xmlChar *)sub))
+			break;
+		n = snprintf(try_id, sizeof try_id, "%s%s", sub, dot);
+		if (n < 0 || (size_t)n >= sizeof try_id || !xmlHashLookup(ids, (const xmlChar *)try_id))
+			continue;
+		if (found++)
+			return 0; /* in two subparagraphs: ambiguous */
+		put(got, ID_MAX, 0, try_id);
+	}
+	return found == 1;
+}
+
 /* The finest existing element of ids for a cited id: as cited, as a sub-point, or
  * its nearest existing ancestor. Returns 0 exact, 1 coarser, -1 nothing. p gives the
  * relative rules of the citing text (another regulation's ids: a blank place). */
 static int resolve_in(xmlHashTablePtr ids, const place *p, const char *want, char *got)
 {
 	size_t cl = strlen(p->container);
+	/* the readings of want tried again, one subparagraph deeper, when none exists
+	 * as cited: as cited, in the alternative container, in this Part */
+	char alt[ID_MAX] = "", in_section[ID_MAX] = "";
 	put(got, ID_MAX, 0, want);
 	if (xmlHashLookup(ids, (const xmlChar *)got))
 		return 0;
@@ -160,6 +199,7 @@ static int resolve_in(xmlHashTablePtr ids, const place *p, const char *want, cha
 		snprintf(got, ID_MAX, "%s%s", p->alt_container, want + cl);
 		if (xmlHashLookup(ids, (const xmlChar *)got))
 			return 0;
+		put(alt, ID_MAX, 0, got);
 		put(got, ID_MAX, 0, want);
 	}
 	/* "Article 113(3), point (a)" where Article 113 has no numbered paragraphs: the
@@ -191,9 +231,15 @@ static int resolve_in(xmlHashTablePtr ids, const place *p, const char *want, cha
 			snprintf(got, ID_MAX, "%s%s", p->section, want + ul);
 			if (xmlHashLookup(ids, (const xmlChar *)got))
 				return 0;
+			put(in_section, ID_MAX, 0, got);
 			put(got, ID_MAX, 0, want);
 		}
 	}
+	/* last of the exact readings, so that a point that exists as cited always wins */
+	if (in_later_sub(ids, want, got) || (alt[0] && in_later_sub(ids, alt, got)) ||
+	    (in_section[0] && in_later_sub(ids, in_section, got)))
+		return 0;
+	put(got, ID_MAX, 0, want);
 	for (char *dot = strrchr(got, '.'); dot; dot = strrchr(got, '.')) {
 		*dot = '\0';
 		if (xmlHashLookup(ids, (const xmlChar *)got))

@@ -306,6 +306,13 @@ static const struct row ai_act_rows[] = {
 	 "Chapters I and II shall apply from 2 February 2025;",
 	 CTX("art-113", NULL, "art-113", "chp-13", NULL),
 	 "[Chapters I] chp-1 | [II] chp-2"},
+	/* Article 113(b): "Chapter III Section 4" without a comma is still Section 4 of
+	 * Chapter III, not of Chapter XIII where the article stands */
+	{"articles/article-113.md",
+	 "Chapter III Section 4, Chapter V, Chapter VII and Chapter XII and Article 78 shall apply from 2 August 2025",
+	 CTX("art-113", NULL, "art-113.sub3.b", "chp-13", NULL),
+	 "[Chapter III Section 4] chp-3.sec-4 | [Chapter V] chp-5 | [Chapter VII] chp-7 | "
+	 "[Chapter XII] chp-12 | [Article 78] art-78"},
 
 	/* Annexes, their points, sections and parts */
 	{"articles/article-027.md",
@@ -325,6 +332,13 @@ static const struct row ai_act_rows[] = {
 	 CTX("art-49", "art-49.4", "art-49.4", "chp-3", "chp-3.sec-5"),
 	 "[Section A, points 1 to 10, of Annex VIII] anx-8.A.1 anx-8.A.2 anx-8.A.3 anx-8.A.4 "
 	 "anx-8.A.5 anx-8.A.6 anx-8.A.7 anx-8.A.8 anx-8.A.9 anx-8.A.10"},
+	/* Article 49(4)(b): the section carries over the whole list, to the points 8 and
+	 * 9 named with their keyword again */
+	{"articles/article-049.md",
+	 "Section B, points 1 to 5, and points 8 and 9 of Annex VIII;",
+	 CTX("art-49", "art-49.4", "art-49.4.b", "chp-3", "chp-3.sec-5"),
+	 "[Section B, points 1 to 5] anx-8.B.1 anx-8.B.2 anx-8.B.3 anx-8.B.4 anx-8.B.5 | "
+	 "[points 8] anx-8.B.8 | [9 of Annex VIII] anx-8.B.9"},
 	{"annexes/annex-06.md",
 	 "the conformity assessment procedure based on points 2, 3 and 4.",
 	 CTX("anx-6", NULL, "anx-6", NULL, NULL),
@@ -607,6 +621,30 @@ static const struct row grammar_rows[] = {
 	 "[Section 2 of this Chapter] chp-3.sec-2 | [Section 3] chp-3.sec-3"},
 	{NULL, "in point 2 and in Section B", CTX("anx-8", NULL, "anx-8.A", NULL, NULL),
 	 "[point 2] anx-8.2 | [Section B] anx-8.B"},
+	/* a unit's division straight after it, without a comma (AI Act Article 113(b):
+	 * "Chapter III Section 4") */
+	{NULL, "Chapter III Section 4 and Section 5; Annex I Section A; Annex VIII Part II",
+	 CTX("art-113", NULL, NULL, "chp-13", NULL),
+	 "[Chapter III Section 4] chp-3.sec-4 | [Section 5] chp-3.sec-5 | "
+	 "[Annex I Section A] anx-1.A | [Annex VIII Part II] anx-8.part-2"},
+	/* ... only Section after a chapter, only with the capital the OJ gives it */
+	{NULL, "Chapter III Part II; Chapter III section 4", CTX("art-113", NULL, NULL, "chp-13", NULL),
+	 "[Chapter III] chp-3 | [Chapter III] chp-3"},
+	/* a list item that repeats the keyword of a refinement keeps what came before it
+	 * (AI Act Article 49(4)(b): "Section B, points 1 to 5, and points 8 and 9") */
+	{NULL, "Article 5(1), point (a), and point (c)", CTX("art-1", NULL, NULL, NULL, NULL),
+	 "[Article 5(1), point (a)] art-5.1.a | [point (c)] art-5.1.c"},
+	/* ... of the same kind only: an article's point (c) is not listed beside an
+	 * annex's points 1 to 2, nor is anything carried when no refinement came first */
+	{NULL, "Section B, points 1 to 2, and point (c); points 2 and points 5 of Annex III",
+	 CTX("art-49", "art-49.4", "art-49.4", "chp-3", NULL),
+	 "[point (c)] art-49.4.c | [points 5 of Annex III] anx-3.5"},
+	/* CRA Annex VIII Part IV point 3.3: "the technical documentation referred to in
+	 * point 3.1 (b)". The scanner gives the annex's point 3.1(b); the resolver finds
+	 * it in Part IV, in the second subparagraph of point 3.1 (test_graph.c). */
+	{NULL, "the technical documentation referred to in point 3.1 (b), to verify",
+	 CTX("anx-8", NULL, "anx-8.part-4.3.3.sub3", NULL, NULL),
+	 "[point 3.1 (b)] anx-8.3.1.b"},
 	{NULL, "Recital 78, recital 78 and recital (78)", CTX("art-1", NULL, NULL, NULL, NULL),
 	 "[Recital 78] rec-78 | [recital 78] rec-78 | [recital (78)] rec-78"},
 

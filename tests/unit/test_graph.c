@@ -1,7 +1,8 @@
 /*
  * test_graph.c - the graph stage: the writer is deterministic (two runs, same bytes),
  * graph_check catches what a schema cannot (a duplicate id, a dangling reference) and
- * passes a good graph, and the links output is KIND\tFROM\tTO\tSOURCE:LINE.
+ * passes a good graph, the links output is KIND\tFROM\tTO\tSOURCE:LINE, and citations
+ * of the real corpus resolve to the element the law means (link/resolve.c).
  *
  * Runs in SOURCE_DIR so that src attributes are the relative paths the golden test
  * and users see (tests/fixtures/mini/...).
@@ -341,6 +342,68 @@ static void test_api_links(void **state)
 	free(s);
 }
 
+/* The to="" of the <cite> whose text is span, inside the element id of doc. */
+static void expect_cite(xmlDocPtr doc, const char *id, const char *span, const char *to)
+{
+	char expr[256];
+	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+	xmlXPathObjectPtr res;
+	int found = 0;
+	snprintf(expr, sizeof expr, "//*[@id='%s']//cite[.='%s']", id, span);
+	res = xmlXPathEvalExpression((const xmlChar *)expr, ctx);
+	if (res && res->nodesetval && res->nodesetval->nodeNr == 1) {
+		xmlChar *got = xmlGetProp(res->nodesetval->nodeTab[0], (const xmlChar *)"to");
+		if (got && !strcmp((const char *)got, to))
+			found = 1;
+		else
+			print_error("%s: '%s' cites '%s', expected '%s'\n", id, span,
+			            got ? (const char *)got : "(none)", to);
+		xmlFree(got);
+	} else {
+		print_error("%s: no single <cite> '%s'\n", id, span);
+	}
+	xmlXPathFreeObject(res);
+	xmlXPathFreeContext(ctx);
+	assert_true(found);
+}
+
+/* Citations the resolver (link/resolve.c) links to the element the law means, in the
+ * real corpus; each once linked a coarser id with a warning. */
+static void test_resolve_corpus_citations(void **state)
+{
+	fx *t = *state;
+	regulation r;
+	link_stats st;
+
+	assert_int_equal(regulation_load("corpus/ai-act", SOURCE_DIR, &r, &t->d), 0);
+	assert_int_equal(graph_link(&r, &st, &t->d), 0);
+	/* AI Act Article 49(4)(b): "Section B, points 1 to 5, and points 8 and 9 of Annex
+	 * VIII": Section B carries over the whole list */
+	expect_cite(r.doc, "art-49.4.b", "Section B, points 1 to 5",
+	            "anx-8.B.1 anx-8.B.2 anx-8.B.3 anx-8.B.4 anx-8.B.5");
+	expect_cite(r.doc, "art-49.4.b", "points 8", "anx-8.B.8");
+	expect_cite(r.doc, "art-49.4.b", "9 of Annex VIII", "anx-8.B.9");
+	/* AI Act Article 113(b): "Chapter III Section 4, Chapter V, …" is Section 4 of
+	 * Chapter III, not of Chapter XIII where Article 113 stands */
+	expect_cite(r.doc, "art-113.sub3.b", "Chapter III Section 4", "chp-3.sec-4");
+	/* every internal target of the AI Act exists as cited */
+	assert_int_equal(st.coarsened, 0);
+	assert_int_equal(st.unresolved, 0);
+	regulation_free(&r);
+
+	assert_int_equal(regulation_load("corpus/cra", SOURCE_DIR, &r, &t->d), 0);
+	assert_int_equal(graph_link(&r, &st, &t->d), 0);
+	/* CRA Annex VIII Part IV point 3.3: "the technical documentation referred to in
+	 * point 3.1 (b)" is Part IV's point 3.1, whose point (b) ("the technical
+	 * documentation for one model …") is in its second subparagraph */
+	expect_cite(r.doc, "anx-8.part-4.3.3", "point 3.1 (b)", "anx-8.part-4.3.1.sub2.b");
+	assert_int_equal(st.coarsened, 0);
+	assert_int_equal(st.unresolved, 0);
+	regulation_free(&r);
+	assert_null(strstr(diags(t), "which does not exist"));
+	assert_int_equal(t->d.errors, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -355,6 +418,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_links_format, setup, teardown),
 		cmocka_unit_test(test_links_prefix_is_not_cover),
 		cmocka_unit_test_setup_teardown(test_api_links, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_resolve_corpus_citations, setup, teardown),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	xmlCleanupParser();
