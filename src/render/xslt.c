@@ -490,6 +490,37 @@ struct result {
 	void *page_arg;
 };
 
+/* The result of the templates in list (NULL: none) built in a document of its own, under
+ * a root element named root_name (*root), instead of at the current place of the
+ * result; NULL when out of memory. The caller frees it. */
+static xmlDocPtr build_apart(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr list,
+                             const char *root_name, xmlNodePtr *root)
+{
+	xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0"), old_output;
+	xmlNodePtr old_insert;
+	*root = NULL;
+	if (!doc)
+		return NULL;
+	/* the names libxslt gives result nodes come from its dictionary */
+	doc->dict = ctxt->dict;
+	xmlDictReference(doc->dict);
+	*root = xmlNewDocNode(doc, NULL, (const xmlChar *)root_name, NULL);
+	if (!*root) {
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	xmlDocSetRootElement(doc, *root);
+	old_output = ctxt->output;
+	old_insert = ctxt->insert;
+	ctxt->output = doc;
+	ctxt->insert = *root;
+	if (list)
+		xsltApplyOneTemplate(ctxt, node, list, NULL, NULL);
+	ctxt->output = old_output;
+	ctxt->insert = old_insert;
+	return doc;
+}
+
 /* <rd:page href="AVT">content</rd:page>: the content is built in a document of its own
  * (under a <page> root, as xsl:document builds its result), handed to the run's page
  * function with the href, and freed: the principal result never holds the pages. */
@@ -497,32 +528,20 @@ static void page_element(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodeP
                          xsltElemPreCompPtr comp)
 {
 	struct run *r = ctxt ? ctxt->_private : NULL;
-	xmlDocPtr doc, old_output;
-	xmlNodePtr root, old_insert;
+	xmlDocPtr doc;
+	xmlNodePtr root;
 	xmlChar *href;
 	(void)comp;
 	if (!r || !r->page_fn || ctxt->state != XSLT_STATE_OK)
 		return;
 	href = xsltEvalAttrValueTemplate(ctxt, inst, (const xmlChar *)"href", NULL);
-	doc = xmlNewDoc((const xmlChar *)"1.0");
+	doc = build_apart(ctxt, node, inst->children, "page", &root);
 	if (!doc) {
 		xmlFree(href);
 		xsltTransformError(ctxt, NULL, inst, "cannot allocate a page\n");
 		ctxt->state = XSLT_STATE_STOPPED;
 		return;
 	}
-	/* the names libxslt gives result nodes come from its dictionary */
-	doc->dict = ctxt->dict;
-	xmlDictReference(doc->dict);
-	root = xmlNewDocNode(doc, NULL, (const xmlChar *)"page", NULL);
-	xmlDocSetRootElement(doc, root);
-	old_output = ctxt->output;
-	old_insert = ctxt->insert;
-	ctxt->output = doc;
-	ctxt->insert = root;
-	xsltApplyOneTemplate(ctxt, node, inst->children, NULL, NULL);
-	ctxt->output = old_output;
-	ctxt->insert = old_insert;
 	if (ctxt->state == XSLT_STATE_OK && r->sink &&
 	    r->page_fn(r->page_arg, href ? (const char *)href : "", root, r->sink->d) != 0)
 		ctxt->state = XSLT_STATE_STOPPED;
@@ -579,8 +598,8 @@ static void cache_element(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNode
 		r->cache = xmlHashCreate(64);
 	entry = r->cache ? xmlHashLookup(r->cache, key) : NULL;
 	if (!entry && r->cache) {
-		xmlNodePtr fb, root, old_insert;
-		xmlDocPtr doc, old_output;
+		xmlNodePtr fb, root;
+		xmlDocPtr doc;
 		buf b;
 		int first;
 		for (fb = inst->children; fb; fb = fb->next)
@@ -588,26 +607,13 @@ static void cache_element(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNode
 			    xmlStrEqual(fb->ns->href, XSLT_NAMESPACE) &&
 			    xmlStrEqual(fb->name, (const xmlChar *)"fallback"))
 				break;
-		doc = xmlNewDoc((const xmlChar *)"1.0");
-		root = doc ? xmlNewDocNode(doc, NULL, (const xmlChar *)"cache", NULL) : NULL;
-		if (!root) {
-			xmlFreeDoc(doc);
+		doc = build_apart(ctxt, node, fb ? fb->children : NULL, "cache", &root);
+		if (!doc) {
 			xmlFree(key);
 			xsltTransformError(ctxt, NULL, inst, "cannot allocate a cached fragment\n");
 			ctxt->state = XSLT_STATE_STOPPED;
 			return;
 		}
-		doc->dict = ctxt->dict;
-		xmlDictReference(doc->dict);
-		xmlDocSetRootElement(doc, root);
-		old_output = ctxt->output;
-		old_insert = ctxt->insert;
-		ctxt->output = doc;
-		ctxt->insert = root;
-		if (fb)
-			xsltApplyOneTemplate(ctxt, node, fb->children, NULL, NULL);
-		ctxt->output = old_output;
-		ctxt->insert = old_insert;
 		buf_init(&b);
 		buf_putc(&b, 't');
 		first = html5_serialize_children(root, &b);
