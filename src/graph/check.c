@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "graph/graph.h"
+#include "util/xmlnode.h"
 #include "util/xmlsafe.h"
 
 static const char *where(xmlNodePtr n, unsigned long *line)
@@ -13,19 +14,17 @@ static const char *where(xmlNodePtr n, unsigned long *line)
 	xmlNodePtr u;
 	*line = (unsigned long)xmlGetLineNo(n);
 	for (u = n; u && u->type == XML_ELEMENT_NODE; u = u->parent) {
-		xmlAttrPtr a = xmlHasProp(u, (const xmlChar *)"src");
-		if (a && a->children)
-			return (const char *)a->children->content;
+		const char *src = xmlnode_attr(u, "src");
+		if (src)
+			return src;
 	}
 	return NULL;
 }
 
 static unsigned long node_line(xmlNodePtr n)
 {
-	xmlAttrPtr a = xmlHasProp(n, (const xmlChar *)"line");
-	if (a && a->children && a->children->content)
-		return strtoul((const char *)a->children->content, NULL, 10);
-	return 0;
+	const char *line = xmlnode_attr(n, "line");
+	return line ? strtoul(line, NULL, 10) : 0;
 }
 
 /* The value of an attribute libxml2 or we made: one text child, read in place. */

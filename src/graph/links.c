@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "graph/graph.h"
+#include "util/xmlnode.h"
 
 static int covers(const char *id, const char *x)
 {
@@ -14,9 +15,8 @@ static int covers(const char *id, const char *x)
 
 static int is_suggests(xmlNodePtr e)
 {
-	xmlAttrPtr a = xmlHasProp(e, (const xmlChar *)"kind");
-	return a && a->children && a->children->content &&
-	       !xmlStrcmp(a->children->content, (const xmlChar *)"suggests");
+	const char *kind = xmlnode_attr(e, "kind");
+	return kind && !strcmp(kind, "suggests");
 }
 
 size_t graph_print_links(xmlDocPtr doc, const char *id, FILE *out)
@@ -34,11 +34,9 @@ static void print_id(const char *qual, const char *id, FILE *out)
 
 size_t graph_print_links_q(xmlDocPtr doc, const char *id, const char *qual, FILE *out)
 {
-	xmlNodePtr root = xmlDocGetRootElement(doc), edges = NULL;
+	xmlNodePtr root = xmlDocGetRootElement(doc);
 	size_t printed = 0;
-	for (xmlNodePtr c = root ? root->children : NULL; c; c = c->next)
-		if (c->type == XML_ELEMENT_NODE && !xmlStrcmp(c->name, (const xmlChar *)"edges"))
-			edges = c;
+	xmlNodePtr edges = xmlnode_child(root, "edges");
 	for (xmlNodePtr e = edges ? edges->children : NULL; e; e = e->next) {
 		xmlChar *kind, *from, *to, *src, *line;
 		if (e->type != XML_ELEMENT_NODE)
@@ -69,11 +67,9 @@ size_t graph_print_links_q(xmlDocPtr doc, const char *id, const char *qual, FILE
 
 size_t graph_print_suggested(xmlDocPtr doc, const char *id, FILE *out)
 {
-	xmlNodePtr root = xmlDocGetRootElement(doc), edges = NULL;
+	xmlNodePtr root = xmlDocGetRootElement(doc);
 	size_t printed = 0;
-	for (xmlNodePtr c = root ? root->children : NULL; c; c = c->next)
-		if (c->type == XML_ELEMENT_NODE && !xmlStrcmp(c->name, (const xmlChar *)"edges"))
-			edges = c;
+	xmlNodePtr edges = xmlnode_child(root, "edges");
 	for (xmlNodePtr e = edges ? edges->children : NULL; e; e = e->next) {
 		xmlChar *from, *to;
 		if (e->type != XML_ELEMENT_NODE || !is_suggests(e))

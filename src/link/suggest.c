@@ -68,9 +68,9 @@ suggest_model *suggest_compute(xmlDocPtr doc, const suggest_words *w, const sugg
 	    !m->rec_ncites || !m->unit_cites || !m->unit_ncites)
 		goto out;
 	for (size_t i = 0; i < m->nrec; i++)
-		m->rec_id[i] = attr(m->rec_el[i], "id");
+		m->rec_id[i] = xmlnode_attr(m->rec_el[i], "id");
 	for (size_t j = 0; j < m->nunit; j++)
-		m->unit_id[j] = attr(m->unit_el[j], "id");
+		m->unit_id[j] = xmlnode_attr(m->unit_el[j], "id");
 	if (suggest_docs_build(m, w, &pass, unit_ix) != 0 || suggest_score_all(m) != 0)
 		goto out;
 	ok = 1;

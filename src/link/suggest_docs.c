@@ -285,13 +285,13 @@ static void collect_inline(collector *c, xmlNodePtr n, int depth)
 		}
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (is_el(n, "term")) {
-			const char *ref = attr(n, "ref");
+		if (xmlnode_is(n, "term")) {
+			const char *ref = xmlnode_attr(n, "ref");
 			uint32_t id = ref ? strtab_lookup(&c->m->terms, ref, strlen(ref)) : NONE;
 			if (id != NONE)
 				add_term(c, id);
-		} else if (is_el(n, "cite")) {
-			add_cites(c, attr(n, "to"));
+		} else if (xmlnode_is(n, "cite")) {
+			add_cites(c, xmlnode_attr(n, "to"));
 		}
 		if (depth < 16)
 			collect_inline(c, n->children, depth + 1);
@@ -301,10 +301,10 @@ static void collect_inline(collector *c, xmlNodePtr n, int depth)
 /* Every <text> in the subtree of n (n included), in document order. */
 static void collect_texts(collector *c, xmlNodePtr n)
 {
-	for (xmlNodePtr cur = n; cur; cur = graph_walk_next(n, cur, !is_el(cur, "text"))) {
-		if (!is_el(cur, "text"))
+	for (xmlNodePtr cur = n; cur; cur = graph_walk_next(n, cur, !xmlnode_is(cur, "text"))) {
+		if (!xmlnode_is(cur, "text"))
 			continue;
-		if (c->m->p.quoted || !attr(cur, "quoted"))
+		if (c->m->p.quoted || !xmlnode_attr(cur, "quoted"))
 			collect_inline(c, cur->children, 0);
 		if (c->toklen)
 			flush_token(c);
@@ -317,7 +317,7 @@ static void collect_texts(collector *c, xmlNodePtr n)
 static const char *definition_name(suggest_model *m, xmlNodePtr def)
 {
 	for (xmlNodePtr t = def->children; t; t = t->next)
-		if (is_el(t, "text")) {
+		if (xmlnode_is(t, "text")) {
 			xmlChar *content = xmlNodeGetContent(t);
 			const char *s = content ? strstr((const char *)content, "\xE2\x80\x98") : NULL;
 			const char *e = s ? strstr(s + 3, "\xE2\x80\x99") : NULL;
@@ -335,26 +335,26 @@ int suggest_docs_index(suggest_model *m, xmlNodePtr root, node_list *recs, node_
                        node_list *pass, xmlHashTablePtr unit_ix)
 {
 	for (xmlNodePtr g = root->children; g; g = g->next) {
-		if (g->type != XML_ELEMENT_NODE || is_el(g, "edges") || is_el(g, "contents"))
+		if (g->type != XML_ELEMENT_NODE || xmlnode_is(g, "edges") || xmlnode_is(g, "contents"))
 			continue;
 		for (xmlNodePtr u = g->children; u; u = u->next) {
-			if (is_el(u, "recital") && attr(u, "id")) {
+			if (xmlnode_is(u, "recital") && xmlnode_attr(u, "id")) {
 				if (list_push(recs, u) != 0)
 					return -1;
-			} else if ((is_el(u, "article") || is_el(u, "annex")) && attr(u, "id")) {
+			} else if ((xmlnode_is(u, "article") || xmlnode_is(u, "annex")) && xmlnode_attr(u, "id")) {
 				if (list_push(units, u) != 0)
 					return -1;
-				xmlHashAddEntry(unit_ix, (const xmlChar *)attr(u, "id"),
+				xmlHashAddEntry(unit_ix, (const xmlChar *)xmlnode_attr(u, "id"),
 				                (void *)(uintptr_t)units->n);
 			}
 		}
 	}
 	for (xmlNodePtr cur = root; cur;) {
-		const char *ref = is_el(cur, "term") ? attr(cur, "ref") : NULL;
+		const char *ref = xmlnode_is(cur, "term") ? xmlnode_attr(cur, "ref") : NULL;
 		int added;
 		if (ref && strtab_intern(&m->terms, &m->a, ref, strlen(ref), &added) == NONE)
 			return -1;
-		cur = graph_walk_next(root, cur, !ref && !is_el(cur, "edges"));
+		cur = graph_walk_next(root, cur, !ref && !xmlnode_is(cur, "edges"));
 	}
 	/* passages: the unit itself when it has leading text, then each id'd child */
 	m->unit_pass0 = malloc((units->n + 1) * sizeof *m->unit_pass0);
@@ -363,13 +363,13 @@ int suggest_docs_index(suggest_model *m, xmlNodePtr root, node_list *recs, node_
 	for (size_t j = 0; j < units->n; j++) {
 		m->unit_pass0[j] = (uint32_t)pass->n;
 		for (xmlNodePtr c = units->v[j]->children; c; c = c->next)
-			if (is_el(c, "text")) {
+			if (xmlnode_is(c, "text")) {
 				if (list_push(pass, units->v[j]) != 0)
 					return -1;
 				break;
 			}
 		for (xmlNodePtr c = units->v[j]->children; c; c = c->next)
-			if (c->type == XML_ELEMENT_NODE && !is_el(c, "text") && attr(c, "id"))
+			if (c->type == XML_ELEMENT_NODE && !xmlnode_is(c, "text") && xmlnode_attr(c, "id"))
 				if (list_push(pass, c) != 0)
 					return -1;
 	}
@@ -380,7 +380,7 @@ int suggest_docs_index(suggest_model *m, xmlNodePtr root, node_list *recs, node_
 /* A definition point inside el (or el itself) counts its own term. */
 static void add_defined_terms(collector *c, xmlNodePtr el)
 {
-	const char *id = attr(el, "id");
+	const char *id = xmlnode_attr(el, "id");
 	uint32_t t = id ? strtab_lookup(&c->m->terms, id, strlen(id)) : NONE;
 	if (t != NONE) {
 		add_term(c, t);
@@ -388,7 +388,7 @@ static void add_defined_terms(collector *c, xmlNodePtr el)
 			c->m->term_name[t] = definition_name(c->m, el);
 	}
 	for (xmlNodePtr ch = el->children; ch; ch = ch->next)
-		if (ch->type == XML_ELEMENT_NODE && !is_el(ch, "text"))
+		if (ch->type == XML_ELEMENT_NODE && !xmlnode_is(ch, "text"))
 			add_defined_terms(c, ch);
 }
 
@@ -423,7 +423,7 @@ static void build_units(collector *c, const node_list *pass)
 	unsigned rep = m->p.title_repeat; /* 0: titles are not read */
 	for (size_t j = 0; j < m->nunit && !c->oom; j++) {
 		xmlNodePtr u = m->unit_el[j];
-		const char *t = attr(u, "title");
+		const char *t = xmlnode_attr(u, "title");
 		title.n = 0;
 		c->cites.n = 0;
 		if (t && rep) {
@@ -438,7 +438,7 @@ static void build_units(collector *c, const node_list *pass)
 			xmlNodePtr el = pass->v[p];
 			if (el == u) {
 				for (xmlNodePtr x = u->children; x; x = x->next) /* its leading text */
-					if (is_el(x, "text"))
+					if (xmlnode_is(x, "text"))
 						collect_texts(c, x);
 			} else {
 				collect_texts(c, el);

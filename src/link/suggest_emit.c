@@ -218,7 +218,7 @@ static int add_edge(xmlNodePtr edges, xmlNodePtr from_el, const char *from, cons
 {
 	char score[32];
 	xmlNodePtr e = xmlNewChild(edges, NULL, (const xmlChar *)"edge", NULL);
-	const char *src = attr(from_el, "src"), *line = attr(from_el, "line");
+	const char *src = xmlnode_attr(from_el, "src"), *line = xmlnode_attr(from_el, "line");
 	if (!e)
 		return -1;
 	{
@@ -260,9 +260,7 @@ long suggest_emit(xmlDocPtr doc, suggest_model *m)
 	xmlHashTablePtr rec_ix = xmlHashCreate(256), unit_ix = xmlHashCreate(256);
 	size_t np;
 	long added = -1;
-	for (xmlNodePtr c = root ? root->children : NULL; c; c = c->next)
-		if (is_el(c, "edges"))
-			edges = c;
+	edges = xmlnode_child(root, "edges");
 	if (!edges) {
 		added = 0; /* nothing to add to */
 		goto out;
@@ -277,8 +275,8 @@ long suggest_emit(xmlDocPtr doc, suggest_model *m)
 	for (xmlNodePtr e = edges->children; e; e = e->next) {
 		const char *kind, *from, *to;
 		uintptr_t ri, uj;
-		if (!is_el(e, "edge") || !(kind = attr(e, "kind")) || strcmp(kind, "relates-to") != 0 ||
-		    !(from = attr(e, "from")) || !(to = attr(e, "to")))
+		if (!xmlnode_is(e, "edge") || !(kind = xmlnode_attr(e, "kind")) || strcmp(kind, "relates-to") != 0 ||
+		    !(from = xmlnode_attr(e, "from")) || !(to = xmlnode_attr(e, "to")))
 			continue;
 		ri = (uintptr_t)xmlHashLookup(rec_ix, (const xmlChar *)from);
 		uj = (uintptr_t)xmlHashLookup(unit_ix, (const xmlChar *)to);
@@ -320,7 +318,7 @@ out:
 int graph_suggest(xmlDocPtr doc, const char *datadir, const char *regdir, diag *d)
 {
 	xmlNodePtr root = xmlDocGetRootElement(doc);
-	const char *lang = root ? attr(root, "lang") : NULL;
+	const char *lang = root ? xmlnode_attr(root, "lang") : NULL;
 	suggest_words *w = suggest_words_new();
 	suggest_params p;
 	suggest_model *m = NULL;

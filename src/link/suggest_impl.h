@@ -23,6 +23,7 @@
 
 #include "link/suggest.h"
 #include "util/strtab.h"
+#include "util/xmlnode.h"
 
 #define WORD_MAX 64     /* bytes of a token kept (longer ones are cut) */
 #define NONE STRTAB_NONE
@@ -143,22 +144,6 @@ struct suggest_model {
 	unsigned *col_score;
 	size_t *col0;
 };
-
-static inline int is_el(const xmlNode *n, const char *name)
-{
-	return n && n->type == XML_ELEMENT_NODE && n->name[0] == (unsigned char)name[0] &&
-	       !strcmp((const char *)n->name, name);
-}
-
-static inline const char *attr(const xmlNode *n, const char *name)
-{
-	for (const xmlAttr *a = n->properties; a; a = a->next)
-		if (!a->ns && a->name[0] == (unsigned char)name[0] &&
-		    !strcmp((const char *)a->name, name) && a->children &&
-		    a->children->type == XML_TEXT_NODE)
-			return (const char *)a->children->content;
-	return NULL;
-}
 
 typedef struct node_list {
 	xmlNodePtr *v;
