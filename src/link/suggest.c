@@ -145,20 +145,23 @@ const char *suggest_unit_id(const suggest_model *m, size_t j)
 	return j < m->nunit ? m->unit_id[j] : NULL;
 }
 
+/* The index of id in ids[0..n), or (size_t)-1. */
+static size_t find_id(const char *const *ids, size_t n, const char *id)
+{
+	for (size_t k = 0; id && k < n; k++)
+		if (!strcmp(ids[k], id))
+			return k;
+	return (size_t)-1;
+}
+
 size_t suggest_find_recital(const suggest_model *m, const char *id)
 {
-	for (size_t i = 0; id && i < m->nrec; i++)
-		if (!strcmp(m->rec_id[i], id))
-			return i;
-	return (size_t)-1;
+	return find_id(m->rec_id, m->nrec, id);
 }
 
 size_t suggest_find_unit(const suggest_model *m, const char *id)
 {
-	for (size_t j = 0; id && j < m->nunit; j++)
-		if (!strcmp(m->unit_id[j], id))
-			return j;
-	return (size_t)-1;
+	return find_id(m->unit_id, m->nunit, id);
 }
 
 /* Where the pair (i, j) is in recital i's row, or (size_t)-1 (it scores 0). */

@@ -136,6 +136,27 @@ typedef struct pending {
 	const char *evidence;
 } pending;
 
+/* The edges of one list: the k best of list a (recital a's units when from_recital,
+ * else unit a's recitals) that score at least min_score, skipping sourced pairs
+ * (nsourced of them in the list: that many more are ranked). */
+static size_t choose_list(const suggest_model *m, const unsigned char *sourced, int from_recital,
+                          size_t a, size_t k, unsigned nsourced, size_t *order, pending *out)
+{
+	size_t n = from_recital ? suggest_rank_units(m, a, order, k + nsourced)
+	                        : suggest_rank_recitals(m, a, order, k + nsourced),
+	       got = 0;
+	for (size_t x = 0; x < n && got < k; x++) {
+		size_t i = from_recital ? a : order[x], j = from_recital ? order[x] : a;
+		unsigned s = suggest_score(m, i, j);
+		if (!s || s < m->p.min_score)
+			break;
+		if (sourced[i * m->nunit + j])
+			continue;
+		out[got++] = (pending){(uint32_t)i, (uint32_t)j, from_recital, s, NULL};
+	}
+	return got;
+}
+
 /* The edges to add, in order: each recital's best units, then each unit's best
  * recitals, skipping sourced pairs. */
 static size_t choose(const suggest_model *m, const unsigned char *sourced,
@@ -143,32 +164,10 @@ static size_t choose(const suggest_model *m, const unsigned char *sourced,
                      pending *out)
 {
 	size_t np = 0;
-	for (size_t i = 0; i < m->nrec; i++) {
-		size_t n = suggest_rank_units(m, i, order, m->p.k_recital + nsourced_rec[i]), got = 0;
-		for (size_t x = 0; x < n && got < m->p.k_recital; x++) {
-			size_t j = order[x];
-			unsigned s = suggest_score(m, i, j);
-			if (!s || s < m->p.min_score)
-				break;
-			if (sourced[i * m->nunit + j])
-				continue;
-			out[np++] = (pending){(uint32_t)i, (uint32_t)j, 1, s, NULL};
-			got++;
-		}
-	}
-	for (size_t j = 0; j < m->nunit; j++) {
-		size_t n = suggest_rank_recitals(m, j, order, m->p.k_unit + nsourced_unit[j]), got = 0;
-		for (size_t x = 0; x < n && got < m->p.k_unit; x++) {
-			size_t i = order[x];
-			unsigned s = suggest_score(m, i, j);
-			if (!s || s < m->p.min_score)
-				break;
-			if (sourced[i * m->nunit + j])
-				continue;
-			out[np++] = (pending){(uint32_t)i, (uint32_t)j, 0, s, NULL};
-			got++;
-		}
-	}
+	for (size_t i = 0; i < m->nrec; i++)
+		np += choose_list(m, sourced, 1, i, m->p.k_recital, nsourced_rec[i], order, out + np);
+	for (size_t j = 0; j < m->nunit; j++)
+		np += choose_list(m, sourced, 0, j, m->p.k_unit, nsourced_unit[j], order, out + np);
 	return np;
 }
 
