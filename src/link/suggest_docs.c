@@ -339,10 +339,10 @@ int suggest_docs_index(suggest_model *m, xmlNodePtr root, node_list *recs, node_
 			continue;
 		for (xmlNodePtr u = g->children; u; u = u->next) {
 			if (xmlnode_is(u, "recital") && xmlnode_attr(u, "id")) {
-				if (list_push(recs, u) != 0)
+				if (node_list_push(recs, u) != 0)
 					return -1;
 			} else if ((xmlnode_is(u, "article") || xmlnode_is(u, "annex")) && xmlnode_attr(u, "id")) {
-				if (list_push(units, u) != 0)
+				if (node_list_push(units, u) != 0)
 					return -1;
 				xmlHashAddEntry(unit_ix, (const xmlChar *)xmlnode_attr(u, "id"),
 				                (void *)(uintptr_t)units->n);
@@ -364,13 +364,13 @@ int suggest_docs_index(suggest_model *m, xmlNodePtr root, node_list *recs, node_
 		m->unit_pass0[j] = (uint32_t)pass->n;
 		for (xmlNodePtr c = units->v[j]->children; c; c = c->next)
 			if (xmlnode_is(c, "text")) {
-				if (list_push(pass, units->v[j]) != 0)
+				if (node_list_push(pass, units->v[j]) != 0)
 					return -1;
 				break;
 			}
 		for (xmlNodePtr c = units->v[j]->children; c; c = c->next)
 			if (c->type == XML_ELEMENT_NODE && !xmlnode_is(c, "text") && xmlnode_attr(c, "id"))
-				if (list_push(pass, c) != 0)
+				if (node_list_push(pass, c) != 0)
 					return -1;
 	}
 	m->unit_pass0[units->n] = (uint32_t)pass->n;

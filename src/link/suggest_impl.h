@@ -43,7 +43,7 @@ typedef struct cited {
 	uint32_t unit;  /* unit index it falls in */
 } cited;
 
-/* Growable arrays of 32- and 64-bit numbers: NAME, and NAME_push (-1: no memory). */
+/* Growable arrays: NAME, and NAME_push (-1: no memory). */
 #define DEFINE_VEC(name, T)                                                                   \
 	typedef struct name {                                                                     \
 		T *v;                                                                                 \
@@ -145,24 +145,8 @@ struct suggest_model {
 	size_t *col0;
 };
 
-typedef struct node_list {
-	xmlNodePtr *v;
-	size_t n, cap;
-} node_list;
-
-static inline int list_push(node_list *l, xmlNodePtr n)
-{
-	if (l->n == l->cap) {
-		size_t nc = l->cap ? l->cap * 2 : 256;
-		xmlNodePtr *nv = realloc(l->v, nc * sizeof *nv);
-		if (!nv)
-			return -1;
-		l->v = nv;
-		l->cap = nc;
-	}
-	l->v[l->n++] = n;
-	return 0;
-}
+/* The recitals, units or passages of a graph, in document order. */
+DEFINE_VEC(node_list, xmlNodePtr)
 
 /* suggest_words.c: stem one lower-case token into out (outsz bytes, NUL-terminated);
  * its length, 0 when it is a stop word, too short or all digits. */
