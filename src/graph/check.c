@@ -27,14 +27,6 @@ static unsigned long node_line(xmlNodePtr n)
 	return line ? strtoul(line, NULL, 10) : 0;
 }
 
-/* The value of an attribute libxml2 or we made: one text child, read in place. */
-static const char *attr_value(const xmlAttr *a)
-{
-	return a && a->children && a->children->type == XML_TEXT_NODE && !a->children->next
-	           ? (const char *)a->children->content
-	           : NULL;
-}
-
 static void index_id(xmlHashTablePtr ids, xmlNodePtr cur, const xmlChar *id, diag *d)
 {
 	if (xmlHashAddEntry(ids, id, cur) != 0) {
@@ -104,7 +96,7 @@ static void check_refs_of(xmlNodePtr el, xmlHashTablePtr ids, const char *name, 
  * without copying it); anything else goes through check_refs_of. */
 static int plain_ref_ok(const xmlAttr *a, xmlHashTablePtr ids)
 {
-	const char *v = attr_value(a);
+	const char *v = xmlnode_attr_value(a);
 	return v && !strchr(v, ' ') && xmlHashLookup(ids, (const xmlChar *)v);
 }
 

@@ -20,6 +20,15 @@ static inline int xmlnode_is(const xmlNode *n, const char *name)
 	       !strcmp((const char *)n->name, name);
 }
 
+/* The value of attribute a read in place: its one text child's content; NULL when a
+ * is NULL or its value is not one text node. */
+static inline const char *xmlnode_attr_value(const xmlAttr *a)
+{
+	return a && a->children && a->children->type == XML_TEXT_NODE && !a->children->next
+	           ? (const char *)a->children->content
+	           : NULL;
+}
+
 /* The value of element n's attribute name (the first of that name, whatever its
  * namespace, as xmlHasProp finds it) read in place; NULL when n has none or its value
  * is not one text node. */
@@ -29,9 +38,7 @@ static inline const char *xmlnode_attr(const xmlNode *n, const char *name)
 		return NULL;
 	for (const xmlAttr *a = n->properties; a; a = a->next)
 		if (a->name[0] == (unsigned char)name[0] && !strcmp((const char *)a->name, name))
-			return a->children && a->children->type == XML_TEXT_NODE && !a->children->next
-			           ? (const char *)a->children->content
-			           : NULL;
+			return xmlnode_attr_value(a);
 	return NULL;
 }
 
