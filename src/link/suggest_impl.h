@@ -3,13 +3,15 @@
  *
  * Owns: the model (struct suggest_model: vocabularies, documents and their sparse
  * vectors, the sparse scores), the growable arrays and sorts of the scorer, and the
- * calls between its stages, which run one way:
+ * calls between its files:
  *   suggest_words.c  stop words, suffix rules, stemming (suggest_words_*)
  *   suggest_docs.c   the graph → documents: tokens, terms, citations, passages
  *   suggest_score.c  TF-IDF weights, inverted indexes, the scores of every recital
  *   suggest.c        suggest_compute (docs, then score), the model's queries and ranks
  *   suggest_emit.c   evidence, the suggests edges, the graph stage (graph_suggest)
- * The public interface is suggest.h; nothing outside src/link/suggest*.c includes this.
+ * They call one way: emit → suggest.c → docs, score; docs → words (emit and suggest.c
+ * also make and free word lists). The public interface is suggest.h; nothing outside
+ * src/link/suggest*.c includes this.
  */
 #ifndef REGDOC_SUGGEST_IMPL_H
 #define REGDOC_SUGGEST_IMPL_H
