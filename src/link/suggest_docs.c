@@ -392,6 +392,18 @@ static void add_defined_terms(collector *c, xmlNodePtr el)
 			add_defined_terms(c, ch);
 }
 
+/* A document done: the title words (rep times each; none when title is NULL) added to
+ * words, then words and terms taken as doc's vectors (the bags emptied). */
+static void take_doc(collector *c, bag *words, bag *terms, const u32s *title, unsigned rep,
+                     sdoc *doc)
+{
+	for (size_t k = 0; title && k < title->n; k++)
+		if (bag_add(words, title->v[k], rep) != 0)
+			c->oom = 1;
+	if (bag_take(words, &doc->words, &c->m->a) != 0 || bag_take(terms, &doc->terms, &c->m->a) != 0)
+		c->oom = 1;
+}
+
 static void build_recitals(collector *c)
 {
 	suggest_model *m = c->m;
@@ -399,9 +411,7 @@ static void build_recitals(collector *c)
 	for (size_t i = 0; i < m->nrec && !c->oom; i++) {
 		c->nrc = 0;
 		collect_texts(c, m->rec_el[i]);
-		if (bag_take(&c->words, &m->rec[i].words, &m->a) != 0 ||
-		    bag_take(&c->terms, &m->rec[i].terms, &m->a) != 0)
-			c->oom = 1;
+		take_doc(c, &c->words, &c->terms, NULL, 0, &m->rec[i]);
 		if (c->nrc) {
 			m->rec_cites[i] = malloc(c->nrc * sizeof **m->rec_cites);
 			if (!m->rec_cites[i]) {
@@ -444,20 +454,10 @@ static void build_units(collector *c, const node_list *pass)
 				collect_texts(c, el);
 				add_defined_terms(c, el);
 			}
-			for (size_t k = 0; k < title.n; k++)
-				if (bag_add(&c->words, title.v[k], rep) != 0)
-					c->oom = 1;
-			if (bag_take(&c->words, &m->pass[p].words, &m->a) != 0 ||
-			    bag_take(&c->terms, &m->pass[p].terms, &m->a) != 0)
-				c->oom = 1;
+			take_doc(c, &c->words, &c->terms, &title, rep, &m->pass[p]);
 		}
 		c->in_unit = 0;
-		for (size_t k = 0; k < title.n; k++)
-			if (bag_add(&c->uwords, title.v[k], rep) != 0)
-				c->oom = 1;
-		if (bag_take(&c->uwords, &m->unit[j].words, &m->a) != 0 ||
-		    bag_take(&c->uterms, &m->unit[j].terms, &m->a) != 0)
-			c->oom = 1;
+		take_doc(c, &c->uwords, &c->uterms, &title, rep, &m->unit[j]);
 		/* the other units this one cites */
 		if (c->cites.n) {
 			size_t n = 0;

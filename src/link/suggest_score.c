@@ -53,6 +53,24 @@ static void count_df(const svec *v, uint32_t *df)
 		df[v->id[k]]++;
 }
 
+/* The document frequencies of docs[0..n): words into df[0..nw), terms into df + nw. */
+static void count_docs(const sdoc *docs, size_t n, size_t nw, uint32_t *df)
+{
+	for (size_t d = 0; d < n; d++) {
+		count_df(&docs[d].words, df);
+		count_df(&docs[d].terms, df + nw);
+	}
+}
+
+/* The vectors of docs[0..n) weighed: words by idf[0..nw), terms by idf + nw. */
+static void weigh_docs(sdoc *docs, size_t n, size_t nw, const double *idf)
+{
+	for (size_t d = 0; d < n; d++) {
+		weigh(&docs[d].words, idf);
+		weigh(&docs[d].terms, idf + nw);
+	}
+}
+
 static int build_csr(csr *c, const sdoc *docs, size_t ndocs, size_t nids, int terms)
 {
 	size_t total = 0;
@@ -505,28 +523,14 @@ int suggest_score_all(suggest_model *m)
 	for (size_t j = 0; j < m->nunit; j++)
 		for (uint32_t p = m->unit_pass0[j]; p < m->unit_pass0[j + 1]; p++)
 			sc.pass_unit[p] = (uint32_t)j;
-	for (size_t i = 0; i < m->nrec; i++) {
-		count_df(&m->rec[i].words, df);
-		count_df(&m->rec[i].terms, df + nw);
-	}
-	for (size_t p = 0; p < m->npass; p++) {
-		count_df(&m->pass[p].words, df);
-		count_df(&m->pass[p].terms, df + nw);
-	}
+	/* df over recitals and passages; every document weighed with the idf */
+	count_docs(m->rec, m->nrec, nw, df);
+	count_docs(m->pass, m->npass, nw, df);
 	for (size_t k = 0; k < nw + nt; k++)
 		idf[k] = log((double)ndocs / (df[k] ? df[k] : 1));
-	for (size_t i = 0; i < m->nrec; i++) {
-		weigh(&m->rec[i].words, idf);
-		weigh(&m->rec[i].terms, idf + nw);
-	}
-	for (size_t p = 0; p < m->npass; p++) {
-		weigh(&m->pass[p].words, idf);
-		weigh(&m->pass[p].terms, idf + nw);
-	}
-	for (size_t j = 0; j < m->nunit; j++) {
-		weigh(&m->unit[j].words, idf);
-		weigh(&m->unit[j].terms, idf + nw);
-	}
+	weigh_docs(m->rec, m->nrec, nw, idf);
+	weigh_docs(m->pass, m->npass, nw, idf);
+	weigh_docs(m->unit, m->nunit, nw, idf);
 	if (build_csr(&sc.pw, m->pass, m->npass, nw, 0) || build_csr(&sc.pt, m->pass, m->npass, nt, 1) ||
 	    build_csr(&sc.uw, m->unit, m->nunit, nw, 0) || build_csr(&sc.ut, m->unit, m->nunit, nt, 1))
 		goto out;
