@@ -49,7 +49,7 @@ void arena_free(arena *a)
 }
 
 /* 8 bytes at a time (tokens are short); the hash only orders probes, never ids. */
-static uint32_t hash_bytes(const char *s, size_t len)
+static inline uint32_t hash_bytes(const char *s, size_t len)
 {
 	uint64_t h = 0x9E3779B97F4A7C15u ^ len, w;
 	for (; len >= 8; s += 8, len -= 8) {
@@ -89,7 +89,7 @@ static int same_bytes(const char *a, const char *b, size_t n)
 	return 1;
 }
 
-static uint32_t lookup_h(const strtab *t, const char *s, size_t len, uint32_t h)
+static inline uint32_t lookup_h(const strtab *t, const char *s, size_t len, uint32_t h)
 {
 	if (!t->cap)
 		return NONE;
