@@ -64,7 +64,8 @@ static char *parent_of(const char *path)
 }
 
 /* What is at path, if anything, is of the kind the caller writes: a folder where a
- * folder goes, a file (or a symbolic link, replaced as a name) where a file goes.
+ * folder goes, a file where a file goes; a symbolic link is replaced as a name (never
+ * followed: tests/hostile output-symlink), whatever it points at.
  * Replacing something of another kind would destroy what the user did not ask to. */
 static int kind_ok(const char *path, int is_file, diag *d)
 {
@@ -75,7 +76,7 @@ static int kind_ok(const char *path, int is_file, diag *d)
 		diag_error(d, path, 0, "is a folder: refusing to replace it with a file");
 		return 0;
 	}
-	if (!is_file && !S_ISDIR(st.st_mode)) {
+	if (!is_file && !S_ISDIR(st.st_mode) && !S_ISLNK(st.st_mode)) {
 		diag_error(d, path, 0, "exists and is not a folder: refusing to replace it with "
 		                       "the output folder (remove it, or choose another -o)");
 		return 0;
