@@ -44,6 +44,12 @@ int fsout_mkdirs(const char *path, diag *d)
 				free(p);
 				return -1;
 			}
+			if (errno == EEXIST && !fsio_is_dir(p)) {
+				/* a file where a folder of the path goes: never replaced */
+				diag_error(d, p, 0, "exists and is not a folder: cannot write under it");
+				free(p);
+				return -1;
+			}
 			*s = c;
 			if (!c)
 				break;
@@ -137,6 +143,42 @@ static int take_lock(fsout *o, const char *parent, diag *d)
 	return 0;
 }
 
+/* 1 when name is base + ".tmp-" or ".old-" + the six characters mkstemp/mkdtemp add. */
+static int is_leftover(const char *name, const char *base)
+{
+	size_t n = strlen(base);
+	if (strncmp(name, base, n) != 0 ||
+	    (strncmp(name + n, ".tmp-", 5) != 0 && strncmp(name + n, ".old-", 5) != 0) ||
+	    strlen(name + n + 5) != 6)
+		return 0;
+	for (const char *c = name + n + 5; *c; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9')))
+			return 0;
+	return 1;
+}
+
+/* Under the lock, no other regdoc writes in parent: a temporary output of target found
+ * there is what a run killed by SIGKILL (or a crash) left behind. Removed (without
+ * following symbolic links), so that the next run leaves the folder clean. */
+static void remove_leftovers(const char *parent, const char *target)
+{
+	const char *slash = strrchr(target, '/');
+	const char *base = slash ? slash + 1 : target;
+	fsio_names names;
+	diag quiet;
+	diag_init(&quiet, NULL);
+	if (!*base || fsio_list_dir(parent, &names, &quiet) != 0)
+		return;
+	for (size_t i = 0; i < names.n; i++) {
+		char *p;
+		if (!is_leftover(names.v[i], base) || !(p = fsio_join(parent, names.v[i])))
+			continue;
+		fsout_remove_tree(p);
+		free(p);
+	}
+	fsio_names_free(&names);
+}
+
 static int begin(fsout *o, const char *target, int is_file, diag *d)
 {
 	char *parent;
@@ -153,6 +195,7 @@ static int begin(fsout *o, const char *target, int is_file, diag *d)
 	if (!kind_ok(target, is_file, d) || fsout_mkdirs(parent, d) != 0 ||
 	    take_lock(o, parent, d) != 0 || !kind_ok(target, is_file, d))
 		goto fail;
+	remove_leftovers(parent, target);
 	n = strlen(target) + 32;
 	o->tmp = malloc(n);
 	if (!o->tmp) {

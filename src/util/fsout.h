@@ -8,7 +8,8 @@
  * Also: refusing to replace something of another kind (a file where the output folder
  * goes, a folder where a file goes), and the lock on the output folder (.regdoc.lock
  * in the target's parent, fsout.c: take_lock) that makes two runs writing into one
- * folder take turns.
+ * folder take turns. Under that lock, the temporary output of the same target that a
+ * killed run left behind (SIGKILL: target.tmp-XXXXXX, target.old-XXXXXX) is removed.
  */
 #ifndef REGDOC_FSOUT_H
 #define REGDOC_FSOUT_H

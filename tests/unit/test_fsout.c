@@ -316,7 +316,10 @@ static void test_mkdirs(void **state)
 	assert_int_equal(fsout_mkdirs(p, &t->d), 0); /* exists: fine */
 	put(t->dir, "plain", "a file\n");
 	assert_int_equal(fsout_mkdirs(under, &t->d), -1); /* a file in the way */
-	assert_int_equal(t->d.sys_error, 1);
+	/* refused like any output path of the wrong kind (issue 18): an input error */
+	assert_int_equal(t->d.errors, 1);
+	assert_int_equal(t->d.sys_error, 0);
+	assert_non_null(strstr(diags(t), "plain: error: exists and is not a folder"));
 	free(p);
 	free(file);
 	free(under);
@@ -429,7 +432,7 @@ static void test_failed_begin_leaks_nothing(void **state)
 	assert_null(o.tmp);
 	assert_int_equal(fsout_begin_file(&o, target, &t->d), -1);
 	assert_null(o.target);
-	assert_true(t->d.sys_error);
+	assert_int_equal(t->d.errors, 2);
 	free(target);
 }
 
