@@ -251,6 +251,8 @@ static void structured_error(void *ctx, xmlErrorPtr err)
 struct saved_channels {
 	xmlGenericErrorFunc xslt_generic;
 	void *xslt_generic_ctx;
+	xmlGenericErrorFunc xml_generic;
+	void *xml_generic_ctx;
 	xmlStructuredErrorFunc xml_structured;
 	void *xml_structured_ctx;
 };
@@ -261,14 +263,20 @@ static void channels_enter(struct saved_channels *sv, struct err_sink *s)
 	sv->xslt_generic_ctx = xsltGenericErrorContext;
 	sv->xml_structured = xmlStructuredError;
 	sv->xml_structured_ctx = xmlStructuredErrorContext;
+	sv->xml_generic = xmlGenericError;
+	sv->xml_generic_ctx = xmlGenericErrorContext;
 	xsltSetGenericErrorFunc(s, generic_error);
 	xmlSetStructuredErrorFunc(s, structured_error);
+	/* libxml2's own generic channel too: no message of either library reaches the
+	 * user but as a diagnostic with the stylesheet's file and line */
+	xmlSetGenericErrorFunc(s, generic_error);
 }
 
 static void channels_leave(const struct saved_channels *sv)
 {
 	xsltSetGenericErrorFunc(sv->xslt_generic_ctx, sv->xslt_generic);
 	xmlSetStructuredErrorFunc(sv->xml_structured_ctx, sv->xml_structured);
+	xmlSetGenericErrorFunc(sv->xml_generic_ctx, sv->xml_generic);
 }
 
 /* ---------------------------------------------------------------- the loader */
