@@ -2,6 +2,11 @@
  * regdoc.c - the jobs of the public API: each wires the stages together (pages →
  * units → graph → renderers) and turns the diagnostics into an exit status.
  */
+/* realpath is XSI: _POSIX_C_SOURCE alone does not declare it in glibc */
+#if !defined(_XOPEN_SOURCE) || _XOPEN_SOURCE < 700
+#undef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700
+#endif
 #include "regdoc.h"
 
 #include <errno.h>
@@ -228,7 +233,11 @@ static int load_library(job *j, const char *dir, int link_all, library *L)
 		return -1;
 	}
 	if (has_manifest(dir)) {
-		char *parent = parent_dir(dir);
+		/* beside the folder itself: for a symbolic link to a regulation, beside its
+		 * target (where its siblings are), not beside the link */
+		char *real = realpath(dir, NULL);
+		char *parent = parent_dir(real ? real : dir);
+		free(real);
 		diag quiet;
 		diag_init(&quiet, NULL);
 		if (!parent || find_regulations(parent, &beside, &quiet) != 0) {
@@ -732,17 +741,15 @@ static char *render_diff(job *j, xmlDocPtr doc, const char *name, size_t *len)
 
 static int write_mem(const char *dir, const char *name, const char *data, size_t len, diag *d)
 {
+	/* through fsio_write_file: one fclose whatever fails (a second one, after a
+	 * failed close on a full disk, was a double free) */
 	char *p = fsio_join(dir, name);
-	FILE *f = p ? fopen(p, "wb") : NULL;
-	int rc = -1;
-	if (!f)
-		diag_sys(d, p ? p : dir, "cannot create", p ? errno : ENOMEM);
-	else if ((len && fwrite(data, 1, len, f) != len) || fclose(f) != 0)
-		diag_sys(d, p, "cannot write", errno);
-	else
-		rc = 0;
-	if (f && rc != 0)
-		fclose(f);
+	int rc;
+	if (!p) {
+		diag_sys(d, dir, "cannot create", ENOMEM);
+		return -1;
+	}
+	rc = fsio_write_file(p, data, len, 0, d);
 	free(p);
 	return rc;
 }

@@ -446,10 +446,19 @@ static int write_file(const char *dir, const char *name, const char *data, size_
 		diag_sys(d, tmp.s, "cannot write", errno);
 		goto out;
 	}
-	if ((len && fwrite(data, 1, len, f) != len) || fclose(f) != 0) {
-		diag_sys(d, tmp.s, "cannot write", errno);
-		unlink(tmp.s);
-		goto out;
+	{
+		/* one fclose whatever happens (it frees f even when it fails) */
+		int bad = (len && fwrite(data, 1, len, f) != len) || fflush(f) != 0;
+		int err = errno;
+		if (fclose(f) != 0 && !bad) {
+			bad = 1;
+			err = errno;
+		}
+		if (bad) {
+			diag_sys(d, tmp.s, "cannot write", err);
+			unlink(tmp.s);
+			goto out;
+		}
 	}
 	if (rename(tmp.s, path) != 0) {
 		diag_sys(d, path, "cannot write", errno);

@@ -4,13 +4,28 @@
  * SIGTERM and SIGHUP only set a flag (async-signal-safe); the job polls it, stops,
  * removes its temporary output and returns; then the signal is raised again with its
  * default action, so the caller sees the process killed by it (SECURITY.md, "Signals").
+ * SIGPIPE is ignored: a closed pipe is an EPIPE write error, exit status 3.
  */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#if defined(__has_include)
+#if __has_include(<valgrind/valgrind.h>)
+#include <valgrind/valgrind.h>
+#endif
+#endif
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer) || __has_feature(thread_sanitizer)
+#define REGDOC_SANITIZED 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define REGDOC_SANITIZED 1
+#endif
 
 #include "cli/help.h"
 #include "regdoc.h"
@@ -96,6 +111,10 @@ static void catch_signals(void)
 		if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
 			sigaction(sigs[i], &sa, NULL);
 	}
+	/* A reader that goes away (regdoc ... 2>&1 | head): no SIGPIPE killing regdoc half
+	 * way with its temporary output left behind; the write fails with EPIPE instead,
+	 * which is an I/O error of the run (exit status 3, temporary output removed). */
+	signal(SIGPIPE, SIG_IGN);
 }
 
 /* After the job: die of the signal that stopped it, as if it had not been caught. */
@@ -107,6 +126,44 @@ static void reraise(void)
 	fflush(NULL);
 	signal(sig, SIG_DFL);
 	raise(sig);
+}
+
+/* The default bound on regdoc's address space, in MiB: a template that builds a string
+ * of doubling length (or any input that would need more) fails with an out-of-memory
+ * error instead of taking the machine's memory. A build of the whole corpus needs
+ * under 100 MiB of it. REGDOC_MEMORY_LIMIT_MB=N changes it (0: no bound). */
+#define MEMORY_LIMIT_MB 2048
+
+/* Not under AddressSanitizer or valgrind, which reserve terabytes of address space of
+ * their own; never raised above a limit the caller has set. */
+static void limit_memory(void)
+{
+#if !defined(REGDOC_SANITIZED)
+	unsigned long long mb = MEMORY_LIMIT_MB;
+	const char *e = getenv("REGDOC_MEMORY_LIMIT_MB");
+	struct rlimit rl;
+#if defined(RUNNING_ON_VALGRIND)
+	if (RUNNING_ON_VALGRIND)
+		return;
+#endif
+	if (e && *e) {
+		char *end;
+		mb = strtoull(e, &end, 10);
+		if (*end) {
+			fprintf(stderr, "regdoc: warning: REGDOC_MEMORY_LIMIT_MB is not a number: "
+			                "the default, %d MiB, applies\n", MEMORY_LIMIT_MB);
+			mb = MEMORY_LIMIT_MB;
+		}
+	}
+	if (mb == 0 || mb > (1ull << 40) || getrlimit(RLIMIT_AS, &rl) != 0)
+		return;
+	if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur > (rlim_t)(mb << 20)) {
+		rl.rlim_cur = (rlim_t)(mb << 20);
+		if (rl.rlim_max != RLIM_INFINITY && rl.rlim_cur > rl.rlim_max)
+			rl.rlim_cur = rl.rlim_max;
+		setrlimit(RLIMIT_AS, &rl);
+	}
+#endif
 }
 
 /* A file name fit to name an output folder: [A-Za-z0-9][A-Za-z0-9._-]*, no "..". */
@@ -146,6 +203,7 @@ int main(int argc, char **argv)
 		return REGDOC_EXIT_SYSTEM;
 	}
 	catch_signals();
+	limit_memory();
 	o.interrupt = &interrupted;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -292,6 +350,13 @@ int main(int argc, char **argv)
 		status = usage_error("unknown command '%s'", command);
 	}
 	free(args), free(sets);
+	/* what went to standard output (graph -, links, diff, templates) must have got
+	 * there: a closed pipe or a full disk is an I/O error */
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (status == REGDOC_EXIT_OK || status == REGDOC_EXIT_INPUT)
+			status = REGDOC_EXIT_SYSTEM;
+		fprintf(stderr, "regdoc: error: cannot write to standard output\n");
+	}
 	reraise();
 	return status;
 }

@@ -147,3 +147,50 @@ int text_ncase_eq(const char *s, const char *word, size_t n)
 	}
 	return 1;
 }
+
+size_t text_invisible_at(const char *s, size_t len, unsigned *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned c;
+	if (len >= 2 && u[0] == 0xD8 && u[1] == 0x9C) {
+		*cp = 0x061C;
+		return 2;
+	}
+	if (len < 3 || (u[0] != 0xE2 && u[0] != 0xEF) || (u[1] & 0xC0) != 0x80 ||
+	    (u[2] & 0xC0) != 0x80)
+		return 0;
+	c = ((unsigned)(u[0] & 0x0F) << 12) | ((unsigned)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+	if ((c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || c == 0x2060 ||
+	    (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF) {
+		*cp = c;
+		return 3;
+	}
+	return 0;
+}
+
+size_t text_xml_forbidden_at(const char *s, size_t len, unsigned *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	for (size_t i = 0; i < len; i++) {
+		if (u[i] < 0x20 && u[i] != '\t' && u[i] != '\n' && u[i] != '\r') {
+			*cp = u[i];
+			return i;
+		}
+		if (u[i] == 0xEF && i + 2 < len && u[i + 1] == 0xBF && (u[i + 2] == 0xBE || u[i + 2] == 0xBF)) {
+			*cp = u[i + 2] == 0xBE ? 0xFFFE : 0xFFFF;
+			return i;
+		}
+	}
+	return len;
+}
+
+unsigned text_first_invisible(const char *s)
+{
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n; i++) {
+		unsigned cp;
+		if (text_invisible_at(s + i, n - i, &cp))
+			return cp;
+	}
+	return 0;
+}

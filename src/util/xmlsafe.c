@@ -40,7 +40,16 @@ static void report_structured(void *user, xmlErrorPtr err)
 	if (strstr(msg, "Excessive depth")) /* libxml2 2.9's own limit, 256, and its advice */
 		snprintf(msg, sizeof msg, "elements nested deeper than %d levels are refused",
 		         XMLSAFE_MAX_DEPTH);
-	diag_error(rc->d, rc->name, err->line > 0 ? (unsigned long)err->line : 1, "%s", msg);
+	{
+		/* a schema error may come without a line but with its node; with neither,
+		 * no line (never a made-up ":1:") */
+		unsigned long line = err->line > 0 ? (unsigned long)err->line : 0;
+		if (!line && err->node && ((xmlNodePtr)err->node)->type == XML_ELEMENT_NODE) {
+			long l = xmlGetLineNo((xmlNodePtr)err->node);
+			line = l > 0 ? (unsigned long)l : 0;
+		}
+		diag_error(rc->d, rc->name, line, "%s", msg);
+	}
 }
 
 /* libxml2 2.9 hands a parser's structured errors the parser context itself; our

@@ -5,6 +5,9 @@
 #   graph-beside     `regdoc graph tests/fixtures/library/alpha` (one regulation) reads
 #                    its sibling beta to resolve its citations of it: the same graph,
 #                    byte for byte, as the one `regdoc build tests/fixtures/library` writes
+#   graph-symlink    issue 18: `regdoc graph LINK` where LINK is a symbolic link (in
+#                    another folder) to alpha reads the siblings beside alpha, the
+#                    link's target: beta's citations resolve as in graph-beside
 #   sibling-broken   a sibling with errors is left out with a warning (exit 0): the
 #                    citations of it stay citations of an external act
 #   duplicate-id     two regulations of a library with the same manifest id: exit 1
@@ -55,6 +58,13 @@ graph-beside)
 	rd graph "$fixture/alpha" -o "$work/alpha.xml" 2>"$work/graph.err" || { failed "graph failed"; cat "$work/graph.err"; }
 	cmp -s "$work/out/alpha/graph.xml" "$work/alpha.xml" ||
 		{ failed "the graph of alpha alone differs from the library's"; diff -u "$work/out/alpha/graph.xml" "$work/alpha.xml" | head -30; }
+	expect_count "citations of beta's Article 1(1)" "//cite[@to='beta:art-1.1']" "$work/alpha.xml" 1
+	expect_count "beta acts" "//act[@regulation='beta']" "$work/alpha.xml" 1
+	;;
+graph-symlink)
+	mkdir "$work/elsewhere"
+	ln -s "$(pwd)/$fixture/alpha" "$work/elsewhere/alpha"
+	rd graph "$work/elsewhere/alpha" -o "$work/alpha.xml" 2>"$work/graph.err" || { failed "graph failed"; cat "$work/graph.err"; }
 	expect_count "citations of beta's Article 1(1)" "//cite[@to='beta:art-1.1']" "$work/alpha.xml" 1
 	expect_count "beta acts" "//act[@regulation='beta']" "$work/alpha.xml" 1
 	;;
