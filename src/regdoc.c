@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "assess/assess.h"
+#include "build/cache.h"
 #include "graph/graph.h"
 #include "graph/library.h"
 #include "ingest/corpus.h"
@@ -36,6 +37,7 @@ typedef struct job {
 	int validate;
 	const link_library *lib; /* while a library is linked: its regulations (load_library) */
 	assess_cache *cache;     /* regdoc build: what the products share (assess.h) */
+	bcache *bc;              /* regdoc build: what it takes over from its previous output */
 	diag d;
 } job;
 
@@ -407,6 +409,38 @@ static void free_others(assess_regulation *v, size_t n)
 	free(v);
 }
 
+/* "ID/NAME" or "ID/products/STEM": an output group of the build cache (build/cache.h). */
+static char *cache_group(const char *id, const char *name, const char *stem)
+{
+	size_t n = strlen(id) + strlen(name) + (stem ? strlen(stem) : 0) + 2;
+	char *g = malloc(n);
+	if (g)
+		snprintf(g, n, "%s/%s%s", id, name, stem ? stem : "");
+	return g;
+}
+
+/* rc of building dest; when 0, the cache records what is there as group. */
+static int kept(job *j, const char *group, const char *dest, int rc)
+{
+	if (rc == 0)
+		bcache_keep(j->bc, group, dest);
+	return rc;
+}
+
+/* The graph (site = 0) or the site of r at dest: taken over from the previous output
+ * when its key is unchanged, else built. 0, or -1 when building it failed. */
+static int cached(job *j, const char *id, const char *name, bcache_kind kind, const char *dest,
+                  regulation *r, int site, const site_library *lib)
+{
+	char *group = cache_group(id, name, NULL);
+	int rc = 0;
+	if (!group || bcache_take(j->bc, group, kind, NULL, dest) == 0)
+		rc = kept(j, group ? group : "", dest,
+		          site ? render_site(j, r, dest, lib) : graph_write(r->doc, dest, &j->d));
+	free(group);
+	return rc;
+}
+
 /* Every products/<id>.xml of the regulation into dir/products/<id>/, in name order;
  * the other regulations of L are there for products assessed under several. */
 static int render_products(job *j, regulation *r, const char *dir, const library *L)
@@ -449,9 +483,14 @@ static int render_products(job *j, regulation *r, const char *dir, const library
 			memset(&ao, 0, sizeof ao);
 			ao.others = library_others(L, r, &ao.nothers);
 			ao.cache = j->cache;
-			if (!stem || !product || !outp ||
-			    assess_product_opts(r->doc, product, rules, j->templates, outp, &ao, &j->d) != 0)
+			char *group = stem ? cache_group(r->m.id, "products/", stem) : NULL;
+			if (!stem || !product || !outp || !group)
 				rc = -1;
+			else if (bcache_take(j->bc, group, BCACHE_RENDER, product, outp) == 0 &&
+			         kept(j, group, outp, assess_product_opts(r->doc, product, rules, j->templates,
+			                                                  outp, &ao, &j->d)) != 0)
+				rc = -1;
+			free(group);
 			free_others((assess_regulation *)ao.others, ao.nothers);
 		}
 		free(stem);
@@ -475,10 +514,10 @@ static int build_regulation(job *j, regulation *r, const char *outdir, fsout *ou
 		char *gpath = fsio_join(out->tmp, "graph.xml");
 		char *sdir = fsio_join(out->tmp, "site");
 		unsigned st = j->o->stages ? j->o->stages : REGDOC_STAGE_SITE | REGDOC_STAGE_PRODUCTS;
-		if (gpath && sdir && graph_write(r->doc, gpath, &j->d) == 0 &&
+		if (gpath && sdir && cached(j, r->m.id, "graph.xml", BCACHE_GRAPH, gpath, r, 0, NULL) == 0 &&
 		    (!(st & REGDOC_STAGE_SITE) ||
 		     (fsout_mkdirs(sdir, &j->d) == 0 && !diag_interrupted(&j->d) &&
-		      render_site(j, r, sdir, lib) == 0)) &&
+		      cached(j, r->m.id, "site", BCACHE_RENDER, sdir, r, 1, lib) == 0)) &&
 		    !diag_interrupted(&j->d) &&
 		    (!(st & REGDOC_STAGE_PRODUCTS) || render_products(j, r, out->tmp, L) == 0))
 			rc = 0;
@@ -501,14 +540,35 @@ static int build_library_files(job *j, xmlDocPtr links, const site_library *lib,
 	char *lpath = fsio_join(outdir, "links.xml"), *hpath = fsio_join(outdir, "index.html");
 	int rc = -1;
 	if (lpath && hpath && fsout_begin_file(lout, lpath, &j->d) == 0 &&
-	    graph_write(links, lout->tmp, &j->d) == 0 && !diag_interrupted(&j->d) &&
+	    (bcache_take(j->bc, "links.xml", BCACHE_GRAPH, NULL, lout->tmp) ||
+	     kept(j, "links.xml", lout->tmp, graph_write(links, lout->tmp, &j->d)) == 0) &&
+	    !diag_interrupted(&j->d) &&
 	    ((j->o->stages && !(j->o->stages & REGDOC_STAGE_SITE)) || /* no home page */
 	     (fsout_begin_file(hout, hpath, &j->d) == 0 &&
-	      site_render_library(links, j->templates, hout->tmp, lib, &j->d) == 0)))
+	      (bcache_take(j->bc, "index.html", BCACHE_RENDER, NULL, hout->tmp) ||
+	       kept(j, "index.html", hout->tmp,
+	            site_render_library(links, j->templates, hout->tmp, lib, &j->d)) == 0))))
 		rc = 0;
 	free(lpath);
 	free(hpath);
 	return rc;
+}
+
+/* The build cache of outdir (build/cache.h), keyed on every regulation of L, the
+ * data and templates folders and the library mode; NULL when there is none. */
+static bcache *open_cache(job *j, const library *L, const char *outdir, int whole)
+{
+	bcache *c = bcache_open(outdir, !j->o->no_cache);
+	const char **dirs = calloc(L->n + 1, sizeof *dirs);
+	for (size_t i = 0; dirs && i < L->n; i++)
+		dirs[i] = L->regs[i].dir;
+	if (!dirs || bcache_inputs(c, dirs, L->n, j->datadir, j->templates,
+	                           whole ? "library" : "alone") != 0) {
+		bcache_free(c);
+		c = NULL;
+	}
+	free(dirs);
+	return c;
 }
 
 int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *outdir)
@@ -568,6 +628,7 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 	if (ok) {
 		outs = calloc(L.n, sizeof *outs);
 		j.cache = assess_cache_new(); /* NULL (no memory): each product loads its own */
+		j.bc = open_cache(&j, &L, outdir, whole);
 	}
 	for (size_t i = 0; outs && i < L.n && !diag_interrupted(&j.d); i++)
 		if (L.named[i] && build_regulation(&j, &L.regs[i], outdir, &outs[i], lib, &L) != 0)
@@ -577,11 +638,15 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 	/* The last look at the interrupt flag: once the first swap is made, all are. */
 	if (diag_interrupted(&j.d) || j.d.errors)
 		ok = 0;
+	if (ok)
+		bcache_forget(j.bc);
 	for (size_t i = 0; outs && ok && i < L.n; i++)
 		if (L.named[i] && fsout_commit(&outs[i], &j.d) != 0)
 			ok = 0;
 	if (ok && whole && (fsout_commit(&lout, &j.d) != 0 || (hout.tmp && fsout_commit(&hout, &j.d) != 0)))
 		ok = 0;
+	if (ok)
+		bcache_commit(j.bc, &j.d);
 	for (size_t i = 0; outs && i < L.n; i++)
 		fsout_abort(&outs[i]);
 	fsout_abort(&lout);
@@ -590,6 +655,7 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 	free(docs);
 	free(uris);
 	assess_cache_free(j.cache);
+	bcache_free(j.bc);
 	if (links)
 		xmlFreeDoc(links);
 	library_free(&L);
