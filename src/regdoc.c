@@ -554,20 +554,37 @@ static int build_library_files(job *j, xmlDocPtr links, const site_library *lib,
 	return rc;
 }
 
-/* The build cache of outdir (build/cache.h), keyed on every regulation of L, the
- * data and templates folders and the library mode; NULL when there is none. */
-static bcache *open_cache(job *j, const library *L, const char *outdir, int whole)
+/* The build cache of outdir (build/cache.h), keyed on the regulation folders a build
+ * of dir reads (load_library's: dir's regulations, and for one regulation the ones
+ * beside it), the data and templates folders and the options; NULL when there is none. */
+static bcache *open_cache(job *j, const char *dir, const char *outdir, int whole)
 {
 	bcache *c = bcache_open(outdir, !j->o->no_cache);
-	const char **dirs = calloc(L->n + 1, sizeof *dirs);
-	for (size_t i = 0; dirs && i < L->n; i++)
-		dirs[i] = L->regs[i].dir;
-	if (!dirs || bcache_inputs(c, dirs, L->n, j->datadir, j->templates,
-	                           whole ? "library" : "alone") != 0) {
+	fsio_names named = {NULL, 0}, beside = {NULL, 0};
+	const char **dirs = NULL;
+	char run[96], *parent = whole ? NULL : parent_dir(dir);
+	size_t n = 0;
+	diag quiet;
+	diag_init(&quiet, NULL);
+	if (c && find_regulations(dir, &named, &quiet) == 0 &&
+	    (!parent || find_regulations(parent, &beside, &quiet) == 0 || !beside.n))
+		dirs = calloc(named.n + beside.n + 1, sizeof *dirs);
+	for (size_t i = 0; dirs && i < named.n; i++)
+		dirs[n++] = named.v[i];
+	for (size_t i = 0; dirs && i < beside.n; i++)
+		if (!same_dir(beside.v[i], dir))
+			dirs[n++] = beside.v[i];
+	snprintf(run, sizeof run, "stages=%u werror=%d verbose=%d validate=%d max=%zu",
+	         j->o->stages, j->o->werror, j->o->verbose, j->validate, j->o->max_diagnostics);
+	if (!dirs || bcache_inputs(c, dirs, n, j->datadir, j->templates,
+	                           whole ? "library" : "alone", run) != 0) {
 		bcache_free(c);
 		c = NULL;
 	}
 	free(dirs);
+	free(parent);
+	fsio_names_free(&named);
+	fsio_names_free(&beside);
 	return c;
 }
 
@@ -589,7 +606,10 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 	/* a folder of regulations is one library: one site, links.xml; a regulation
 	 * folder is built alone (its citations of the others link to EUR-Lex) */
 	whole = !has_manifest(corpus_dir);
-	if (load_library(&j, corpus_dir, 0, &L) != 0) {
+	j.bc = open_cache(&j, corpus_dir, outdir, whole);
+	library_init(&L);
+	if (bcache_replay(j.bc, &j.d) != 0 || load_library(&j, corpus_dir, 0, &L) != 0) {
+		bcache_free(j.bc); /* nothing changed: the previous output is back in place */
 		library_free(&L);
 		return job_status(&j);
 	}
@@ -628,7 +648,6 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 	if (ok) {
 		outs = calloc(L.n, sizeof *outs);
 		j.cache = assess_cache_new(); /* NULL (no memory): each product loads its own */
-		j.bc = open_cache(&j, &L, outdir, whole);
 	}
 	for (size_t i = 0; outs && i < L.n && !diag_interrupted(&j.d); i++)
 		if (L.named[i] && build_regulation(&j, &L.regs[i], outdir, &outs[i], lib, &L) != 0)

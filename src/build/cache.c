@@ -41,6 +41,9 @@ struct bcache {
 	char *outdir;
 	int reuse, keyed; /* keyed: bcache_inputs succeeded */
 	unsigned char kgraph[32], krender[32];
+	unsigned char kbuild[32]; /* the whole build: all inputs, products too, and the run */
+	unsigned char prev_build[32];
+	int has_prev_build;
 	bc_list prev, next;
 };
 
@@ -112,7 +115,7 @@ static void hash_tree(sha256 *s, const char *dir, const char *rel, const char *s
 }
 
 int bcache_inputs(bcache *c, const char *const *regdirs, size_t n, const char *datadir,
-                  const char *templates, const char *options)
+                  const char *templates, const char *options, const char *run)
 {
 	sha256 s;
 	char *p;
@@ -144,6 +147,17 @@ int bcache_inputs(bcache *c, const char *const *regdirs, size_t n, const char *d
 	sha256_update(&s, c->kgraph, sizeof c->kgraph);
 	hash_tree(&s, templates, "templates", NULL, 0);
 	sha256_final(&s, c->krender);
+	sha256_init(&s);
+	sha256_update(&s, c->krender, sizeof c->krender);
+	hash_str(&s, "run", run);
+	for (size_t i = 0; i < n; i++) {
+		p = fsio_join(regdirs[i], "products");
+		if (!p)
+			return -1;
+		hash_tree(&s, p, "products", NULL, 0);
+		free(p);
+	}
+	sha256_final(&s, c->kbuild);
 	c->keyed = 1;
 	return 0;
 }
@@ -278,7 +292,11 @@ static void read_manifest(bcache *c)
 			break;
 		*sp = '\0';
 		arg = sp + 1;
-		if (!strcmp(line, "group")) {
+		if (!strcmp(line, "build") && !g && !c->has_prev_build) {
+			if (unhex(arg, c->prev_build) != 0)
+				break;
+			c->has_prev_build = 1;
+		} else if (!strcmp(line, "group")) {
 			char *k = strchr(arg, ' ');
 			unsigned char key[32];
 			if (!k)
@@ -505,6 +523,17 @@ int bcache_commit(bcache *c, diag *d)
 		return 0;
 	buf_init(&b);
 	buf_puts(&b, MANIFEST_HEAD "\n");
+	if (c->keyed && c->next.n) { /* every group recorded: the next build may replay it */
+		size_t i = 0;
+		while (i < c->next.n && c->next.v[i].done)
+			i++;
+		if (i == c->next.n) {
+			char hex[65];
+			for (int k = 0; k < 32; k++)
+				snprintf(hex + 2 * k, 3, "%02x", c->kbuild[k]);
+			buf_printf(&b, "build %s\n", hex);
+		}
+	}
 	for (size_t i = 0; i < c->next.n; i++) {
 		const bc_group *g = &c->next.v[i];
 		char hex[65];
@@ -528,5 +557,93 @@ int bcache_commit(bcache *c, diag *d)
 	}
 	free(path);
 	buf_free(&b);
+	return rc;
+}
+
+/* ---- nothing changed --------------------------------------------------------- */
+
+/* The top-level output a group is in: "ID" of "ID/site", or the group itself. */
+static size_t top_len(const char *group)
+{
+	const char *slash = strchr(group, '/');
+	return slash ? (size_t)(slash - group) : strlen(group);
+}
+
+int bcache_replay(bcache *c, diag *d)
+{
+	fsout *outs;
+	size_t *top, ntop = 0;
+	int rc = 0;
+	if (!c || !c->keyed || !c->reuse || !c->has_prev_build || !c->prev.n ||
+	    memcmp(c->prev_build, c->kbuild, sizeof c->kbuild) != 0)
+		return 0;
+	outs = calloc(c->prev.n, sizeof *outs);
+	top = calloc(c->prev.n, sizeof *top); /* each group: its top-level output */
+	if (!outs || !top) {
+		free(outs);
+		free(top);
+		return 0;
+	}
+	for (size_t i = 0; i < c->prev.n; i++) {
+		bc_group *p = &c->prev.v[i];
+		size_t tl = top_len(p->name), t;
+		int is_file = !p->name[tl];
+		char *dest = NULL, *target;
+		bc_group *g;
+		for (t = 0; t < ntop; t++) {
+			const char *other = c->prev.v[top[t]].name;
+			if (top_len(other) == tl && !strncmp(other, p->name, tl))
+				break;
+		}
+		if (t == ntop) {
+			char *name = strndup(p->name, tl);
+			target = name ? fsio_join(c->outdir, name) : NULL;
+			free(name);
+			if (!target || (is_file ? fsout_begin_file(&outs[t], target, d)
+			                        : fsout_begin_dir(&outs[t], target, d)) != 0) {
+				free(target);
+				goto undo;
+			}
+			free(target);
+			top[ntop++] = i;
+		} else if (is_file || outs[t].is_file) {
+			goto undo; /* a file and a folder of the same name: not a manifest we wrote */
+		}
+		if (is_file)
+			unlink(outs[t].tmp);
+		dest = malloc(strlen(outs[t].tmp) + strlen(p->name) + 1);
+		if (dest) /* the temporary folder + "/site" of "ID/site"; the file itself */
+			snprintf(dest, strlen(outs[t].tmp) + strlen(p->name) + 1, "%s%s", outs[t].tmp,
+			         is_file ? "" : p->name + tl);
+		if (!dest || diag_interrupted(d) || !(g = add_group(&c->next, p->name)) ||
+		    take_over(c, p, dest, is_file) != 0) {
+			free(dest);
+			goto undo;
+		}
+		free(dest);
+		memcpy(g->key, p->key, sizeof g->key);
+		g->e = p->e;
+		g->n = p->n;
+		g->cap = p->cap;
+		p->e = NULL;
+		p->n = p->cap = 0;
+		g->done = 1;
+	}
+	/* all there: swap them in, then the manifest */
+	bcache_forget(c);
+	rc = 1;
+	for (size_t t = 0; t < ntop; t++)
+		if (fsout_commit(&outs[t], d) != 0)
+			rc = -1;
+	if (rc == 1 && bcache_commit(c, d) != 0)
+		rc = -1;
+	goto done;
+undo:
+	free_list(&c->next);
+done:
+	for (size_t t = 0; t < ntop; t++)
+		fsout_abort(&outs[t]);
+	free(outs);
+	free(top);
 	return rc;
 }

@@ -37,12 +37,20 @@ typedef enum bcache_kind { BCACHE_GRAPH, BCACHE_RENDER } bcache_kind;
 bcache *bcache_open(const char *outdir, int reuse);
 void bcache_free(bcache *c);
 
-/* What every group depends on: the regulation folders of the library (in the library's
- * order), the data folder (its templates/schema and templates/suggest), the templates
- * folder, and a string of the options that change the output. -1 without memory (the
- * cache then reuses nothing); an unreadable file is hashed as unreadable. */
+/* What every group depends on: the regulation folders the build reads (in the
+ * library's order), the data folder (its templates/schema and templates/suggest), the
+ * templates folder, and a string of the options that change the output; run: the
+ * other options of the run (what it reports or refuses), for bcache_replay only, which
+ * also covers every products/ folder. -1 without memory (the cache then reuses
+ * nothing); an unreadable file is hashed as unreadable. */
 int bcache_inputs(bcache *c, const char *const *regdirs, size_t n, const char *datadir,
-                  const char *templates, const char *options);
+                  const char *templates, const char *options, const char *run);
+
+/* Nothing changed since the previous build (the same inputs, products and run
+ * options): put every group it wrote back in place (taken over into temporary folders,
+ * swapped in, the manifest written) without building anything. 1 done; 0 not possible
+ * (nothing touched: build as usual); -1 a swap failed (diagnosed). */
+int bcache_replay(bcache *c, diag *d);
 
 /* Group `group` of this kind (and its input file, or NULL): 1 when the previous output
  * has it with the same key and it is now at dest (every file linked or copied); 0 when

@@ -100,6 +100,14 @@ warm)
 	same_as_cold "$work/out" "$fixture"
 	grep -q '^group alpha/site [0-9a-f]\{64\}$' "$work/out/.regdoc-cache" || failed "no key of alpha/site in .regdoc-cache"
 	ls "$work/out" | grep -q 'tmp-' && failed "temporary output left behind: $(ls "$work/out")"
+	grep -q '^build [0-9a-f]\{64\}$' "$work/out/.regdoc-cache" || failed "no build key in .regdoc-cache"
+	# the fixture has warnings: with --werror the build fails as a cold one does, and
+	# the output stays as it was
+	before=$(tree_sum "$work/out")
+	rd build -W "$fixture" -o "$work/out" 2>/dev/null
+	rc=$?
+	[ "$rc" = 1 ] || failed "build -W after a build with warnings: exit $rc, expected 1"
+	[ "$(tree_sum "$work/out")" = "$before" ] || failed "a failed build changed the output"
 	;;
 no-cache)
 	build "$work/out" "$fixture"

@@ -109,7 +109,7 @@ static bcache *open_keyed(tree *t, int reuse)
 	bcache *c = bcache_open(t->out, reuse);
 	dirs[0] = t->reg;
 	assert_non_null(c);
-	assert_int_equal(bcache_inputs(c, dirs, 1, t->data, t->tpl, "library"), 0);
+	assert_int_equal(bcache_inputs(c, dirs, 1, t->data, t->tpl, "library", ""), 0);
 	return c;
 }
 
@@ -188,11 +188,12 @@ static void test_null(void **state)
 	diag d;
 	(void)state;
 	diag_init(&d, NULL);
-	assert_int_equal(bcache_inputs(NULL, NULL, 0, "x", "y", ""), -1);
+	assert_int_equal(bcache_inputs(NULL, NULL, 0, "x", "y", "", ""), -1);
 	assert_int_equal(bcache_take(NULL, "a/b", BCACHE_GRAPH, NULL, "/nonexistent"), 0);
 	bcache_keep(NULL, "a/b", "/nonexistent");
 	bcache_forget(NULL);
 	assert_int_equal(bcache_commit(NULL, &d), 0);
+	assert_int_equal(bcache_replay(NULL, &d), 0);
 	bcache_free(NULL);
 }
 
