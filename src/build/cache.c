@@ -12,7 +12,7 @@
 #include "util/buf.h"
 #include "util/fsio.h"
 #include "util/fsout.h"
-#include "util/sha256.h"
+#include "util/blake2b.h"
 
 #define MANIFEST_NAME ".regdoc-cache"
 #define MANIFEST_HEAD "regdoc-cache 1"
@@ -49,14 +49,14 @@ struct bcache {
 
 /* ---- hashing ---------------------------------------------------------------- */
 
-static void hash_str(sha256 *s, const char *tag, const char *v)
+static void hash_str(blake2b *s, const char *tag, const char *v)
 {
-	sha256_update(s, tag, strlen(tag) + 1);
-	sha256_update(s, v ? v : "", v ? strlen(v) + 1 : 1);
+	blake2b_update(s, tag, strlen(tag) + 1);
+	blake2b_update(s, v ? v : "", v ? strlen(v) + 1 : 1);
 }
 
 /* A file's bytes, framed by its name and length; an unreadable one as such. */
-static void hash_file(sha256 *s, const char *name, const char *path)
+static void hash_file(blake2b *s, const char *name, const char *path)
 {
 	unsigned char buf[65536];
 	struct stat st;
@@ -73,10 +73,10 @@ static void hash_file(sha256 *s, const char *name, const char *path)
 		unsigned char len[8];
 		for (int i = 0; i < 8; i++)
 			len[i] = (unsigned char)((unsigned long long)st.st_size >> (56 - 8 * i));
-		sha256_update(s, len, sizeof len);
+		blake2b_update(s, len, sizeof len);
 	}
 	while ((got = read(fd, buf, sizeof buf)) > 0)
-		sha256_update(s, buf, (size_t)got);
+		blake2b_update(s, buf, (size_t)got);
 	if (got < 0)
 		hash_str(s, "unreadable", strerror(errno));
 	close(fd);
@@ -84,7 +84,7 @@ static void hash_file(sha256 *s, const char *name, const char *path)
 
 /* Every file under dir (symlinks followed, to a depth), names in byte order, each with
  * its path relative to the top; skip: a top-level name left out. */
-static void hash_tree(sha256 *s, const char *dir, const char *rel, const char *skip, int depth)
+static void hash_tree(blake2b *s, const char *dir, const char *rel, const char *skip, int depth)
 {
 	fsio_names names;
 	diag quiet;
@@ -117,11 +117,11 @@ static void hash_tree(sha256 *s, const char *dir, const char *rel, const char *s
 int bcache_inputs(bcache *c, const char *const *regdirs, size_t n, const char *datadir,
                   const char *templates, const char *options, const char *run)
 {
-	sha256 s;
+	blake2b s;
 	char *p;
 	if (!c)
 		return -1;
-	sha256_init(&s);
+	blake2b_init(&s);
 	hash_str(&s, MANIFEST_HEAD, REGDOC_VERSION);
 	hash_file(&s, "regdoc", "/proc/self/exe");
 	hash_str(&s, "options", options);
@@ -142,13 +142,13 @@ int bcache_inputs(bcache *c, const char *const *regdirs, size_t n, const char *d
 		return -1;
 	hash_tree(&s, p, "suggest", NULL, 0);
 	free(p);
-	sha256_final(&s, c->kgraph);
-	sha256_init(&s);
-	sha256_update(&s, c->kgraph, sizeof c->kgraph);
+	blake2b_final(&s, c->kgraph);
+	blake2b_init(&s);
+	blake2b_update(&s, c->kgraph, sizeof c->kgraph);
 	hash_tree(&s, templates, "templates", NULL, 0);
-	sha256_final(&s, c->krender);
-	sha256_init(&s);
-	sha256_update(&s, c->krender, sizeof c->krender);
+	blake2b_final(&s, c->krender);
+	blake2b_init(&s);
+	blake2b_update(&s, c->krender, sizeof c->krender);
 	hash_str(&s, "run", run);
 	for (size_t i = 0; i < n; i++) {
 		p = fsio_join(regdirs[i], "products");
@@ -157,7 +157,7 @@ int bcache_inputs(bcache *c, const char *const *regdirs, size_t n, const char *d
 		hash_tree(&s, p, "products", NULL, 0);
 		free(p);
 	}
-	sha256_final(&s, c->kbuild);
+	blake2b_final(&s, c->kbuild);
 	c->keyed = 1;
 	return 0;
 }
@@ -412,13 +412,13 @@ static int take_over(bcache *c, const bc_group *g, const char *dest, int copy)
 static void group_key(const bcache *c, const char *group, bcache_kind kind, const char *input,
                       unsigned char key[32])
 {
-	sha256 s;
-	sha256_init(&s);
-	sha256_update(&s, kind == BCACHE_GRAPH ? c->kgraph : c->krender, 32);
+	blake2b s;
+	blake2b_init(&s);
+	blake2b_update(&s, kind == BCACHE_GRAPH ? c->kgraph : c->krender, 32);
 	hash_str(&s, "group", group);
 	if (input) /* its path too: a product's documents name it */
 		hash_file(&s, input, input);
-	sha256_final(&s, key);
+	blake2b_final(&s, key);
 }
 
 int bcache_take(bcache *c, const char *group, bcache_kind kind, const char *input,

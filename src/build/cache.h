@@ -1,7 +1,7 @@
 /*
  * cache.h - incremental builds: what `regdoc build` takes over from its previous output.
  *
- * Owns: the key of each output group (a SHA-256 of everything the group depends on),
+ * Owns: the key of each output group (a BLAKE2b-256 hash of everything the group depends on),
  * the key manifest kept in the output (OUTDIR/.regdoc-cache, doc/cache.md), and taking
  * an unchanged group over from the previous output into the new temporary folder (a
  * hard link per file; a copy where a link is impossible). The swap of the temporary

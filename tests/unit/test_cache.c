@@ -1,5 +1,6 @@
 /*
- * test_cache.c - util/sha256 (the FIPS 180-4 example vectors) and build/cache: keys,
+ * test_cache.c - util/blake2b (RFC 7693; the values of Python's hashlib.blake2b with
+ * digest_size=32) and build/cache: keys,
  * the manifest, taking a group over, what invalidates it.
  */
 #include <setjmp.h>
@@ -17,44 +18,50 @@
 #include "build/cache.h"
 #include "util/fsio.h"
 #include "util/fsout.h"
-#include "util/sha256.h"
+#include "util/blake2b.h"
 
 static void hex(const unsigned char *d, char out[65])
 {
-	for (int i = 0; i < 32; i++)
+	for (int i = 0; i < BLAKE2B_OUT; i++)
 		snprintf(out + 2 * i, 3, "%02x", d[i]);
 }
 
-static void expect_sha(const char *msg, size_t len, size_t chunk, const char *want)
+static void expect_hash(const char *msg, size_t len, size_t chunk, const char *want)
 {
-	sha256 s;
-	unsigned char d[32];
+	blake2b s;
+	unsigned char d[BLAKE2B_OUT];
 	char h[65];
-	sha256_init(&s);
+	blake2b_init(&s);
 	for (size_t i = 0; i < len; i += chunk)
-		sha256_update(&s, msg + i, len - i < chunk ? len - i : chunk);
-	sha256_final(&s, d);
+		blake2b_update(&s, msg + i, len - i < chunk ? len - i : chunk);
+	blake2b_final(&s, d);
 	hex(d, h);
 	assert_string_equal(h, want);
 }
 
-/* FIPS 180-4 / NIST CSRC example values, fed whole and in odd-sized pieces */
-static void test_sha256_vectors(void **state)
+/* BLAKE2b-256 of the FIPS 180-4 example messages, fed whole and in odd-sized pieces
+ * (a block boundary in the middle of an update, a message of exactly six blocks) */
+static void test_blake2b_vectors(void **state)
 {
 	const char *two = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
-	char *million = malloc(1000000);
+	char *million = malloc(1000000), bytes[768];
 	(void)state;
-	expect_sha("", 0, 1, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-	expect_sha("abc", 3, 3, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-	expect_sha(two, strlen(two), 7,
-	           "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
-	expect_sha(two, strlen(two), 64,
-	           "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+	expect_hash("", 0, 1, "0e5751c026e543b2e8ab2eb06099daa1d1e5df47778f7787faab45cdf12fe3a8");
+	expect_hash("abc", 3, 3, "bddd813c634239723171ef3fee98579b94964e3bb1cb3e427262c8c068d52319");
+	expect_hash(two, strlen(two), 7,
+	            "5f7a93da9c5621583f22e49e8e91a40cbba37536622235a380f434b9f68e49c4");
 	assert_non_null(million);
 	memset(million, 'a', 1000000);
-	expect_sha(million, 1000000, 4093,
-	           "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+	expect_hash(million, 1000000, 4093,
+	            "0741850f36cba4259628355d1073e24ddb9ca0e1bfac36fd39ae5dc2101e23a4");
+	expect_hash(million, 1000000, 1000000,
+	            "0741850f36cba4259628355d1073e24ddb9ca0e1bfac36fd39ae5dc2101e23a4");
 	free(million);
+	for (int i = 0; i < 768; i++)
+		bytes[i] = (char)(i % 256);
+	expect_hash(bytes, 768, 128, "b8007121274217790e2923e0ad7027986e5a99d5531ef6ae7d294140fc81615d");
+	expect_hash(bytes, 768, 768, "b8007121274217790e2923e0ad7027986e5a99d5531ef6ae7d294140fc81615d");
+	expect_hash(bytes, 768, 100, "b8007121274217790e2923e0ad7027986e5a99d5531ef6ae7d294140fc81615d");
 }
 
 typedef struct tree {
@@ -200,7 +207,7 @@ static void test_null(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_sha256_vectors),
+		cmocka_unit_test(test_blake2b_vectors),
 		cmocka_unit_test_setup_teardown(test_take_over, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_invalidation, setup, teardown),
 		cmocka_unit_test(test_null),
