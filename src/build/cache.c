@@ -569,13 +569,79 @@ static size_t top_len(const char *group)
 	return slash ? (size_t)(slash - group) : strlen(group);
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Every file under OUTDIR/rel is one the manifest lists (sorted in known[0..n)): an
+ * output written outside the groups (by a stage the cache does not know) would be
+ * lost by a replay. */
+static int all_known(const bcache *c, const char *rel, const char **known, size_t n, int depth)
+{
+	char *path = fsio_join(c->outdir, rel);
+	fsio_names names;
+	diag quiet;
+	int ok = 1;
+	diag_init(&quiet, NULL);
+	if (!path || depth > TREE_DEPTH || fsio_list_dir(path, &names, &quiet) != 0) {
+		free(path);
+		return 0;
+	}
+	for (size_t i = 0; i < names.n && ok; i++) {
+		char *p = fsio_join(path, names.v[i]), *r = fsio_join(rel, names.v[i]);
+		struct stat st;
+		const char *key = r;
+		if (!p || !r || lstat(p, &st) != 0)
+			ok = 0;
+		else if (S_ISDIR(st.st_mode))
+			ok = all_known(c, r, known, n, depth + 1);
+		else
+			ok = S_ISREG(st.st_mode) && bsearch(&key, known, n, sizeof *known, cmp_str);
+		free(p);
+		free(r);
+	}
+	fsio_names_free(&names);
+	free(path);
+	return ok;
+}
+
+/* Every top-level folder of the previous groups holds only what they list. */
+static int nothing_else(const bcache *c)
+{
+	const char **known;
+	size_t n = 0, all = 0;
+	int ok = 1;
+	for (size_t i = 0; i < c->prev.n; i++)
+		all += c->prev.v[i].n;
+	if (!(known = malloc((all + 1) * sizeof *known)))
+		return 0;
+	for (size_t i = 0; i < c->prev.n; i++)
+		for (size_t e = 0; e < c->prev.v[i].n; e++)
+			if (c->prev.v[i].e[e].size >= 0)
+				known[n++] = c->prev.v[i].e[e].path;
+	qsort(known, n, sizeof *known, cmp_str);
+	for (size_t i = 0; i < c->prev.n && ok; i++) {
+		const char *g = c->prev.v[i].name;
+		size_t tl = top_len(g);
+		char *top;
+		if (!g[tl] || (i > 0 && !strncmp(c->prev.v[i - 1].name, g, tl + 1)))
+			continue; /* a file group; or the same folder as the group before */
+		top = strndup(g, tl);
+		ok = top && all_known(c, top, known, n, 0);
+		free(top);
+	}
+	free(known);
+	return ok;
+}
+
 int bcache_replay(bcache *c, diag *d)
 {
 	fsout *outs;
 	size_t *top, ntop = 0;
 	int rc = 0;
 	if (!c || !c->keyed || !c->reuse || !c->has_prev_build || !c->prev.n ||
-	    memcmp(c->prev_build, c->kbuild, sizeof c->kbuild) != 0)
+	    memcmp(c->prev_build, c->kbuild, sizeof c->kbuild) != 0 || !nothing_else(c))
 		return 0;
 	outs = calloc(c->prev.n, sizeof *outs);
 	top = calloc(c->prev.n, sizeof *top); /* each group: its top-level output */

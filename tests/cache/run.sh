@@ -9,9 +9,11 @@
 #   warm       tests/fixtures/library built twice: the second build takes every file over
 #              (same inodes), links.xml and index.html copied; the same tree as a cold one
 #   no-cache   --no-cache and its alias --clean rebuild every file (no inode kept)
-#   damaged    a file missing from the previous output, a manifest that is garbage, one
-#              that names paths outside the output (../): each build is still the cold
-#              build's tree, the missing file is back, nothing outside is touched
+#   damaged    a file missing from the previous output, a file the manifest does not
+#              list (a replay would drop it: the build is not replayed), a manifest that
+#              is garbage, one that names paths outside the output (../): each build is
+#              still the cold build's tree, the missing file is back, nothing outside is
+#              touched
 #   library-page  a page of one regulation of the fixture library edited: both graphs
 #              rebuilt (the other one's citations resolve into it), equal to a cold build
 #   product    corpus copy (AI Act, CRA, three products): one product file edited: its
@@ -23,6 +25,10 @@
 #              (--templates): the products show it, equal to a cold build
 #   version    another regdoc program (the same one with a byte appended): nothing taken
 #              over
+#   as-of      the AI Act's graphs (--stage=graph) with its latest version, then with
+#              --as-of 2025-01-01 (issue 14: the other version in graph.xml, the latest
+#              under versions/): both rebuilt, equal to a cold build; back to the latest:
+#              equal to a cold build again
 # $REGDOC_WRAPPER (e.g. valgrind) is put in front of every regdoc command when set.
 set -u
 check=${1:?usage: run.sh CHECK REGDOC_BINARY}
@@ -126,6 +132,10 @@ damaged)
 	build "$work/out" "$fixture"
 	[ -f "$work/out/$page" ] || failed "$page is not back"
 	same_as_cold "$work/out" "$fixture"
+	echo stray >"$work/out/alpha/stray.txt"
+	build "$work/out" "$fixture"
+	[ -f "$work/out/alpha/stray.txt" ] && failed "a replay kept a file no build writes"
+	same_as_cold "$work/out" "$fixture"
 	printf 'regdoc-cache 1\ngroup alpha/site zz\nfile alpha/site/x 1\n\001\002garbage' >"$work/out/.regdoc-cache"
 	build "$work/out" "$fixture"
 	same_as_cold "$work/out" "$fixture"
@@ -216,6 +226,16 @@ version)
 	inodes "$work/out" >"$work/after"
 	expect_rebuilt "$work/before" "$work/after" '.' "every output of another regdoc"
 	same_as_cold "$work/out" "$fixture"
+	;;
+as-of)
+	build "$work/out" --stage=graph corpus/ai-act
+	inodes "$work/out" >"$work/before"
+	build "$work/out" --stage=graph --as-of 2025-01-01 corpus/ai-act
+	inodes "$work/out" >"$work/after"
+	expect_rebuilt "$work/before" "$work/after" 'graph.xml' "the graphs of another --as-of"
+	same_as_cold "$work/out" --stage=graph --as-of 2025-01-01 corpus/ai-act
+	build "$work/out" --stage=graph corpus/ai-act
+	same_as_cold "$work/out" --stage=graph corpus/ai-act
 	;;
 *)
 	echo "run.sh: unknown check '$check'" >&2
