@@ -1,6 +1,7 @@
 #define _GNU_SOURCE /* strndup */
 #include "build/cache.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -114,6 +115,19 @@ static void hash_tree(blake2b *s, const char *dir, const char *rel, const char *
 	fsio_names_free(&names);
 }
 
+/* The file regdoc's code was loaded from: libregdoc.so for a program linked with it,
+ * else the executable itself. */
+static const char code_anchor = 0;
+
+static const char *code_file(void)
+{
+	Dl_info info;
+	if (dladdr(&code_anchor, &info) && info.dli_fname && info.dli_fname[0] == '/' &&
+	    !strstr(info.dli_fname, "/proc/"))
+		return info.dli_fname;
+	return "/proc/self/exe";
+}
+
 int bcache_inputs(bcache *c, const char *const *regdirs, size_t n, const char *datadir,
                   const char *templates, const char *options, const char *run)
 {
@@ -123,7 +137,7 @@ int bcache_inputs(bcache *c, const char *const *regdirs, size_t n, const char *d
 		return -1;
 	blake2b_init(&s);
 	hash_str(&s, MANIFEST_HEAD, REGDOC_VERSION);
-	hash_file(&s, "regdoc", "/proc/self/exe");
+	hash_file(&s, "regdoc", code_file());
 	hash_str(&s, "options", options);
 	/* the paths as given too: the graphs name their pages' files (src="DIR/...") */
 	hash_str(&s, "datadir", datadir);

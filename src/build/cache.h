@@ -9,8 +9,9 @@
  *
  * A group is one output file or folder, named by its path under OUTDIR: "ID/graph.xml",
  * "ID/site", "ID/products/STEM", "links.xml", "index.html". Its key covers
- *   BCACHE_GRAPH:  the regdoc program (its executable's bytes, so a rebuilt regdoc is a
- *                  new version), the options given to bcache_inputs, the shipped schemas
+ *   BCACHE_GRAPH:  the regdoc code (the bytes of libregdoc.so, or of the executable it
+ *                  is linked into, so a rebuilt regdoc is a new version), the options
+ *                  given to bcache_inputs, the shipped schemas
  *                  and suggest word lists, and every regulation folder of the library
  *                  (pages, manifest, contents, relations, rules; not products/);
  *   BCACHE_RENDER: all that and the whole templates folder;
