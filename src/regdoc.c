@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "assess/assess.h"
+#include "build/cache.h"
 #include "graph/graph.h"
 #include "graph/library.h"
 #include "ingest/corpus.h"
@@ -41,6 +42,7 @@ typedef struct job {
 	int validate;
 	const link_library *lib; /* while a library is linked: its regulations (load_library) */
 	assess_cache *cache;     /* regdoc build: what the products share (assess.h) */
+	bcache *bc;              /* regdoc build: what it takes over from its previous output */
 	int want_versions;       /* load_library also loads the other versions (check, build) */
 	diag d;
 } job;
@@ -449,6 +451,38 @@ static void free_others(assess_regulation *v, size_t n)
 	free(v);
 }
 
+/* "ID/NAME" or "ID/products/STEM": an output group of the build cache (build/cache.h). */
+static char *cache_group(const char *id, const char *name, const char *stem)
+{
+	size_t n = strlen(id) + strlen(name) + (stem ? strlen(stem) : 0) + 2;
+	char *g = malloc(n);
+	if (g)
+		snprintf(g, n, "%s/%s%s", id, name, stem ? stem : "");
+	return g;
+}
+
+/* rc of building dest; when 0, the cache records what is there as group. */
+static int kept(job *j, const char *group, const char *dest, int rc)
+{
+	if (rc == 0)
+		bcache_keep(j->bc, group, dest);
+	return rc;
+}
+
+/* The graph (site = 0) or the site of r at dest: taken over from the previous output
+ * when its key is unchanged, else built. 0, or -1 when building it failed. */
+static int cached(job *j, const char *id, const char *name, bcache_kind kind, const char *dest,
+                  regulation *r, int site, const site_library *lib)
+{
+	char *group = cache_group(id, name, NULL);
+	int rc = 0;
+	if (!group || bcache_take(j->bc, group, kind, NULL, dest) == 0)
+		rc = kept(j, group ? group : "", dest,
+		          site ? render_site(j, r, dest, lib) : graph_write(r->doc, dest, &j->d));
+	free(group);
+	return rc;
+}
+
 /* Every products/<id>.xml of the regulation into dir/products/<id>/, in name order;
  * the other regulations of L are there for products assessed under several. */
 static int render_products(job *j, regulation *r, const char *dir, const library *L)
@@ -491,9 +525,14 @@ static int render_products(job *j, regulation *r, const char *dir, const library
 			memset(&ao, 0, sizeof ao);
 			ao.others = library_others(L, r, &ao.nothers);
 			ao.cache = j->cache;
-			if (!stem || !product || !outp ||
-			    assess_product_opts(r->doc, product, rules, j->templates, outp, &ao, &j->d) != 0)
+			char *group = stem ? cache_group(r->m.id, "products/", stem) : NULL;
+			if (!stem || !product || !outp || !group)
 				rc = -1;
+			else if (bcache_take(j->bc, group, BCACHE_RENDER, product, outp) == 0 &&
+			         kept(j, group, outp, assess_product_opts(r->doc, product, rules, j->templates,
+			                                                  outp, &ao, &j->d)) != 0)
+				rc = -1;
+			free(group);
 			free_others((assess_regulation *)ao.others, ao.nothers);
 		}
 		free(stem);
@@ -528,6 +567,23 @@ static int write_versions(job *j, const regulation *r, const char *dir, const li
 	return rc;
 }
 
+/* The other versions' graphs (write_versions): the group ID/versions of the cache. */
+static int cached_versions(job *j, regulation *r, const char *dir, const library *L)
+{
+	const regulation *v[MANIFEST_MAX_VERSIONS];
+	char *group, *vdir;
+	int rc = 0;
+	if (library_versions(L, (size_t)(r - L->regs), v) < 2)
+		return write_versions(j, r, dir, L); /* none to write */
+	group = cache_group(r->m.id, "versions", NULL);
+	vdir = fsio_join(dir, "versions");
+	if (!group || !vdir || bcache_take(j->bc, group, BCACHE_GRAPH, NULL, vdir) == 0)
+		rc = kept(j, group ? group : "", vdir ? vdir : dir, write_versions(j, r, dir, L));
+	free(group);
+	free(vdir);
+	return rc;
+}
+
 /* One regulation into outdir/<id>/ (built in a temporary folder, *out). */
 static int build_regulation(job *j, regulation *r, const char *outdir, fsout *out,
                             const site_library *lib, const library *L)
@@ -538,11 +594,11 @@ static int build_regulation(job *j, regulation *r, const char *outdir, fsout *ou
 		char *gpath = fsio_join(out->tmp, "graph.xml");
 		char *sdir = fsio_join(out->tmp, "site");
 		unsigned st = j->o->stages ? j->o->stages : REGDOC_STAGE_SITE | REGDOC_STAGE_PRODUCTS;
-		if (gpath && sdir && graph_write(r->doc, gpath, &j->d) == 0 &&
-		    write_versions(j, r, out->tmp, L) == 0 &&
+		if (gpath && sdir && cached(j, r->m.id, "graph.xml", BCACHE_GRAPH, gpath, r, 0, NULL) == 0 &&
+		    cached_versions(j, r, out->tmp, L) == 0 &&
 		    (!(st & REGDOC_STAGE_SITE) ||
 		     (fsout_mkdirs(sdir, &j->d) == 0 && !diag_interrupted(&j->d) &&
-		      render_site(j, r, sdir, lib) == 0)) &&
+		      cached(j, r->m.id, "site", BCACHE_RENDER, sdir, r, 1, lib) == 0)) &&
 		    !diag_interrupted(&j->d) &&
 		    (!(st & REGDOC_STAGE_PRODUCTS) || render_products(j, r, out->tmp, L) == 0))
 			rc = 0;
@@ -565,14 +621,54 @@ static int build_library_files(job *j, xmlDocPtr links, const site_library *lib,
 	char *lpath = fsio_join(outdir, "links.xml"), *hpath = fsio_join(outdir, "index.html");
 	int rc = -1;
 	if (lpath && hpath && fsout_begin_file(lout, lpath, &j->d) == 0 &&
-	    graph_write(links, lout->tmp, &j->d) == 0 && !diag_interrupted(&j->d) &&
+	    (bcache_take(j->bc, "links.xml", BCACHE_GRAPH, NULL, lout->tmp) ||
+	     kept(j, "links.xml", lout->tmp, graph_write(links, lout->tmp, &j->d)) == 0) &&
+	    !diag_interrupted(&j->d) &&
 	    ((j->o->stages && !(j->o->stages & REGDOC_STAGE_SITE)) || /* no home page */
 	     (fsout_begin_file(hout, hpath, &j->d) == 0 &&
-	      site_render_library(links, j->templates, hout->tmp, lib, &j->d) == 0)))
+	      (bcache_take(j->bc, "index.html", BCACHE_RENDER, NULL, hout->tmp) ||
+	       kept(j, "index.html", hout->tmp,
+	            site_render_library(links, j->templates, hout->tmp, lib, &j->d)) == 0))))
 		rc = 0;
 	free(lpath);
 	free(hpath);
 	return rc;
+}
+
+/* The build cache of outdir (build/cache.h), keyed on the regulation folders a build
+ * of dir reads (load_library's: dir's regulations, and for one regulation the ones
+ * beside it), the data and templates folders and the options; NULL when there is none. */
+static bcache *open_cache(job *j, const char *dir, const char *outdir, int whole)
+{
+	bcache *c = bcache_open(outdir, !j->o->no_cache);
+	fsio_names named = {NULL, 0}, beside = {NULL, 0};
+	const char **dirs = NULL;
+	char run[96], mode[96], *parent = whole ? NULL : parent_dir(dir);
+	size_t n = 0;
+	diag quiet;
+	diag_init(&quiet, NULL);
+	if (c && find_regulations(dir, &named, &quiet) == 0 &&
+	    (!parent || find_regulations(parent, &beside, &quiet) == 0 || !beside.n))
+		dirs = calloc(named.n + beside.n + 1, sizeof *dirs);
+	for (size_t i = 0; dirs && i < named.n; i++)
+		dirs[n++] = named.v[i];
+	for (size_t i = 0; dirs && i < beside.n; i++)
+		if (!same_dir(beside.v[i], dir))
+			dirs[n++] = beside.v[i];
+	snprintf(run, sizeof run, "stages=%u werror=%d verbose=%d validate=%d max=%zu",
+	         j->o->stages, j->o->werror, j->o->verbose, j->validate, j->o->max_diagnostics);
+	/* the version --as-of picks is the one in graph.xml and the sites */
+	snprintf(mode, sizeof mode, "%s as-of=%s", whole ? "library" : "alone",
+	         j->o->as_of ? j->o->as_of : "latest");
+	if (!dirs || bcache_inputs(c, dirs, n, j->datadir, j->templates, mode, run) != 0) {
+		bcache_free(c);
+		c = NULL;
+	}
+	free(dirs);
+	free(parent);
+	fsio_names_free(&named);
+	fsio_names_free(&beside);
+	return c;
 }
 
 int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *outdir)
@@ -594,7 +690,10 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 	/* a folder of regulations is one library: one site, links.xml; a regulation
 	 * folder is built alone (its citations of the others link to EUR-Lex) */
 	whole = !has_manifest(corpus_dir);
-	if (load_library(&j, corpus_dir, 0, &L) != 0) {
+	j.bc = open_cache(&j, corpus_dir, outdir, whole);
+	library_init(&L);
+	if (bcache_replay(j.bc, &j.d) != 0 || load_library(&j, corpus_dir, 0, &L) != 0) {
+		bcache_free(j.bc); /* nothing changed: the previous output is back in place */
 		library_free(&L);
 		return job_status(&j);
 	}
@@ -642,11 +741,15 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 	/* The last look at the interrupt flag: once the first swap is made, all are. */
 	if (diag_interrupted(&j.d) || j.d.errors)
 		ok = 0;
+	if (ok)
+		bcache_forget(j.bc);
 	for (size_t i = 0; outs && ok && i < L.n; i++)
 		if (L.named[i] && fsout_commit(&outs[i], &j.d) != 0)
 			ok = 0;
 	if (ok && whole && (fsout_commit(&lout, &j.d) != 0 || (hout.tmp && fsout_commit(&hout, &j.d) != 0)))
 		ok = 0;
+	if (ok)
+		bcache_commit(j.bc, &j.d);
 	for (size_t i = 0; outs && i < L.n; i++)
 		fsout_abort(&outs[i]);
 	fsout_abort(&lout);
@@ -655,6 +758,7 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 	free(docs);
 	free(uris);
 	assess_cache_free(j.cache);
+	bcache_free(j.bc);
 	if (links)
 		xmlFreeDoc(links);
 	library_free(&L);

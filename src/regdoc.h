@@ -45,6 +45,8 @@ typedef struct regdoc_options {
 	const char *as_of;
 	unsigned stages;           /* build: 0 = everything; else the graphs and only the
 	                              REGDOC_STAGE_* given (bench/run times each stage) */
+	int no_cache;              /* build: take nothing over from the previous output
+	                              (a cold build; doc/cache.md) */
 	/* NULL, or a flag that a signal handler sets (to the signal number): the job
 	 * notices it at its next step, removes its temporary output, leaves the previous
 	 * output as it was and returns REGDOC_EXIT_SYSTEM. Once the job has started to

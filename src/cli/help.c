@@ -23,12 +23,15 @@ static const command_help commands[] = {
 	 "CORPUS_DIR is a regulation folder (one with a manifest.xml) or a folder of them.\n"
 	 "Default: ./corpus when it exists, else the corpus installed with regdoc.\n"
 	 "Output is all-or-nothing: on any error the previous DIR is left as it was.\n"
+	 "A rebuild takes over from DIR what did not change (its inputs' hashes are kept in\n"
+	 "DIR/.regdoc-cache; doc/cache.md); the output is the same as a cold build's.\n"
 	 "\n"
 	 "Options:\n"
 	 "  -o, --output DIR     where to write (default: output)\n"
 	 "      --templates DIR  restyle: the site and product documents from the templates\n"
 	 "                       in DIR (a copy made with 'regdoc templates --export DIR')\n"
 	 "      --validate       also validate each graph against graph.rng\n"
+	 "      --no-cache, --clean  a cold build: take nothing over from DIR\n"
 	 "\n"
 	 "Example: regdoc build corpus -o output\n"},
 	{"graph",

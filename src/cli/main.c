@@ -62,6 +62,8 @@ static const char usage_text[] =
 	"  -W, --werror          treat warnings as errors\n"
 	"  -v, --verbose         report what was built and citation statistics\n"
 	"      --validate        validate graphs against graph.rng (check always does)\n"
+	"      --no-cache, --clean  build: a cold build, nothing taken over from the\n"
+	"                        previous output (doc/cache.md)\n"
 	"      --suggested       links: also the computed suggests edges, with score and\n"
 	"                        evidence (README, \"Computed relations\")\n"
 	"      --as-of DATE      the law in force on DATE (YYYY-MM-DD): the version of each\n"
@@ -220,6 +222,8 @@ int main(int argc, char **argv)
 			o.verbose = 1;
 		} else if (!strcmp(a, "--validate")) {
 			o.validate = 1;
+		} else if (!strcmp(a, "--no-cache") || !strcmp(a, "--clean")) {
+			o.no_cache = 1;
 		} else if (!strcmp(a, "--batch")) {
 			no.batch = 1;
 		} else if (!strcmp(a, "--force")) {
