@@ -132,3 +132,52 @@ int text_ncase_eq(const char *s, const char *word, size_t n)
 	}
 	return 1;
 }
+
+size_t text_distance(const char *a, const char *b, size_t cap)
+{
+	size_t la = strlen(a), lb = strlen(b), row[64], best;
+	if (la > 63)
+		la = 63;
+	if (lb > 63)
+		lb = 63;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		best = row[0];
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j], v = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < v)
+				v = up + 1;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			diag = up;
+			row[j] = v;
+			if (v < best)
+				best = v;
+		}
+		if (best > cap)
+			return cap + 1;
+	}
+	return row[lb] > cap ? cap + 1 : row[lb];
+}
+
+const char *text_nearest(const char *word, const char *const *candidates, size_t n)
+{
+	size_t len = strlen(word), cap = len <= 4 ? 1 : len <= 8 ? 2 : 3, best = cap + 1;
+	const char *found = NULL;
+	for (size_t i = 0; i < n; i++) {
+		size_t dist;
+		if (!candidates[i])
+			continue;
+		dist = text_distance(word, candidates[i], cap);
+		if (dist == 0)
+			return NULL;
+		if (dist < best) {
+			best = dist;
+			found = candidates[i];
+		}
+	}
+	return found;
+}

@@ -32,4 +32,14 @@ int text_starts_with(const char *s, const char *prefix);
 /* 1 when s[0..n) equals lower-case ASCII word[0..n) ignoring ASCII case. */
 int text_ncase_eq(const char *s, const char *word, size_t n);
 
+/* The edit distance (Levenshtein: insertions, deletions, substitutions) of a and b,
+ * counting at most cap: a result of cap + 1 means "more than cap". Strings longer than
+ * 63 bytes are compared on their first 63. */
+size_t text_distance(const char *a, const char *b, size_t cap);
+
+/* The candidate nearest to word for a "did you mean": within a distance of 1 for a
+ * word of up to 4 bytes, 2 up to 8, else 3; NULL when none is that near (or word is
+ * one of them). */
+const char *text_nearest(const char *word, const char *const *candidates, size_t n);
+
 #endif
