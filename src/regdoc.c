@@ -68,6 +68,7 @@ static void job_init(job *j, const regdoc_options *o)
 	diag_init(&j->d, o->diagnostics ? o->diagnostics : stderr);
 	j->d.max_printed = o->max_diagnostics;
 	j->d.werror = o->werror;
+	j->d.verbose = o->verbose;
 	j->d.interrupt = o->interrupt;
 }
 

@@ -32,7 +32,8 @@ int text_starts_with(const char *s, const char *prefix);
 /* 1 when s[0..n) equals lower-case ASCII word[0..n) ignoring ASCII case. */
 int text_ncase_eq(const char *s, const char *word, size_t n);
 
-/* The edit distance (Levenshtein: insertions, deletions, substitutions) of a and b,
+/* The edit distance (Levenshtein: insertions, deletions, substitutions, and swaps of
+ * two neighbouring bytes) of a and b,
  * counting at most cap: a result of cap + 1 means "more than cap". Strings longer than
  * 63 bytes are compared on their first 63. */
 size_t text_distance(const char *a, const char *b, size_t cap);

@@ -368,7 +368,7 @@ xml-xinclude)
 	product_with xi.xml "s|<name>HireRank CV Screening</name>|<name><xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"file://$work/secret.txt\" parse=\"text\"/></name>|"
 	assess_bad xi.xml
 	expect_status 1 "assess xi.xml"
-	expect_diag "^xi\.xml:5: error: Datatype element name has child elements"
+	expect_diag "^xi\.xml:5: error: <name> takes text, not elements: <xi:include> is not allowed in it"
 	expect_absent "$token" pout
 	expect_intact pout "$pbefore"
 	r=reg/rules/10-classification.xml
