@@ -298,6 +298,8 @@ static int parse_number(const char *s, int decimal, double *v)
 	return *end || end == tmp ? -1 : 0;
 }
 
+static int pattern_words(const char *pat, buf *out);
+
 /* 1 when s is a value of the pattern p; when it is not, say what is (into want). */
 static int value_ok(ctx *c, xmlNodePtr p, const char *s, buf *want, int depth)
 {
@@ -393,7 +395,23 @@ static int value_ok(ctx *c, xmlNodePtr p, const char *s, buf *want, int depth)
 					ok = 0;
 				xmlRegFreeRegexp(re);
 			}
-			buf_printf(want, " of the form %s", pat);
+			{
+				buf words;
+				buf_init(&words);
+				if (pattern_words(pat, &words) && words.s) {
+					/* "text: lower-case letters, ..." reads better without "text" */
+					if (want->len >= 4 && !strcmp(want->s + want->len - 4, "text")) {
+						want->len -= 4;
+						want->s[want->len] = '\0';
+					} else {
+						buf_puts(want, ": ");
+					}
+					buf_puts(want, words.s);
+				} else {
+					buf_printf(want, " of the form %s", pat);
+				}
+				buf_free(&words);
+			}
 		}
 		if (ok && want->s) {
 			want->len = before;
@@ -402,6 +420,125 @@ static int value_ok(ctx *c, xmlNodePtr p, const char *s, buf *want, int depth)
 		return ok;
 	}
 	return 1; /* text, list, empty, anything else: not checked here */
+}
+
+/* ---- patterns in words ---- */
+
+/* The characters of a [class] as words into b ("lower-case letters, digits and
+ * hyphens"); 0 when the class is not one of the simple ranges and characters below. */
+static int class_words(const char *cls, size_t n, buf *b, int *only_digits)
+{
+	const char *words[8];
+	size_t k = 0;
+	*only_digits = 1;
+	for (size_t i = 0; i < n;) {
+		const char *w = NULL;
+		if (i + 2 < n && cls[i + 1] == '-') {
+			char lo = cls[i], hi = cls[i + 2];
+			if (lo == 'a' && hi == 'z')
+				w = "lower-case letters", *only_digits = 0;
+			else if (lo == 'A' && hi == 'Z')
+				w = "capital letters", *only_digits = 0;
+			else if (lo >= '0' && hi <= '9')
+				w = "digits";
+			else
+				return 0;
+			i += 3;
+		} else {
+			char c = cls[i] == '\\' && i + 1 < n ? cls[++i] : cls[i];
+			*only_digits = 0;
+			w = c == '-' ? "hyphens" : c == '.' ? "dots" : c == '_' ? "underscores" : NULL;
+			if (!w)
+				return 0;
+			i++;
+		}
+		if (k < 8)
+			words[k++] = w;
+	}
+	for (size_t i = 0; i < k; i++) {
+		int dup = 0;
+		for (size_t j = 0; j < i; j++)
+			dup |= !strcmp(words[i], words[j]);
+		if (!dup)
+			buf_printf(b, "%s%s", i == 0 ? "" : i + 1 == k ? " and " : ", ", words[i]);
+	}
+	return k > 0;
+}
+
+/* A pattern of [class] atoms with ?, {m,n} quantifiers, in words ("lower-case letters,
+ * digits and hyphens, starting with a lower-case letter or digit, 1 to 64 characters");
+ * 0 when it has another shape (then it is shown as it is). */
+static int pattern_words(const char *pat, buf *out)
+{
+	struct atom {
+		const char *cls;
+		size_t n;
+		unsigned lo, hi;
+	} a[4];
+	size_t na = 0;
+	unsigned lo = 0, hi = 0;
+	const char *p = pat;
+	buf all, first;
+	int digits_all = 1, d;
+	while (*p) {
+		const char *end;
+		if (*p != '[' || na == 4 || !(end = strchr(p, ']')) || end == p + 1)
+			return 0;
+		a[na].cls = p + 1;
+		a[na].n = (size_t)(end - p - 1);
+		a[na].lo = a[na].hi = 1;
+		p = end + 1;
+		if (*p == '?')
+			a[na].lo = 0, p++;
+		else if (*p == '{') {
+			unsigned m, x;
+			int used = 0;
+			if (sscanf(p, "{%u,%u}%n", &m, &x, &used) != 2 || !used)
+				return 0;
+			a[na].lo = m, a[na].hi = x, p += used;
+		} else if (*p == '*' || *p == '+')
+			return 0;
+		lo += a[na].lo;
+		hi += a[na].hi;
+		na++;
+	}
+	if (!na)
+		return 0;
+	buf_init(&all);
+	buf_init(&first);
+	/* the widest class says what it is made of; the first, what it starts with */
+	size_t widest = 0;
+	{
+		for (size_t i = 1; i < na; i++)
+			if (a[i].n > a[widest].n)
+				widest = i;
+		if (!class_words(a[widest].cls, a[widest].n, &all, &digits_all) ||
+		    !class_words(a[0].cls, a[0].n, &first, &d)) {
+			buf_free(&all);
+			buf_free(&first);
+			return 0;
+		}
+	}
+	if (digits_all && na <= 2 && a[0].n == 3 && a[0].cls[0] == '1' && a[0].cls[2] == '9' && hi <= 3)
+		buf_printf(out, "a number from 1 to %s", hi == 1 ? "9" : hi == 2 ? "99" : "999");
+	else {
+		buf_printf(out, "%s", all.s);
+		size_t fn = a[0].n;
+		const char *rest = a[widest].cls + fn;
+		size_t nrest = a[widest].n - (a[widest].n > fn ? fn : a[widest].n);
+		if (na > 1 && a[widest].n > fn && !strncmp(a[widest].cls, a[0].cls, fn) &&
+		    ((nrest == 2 && !strncmp(rest, "\\-", 2)) || (nrest == 1 && *rest == '-')))
+			buf_puts(out, ", not starting with a hyphen");
+		else if (na > 1 && strcmp(all.s, first.s) != 0)
+			buf_printf(out, ", starting with %s", first.s);
+		if (lo == hi)
+			buf_printf(out, ", %u character%s", lo, lo == 1 ? "" : "s");
+		else
+			buf_printf(out, ", %u to %u characters", lo ? lo : 1, hi);
+	}
+	buf_free(&all);
+	buf_free(&first);
+	return 1;
 }
 
 /* ---- the document ---- */
@@ -648,4 +785,51 @@ size_t rngexplain(xmlDocPtr rng, xmlDocPtr doc, const char *name, const char *sc
 		free(c.models[i]);
 	free(c.models);
 	return c.errors;
+}
+
+/* The first <element> pattern of the schema named name, in document order. */
+static xmlNodePtr element_named(xmlNodePtr n, const char *name, int depth)
+{
+	for (xmlNodePtr c = n ? n->children : NULL; c && depth < 64; c = c->next) {
+		xmlNodePtr found;
+		if (is_rng(c, "element") && attr(c, "name") && !strcmp(attr(c, "name"), name))
+			return c;
+		if (c->type == XML_ELEMENT_NODE && (found = element_named(c, name, depth + 1)))
+			return found;
+	}
+	return NULL;
+}
+
+int rngexplain_value(xmlDocPtr rng, const char *element, const char *attr_name, const char *value,
+                     char **want)
+{
+	ctx c;
+	xmlNodePtr e, pattern = NULL;
+	model *m;
+	buf w;
+	int ok = 1;
+	*want = NULL;
+	memset(&c, 0, sizeof c);
+	c.rng = rng;
+	c.grammar = rng ? xmlDocGetRootElement(rng) : NULL;
+	if (!c.grammar || !(e = element_named(c.grammar, element, 0)) || !(m = model_of(&c, e)))
+		goto out;
+	if (attr_name) {
+		size_t i = find_item(m->attrs, m->nattrs, attr_name);
+		pattern = i < m->nattrs ? m->attrs[i].value : NULL;
+	} else {
+		pattern = m->value;
+	}
+	if (!pattern)
+		goto out;
+	buf_init(&w);
+	ok = value_ok(&c, pattern, value, &w, 0);
+	if (!ok && w.s)
+		*want = strdup(w.s);
+	buf_free(&w);
+out:
+	for (size_t i = 0; i < c.nmodels; i++)
+		free(c.models[i]);
+	free(c.models);
+	return ok;
 }

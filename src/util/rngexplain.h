@@ -23,4 +23,12 @@
  * errors it reported (0: it found nothing it can name; the caller then says so). */
 size_t rngexplain(xmlDocPtr rng, xmlDocPtr doc, const char *name, const char *schema, diag *d);
 
+/* Whether value is one the schema rng allows for the attribute attr of the element
+ * named element (attr NULL: for the element's text): 1 when it is, or when the schema
+ * has no such element or attribute; 0 when not, with *want (free it) saying what is
+ * ("one of: yes, no", "a number ..., 0 or more"). For a questionnaire checking an
+ * answer before it becomes a fact (regdoc new). */
+int rngexplain_value(xmlDocPtr rng, const char *element, const char *attr, const char *value,
+                     char **want);
+
 #endif

@@ -462,7 +462,7 @@ product-id-dotdot)
 	product_with dotdot.xml 's|id="hirerank-cv-screening"|id="../../../escape"|'
 	assess_bad dotdot.xml
 	expect_status 1 "assess dotdot.xml"
-	expect_diag "^dotdot\.xml:4: error: Invalid attribute id for element product"
+	expect_diag "^dotdot\.xml:4: error: bad value \"\.\./\.\./\.\./escape\" for attribute id of <product>; expected lower-case letters, digits and hyphens"
 	expect_intact pout "$pbefore"
 	cp -R "$root/templates" T
 	sed -i 's|<param name="pattern">\[a-z0-9\]\[a-z0-9\\-\]{0,63}</param>||' T/schema/product.rng
