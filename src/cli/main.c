@@ -58,6 +58,8 @@ static const char usage_text[] =
 	"      --validate        validate graphs against graph.rng (check always does)\n"
 	"      --suggested       links: also the computed suggests edges, with score and\n"
 	"                        evidence (README, \"Computed relations\")\n"
+	"      --as-of DATE      the law in force on DATE (YYYY-MM-DD): the version of each\n"
+	"                        regulation that applies then (default: the latest)\n"
 	"      --max-errors N    print at most N diagnostics (default 100; 0: all)\n"
 	"      --datadir DIR     shipped data (templates, schemas); default: found\n"
 	"      --templates DIR   use the templates in DIR instead of the shipped ones\n"
@@ -163,6 +165,7 @@ static int set_options(const cli_args *a, regdoc_options *o)
 	o->suggested = a->suggested;
 	o->datadir = a->datadir;
 	o->templates = a->templates;
+	o->as_of = a->as_of;
 	if (a->max_errors) {
 		char *end;
 		unsigned long n = strtoul(a->max_errors, &end, 10);
