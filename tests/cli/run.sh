@@ -132,7 +132,7 @@ links-qualified)
 		failed "an unqualified id:"; grep -v "^[a-z-]*	[a-z-]*:[^	]*	[a-z-]*:" "$work/out" | head -3
 	fi
 	expect 0 links corpus/ai-act rec-78
-	has "$work/out" "relates-to	rec-78	art-43	corpus/ai-act/recitals/recital-078.md:10"
+	has "$work/out" "relates-to	rec-78	art-43	corpus/ai-act/versions/2026-07-27/recitals/recital-078.md:10"
 	;;
 build-summary)
 	expect 0 build tests/fixtures/library -o "$work/b"
