@@ -408,7 +408,7 @@ int regdoc_links(const regdoc_options *o, const char *dir, const char *const *id
 				known++;
 				found[k] += graph_print_links_q(r->doc, id, qual, out);
 				if (j.o->suggested)
-					found[k] += graph_print_suggested(r->doc, id, out);
+					found[k] += graph_print_suggested_q(r->doc, id, qual, out);
 				snprintf(q, sizeof q, "%s:%s", r->m.id, id);
 				for (size_t i2 = 0; i2 < L.n; i2++)
 					if (i2 != i)

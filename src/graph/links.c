@@ -69,6 +69,11 @@ size_t graph_print_links_q(xmlDocPtr doc, const char *id, const char *qual, FILE
 
 size_t graph_print_suggested(xmlDocPtr doc, const char *id, FILE *out)
 {
+	return graph_print_suggested_q(doc, id, NULL, out);
+}
+
+size_t graph_print_suggested_q(xmlDocPtr doc, const char *id, const char *qual, FILE *out)
+{
 	xmlNodePtr root = xmlDocGetRootElement(doc), edges = NULL;
 	size_t printed = 0;
 	for (xmlNodePtr c = root ? root->children : NULL; c; c = c->next)
@@ -85,8 +90,11 @@ size_t graph_print_suggested(xmlDocPtr doc, const char *id, FILE *out)
 			xmlChar *line = xmlGetProp(e, (const xmlChar *)"line");
 			xmlChar *score = xmlGetProp(e, (const xmlChar *)"score");
 			xmlChar *ev = xmlGetProp(e, (const xmlChar *)"evidence");
-			fprintf(out, "suggests\t%s\t%s\t%s:%s\t%s\t%s\n", (const char *)from,
-			        (const char *)to, src ? (const char *)src : "",
+			fputs("suggests\t", out);
+			print_id(qual, (const char *)from, out);
+			fputc('\t', out);
+			print_id(qual, (const char *)to, out);
+			fprintf(out, "\t%s:%s\t%s\t%s\n", src ? (const char *)src : "",
 			        line ? (const char *)line : "0", score ? (const char *)score : "",
 			        ev ? (const char *)ev : "");
 			printed++;

@@ -126,8 +126,9 @@ links-bad-path)
 	has "$work/err" "tests/: error: no regulation here"
 	;;
 links-qualified)
-	expect 0 links corpus ai-act:art-15
+	expect 0 links --suggested corpus ai-act:art-15
 	[ -s "$work/out" ] || failed "no edges"
+	grep -q "^suggests	ai-act:" "$work/out" || failed "no qualified suggests edge"
 	if grep -v "^[a-z-]*	[a-z-]*:[^	]*	[a-z-]*:" "$work/out" | grep -q .; then
 		failed "an unqualified id:"; grep -v "^[a-z-]*	[a-z-]*:[^	]*	[a-z-]*:" "$work/out" | head -3
 	fi
