@@ -345,7 +345,9 @@ xmlDocPtr assess_product_doc(xmlDocPtr graph, const char *product_path, const ch
 	}
 	if (!(g = get_gindex(c, graph, "graph", &gown, d)))
 		goto out_paths;
-	if (product_load_cached(&p, product_path, product_rng, c ? c->schemas : NULL, d) != 0)
+	if ((o && o->product_text
+	         ? product_load_memory(&p, o->product_text, o->product_len, product_path, product_rng, d)
+	         : product_load_cached(&p, product_path, product_rng, c ? c->schemas : NULL, d)) != 0)
 		goto out_graph;
 	{
 		const char *reg = NULL;

@@ -45,6 +45,7 @@ struct bcache {
 	unsigned char kbuild[32]; /* the whole build: all inputs, products too, and the run */
 	unsigned char prev_build[32];
 	int has_prev_build;
+	int no_replay; /* bcache_no_replay: the manifest gets no build line */
 	bc_list prev, next;
 };
 
@@ -61,11 +62,13 @@ static void hash_file(blake2b *s, const char *name, const char *path)
 {
 	unsigned char buf[65536];
 	struct stat st;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO or a device among the inputs must not stall the key; the
+	 * load refuses it with its own error (util/fsio) */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	ssize_t got;
 	hash_str(s, "file", name);
-	if (fd < 0 || fstat(fd, &st) != 0) {
-		hash_str(s, "unreadable", strerror(errno));
+	if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		hash_str(s, "unreadable", fd < 0 ? strerror(errno) : "not a regular file");
 		if (fd >= 0)
 			close(fd);
 		return;
@@ -519,6 +522,12 @@ void bcache_keep(bcache *c, const char *group, const char *dest)
 		clear_group(g);
 }
 
+void bcache_no_replay(bcache *c)
+{
+	if (c)
+		c->no_replay = 1;
+}
+
 void bcache_forget(bcache *c)
 {
 	char *path = c ? fsio_join(c->outdir, MANIFEST_NAME) : NULL;
@@ -537,7 +546,7 @@ int bcache_commit(bcache *c, diag *d)
 		return 0;
 	buf_init(&b);
 	buf_puts(&b, MANIFEST_HEAD "\n");
-	if (c->keyed && c->next.n) { /* every group recorded: the next build may replay it */
+	if (c->keyed && c->next.n && !c->no_replay) { /* every group recorded: the next build may replay it */
 		size_t i = 0;
 		while (i < c->next.n && c->next.v[i].done)
 			i++;

@@ -53,6 +53,11 @@ int bcache_inputs(bcache *c, const char *const *regdirs, size_t n, const char *d
  * (nothing touched: build as usual); -1 a swap failed (diagnosed). */
 int bcache_replay(bcache *c, diag *d);
 
+/* The build being committed may not be replayed by the next one: it printed warnings,
+ * which a replay (no library load) would not print again. The next build loads the
+ * library, so says them again, and still takes over every group that did not change. */
+void bcache_no_replay(bcache *c);
+
 /* Group `group` of this kind (and its input file, or NULL): 1 when the previous output
  * has it with the same key and it is now at dest (every file linked or copied); 0 when
  * the caller must build it at dest, then call bcache_keep. */

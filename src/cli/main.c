@@ -28,7 +28,9 @@
 #endif
 
 #include "cli/help.h"
+#include "cli/opts.h"
 #include "regdoc.h"
+#include "util/text.h"
 
 static const char usage_text[] =
 	"usage: regdoc [OPTIONS] COMMAND [ARGS]\n"
@@ -37,8 +39,10 @@ static const char usage_text[] =
 	"  build [CORPUS_DIR] [-o DIR]   every regulation under CORPUS_DIR (default: ./corpus,\n"
 	"                                else the corpus installed with regdoc)\n"
 	"                                into DIR/<regulation-id>/ (default: output):\n"
-	"                                graph.xml, site/, products/<id>/\n"
-	"  graph [CORPUS_DIR] [-o FILE]  the XML graph of one regulation (default: stdout)\n"
+	"                                graph.xml, site/, products/<id>/; a summary line\n"
+	"                                per regulation on stderr\n"
+	"  graph [CORPUS_DIR] [-o FILE]  the XML graph of one regulation (default, or -o -:\n"
+	"                                stdout)\n"
 	"  check [CORPUS_DIR]            read and check everything, write nothing\n"
 	"  links [CORPUS_DIR] ID...      every edge into and out of each ID (e.g. art-43,\n"
 	"                                rec-78, cra:art-12.3), one per line:\n"
@@ -46,7 +50,8 @@ static const char usage_text[] =
 	"  site [CORPUS_DIR] -o DIR      the HTML reference site of one regulation\n"
 	"  assess PRODUCT.xml [-o DIR] [--regulation DIR]\n"
 	"                                the product's assessment, checklist and Annex IV\n"
-	"                                template (default DIR: output/products/<file name>)\n"
+	"                                template (default DIR: output/products/<file name>);\n"
+	"                                PRODUCT.xml '-': standard input (then -o DIR)\n"
 	"  new PRODUCT.xml [--set ID=VALUE]... [--batch] [--force] [--regulation DIR]\n"
 	"                                ask the product's facts one question at a time and\n"
 	"                                write PRODUCT.xml; print the route it leads to\n"
@@ -57,10 +62,14 @@ static const char usage_text[] =
 	"  templates [--export DIR]      the templates folder in use; --export: a copy of it\n"
 	"                                to restyle (then: build --templates DIR)\n"
 	"\n"
-	"Options:\n"
+	"Options (GNU style: --output PATH or --output=PATH, -o PATH or -oPATH, flags\n"
+	"bundled as -Wq, '--' ends the options, '-' is standard input or output):\n"
 	"  -o, --output PATH     where to write (see each command)\n"
 	"  -W, --werror          treat warnings as errors\n"
-	"  -v, --verbose         report what was built and citation statistics\n"
+	"  -v, --verbose         report what was built (build: every file written), the\n"
+	"                        citation statistics, and the schema engine's own words\n"
+	"                        beside each schema error\n"
+	"  -q, --quiet           build: no summary lines\n"
 	"      --validate        validate graphs against graph.rng (check always does)\n"
 	"      --no-cache, --clean  build: a cold build, nothing taken over from the\n"
 	"                        previous output (doc/cache.md)\n"
@@ -85,10 +94,7 @@ static const char usage_text[] =
 
 static int usage_error(const char *fmt, const char *arg)
 {
-	fputs("regdoc: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\nTry 'regdoc --help'.\n", stderr);
-	return REGDOC_EXIT_USAGE;
+	return cli_usage_error(stderr, fmt, arg);
 }
 
 static volatile sig_atomic_t interrupted;
@@ -187,173 +193,195 @@ static int is_dir(const char *p)
 	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* build: one line per regulation and one for the run, on stderr (-q: none). */
+static void print_built(void *ctx, const regdoc_build_report *r)
+{
+	(void)ctx;
+	if (r->unchanged)
+		fprintf(stderr, "regdoc: nothing changed since the last build: %s/ is as it was "
+		                "(%.1f s)\n", r->outdir, r->seconds);
+	else if (r->regulation)
+		fprintf(stderr, "regdoc: built %s: %zu units, %zu pages, %zu products, %zu warnings "
+		                "-> %s/ (%.1f s)\n",
+		        r->regulation, r->units, r->pages, r->products, r->warnings, r->outdir, r->seconds);
+	else
+		fprintf(stderr, "regdoc: built %zu regulation%s: %zu units, %zu pages, %zu products, "
+		                "%zu files, %zu warnings -> %s/ (%.1f s)\n",
+		        r->regulations, r->regulations == 1 ? "" : "s", r->units, r->pages, r->products,
+		        r->files, r->warnings, r->outdir, r->seconds);
+}
+
+/* build -v: every file written */
+static void print_file(void *ctx, const char *path)
+{
+	(void)ctx;
+	fprintf(stderr, "regdoc: wrote %s\n", path);
+}
+
+/* The options that fill regdoc_options; 0, or a usage error's status. */
+static int set_options(const cli_args *a, regdoc_options *o)
+{
+	o->werror = a->werror;
+	o->verbose = a->verbose;
+	o->validate = a->validate;
+	o->suggested = a->suggested;
+	o->datadir = a->datadir;
+	o->templates = a->templates;
+	o->as_of = a->as_of;
+	o->no_cache = a->no_cache;
+	if (a->max_errors) {
+		char *end;
+		unsigned long n = strtoul(a->max_errors, &end, 10);
+		if (*end || end == a->max_errors || a->max_errors[0] == '-')
+			return usage_error("--max-errors needs a number, not '%s'", a->max_errors);
+		o->max_diagnostics = n;
+	}
+	if (a->stage) {
+		/* hidden, for bench/run: build the graphs and only these stages */
+		const char *v = a->stage;
+		o->stages = !strcmp(v, "graph")      ? ~(REGDOC_STAGE_SITE | REGDOC_STAGE_PRODUCTS)
+		            : !strcmp(v, "site")     ? REGDOC_STAGE_SITE
+		            : !strcmp(v, "products") ? REGDOC_STAGE_PRODUCTS
+		                                     : 0;
+		if (!o->stages)
+			return usage_error("--stage=graph|site|products, not '%s'", v);
+	}
+	if (a->quiet && a->verbose)
+		return usage_error("%s", "-q and -v together: choose one");
+	return 0;
+}
+
+static int run(const cli_args *a, regdoc_options *o)
+{
+	const char *command = a->command, *output = a->output;
+	const char *const *args = a->args;
+	size_t nargs = a->nargs;
+	if (!strcmp(command, "build")) {
+		if (!a->quiet)
+			o->on_built = print_built;
+		if (a->verbose)
+			o->on_file = print_file;
+		return nargs > 1 ? usage_error("%s", "build takes one CORPUS_DIR")
+		                 : regdoc_build(o, nargs ? args[0] : NULL, output ? output : "output");
+	}
+	if (!strcmp(command, "graph"))
+		return nargs > 1 ? usage_error("%s", "graph takes one CORPUS_DIR")
+		                 : regdoc_graph(o, nargs ? args[0] : NULL, output ? output : "-");
+	if (!strcmp(command, "check"))
+		return nargs > 1 ? usage_error("%s", "check takes one CORPUS_DIR")
+		                 : regdoc_check(o, nargs ? args[0] : NULL);
+	if (!strcmp(command, "site")) {
+		if (!output)
+			return usage_error("%s", "site needs -o DIR");
+		if (!strcmp(output, "-"))
+			return usage_error("%s", "site writes a folder: -o DIR, not -o -");
+		return nargs > 1 ? usage_error("%s", "site takes one CORPUS_DIR")
+		                 : regdoc_site(o, nargs ? args[0] : NULL, output);
+	}
+	if (!strcmp(command, "links")) {
+		/* the first operand is the corpus when it is a folder or a path (has a '/');
+		 * anything else is an id */
+		const char *dir = NULL;
+		size_t first = 0;
+		if (nargs && (is_dir(args[0]) || strchr(args[0], '/'))) {
+			dir = args[0];
+			first = 1;
+		}
+		return nargs == first ? usage_error("%s", "links needs at least one ID")
+		                      : regdoc_links(o, dir, args + first, nargs - first, stdout);
+	}
+	if (!strcmp(command, "assess")) {
+		char def[512];
+		const char *name = nargs == 1 ? strrchr(args[0], '/') : NULL;
+		name = name ? name + 1 : (nargs == 1 ? args[0] : "");
+		snprintf(def, sizeof def, "output/products/%.*s",
+		         (int)(strlen(name) > 4 ? strlen(name) - 4 : strlen(name)), name);
+		if (nargs != 1)
+			return usage_error("%s", "assess takes one PRODUCT.xml ('-': standard input)");
+		if (output && !strcmp(output, "-"))
+			return usage_error("%s", "assess writes a folder: -o DIR, not -o -");
+		if (!output && !strcmp(args[0], "-"))
+			return usage_error("%s", "assess - (the product from standard input) needs -o DIR");
+		if (!output && !is_safe_name(def + 16))
+			return usage_error("cannot name the output folder after '%s': give -o DIR", name);
+		return regdoc_assess(o, args[0], a->regulation, output ? output : def);
+	}
+	if (!strcmp(command, "new")) {
+		regdoc_new_options no;
+		regdoc_new_options_init(&no);
+		no.answers = a->sets;
+		no.nanswers = a->nsets;
+		no.regulation = a->regulation;
+		no.batch = a->batch;
+		no.force = a->force;
+		no.interactive = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+		return nargs != 1 ? usage_error("%s", "new takes one PRODUCT.xml")
+		       : !strcmp(args[0], "-") ? usage_error("%s", "new writes a file: PRODUCT.xml, not -")
+		                               : regdoc_new(o, args[0], &no);
+	}
+	if (!strcmp(command, "diff"))
+		return nargs != 2 ? usage_error("%s", "diff takes OLD_CORPUS and NEW_CORPUS")
+		       : output && !strcmp(output, "-")
+		           ? usage_error("%s", "diff -o writes a folder; the text report goes to stdout")
+		           : regdoc_diff(o, args[0], args[1], output, stdout);
+	if (!strcmp(command, "templates"))
+		return nargs ? usage_error("%s", "templates takes no arguments (--export DIR)")
+		       : a->export_dir ? regdoc_templates_export(o, a->export_dir)
+		                       : regdoc_templates_path(o, stdout);
+	{
+		static const char *const commands[] = {"build", "graph", "check", "links", "site",
+		                                       "assess", "new", "diff", "templates", "help"};
+		const char *near = text_nearest(command, commands, sizeof commands / sizeof *commands);
+		if (near) {
+			fprintf(stderr, "regdoc: unknown command '%s'; did you mean '%s'?\n", command, near);
+			fputs("Try 'regdoc --help'.\n", stderr);
+			return REGDOC_EXIT_USAGE;
+		}
+	}
+	return usage_error("unknown command '%s'", command);
+}
+
 int main(int argc, char **argv)
 {
 	regdoc_options o;
-	const char *command = NULL, *output = NULL, *regulation = NULL, *export_dir = NULL;
-	const char **args = calloc((size_t)argc + 1, sizeof *args);
-	const char **sets = calloc((size_t)argc + 1, sizeof *sets); /* new --set ID=VALUE */
-	size_t nargs = 0, nsets = 0;
-	int status, help = 0;
-	regdoc_new_options no;
+	cli_args a;
+	int status;
 
 	regdoc_options_init(&o);
-	regdoc_new_options_init(&no);
-	if (!args || !sets) {
-		free(args);
-		free(sets);
-		return REGDOC_EXIT_SYSTEM;
+	if (cli_parse(argc, argv, &a, stderr) != 0) {
+		cli_args_free(&a);
+		return REGDOC_EXIT_USAGE;
 	}
 	catch_signals();
 	limit_memory();
 	o.interrupt = &interrupted;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		const char *val = NULL;
-		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			help = 1;
-		} else if (!strcmp(a, "--version")) {
-			printf("regdoc %s\n", regdoc_version());
-			free(args), free(sets);
-			return REGDOC_EXIT_OK;
-		} else if (!strcmp(a, "-W") || !strcmp(a, "--werror")) {
-			o.werror = 1;
-		} else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
-			o.verbose = 1;
-		} else if (!strcmp(a, "--validate")) {
-			o.validate = 1;
-		} else if (!strcmp(a, "--no-cache") || !strcmp(a, "--clean")) {
-			o.no_cache = 1;
-		} else if (!strcmp(a, "--batch")) {
-			no.batch = 1;
-		} else if (!strcmp(a, "--force")) {
-			no.force = 1;
-		} else if (!strcmp(a, "--set")) {
-			if (i + 1 >= argc) {
-				free(args), free(sets);
-				return usage_error("option %s needs a value", a);
-			}
-			sets[nsets++] = argv[++i];
-		} else if (!strcmp(a, "--suggested")) {
-			o.suggested = 1;
-		} else if (!strncmp(a, "--stage=", 8)) {
-			/* hidden, for bench/run: build the graphs and only these stages */
-			const char *v = a + 8;
-			o.stages = !strcmp(v, "graph")      ? ~(REGDOC_STAGE_SITE | REGDOC_STAGE_PRODUCTS)
-			           : !strcmp(v, "site")     ? REGDOC_STAGE_SITE
-			           : !strcmp(v, "products") ? REGDOC_STAGE_PRODUCTS
-			                                    : 0;
-			if (!o.stages) {
-				free(args), free(sets);
-				return usage_error("--stage=graph|site|products, not '%s'", v);
-			}
-		} else if (!strcmp(a, "-o") || !strcmp(a, "--output") || !strcmp(a, "--max-errors") ||
-		           !strcmp(a, "--datadir") || !strcmp(a, "--templates") ||
-		           !strcmp(a, "--regulation") || !strcmp(a, "--export") ||
-		           !strcmp(a, "--as-of")) {
-			if (i + 1 >= argc) {
-				free(args), free(sets);
-				return usage_error("option %s needs a value", a);
-			}
-			val = argv[++i];
-			if (a[1] == 'o' || !strcmp(a, "--output"))
-				output = val;
-			else if (!strcmp(a, "--datadir"))
-				o.datadir = val;
-			else if (!strcmp(a, "--templates"))
-				o.templates = val;
-			else if (!strcmp(a, "--regulation"))
-				regulation = val;
-			else if (!strcmp(a, "--export"))
-				export_dir = val;
-			else if (!strcmp(a, "--as-of"))
-				o.as_of = val;
-			else {
-				char *end;
-				unsigned long n = strtoul(val, &end, 10);
-				if (*end || end == val) {
-					free(args), free(sets);
-					return usage_error("--max-errors needs a number, not '%s'", val);
-				}
-				o.max_diagnostics = n;
-			}
-		} else if (a[0] == '-' && a[1] != '\0') {
-			free(args), free(sets);
-			return usage_error("unknown option %s", a);
-		} else if (!command) {
-			command = a;
-		} else {
-			args[nargs++] = a;
-		}
+	if (a.version) {
+		printf("regdoc %s\n", regdoc_version());
+		cli_args_free(&a);
+		return REGDOC_EXIT_OK;
 	}
-	if (help || (command && !strcmp(command, "help"))) {
+	if (a.help || (a.command && !strcmp(a.command, "help"))) {
 		/* regdoc --help, regdoc COMMAND --help, regdoc help [COMMAND] */
-		const char *about = command && !strcmp(command, "help") ? (nargs ? args[0] : NULL) : command;
-		free(args), free(sets);
+		const char *about = a.command && !strcmp(a.command, "help") ? (a.nargs ? a.args[0] : NULL)
+		                                                            : a.command;
 		if (!about) {
 			fputs(usage_text, stdout);
-			return REGDOC_EXIT_OK;
+			status = REGDOC_EXIT_OK;
+		} else {
+			status = help_command(about, stdout) == 0 ? REGDOC_EXIT_OK
+			                                          : usage_error("unknown command '%s'", about);
 		}
-		return help_command(about, stdout) == 0 ? REGDOC_EXIT_OK
-		                                       : usage_error("unknown command '%s'", about);
+		cli_args_free(&a);
+		return status;
 	}
-	if (!command) {
-		free(args), free(sets);
+	if (!a.command) {
+		cli_args_free(&a);
 		return usage_error("%s", "no command given");
 	}
-	if (!strcmp(command, "build")) {
-		status = nargs > 1 ? usage_error("%s", "build takes one CORPUS_DIR")
-		                   : regdoc_build(&o, nargs ? args[0] : NULL, output ? output : "output");
-	} else if (!strcmp(command, "graph")) {
-		status = nargs > 1 ? usage_error("%s", "graph takes one CORPUS_DIR")
-		                   : regdoc_graph(&o, nargs ? args[0] : NULL, output ? output : "-");
-	} else if (!strcmp(command, "check")) {
-		status = nargs > 1 ? usage_error("%s", "check takes one CORPUS_DIR")
-		                   : regdoc_check(&o, nargs ? args[0] : NULL);
-	} else if (!strcmp(command, "site")) {
-		if (!output)
-			status = usage_error("%s", "site needs -o DIR");
-		else
-			status = nargs > 1 ? usage_error("%s", "site takes one CORPUS_DIR")
-			                   : regdoc_site(&o, nargs ? args[0] : NULL, output);
-	} else if (!strcmp(command, "links")) {
-		const char *dir = NULL;
-		size_t first = 0;
-		if (nargs && is_dir(args[0])) {
-			dir = args[0];
-			first = 1;
-		}
-		status = nargs == first ? usage_error("%s", "links needs at least one ID")
-		                        : regdoc_links(&o, dir, args + first, nargs - first, stdout);
-	} else if (!strcmp(command, "assess")) {
-		char def[512];
-		const char *name = nargs == 1 ? strrchr(args[0], '/') : NULL;
-		name = name ? name + 1 : (nargs == 1 ? args[0] : "");
-		snprintf(def, sizeof def, "output/products/%.*s", (int)(strlen(name) > 4 ? strlen(name) - 4 : strlen(name)), name);
-		if (nargs != 1)
-			status = usage_error("%s", "assess takes one PRODUCT.xml");
-		else if (!output && !is_safe_name(def + 16))
-			status = usage_error("cannot name the output folder after '%s': give -o DIR", name);
-		else
-			status = regdoc_assess(&o, args[0], regulation, output ? output : def);
-	} else if (!strcmp(command, "new")) {
-		no.answers = sets;
-		no.nanswers = nsets;
-		no.regulation = regulation;
-		no.interactive = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
-		status = nargs != 1 ? usage_error("%s", "new takes one PRODUCT.xml")
-		                    : regdoc_new(&o, args[0], &no);
-	} else if (!strcmp(command, "diff")) {
-		status = nargs != 2 ? usage_error("%s", "diff takes OLD_CORPUS and NEW_CORPUS")
-		                    : regdoc_diff(&o, args[0], args[1], output, stdout);
-	} else if (!strcmp(command, "templates")) {
-		status = nargs ? usage_error("%s", "templates takes no arguments (--export DIR)")
-		       : export_dir ? regdoc_templates_export(&o, export_dir)
-		                    : regdoc_templates_path(&o, stdout);
-	} else {
-		status = usage_error("unknown command '%s'", command);
-	}
-	free(args), free(sets);
+	status = set_options(&a, &o);
+	if (status == 0)
+		status = run(&a, &o);
+	cli_args_free(&a);
 	/* what went to standard output (graph -, links, diff, templates) must have got
 	 * there: a closed pipe or a full disk is an I/O error */
 	if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -27,6 +27,8 @@ typedef struct diag {
 	size_t warnings;
 	int sys_error;        /* an I/O or system error happened (exit status 3) */
 	int werror;           /* warnings count as errors */
+	int verbose;          /* also the notes a person debugging a file wants (-v): the
+	                         schema engine's own words beside regdoc's */
 	/* A flag a signal handler sets (NULL: none). Long steps poll diag_interrupted()
 	 * and stop; see SECURITY.md, "Signals". */
 	const volatile sig_atomic_t *interrupt;

@@ -49,6 +49,44 @@ int fsio_is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+int fsio_read_stream(FILE *f, size_t max_bytes, char **buf, size_t *len, const char *name,
+                     diag *d)
+{
+	size_t cap = 4096, n = 0;
+	char *p = malloc(cap + 1);
+	*buf = NULL;
+	*len = 0;
+	while (p) {
+		size_t got = fread(p + n, 1, cap - n, f);
+		n += got;
+		if (n > max_bytes) {
+			diag_error(d, name, 0, "more than the limit of %zu bytes", max_bytes);
+			free(p);
+			return -1;
+		}
+		if (got == 0) {
+			if (ferror(f)) {
+				diag_sys(d, name, "cannot read", errno ? errno : EIO);
+				free(p);
+				return -1;
+			}
+			p[n] = '\0';
+			*buf = p;
+			*len = n;
+			return 0;
+		}
+		if (n == cap) {
+			char *np = realloc(p, cap * 2 + 1);
+			if (!np)
+				free(p);
+			p = np;
+			cap *= 2;
+		}
+	}
+	diag_sys(d, name, "cannot allocate", ENOMEM);
+	return -1;
+}
+
 int fsio_read_file(const char *path, size_t max_bytes, char **buf, size_t *len, diag *d)
 {
 	struct stat st;

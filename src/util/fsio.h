@@ -12,6 +12,8 @@
 
 #include <stddef.h>
 
+#include <stdio.h>
+
 #include "util/diag.h"
 
 /* Read the whole file, NUL-terminated (the terminator is not counted in *len).
@@ -34,6 +36,11 @@ typedef struct fsio_names {
 /* Names in dir (not "." or ".."), sorted with strcmp. Returns -1 with a diagnostic. */
 int fsio_list_dir(const char *dir, fsio_names *out, diag *d);
 void fsio_names_free(fsio_names *names);
+
+/* Read all of stream f (e.g. stdin) into *buf (NUL-terminated); name in diagnostics.
+ * More than max_bytes is an input error. */
+int fsio_read_stream(FILE *f, size_t max_bytes, char **buf, size_t *len, const char *name,
+                     diag *d);
 
 /* "dir/name" in a new allocation. */
 char *fsio_join(const char *dir, const char *name);

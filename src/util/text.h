@@ -52,5 +52,15 @@ unsigned text_first_invisible(const char *s);
 /* The first character of valid UTF-8 s[0..len) that XML 1.0 forbids (C0 controls but
  * TAB, LF and CR; U+FFFE, U+FFFF): its byte offset, *cp its code point; len when none. */
 size_t text_xml_forbidden_at(const char *s, size_t len, unsigned *cp);
+/* The edit distance (Levenshtein: insertions, deletions, substitutions, and swaps of
+ * two neighbouring bytes) of a and b,
+ * counting at most cap: a result of cap + 1 means "more than cap". Strings longer than
+ * 63 bytes are compared on their first 63. */
+size_t text_distance(const char *a, const char *b, size_t cap);
+
+/* The candidate nearest to word for a "did you mean": within a distance of 1 for a
+ * word of up to 4 bytes, 2 up to 8, else 3; NULL when none is that near (or word is
+ * one of them). */
+const char *text_nearest(const char *word, const char *const *candidates, size_t n);
 
 #endif

@@ -8,6 +8,8 @@
 # usage: tests/cache/run.sh CHECK REGDOC_BINARY
 #   warm       tests/fixtures/library built twice: the second build takes every file over
 #              (same inodes), links.xml and index.html copied; the same tree as a cold one
+#              (a build with warnings is not replayed: the next one says them again;
+#              one without is, and says so)
 #   no-cache   --no-cache and its alias --clean rebuild every file (no inode kept)
 #   damaged    a file missing from the previous output, a file the manifest does not
 #              list (a replay would drop it: the build is not replayed), a manifest that
@@ -66,7 +68,7 @@ same_as_cold() { # OUT ARGS...: OUT is what a cold build of ARGS writes
 }
 
 inodes() { # OUT > "PATH INODE" of every file but the manifest
-	(cd "$1" && find . -type f ! -name .regdoc-cache -printf '%P %i\n' | LC_ALL=C sort)
+	(cd "$1" && find . -type f ! -name .regdoc-cache ! -name .regdoc.lock -printf '%P %i\n' | LC_ALL=C sort)
 }
 
 kept() { # BEFORE AFTER: the paths whose inode stayed
@@ -106,7 +108,17 @@ warm)
 	same_as_cold "$work/out" "$fixture"
 	grep -q '^group alpha/site [0-9a-f]\{64\}$' "$work/out/.regdoc-cache" || failed "no key of alpha/site in .regdoc-cache"
 	ls "$work/out" | grep -q 'tmp-' && failed "temporary output left behind: $(ls "$work/out")"
-	grep -q '^build [0-9a-f]\{64\}$' "$work/out/.regdoc-cache" || failed "no build key in .regdoc-cache"
+	# the fixture has warnings: the warm build says them again (it is not replayed)
+	grep -q "warning: " "$work/build.err" || failed "the warm build did not repeat the warnings"
+	grep -q '^build ' "$work/out/.regdoc-cache" && failed "a build with warnings may be replayed (its warnings would not be said again)"
+	# beta alone has none: its rebuild is replayed, says so, and takes over every file
+	build "$work/beta" "$fixture/beta"
+	grep -q '^build [0-9a-f]\{64\}$' "$work/beta/.regdoc-cache" || failed "no build key in .regdoc-cache"
+	inodes "$work/beta" >"$work/before"
+	build "$work/beta" "$fixture/beta"
+	inodes "$work/beta" >"$work/after"
+	expect_kept "$work/before" "$work/after" '/' "every file of a replayed build"
+	grep -q "^regdoc: nothing changed since the last build: $work/beta/ is as it was" "$work/build.err" || { failed "a replayed build does not say so:"; cat "$work/build.err"; }
 	# the fixture has warnings: with --werror the build fails as a cold one does, and
 	# the output stays as it was
 	before=$(tree_sum "$work/out")

@@ -115,9 +115,13 @@ links-cli)
 	rd links "$fixture" beta:art-2 >"$work/links" 2>"$work/err" || { failed "links failed"; cat "$work/err"; }
 	for e in "cites	alpha:art-2.1	beta:art-2.1.a	$fixture/alpha/articles/article-002.md:4" \
 	         "cites	alpha:art-2.2	beta:art-2	$fixture/alpha/articles/article-002.md:6" \
-	         "cites	art-2.1.a	alpha:art-1.1	$fixture/beta/articles/article-002.md:6"; do
+	         "cites	beta:art-2.1.a	alpha:art-1.1	$fixture/beta/articles/article-002.md:6"; do
 		grep -qxF "$e" "$work/links" || failed "no line: $e"
 	done
+	# a folder of regulations: every id qualified (issue 17), none bare
+	if grep -v "^[a-z-]*	[a-z]*:[^	]*	[a-z]*:" "$work/links" | grep -q .; then
+		failed "an unqualified id in the links of a library"
+	fi
 	[ "$fail" = 0 ] || cat "$work/links"
 	;;
 fixture-site)

@@ -458,6 +458,24 @@ static void test_invisible_chars(void **state)
 	assert_int_equal(text_first_invisible("Prohibited AI practices"), 0);
 }
 
+/* the edit distance behind every "did you mean" (issue 17) */
+static void test_distance_nearest(void **state)
+{
+	const char *const opts[] = {"output", "verbose", "validate", "templates", "regulation"};
+	(void)state;
+	assert_int_equal(text_distance("name", "name", 3), 0);
+	assert_int_equal(text_distance("nmae", "name", 3), 1); /* a swap of neighbours is one */
+	assert_int_equal(text_distance("outptu", "output", 3), 1);
+	assert_int_equal(text_distance("kitten", "sitting", 5), 3);
+	assert_int_equal(text_distance("abc", "xyzuvw", 2), 3); /* capped: more than 2 */
+	assert_int_equal(text_distance("", "abc", 5), 3);
+	assert_string_equal(text_nearest("outptu", opts, 5), "output");
+	assert_string_equal(text_nearest("regulaton", opts, 5), "regulation");
+	assert_null(text_nearest("frobnicate", opts, 5)); /* too far: no suggestion */
+	assert_null(text_nearest("output", opts, 5));     /* itself: nothing to suggest */
+	assert_null(text_nearest("x", opts, 5));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -479,6 +497,7 @@ int main(void)
 		cmocka_unit_test(test_invisible_chars),
 		cmocka_unit_test_setup_teardown(test_list_dir_sorted, tmp_setup, tmp_teardown),
 		cmocka_unit_test(test_join),
+		cmocka_unit_test(test_distance_nearest),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
