@@ -19,7 +19,9 @@ readings of "use", both checked:
             a header could hide (a declaration written by hand, a macro).
 
 Every folder of src/ must be in the order (a new module is placed on purpose), and
-the order names no folder that does not exist.
+the order names no folder that does not exist. A private header NAME_impl.h (the files
+of one split source: link/cite_impl.h, link/suggest_impl.h, render/xslt_impl.h) is
+included only by the files beside it whose name starts with NAME.
 
 usage: check.py SOURCE_DIR [--nm NM] [OBJECT ...]   (an OBJECT argument may hold
                                                     several paths separated by ';')
@@ -100,6 +102,13 @@ def check_includes(src, order):
             if not os.path.exists(os.path.join(src, inc)):
                 continue  # not ours (a test helper, a generated header)
             to = module_of(inc)
+            base = os.path.basename(inc)
+            if base.endswith("_impl.h") and not (
+                    os.path.dirname(inc) == os.path.dirname(rel) and
+                    os.path.basename(rel).startswith(base[:-len("_impl.h")])):
+                errors.append("src/%s:%d: includes %s, private to %s*.c"
+                              % (rel, line, inc, inc[:-len("_impl.h")]))
+                continue
             if to == frm or inc == PUBLIC_HEADER:
                 continue
             if frm in rank and to in rank and rank[to] > rank[frm]:
@@ -183,6 +192,15 @@ def self_test():
         assert errors == ["src/low/low.c:3: low includes high/high.h, a module after it "
                           "(low < high)"], errors
         os.remove(os.path.join(src, "low/low.c"))
+        # a private header of a split source, included by another file
+        write("src/high/part_impl.h", "int part(void);\n")
+        write("src/high/part_a.c", '#include "high/part_impl.h"\n')
+        write("src/high/other.c", '#include "high/part_impl.h"\n')
+        _, errors = run(src, [], None)
+        assert errors == ["src/high/other.c:1: includes high/part_impl.h, private to "
+                          "high/part*.c"], errors
+        for f in ("part_impl.h", "part_a.c", "other.c"):
+            os.remove(os.path.join(src, "high", f))
         # util includes a stage's header
         write("src/util/u.c", '#include "low/low.h"\n')
         _, errors = run(src, [], None)
