@@ -85,7 +85,7 @@ static const char usage_text[] =
 	"      --set ID=VALUE    new: the answer to question ID, given in advance\n"
 	"      --batch           new: read no answers; --set and defaults only\n"
 	"      --force           new: replace an existing PRODUCT.xml\n"
-	"  -h, --help            this help; 'regdoc COMMAND --help': that command's\n"
+	"  -h, --help            this help; 'regdoc COMMAND --help': that command's help\n"
 	"      --version         print the version\n"
 	"\n"
 	"Diagnostics go to stderr as PATH:LINE: error|warning: MESSAGE.\n"
