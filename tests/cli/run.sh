@@ -19,6 +19,8 @@
 #   links-qualified   links over a folder of regulations: every id qualified; a sibling
 #                     regulation's pages named relative, as the corpus was
 #   help              --help and every COMMAND --help: exit 0, stdout, usage line
+#   escaped-args      control characters from the command line shown escaped (\x1b) in
+#                     usage errors, build's summary and -v lines
 #   readme-links      README's example output of `regdoc links corpus/ai-act rec-78` is
 #                     what it prints
 #   build-summary     build prints one line per regulation and one for the run on stderr
@@ -154,6 +156,22 @@ help)
 		has "$work/out" "usage: regdoc $c"
 		[ -s "$work/err" ] && failed "$c --help wrote to stderr"
 	done
+	;;
+escaped-args)
+	# issue 18, class 4's sibling: what the command line gives (a file name from find |
+	# xargs may hold ESC) is shown escaped in usage errors and the summary lines too
+	esc=$(printf '\033]0;owned\007')
+	expect 2 "bu${esc}ild"
+	has "$work/err" "unknown command 'bu\x1b]0;owned\x07ild'"
+	expect 2 build "--o${esc}"
+	has "$work/err" "unknown option --o\x1b]0;owned\x07"
+	expect 2 assess "a${esc}.xml"
+	has "$work/err" "cannot name the output folder after 'a\x1b]0;owned\x07.xml'"
+	expect 0 build "$mini" -o "$work/o${esc}"
+	has "$work/err" "regdoc: built mini: 9 units, 15 pages, 0 products, 1 warnings -> $work/o\x1b]0;owned\x07/mini/ ("
+	expect 0 build -v "$mini" -o "$work/o${esc}"
+	has "$work/err" "regdoc: wrote $work/o\x1b]0;owned\x07/mini/graph.xml"
+	if LC_ALL=C grep -q "$(printf '[\033\007]')" "$work/err"; then failed "a raw ESC or BEL on stderr"; fi
 	;;
 readme-links)
 	# README's example of `regdoc links corpus/ai-act rec-78` is what the command prints
