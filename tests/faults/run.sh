@@ -32,9 +32,8 @@
 # full-disk and read-only mount a tmpfs: they need root (CI runs as root). Without it
 # they print why and exit 77 (skipped), or fail under CI=true. memory is skipped (77)
 # when the bound is off by design: under $REGDOC_WRAPPER (valgrind) or a sanitizer
-# build (SECURITY.md, "Limits"), a failure under CI=true; tests/CMakeLists.txt keeps it
-# out of those runs (label nowrap, not defined with REGDOC_SANITIZE), and the ordinary
-# ctest run of CI runs it.
+# build (SECURITY.md, "Limits"), a failure under CI=true; .ci/run keeps it out of
+# those runs (label native-only), and the ordinary ctest run of CI runs it.
 #
 # usage: tests/faults/run.sh CLASS REGDOC_BINARY      (from anywhere)
 set -u
@@ -348,7 +347,7 @@ fifo)
 memory)
 	if [ -n "${REGDOC_WRAPPER:-}" ] || grep -q __asan_init "$regdoc" 2>/dev/null; then
 		why="the memory bound is off under valgrind and sanitizers, by design (SECURITY.md)"
-		# tests/CMakeLists.txt keeps this test out of CI's sanitizer and valgrind runs
+		# .ci/run keeps this test out of its sanitizer and valgrind runs (-LE native-only)
 		[ "${CI:-}" = true ] && { echo "FAIL [$class]: $why (CI=true: no skipping)"; exit 1; }
 		echo "SKIP [$class]: $why; the ordinary build runs this test"
 		exit 77
