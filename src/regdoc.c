@@ -19,7 +19,9 @@
 
 #include "assess/assess.h"
 #include "build/cache.h"
+#include "graph/application.h"
 #include "graph/graph.h"
+#include "graph/history.h"
 #include "graph/library.h"
 #include "ingest/corpus.h"
 #include "link/link.h"
@@ -140,6 +142,9 @@ static int link_graph(job *j, const char *regdir, regulation *r)
 	/* computed recital <-> article/annex relations (suggests edges, never relates-to) */
 	if (graph_suggest(r->doc, j->datadir, regdir, &j->d) != 0)
 		return -1;
+	/* from when each provision applies (its version's dates of application) */
+	if (graph_apply_dates(r, j->datadir, &j->d) != 0)
+		return -1;
 	{
 		/* RELAX NG validation is a quarter of the graph's time: check does it always,
 		 * the other jobs on request; the test suite validates every graph it builds. */
@@ -192,6 +197,73 @@ static int same_dir(const char *a, const char *b)
 	struct stat sa, sb;
 	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
 	       sa.st_ino == sb.st_ino;
+}
+
+/* The amending acts of the library get their amends edges (graph/history.h): for
+ * each regulation at a version made by one of them (manifest amended-by), from the
+ * amendment table of that version. Before the graphs are linked and checked. */
+static int add_amends(job *j, library *L)
+{
+	int rc = 0;
+	for (size_t i = 0; i < L->n; i++) {
+		const regulation *r = &L->regs[i];
+		for (size_t v = 1; v <= r->m.current && v < r->m.nversions; v++) {
+			const manifest_version *mv = &r->m.versions[v];
+			amendment_table t;
+			diag quiet, *d = &j->d;
+			size_t x;
+			for (x = 0; x < L->n; x++)
+				if (mv->amended_by && !strcmp(L->regs[x].m.id, mv->amended_by))
+					break;
+			if (x == L->n || !mv->amendments)
+				continue; /* the amending act is not in this library */
+			if (!L->named[i] && !L->named[x]) {
+				diag_init(&quiet, NULL);
+				d = &quiet;
+			}
+			if (amendments_load(r, v, &t, d) != 0 ||
+			    history_add_amends(&L->regs[x], r, &t, v == r->m.current, d) != 0)
+				rc = L->named[i] || L->named[x] ? -1 : rc;
+			amendments_free(&t);
+		}
+	}
+	return rc;
+}
+
+/* The history document of regs[i] (graph/history.h), when it has several versions and
+ * the job loaded them all; NULL otherwise or after errors (reported). */
+static xmlDocPtr make_history(job *j, const library *L, size_t i)
+{
+	const regulation *v[MANIFEST_MAX_VERSIONS], *amending[MANIFEST_MAX_VERSIONS];
+	history_version hv[MANIFEST_MAX_VERSIONS];
+	char paths[MANIFEST_MAX_VERSIONS][96];
+	size_t n = library_versions(L, i, v);
+	xmlDocPtr doc;
+	if (n < 2)
+		return NULL;
+	for (size_t k = 0; k < n; k++) {
+		const manifest_version *mv = regulation_version(v[k]);
+		hv[k].r = v[k];
+		if (v[k] == &L->regs[i])
+			snprintf(paths[k], sizeof paths[k], "graph.xml");
+		else
+			snprintf(paths[k], sizeof paths[k], "versions/%s/graph.xml", mv->id);
+		hv[k].graph = paths[k];
+		amending[k] = NULL;
+		for (size_t x = 0; mv->amended_by && x < L->n; x++)
+			if (!strcmp(L->regs[x].m.id, mv->amended_by))
+				amending[k] = &L->regs[x];
+	}
+	doc = history_build(hv, n, amending, &j->d);
+	if (doc && j->validate) {
+		char *rng = fsio_join(j->datadir, "templates/schema/history.rng");
+		if (!rng || xmlsafe_validate(doc, rng, "history.xml", &j->d) != 0) {
+			xmlFreeDoc(doc);
+			doc = NULL;
+		}
+		free(rng);
+	}
+	return doc;
 }
 
 /* The other versions of each named regulation (manifest <versions>) beside the one
@@ -296,6 +368,8 @@ static int load_library(job *j, const char *dir, int link_all, library *L)
 	}
 	fsio_names_free(&named);
 	fsio_names_free(&beside);
+	if (add_amends(j, L) != 0)
+		rc = -1;
 	j->lib = &L->view;
 	for (size_t i = 0; i < L->n && !diag_interrupted(&j->d); i++) {
 		if (L->named[i]) {
@@ -369,9 +443,15 @@ int regdoc_check(const regdoc_options *o, const char *dir)
 	library L;
 	job_init(&j, o);
 	j.validate = 1;
-	j.want_versions = 1; /* every version of the text is checked */
+	j.want_versions = 1; /* every version of the text is checked, and its history */
 	dir = job_corpus(&j, dir);
-	load_library(&j, dir, 0, &L);
+	if (load_library(&j, dir, 0, &L) == 0)
+		for (size_t i = 0; i < L.n; i++)
+			if (L.named[i]) {
+				xmlDocPtr h = make_history(&j, &L, i);
+				if (h)
+					xmlFreeDoc(h);
+			}
 	library_free(&L);
 	return job_status(&j);
 }
@@ -390,6 +470,61 @@ static int has_regulation(const library *L, const char *id, size_t len)
 	for (size_t i = 0; i < L->n; i++)
 		if (strlen(L->regs[i].m.id) == len && !strncmp(L->regs[i].m.id, id, len))
 			return 1;
+	return 0;
+}
+
+/* The versions of regs[i] other than the one the job chose that have the element id,
+ * with their dates ("2026-07-27 (from 2026-07-27)"), into out ("" when none): an
+ * element inserted or deleted in some version is known as such. Loads those versions'
+ * pages: for the error of an unknown id only. */
+static void versions_with_id(job *j, const library *L, size_t i, const char *id, char *out,
+                             size_t size)
+{
+	const manifest *m = &L->regs[i].m;
+	size_t n = 0;
+	out[0] = '\0';
+	for (size_t v = 0; v < m->nversions && n + 1 < size; v++) {
+		regulation r;
+		diag quiet;
+		xmlHashTablePtr h = NULL;
+		if (v == m->current)
+			continue;
+		diag_init(&quiet, NULL);
+		if (regulation_load_version(L->regs[i].dir, j->datadir, m->versions[v].id, NULL, &r,
+		                            &quiet) == 0 && r.doc)
+			h = graph_index_ids(r.doc, &quiet);
+		if (h && xmlHashLookup(h, (const xmlChar *)id)) {
+			int w = snprintf(out + n, size - n, "%s%s (from %s)", n ? ", " : "",
+			                 m->versions[v].id, m->versions[v].applies_from);
+			if (w > 0 && (size_t)w < size - n)
+				n += (size_t)w;
+		}
+		xmlHashFree(h, NULL);
+		regulation_free(&r);
+	}
+}
+
+/* The error of an id no named regulation of L has in the version chosen: says the
+ * versions that have it, when some do. 1 when said. */
+static int id_in_other_versions(job *j, const library *L, const char *given, const char *id,
+                                size_t rl)
+{
+	for (size_t i = 0; i < L->n; i++) {
+		const regulation *r = &L->regs[i];
+		char there[512];
+		if (!L->named[i] || r->m.nversions < 2 ||
+		    (rl && (strlen(r->m.id) != rl || strncmp(given, r->m.id, rl) != 0)))
+			continue;
+		versions_with_id(j, L, i, id, there, sizeof there);
+		if (there[0]) {
+			diag_error(&j->d, NULL, 0,
+			           "%s: not in %s version %s (from %s, the one in force %s%s); it is in "
+			           "version %s: --as-of a date of that version",
+			           given, r->m.id, regulation_version(r)->id, regulation_version(r)->applies_from,
+			           j->o->as_of ? "on " : "now", j->o->as_of ? j->o->as_of : "", there);
+			return 1;
+		}
+	}
 	return 0;
 }
 
@@ -438,7 +573,7 @@ int regdoc_links(const regdoc_options *o, const char *dir, const char *const *id
 			if (!known && qualified && rl && !has_regulation(&L, ids[k], rl))
 				diag_error(&j.d, NULL, 0, "%s: no regulation '%.*s' in %s", ids[k], (int)rl,
 				           ids[k], dir);
-			else if (!known)
+			else if (!known && !id_in_other_versions(&j, &L, ids[k], id, qualified ? rl : 0))
 				diag_error(&j.d, NULL, 0, "%s: no such id in %s (ids as in art-43, art-43.1.a, "
 				           "rec-78, anx-7, REG:art-12)", ids[k], dir);
 		}
@@ -623,6 +758,35 @@ static int write_versions(job *j, const regulation *r, const char *dir, const li
 	return rc;
 }
 
+/* r's history into path (make_history). */
+static int write_history(job *j, const regulation *r, const char *path, const library *L)
+{
+	xmlDocPtr h = make_history(j, L, (size_t)(r - L->regs));
+	int rc = h ? graph_write(h, path, &j->d) : -1;
+	if (h)
+		xmlFreeDoc(h);
+	return rc;
+}
+
+/* r's history into dir/history.xml when it has several versions: the group
+ * ID/history.xml of the cache (a graph: its key covers every version's inputs). */
+static int cached_history(job *j, const regulation *r, const char *dir, const library *L)
+{
+	char *group, *path;
+	int rc = 0;
+	if (r->m.nversions < 2)
+		return 0;
+	group = cache_group(r->m.id, "history.xml", NULL);
+	path = fsio_join(dir, "history.xml");
+	if (!group || !path)
+		rc = -1;
+	else if (bcache_take(j->bc, group, BCACHE_GRAPH, NULL, path) == 0)
+		rc = kept(j, group, path, write_history(j, r, path, L));
+	free(group);
+	free(path);
+	return rc;
+}
+
 /* The other versions' graphs (write_versions): the group ID/versions of the cache. */
 static int cached_versions(job *j, regulation *r, const char *dir, const library *L)
 {
@@ -655,7 +819,7 @@ static int build_regulation(job *j, regulation *r, const char *outdir, fsout *ou
 		char *sdir = fsio_join(out->tmp, "site");
 		unsigned st = j->o->stages ? j->o->stages : REGDOC_STAGE_SITE | REGDOC_STAGE_PRODUCTS;
 		if (gpath && sdir && cached(j, r->m.id, "graph.xml", BCACHE_GRAPH, gpath, r, 0, NULL) == 0 &&
-		    cached_versions(j, r, out->tmp, L) == 0 &&
+		    cached_versions(j, r, out->tmp, L) == 0 && cached_history(j, r, out->tmp, L) == 0 &&
 		    (!(st & REGDOC_STAGE_SITE) ||
 		     (fsout_mkdirs(sdir, &j->d) == 0 && !diag_interrupted(&j->d) &&
 		      cached(j, r->m.id, "site", BCACHE_RENDER, sdir, r, 1, lib) == 0)) &&
@@ -968,6 +1132,126 @@ static char *render_diff(job *j, xmlDocPtr doc, const char *name, size_t *len)
 	return res;
 }
 
+/* "DIR, version ID (LABEL)": one side of a comparison of versions. */
+static char *version_side(const char *dir, const manifest_version *mv)
+{
+	size_t n = strlen(dir) + strlen(mv->id) + (mv->label ? strlen(mv->label) : 0) + 32;
+	char *s = malloc(n);
+	if (s)
+		snprintf(s, n, "%s, version %s%s%s%s", dir, mv->id, mv->label ? " (" : "",
+		         mv->label ? mv->label : "", mv->label ? ")" : "");
+	return s;
+}
+
+/* regs[i] at the version the job chose (--as-of) against the one before it, or the one
+ * in force on --from: its text, products and the amendments between them
+ * (diff_amendments). 1 compared, 0 nothing to compare (one version), -1 errors. */
+static int diff_one_versions(job *j, library *L, size_t i, xmlDocPtr doc, char **old_label,
+                             char **new_label)
+{
+	const regulation *v[MANIFEST_MAX_VERSIONS];
+	regulation *r = &L->regs[i];
+	size_t n = library_versions(L, i, v), kn = r->m.current;
+	long ko;
+	xmlDocPtr h, *graphs;
+	diff_side so, sn;
+	int rc = -1;
+	if (n < 2)
+		return 0;
+	if (j->o->from) {
+		ko = manifest_version_as_of(&r->m, j->o->from, &j->d);
+		if (ko >= 0 && (size_t)ko >= kn) {
+			diag_error(&j->d, r->m.path, 0,
+			           "--from %s: %s is at version %s then, not before the version compared "
+			           "with it (%s; --as-of picks that one)",
+			           j->o->from, r->m.id, r->m.versions[ko].id, r->m.versions[kn].id);
+			ko = -1;
+		}
+	} else if (kn == 0) {
+		diag_error(&j->d, r->m.path, 0,
+		           "%s: version %s is its first; no version before it to compare with "
+		           "(--as-of DATE picks a later one; its versions apply from %s on)",
+		           r->m.id, r->m.versions[0].id, r->m.versions[0].applies_from);
+		ko = -1;
+	} else {
+		ko = (long)kn - 1;
+	}
+	if (ko < 0 || (size_t)ko >= n)
+		return -1;
+	h = make_history(j, L, i);
+	graphs = calloc(L->n + 1, sizeof *graphs);
+	if (!h || !graphs) {
+		if (!j->d.errors)
+			diag_sys(&j->d, r->dir, "cannot compare", ENOMEM);
+		goto done;
+	}
+	for (size_t k = 0; k < L->n; k++)
+		graphs[k] = L->regs[k].doc;
+	memset(&so, 0, sizeof so);
+	memset(&sn, 0, sizeof sn);
+	so.dir = sn.dir = r->dir;
+	so.graph = v[ko]->doc;
+	sn.graph = r->doc;
+	so.others = sn.others = library_others(L, r, &so.nothers);
+	sn.nothers = so.nothers;
+	free(*old_label);
+	free(*new_label);
+	*old_label = version_side(r->dir, &r->m.versions[ko]);
+	*new_label = version_side(r->dir, &r->m.versions[kn]);
+	if (diff_regulation(doc, &so, &sn, j->templates, &j->d) == 0 &&
+	    diff_amendments(doc, h, r->m.versions[ko].id, r->m.versions[kn].id, r->doc,
+	                    (const xmlDocPtr *)graphs, L->n, &j->d) == 0) {
+		xmlNodePtr reg = xmlGetLastChild(xmlDocGetRootElement(doc));
+		if (reg && *old_label && *new_label) {
+			xmlSetProp(reg, (const xmlChar *)"old", (const xmlChar *)*old_label);
+			xmlSetProp(reg, (const xmlChar *)"new", (const xmlChar *)*new_label);
+			xmlSetProp(reg, (const xmlChar *)"old-version", (const xmlChar *)r->m.versions[ko].id);
+			xmlSetProp(reg, (const xmlChar *)"new-version", (const xmlChar *)r->m.versions[kn].id);
+			rc = 1;
+		} else {
+			diag_sys(&j->d, r->dir, "cannot compare", ENOMEM);
+		}
+	}
+	free_others((assess_regulation *)so.others, so.nothers);
+done:
+	free(graphs);
+	if (h)
+		xmlFreeDoc(h);
+	return rc;
+}
+
+/* `regdoc diff DIR`: every named regulation of L with several versions. */
+static xmlDocPtr diff_versions(job *j, library *L, const char *dir)
+{
+	xmlDocPtr doc = diff_new(dir, dir, "regdoc " REGDOC_VERSION);
+	char *ol = NULL, *nl = NULL;
+	size_t compared = 0;
+	if (!doc) {
+		diag_sys(&j->d, dir, "cannot compare", ENOMEM);
+		return NULL;
+	}
+	for (size_t i = 0; i < L->n && !j->d.errors && !diag_interrupted(&j->d); i++) {
+		int rc = L->named[i] ? diff_one_versions(j, L, i, doc, &ol, &nl) : 0;
+		compared += rc > 0;
+	}
+	if (!compared && !j->d.errors && !diag_interrupted(&j->d))
+		diag_error(&j->d, dir, 0,
+		           "no regulation here has several versions to compare (manifest <versions>, "
+		           "doc/manifest.md); to compare two folders: regdoc diff OLD NEW");
+	if (compared == 1 && ol && nl) {
+		/* one regulation: the report's first line names its two versions */
+		xmlSetProp(xmlDocGetRootElement(doc), (const xmlChar *)"old", (const xmlChar *)ol);
+		xmlSetProp(xmlDocGetRootElement(doc), (const xmlChar *)"new", (const xmlChar *)nl);
+	}
+	free(ol);
+	free(nl);
+	if (j->d.errors || diag_interrupted(&j->d)) {
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	return doc;
+}
+
 static int write_mem(const char *dir, const char *name, const char *data, size_t len, diag *d)
 {
 	/* through fsio_write_file: one fclose whatever fails (a second one, after a
@@ -994,6 +1278,13 @@ int regdoc_diff(const regdoc_options *o, const char *old_dir, const char *new_di
 	job_init(&j, o);
 	library_init(&Lo);
 	library_init(&Ln);
+	if (!new_dir) {
+		/* one folder: the versions of each regulation in it */
+		j.want_versions = 1;
+		if (load_library(&j, old_dir, 1, &Ln) != 0 || !(doc = diff_versions(&j, &Ln, old_dir)))
+			goto done;
+		goto render;
+	}
 	if (load_library(&j, old_dir, 1, &Lo) != 0 || load_library(&j, new_dir, 1, &Ln) != 0)
 		goto done;
 	doc = diff_new(old_dir, new_dir, "regdoc " REGDOC_VERSION);
@@ -1031,6 +1322,7 @@ int regdoc_diff(const regdoc_options *o, const char *old_dir, const char *new_di
 		if (Lo.named[i] && !named_reg(&Ln, Lo.regs[i].m.id) &&
 		    diff_only_in(doc, "old", Lo.regs[i].m.id, Lo.regs[i].dir) != 0)
 			diag_sys(&j.d, old_dir, "cannot compare", ENOMEM);
+render:
 	if (j.d.errors || diag_interrupted(&j.d))
 		goto done;
 	text = render_diff(&j, doc, "text", &tlen);
