@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "assess/answers.h"
 #include "assess/assess.h"
 #include "graph/graph.h"
 #include "graph/library.h"
@@ -425,8 +426,9 @@ static int render_products(job *j, regulation *r, const char *dir, const library
 	for (size_t i = 0; i < names.n; i++) {
 		size_t n = strlen(names.v[i]);
 		char *product, *stem, *outp, *base;
-		if (n <= 4 || strcmp(names.v[i] + n - 4, ".xml") != 0)
-			continue;
+		if (n <= 4 || strcmp(names.v[i] + n - 4, ".xml") != 0 ||
+		    answers_is_answers_file(names.v[i]))
+			continue; /* PRODUCT.answers.xml: merged into its product's assessment */
 		if (diag_interrupted(&j->d)) {
 			rc = -1;
 			break;
@@ -826,6 +828,7 @@ int regdoc_assess(const regdoc_options *o, const char *product, const char *regd
 				r = &L.regs[i];
 		memset(&ao, 0, sizeof ao);
 		ao.others = library_others(&L, r, &ao.nothers);
+		ao.answers = j.o->answers;
 		if (rules && r &&
 		    assess_product_opts(r->doc, product, rules, j.templates, out.tmp, &ao, &j.d) == 0 &&
 		    !j.d.errors && !diag_interrupted(&j.d))

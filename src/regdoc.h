@@ -46,6 +46,9 @@ typedef struct regdoc_options {
 	 * output as it was and returns REGDOC_EXIT_SYSTEM. Once the job has started to
 	 * swap its output into place it finishes that first. (SECURITY.md, "Signals") */
 	const volatile sig_atomic_t *interrupt;
+	/* assess, status: the writer's answers (doc/answers.md); NULL: PRODUCT.answers.xml
+	 * beside the product when there is one */
+	const char *answers;
 } regdoc_options;
 
 #define REGDOC_STAGE_SITE 1u     /* the sites and the library's home page */

@@ -9,6 +9,7 @@
 
 #include <libxml/xmlsave.h>
 
+#include "assess/answers.h"
 #include "assess/engine.h"
 #include "assess/gindex.h"
 #include "assess/product.h"
@@ -319,6 +320,28 @@ static int others_load(others *x, const assess_options *o, const gindex *primary
 	return d->errors > errors ? -1 : 0;
 }
 
+/* The writer's answers (o->answers, else PRODUCT.answers.xml when there is one) into
+ * the assessment. */
+static int merge_answers(xmlDocPtr out, const char *product_path, const char *templates_dir,
+                         const assess_options *o, diag *d)
+{
+	char *path = o && o->answers ? strdup(o->answers) : answers_path_for(product_path);
+	char *rng = join3(templates_dir, "schema/answers.rng");
+	xmlDocPtr a = NULL;
+	int rc = -1;
+	if (!path || !rng) {
+		diag_sys(d, product_path, "cannot assess", ENOMEM);
+	} else if (!*path || (!(o && o->answers) && access(path, F_OK) != 0)) {
+		rc = 0; /* no answers yet */
+	} else if ((a = answers_load(path, rng, o && o->cache ? o->cache->schemas : NULL, d))) {
+		rc = answers_merge(out, a, path, d);
+	}
+	xmlFreeDoc(a);
+	free(path);
+	free(rng);
+	return rc;
+}
+
 xmlDocPtr assess_product_doc(xmlDocPtr graph, const char *product_path, const char *rules_dir,
                              const char *templates_dir, const assess_options *o, diag *d)
 {
@@ -372,6 +395,10 @@ xmlDocPtr assess_product_doc(xmlDocPtr graph, const char *product_path, const ch
 	eo.others = ox.er;
 	eo.nothers = ox.n;
 	out = engine_assess(rs, &p, g, &eo, d);
+	if (out && merge_answers(out, product_path, templates_dir, o, d) != 0) {
+		xmlFreeDoc(out);
+		out = NULL;
+	}
 	if (out && xmlsafe_validate_cached(c ? c->schemas : NULL, out, assessment_rng,
 	                                   "assessment.xml", d) != 0) {
 		diag_error(d, product_path, 0,

@@ -61,6 +61,9 @@ typedef struct assess_options {
 	const assess_regulation *others;
 	size_t nothers;
 	assess_cache *cache; /* NULL: load everything for this product alone */
+	/* the writer's answers (doc/answers.md), merged into the assessment: NULL means
+	 * PRODUCT.answers.xml beside the product when it exists; "" none */
+	const char *answers;
 } assess_options;
 
 /*

@@ -185,7 +185,8 @@ int main(int argc, char **argv)
 			}
 		} else if (!strcmp(a, "-o") || !strcmp(a, "--output") || !strcmp(a, "--max-errors") ||
 		           !strcmp(a, "--datadir") || !strcmp(a, "--templates") ||
-		           !strcmp(a, "--regulation") || !strcmp(a, "--export")) {
+		           !strcmp(a, "--regulation") || !strcmp(a, "--export") ||
+		           !strcmp(a, "--answers")) {
 			if (i + 1 >= argc) {
 				free(args), free(sets);
 				return usage_error("option %s needs a value", a);
@@ -201,6 +202,8 @@ int main(int argc, char **argv)
 				regulation = val;
 			else if (!strcmp(a, "--export"))
 				export_dir = val;
+			else if (!strcmp(a, "--answers"))
+				o.answers = val;
 			else {
 				char *end;
 				unsigned long n = strtoul(val, &end, 10);

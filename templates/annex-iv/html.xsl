@@ -81,7 +81,7 @@ nav a{margin-right:1rem}section.point{margin-left:0}section.sub{margin-left:1.2r
         </xsl:if>
       </xsl:if>
       <xsl:if test="not(point | sub)">
-        <div class="fill" contenteditable="true" aria-label="To be completed: {@label}">[To be completed by the <xsl:value-of select="$provider-word"/>]</div>
+        <xsl:call-template name="html-point-answer"/>
       </xsl:if>
       <xsl:apply-templates select="point | sub | section"/>
     </section>

@@ -147,7 +147,7 @@ nav a{margin-right:1rem}
                         <xsl:if test="@computed = 'yes'"><xsl:text> </xsl:text><span class="computed">(computed)</span></xsl:if>
                       </xsl:for-each>
                     </td>
-                    <td class="fill"></td><td class="fill"></td><td class="fill"></td>
+                    <xsl:call-template name="html-item-fields"/>
                   </tr>
                 </xsl:for-each>
               </tbody>
