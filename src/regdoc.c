@@ -21,6 +21,7 @@
 #include "render/xslt.h"
 #include "tool/diff.h"
 #include "tool/export.h"
+#include "tool/import.h"
 #include "tool/new.h"
 #include "tool/questionnaire.h"
 #include "util/datadir.h"
@@ -774,6 +775,21 @@ done:
 		xmlFreeDoc(doc);
 	library_free(&Lo);
 	library_free(&Ln);
+	return job_status(&j);
+}
+
+int regdoc_import(const regdoc_options *o, const char *filled, const char *answers_path,
+                  FILE *out)
+{
+	job j;
+	char *rng;
+	job_init(&j, o);
+	rng = fsio_join(j.templates, "schema/answers.rng");
+	if (!rng)
+		diag_sys(&j.d, filled, "cannot import", ENOMEM);
+	else
+		import_answers(filled, answers_path, rng, out, &j.d);
+	free(rng);
 	return job_status(&j);
 }
 

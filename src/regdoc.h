@@ -127,6 +127,14 @@ int regdoc_new(const regdoc_options *o, const char *product_path, const regdoc_n
 int regdoc_diff(const regdoc_options *o, const char *old_dir, const char *new_dir,
                 const char *outdir, FILE *out);
 
+/* Read the answers a writer filled into a checklist or technical documentation template
+ * that regdoc made (filled: .md, .docx, .odt or .fodt) and merge them into the answers
+ * file answers_path (doc/answers.md): created when missing; an existing one only when
+ * it is a valid answers file of the same product, updated atomically, keeping every
+ * answer the document leaves empty. A summary line goes to out. */
+int regdoc_import(const regdoc_options *o, const char *filled, const char *answers_path,
+                  FILE *out);
+
 /* Print the templates folder in use, one line, to out. */
 int regdoc_templates_path(const regdoc_options *o, FILE *out);
 

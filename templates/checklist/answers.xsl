@@ -22,6 +22,31 @@
   <xsl:key name="answer-item" match="/assessment/answers/item" use="@id"/>
   <xsl:key name="answer-point" match="/assessment/answers/point" use="concat(@regulation, ' ', @ref)"/>
 
+  <!-- The document's date: the latest revision of the answers, else the date the build
+       was given (SOURCE_DATE_EPOCH, as the parameter date), else none: never the clock. -->
+  <xsl:param name="date" select="''"/>
+  <xsl:variable name="document-date">
+    <xsl:choose>
+      <xsl:when test="/assessment/answers/revision"><xsl:value-of select="/assessment/answers/revision[last()]/@date"/></xsl:when>
+      <xsl:when test="$date != ''"><xsl:value-of select="$date"/></xsl:when>
+      <xsl:otherwise>(not dated)</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <!-- The versions of the law the document was made for. -->
+  <xsl:variable name="law-versions">
+    <xsl:for-each select="/assessment/law">
+      <xsl:if test="position() &gt; 1">; </xsl:if>
+      <xsl:value-of select="@regulation"/><xsl:text> </xsl:text><xsl:value-of select="@version"/>
+    </xsl:for-each>
+    <xsl:if test="not(/assessment/law)">the text in the corpus (no versions)</xsl:if>
+  </xsl:variable>
+  <!-- Who signs the document off. -->
+  <xsl:variable name="signature-roles">
+    <role>Prepared by</role>
+    <role>Reviewed by</role>
+    <role>Approved by (<xsl:value-of select="$provider-word"/>)</role>
+  </xsl:variable>
+
   <!-- the qualified ref of a point (context: the point) -->
   <xsl:template name="point-qref">
     <xsl:if test="@regulation"><xsl:value-of select="@regulation"/>:</xsl:if>
@@ -65,7 +90,7 @@
   <!-- Markdown: the product and the versions of the law the document was made for, as
        comments under its header (regdoc import reads them). -->
   <xsl:template name="md-document-ids">
-    <xsl:text>&#10;&#10;&lt;!-- regdoc:product </xsl:text><xsl:value-of select="/assessment/product/@id"/><xsl:text> --&gt;</xsl:text>
+    <xsl:text>&#10;&#10;&lt;!-- regdoc:product </xsl:text><xsl:value-of select="/assessment/product/@id"/><xsl:text> </xsl:text><xsl:value-of select="/assessment/@regulation"/><xsl:text> --&gt;</xsl:text>
     <xsl:for-each select="/assessment/law">
       <xsl:text>&#10;&lt;!-- regdoc:law </xsl:text><xsl:value-of select="@regulation"/><xsl:text> </xsl:text><xsl:value-of select="@version"/><xsl:text> --&gt;</xsl:text>
     </xsl:for-each>
