@@ -22,6 +22,7 @@
 #include "tool/diff.h"
 #include "tool/export.h"
 #include "tool/import.h"
+#include "tool/status.h"
 #include "tool/new.h"
 #include "tool/questionnaire.h"
 #include "util/datadir.h"
@@ -806,6 +807,78 @@ int regdoc_templates_path(const regdoc_options *o, FILE *out)
 
 /* The regulation a product belongs to: regdir if given, else the folder above the
  * product's products/ folder. */
+static const char *product_regdir(job *j, const char *product, const char *regdir, char **guess)
+{
+	char *slash;
+	*guess = NULL;
+	if (regdir)
+		return regdir;
+	*guess = strdup(product);
+	slash = *guess ? strrchr(*guess, '/') : NULL;
+	if (slash) {
+		*slash = '\0';
+		slash = strrchr(*guess, '/');
+	}
+	if (!slash || strcmp(slash + 1, "products") != 0) {
+		diag_error(&j->d, product, 0,
+		           "which regulation? the product is not in a <regulation>/products/ folder; "
+		           "name it with --regulation DIR");
+		free(*guess);
+		*guess = NULL;
+		return NULL;
+	}
+	*slash = '\0';
+	return *guess;
+}
+
+/* What changed in a regulation since a version: nothing known yet (one version). */
+static int changed_since(void *arg, const char *regulation, const char *since, const char *ref)
+{
+	(void)arg, (void)regulation, (void)since, (void)ref;
+	return 0;
+}
+
+int regdoc_status(const regdoc_options *o, const char *product, const char *regdir, FILE *out)
+{
+	job j;
+	library L;
+	char *guess = NULL;
+	int complete = 0;
+	job_init(&j, o);
+	library_init(&L);
+	if (!(regdir = product_regdir(&j, product, regdir, &guess)))
+		return job_status(&j);
+	if (load_library(&j, regdir, 1, &L) == 0) {
+		char *rules = fsio_join(regdir, "rules");
+		regulation *r = NULL;
+		assess_options ao;
+		xmlDocPtr doc = NULL;
+		for (size_t i = 0; i < L.n; i++)
+			if (L.named[i])
+				r = &L.regs[i];
+		memset(&ao, 0, sizeof ao);
+		ao.others = library_others(&L, r, &ao.nothers);
+		ao.answers = j.o->answers;
+		if (rules && r)
+			doc = assess_product_doc(r->doc, product, rules, j.templates, &ao, &j.d);
+		if (doc && !j.d.errors) {
+			status_counts c;
+			status_report(doc, changed_since, &L, out, &c);
+			complete = status_complete(&c);
+		}
+		if (doc)
+			xmlFreeDoc(doc);
+		free_others((assess_regulation *)ao.others, ao.nothers);
+		free(rules);
+	}
+	library_free(&L);
+	free(guess);
+	{
+		int st = job_status(&j);
+		return st != REGDOC_EXIT_OK ? st : complete ? REGDOC_EXIT_OK : REGDOC_EXIT_INPUT;
+	}
+}
+
 int regdoc_assess(const regdoc_options *o, const char *product, const char *regdir,
                   const char *outdir)
 {
@@ -815,24 +888,8 @@ int regdoc_assess(const regdoc_options *o, const char *product, const char *regd
 	fsout out;
 	job_init(&j, o);
 	library_init(&L);
-	if (!regdir) {
-		char *slash;
-		guess = strdup(product);
-		slash = guess ? strrchr(guess, '/') : NULL;
-		if (slash) {
-			*slash = '\0';
-			slash = strrchr(guess, '/');
-		}
-		if (!slash || strcmp(slash + 1, "products") != 0) {
-			diag_error(&j.d, product, 0,
-			           "which regulation? the product is not in a <regulation>/products/ folder; "
-			           "name it with --regulation DIR");
-			free(guess);
-			return job_status(&j);
-		}
-		*slash = '\0';
-		regdir = guess;
-	}
+	if (!(regdir = product_regdir(&j, product, regdir, &guess)))
+		return job_status(&j);
 	/* the product's regulation, linked with the regulations beside it: a product may be
 	 * assessed under several (a <combine> in its rules) */
 	if (load_library(&j, regdir, 1, &L) == 0 && fsout_begin_dir(&out, outdir, &j.d) == 0) {

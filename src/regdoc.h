@@ -135,6 +135,13 @@ int regdoc_diff(const regdoc_options *o, const char *old_dir, const char *new_di
 int regdoc_import(const regdoc_options *o, const char *filled, const char *answers_path,
                   FILE *out);
 
+/* How far a product's answers are: per point of its technical documentation and per
+ * checklist item answered, missing or to review, one line each, then a summary line, to
+ * out. REGDOC_EXIT_OK when every one is answered and none is to review;
+ * REGDOC_EXIT_INPUT when not (or the input has errors). regdir as for regdoc_assess;
+ * the answers: o->answers, else PRODUCT.answers.xml. */
+int regdoc_status(const regdoc_options *o, const char *product, const char *regdir, FILE *out);
+
 /* Print the templates folder in use, one line, to out. */
 int regdoc_templates_path(const regdoc_options *o, FILE *out);
 

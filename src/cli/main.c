@@ -282,6 +282,9 @@ int main(int argc, char **argv)
 	} else if (!strcmp(command, "diff")) {
 		status = nargs != 2 ? usage_error("%s", "diff takes OLD_CORPUS and NEW_CORPUS")
 		                    : regdoc_diff(&o, args[0], args[1], output, stdout);
+	} else if (!strcmp(command, "status")) {
+		status = nargs != 1 ? usage_error("%s", "status takes one PRODUCT.xml")
+		                    : regdoc_status(&o, args[0], regulation, stdout);
 	} else if (!strcmp(command, "import")) {
 		status = nargs != 1 ? usage_error("%s", "import takes one FILLED document")
 		         : !output  ? usage_error("%s", "import needs -o ANSWERS (the answers file)")
