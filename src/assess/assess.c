@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <libxml/xmlsave.h>
@@ -14,6 +15,7 @@
 #include "assess/gindex.h"
 #include "assess/product.h"
 #include "assess/rules.h"
+#include "render/package.h"
 #include "render/xslt.h"
 #include "util/buf.h"
 #include "util/fsio.h"
@@ -24,15 +26,29 @@
 #endif
 
 /* The rendered outputs: stylesheet (below templates_dir) and file name; the technical
- * documentation template takes the name the rules declare (<documentation file=...>). */
+ * documentation template takes the name the rules declare (<documentation file=...>).
+ * A package (DOCX, ODT) is a description the stylesheet writes (render/package.h),
+ * zipped; an ODT's stylesheet reads the Flat ODT rendered before it (from), not the
+ * assessment. */
+enum { OUT_TEXT, OUT_PACKAGE };
 static const struct {
 	const char *sheet;
 	const char *ext;
 	int documentation;
+	int kind;
+	int from; /* -1: the assessment; else the index of the output it reads */
 } outputs[] = {
-	{"checklist/html.xsl", ".html", 0}, {"checklist/md.xsl", ".md", 0},
-	{"checklist/fodt.xsl", ".fodt", 0}, {"annex-iv/html.xsl", ".html", 1},
-	{"annex-iv/md.xsl", ".md", 1},      {"annex-iv/fodt.xsl", ".fodt", 1},
+	{"checklist/html.xsl", ".html", 0, OUT_TEXT, -1},
+	{"checklist/md.xsl", ".md", 0, OUT_TEXT, -1},
+	{"checklist/fodt.xsl", ".fodt", 0, OUT_TEXT, -1},
+	{"checklist/csv.xsl", ".csv", 0, OUT_TEXT, -1},
+	{"docx/checklist.xsl", ".docx", 0, OUT_PACKAGE, -1},
+	{"odt/package.xsl", ".odt", 0, OUT_PACKAGE, 2},
+	{"annex-iv/html.xsl", ".html", 1, OUT_TEXT, -1},
+	{"annex-iv/md.xsl", ".md", 1, OUT_TEXT, -1},
+	{"annex-iv/fodt.xsl", ".fodt", 1, OUT_TEXT, -1},
+	{"docx/annex-iv.xsl", ".docx", 1, OUT_PACKAGE, -1},
+	{"odt/package.xsl", ".odt", 1, OUT_PACKAGE, 8},
 };
 #define NOUTPUTS (sizeof outputs / sizeof *outputs)
 
@@ -500,6 +516,49 @@ static xmlChar *documentation_file(xmlDocPtr doc)
 	return NULL;
 }
 
+/* The date of the documents (SOURCE_DATE_EPOCH, YYYY-MM-DD: never the clock) and the
+ * time their packages' entries carry (0: the first DOS date). */
+static void source_date(char out[16], time_t *mtime)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long v;
+	struct tm tm;
+	out[0] = '\0';
+	*mtime = 0;
+	if (!e || !*e)
+		return;
+	v = strtoll(e, &end, 10);
+	if (*end || v < 0)
+		return;
+	*mtime = (time_t)v;
+	if (gmtime_r(mtime, &tm))
+		strftime(out, 16, "%Y-%m-%d", &tm);
+}
+
+/* Render output i of doc (or of the output it reads) into rendered[i], lens[i]. */
+static int render_one(xslt_sheet *sheet, size_t i, xmlDocPtr doc, char **rendered, size_t *lens,
+                      const char *name, const char *const *params, time_t mtime, diag *d)
+{
+	xmlDocPtr in = doc, pkg;
+	int rc;
+	if (outputs[i].kind == OUT_TEXT)
+		return xslt_apply_to_memory(sheet, doc, params, NULL, &rendered[i], &lens[i], d);
+	if (outputs[i].from >= 0) {
+		size_t f = (size_t)outputs[i].from;
+		in = rendered[f] ? xmlsafe_read_memory(rendered[f], lens[f], name, d) : NULL;
+		if (!in)
+			return -1;
+	}
+	pkg = xslt_apply_to_doc(sheet, in, params, NULL, d);
+	rc = pkg ? package_zip(pkg, mtime, name, &rendered[i], &lens[i], d) : -1;
+	if (pkg)
+		xmlFreeDoc(pkg);
+	if (in != doc)
+		xmlFreeDoc(in);
+	return rc;
+}
+
 int assess_product_opts(xmlDocPtr graph, const char *product_path, const char *rules_dir,
                         const char *templates_dir, const char *outdir,
                         const assess_options *o, diag *d)
@@ -514,9 +573,14 @@ int assess_product_opts(xmlDocPtr graph, const char *product_path, const char *r
 	int rc = -1;
 	buf dir;
 
+	char date[16];
+	time_t mtime;
+	const char *params[] = {"date", date, NULL};
+
 	buf_init(&dir);
 	if (!doc)
 		return -1;
+	source_date(date, &mtime);
 	docfile = documentation_file(doc);
 	for (size_t i = 0; i < NOUTPUTS; i++) {
 		char *sheet_path;
@@ -539,7 +603,7 @@ int assess_product_opts(xmlDocPtr graph, const char *product_path, const char *r
 		free(sheet_path);
 		if (!sheet)
 			goto out;
-		failed = xslt_apply_to_memory(sheet, doc, NULL, NULL, &rendered[i], &lens[i], d) != 0;
+		failed = render_one(sheet, i, doc, rendered, lens, names[i], params, mtime, d) != 0;
 		if (owned)
 			xslt_sheet_free(sheet);
 		if (failed)

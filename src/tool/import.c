@@ -397,6 +397,22 @@ static int import_md(imported *im, diag *d)
 
 /* ---- DOCX and OpenDocument --------------------------------------------------------- */
 
+/* 1 when a DOCX run is in the style PlaceholderText (what regdoc writes in an empty
+ * content control; whatever a writer types there is in another run). */
+static int is_placeholder_run(xmlNodePtr r)
+{
+	for (xmlNodePtr pr = r->children; pr; pr = pr->next)
+		if (is_el(pr, NS_W, "rPr"))
+			for (xmlNodePtr k = pr->children; k; k = k->next)
+				if (is_el(k, NS_W, "rStyle")) {
+					xmlChar *v = xmlGetNsProp(k, (const xmlChar *)"val", (const xmlChar *)NS_W);
+					int yes = v && !strcmp((const char *)v, "PlaceholderText");
+					xmlFree(v);
+					return yes;
+				}
+	return 0;
+}
+
 /* The text of a paragraph: DOCX (w:t, w:tab, w:br, w:cr; not w:delText) or ODF (text,
  * text:s, text:tab, text:line-break; not text:placeholder). */
 static void para_text(xmlNodePtr n, int odf, buf *out)
@@ -410,6 +426,8 @@ static void para_text(xmlNodePtr n, int odf, buf *out)
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		if (!odf) {
+			if (is_el(c, NS_W, "r") && is_placeholder_run(c))
+				continue; /* the placeholder text of an empty content control */
 			if (is_el(c, NS_W, "tab"))
 				buf_putc(out, '\t');
 			else if (is_el(c, NS_W, "br") || is_el(c, NS_W, "cr"))
@@ -524,7 +542,6 @@ static int walk_fields(imported *im, xmlNodePtr n, int odf, diag *d)
 		if (!odf && is_el(c, NS_W, "sdt")) {
 			xmlNodePtr pr = NULL, content = NULL;
 			xmlChar *tag = NULL;
-			int placeholder = 0;
 			for (xmlNodePtr k = c->children; k; k = k->next) {
 				if (is_el(k, NS_W, "sdtPr"))
 					pr = k;
@@ -534,11 +551,9 @@ static int walk_fields(imported *im, xmlNodePtr n, int odf, diag *d)
 			for (xmlNodePtr k = pr ? pr->children : NULL; k; k = k->next) {
 				if (is_el(k, NS_W, "tag") && !tag)
 					tag = xmlGetNsProp(k, (const xmlChar *)"val", (const xmlChar *)NS_W);
-				else if (is_el(k, NS_W, "showingPlcHdr"))
-					placeholder = 1;
 			}
 			if (tag && !strncmp((const char *)tag, "regdoc:", 7)) {
-				int rc = imp_field(im, (const char *)tag, placeholder ? NULL : content, 0, d);
+				int rc = imp_field(im, (const char *)tag, content, 0, d);
 				xmlFree(tag);
 				if (rc != 0)
 					return -1;
