@@ -22,10 +22,12 @@
 #include "tool/diff.h"
 #include "tool/export.h"
 #include "tool/import.h"
+#include "tool/pdf.h"
 #include "tool/status.h"
 #include "tool/new.h"
 #include "tool/questionnaire.h"
 #include "util/datadir.h"
+#include "util/buf.h"
 #include "util/fsio.h"
 #include "util/fsout.h"
 #include "util/text.h"
@@ -354,9 +356,76 @@ int regdoc_links(const regdoc_options *o, const char *dir, const char *const *id
 	return job_status(&j);
 }
 
+/* Where the output of a regulation is published: --site-url, else its manifest's
+ * <site-url>, else NULL. */
+static const char *site_url_of(const job *j, const regulation *r)
+{
+	return j->o->site_url ? j->o->site_url : r ? r->m.site_url : NULL;
+}
+
+/* The links of a product's documents (doc/answers.md, "Links"): absolute into the site
+ * published at url; else relative into the built site (in_site: regdoc build); else to
+ * EUR-Lex. sb and lb hold the bases. */
+static void product_links(assess_options *ao, const char *url, const char *reg, int in_site,
+                          buf *sb, buf *lb)
+{
+	if (url) {
+		size_t n = strlen(url);
+		const char *slash = n && url[n - 1] == '/' ? "" : "/";
+		buf_printf(lb, "%s%s", url, slash);
+		buf_printf(sb, "%s%s%s/site/", url, slash, reg);
+		if (!lb->oom && !sb->oom) {
+			ao->site_base = sb->s;
+			ao->library_base = lb->s;
+		}
+	} else if (!in_site) {
+		ao->eurlex = 1;
+	}
+}
+
+/* With --pdf: a PDF of each .docx and .odt of dir. */
+static int product_pdfs(job *j, const char *dir)
+{
+	fsio_names names = {NULL, 0};
+	const char **v;
+	size_t n = 0;
+	int rc = 0;
+	if (!j->o->pdf)
+		return 0;
+	if (fsio_list_dir(dir, &names, &j->d) != 0)
+		return -1;
+	v = calloc(names.n + 1, sizeof *v);
+	for (size_t i = 0; v && i < names.n; i++) {
+		size_t l = strlen(names.v[i]);
+		if ((l > 5 && !strcmp(names.v[i] + l - 5, ".docx")) ||
+		    (l > 4 && !strcmp(names.v[i] + l - 4, ".odt")))
+			v[n++] = names.v[i];
+	}
+	if (!v)
+		diag_sys(&j->d, dir, "cannot convert to PDF", ENOMEM);
+	rc = v ? pdf_convert(dir, v, n, &j->d) : -1;
+	free(v);
+	fsio_names_free(&names);
+	return rc;
+}
+
 static int render_site(job *j, regulation *r, const char *outdir, const site_library *lib)
 {
-	return site_render_in(r->doc, j->templates, outdir, NULL, lib, &j->d);
+	const char *url = site_url_of(j, r);
+	buf base;
+	int rc;
+	buf_init(&base);
+	if (url)
+		buf_printf(&base, "%s%s%s/site/", url, url[0] && url[strlen(url) - 1] == '/' ? "" : "/",
+		           r->m.id);
+	{
+		site_options so;
+		memset(&so, 0, sizeof so);
+		so.base_url = url && !base.oom ? base.s : NULL;
+		rc = site_render_in(r->doc, j->templates, outdir, &so, lib, &j->d);
+	}
+	buf_free(&base);
+	return rc;
 }
 
 int regdoc_site(const regdoc_options *o, const char *dir, const char *outdir)
@@ -450,13 +519,20 @@ static int render_products(job *j, regulation *r, const char *dir, const library
 		outp = base && stem ? fsio_join(base, stem) : NULL;
 		{
 			assess_options ao;
+			buf sb, lb;
+			buf_init(&sb);
+			buf_init(&lb);
 			memset(&ao, 0, sizeof ao);
 			ao.others = library_others(L, r, &ao.nothers);
 			ao.cache = j->cache;
+			product_links(&ao, site_url_of(j, r), r->m.id, 1, &sb, &lb);
 			if (!stem || !product || !outp ||
-			    assess_product_opts(r->doc, product, rules, j->templates, outp, &ao, &j->d) != 0)
+			    assess_product_opts(r->doc, product, rules, j->templates, outp, &ao, &j->d) != 0 ||
+			    product_pdfs(j, outp) != 0)
 				rc = -1;
 			free_others((assess_regulation *)ao.others, ao.nothers);
+			buf_free(&sb);
+			buf_free(&lb);
 		}
 		free(stem);
 		free(product);
@@ -900,12 +976,21 @@ int regdoc_assess(const regdoc_options *o, const char *product, const char *regd
 			if (L.named[i])
 				r = &L.regs[i];
 		memset(&ao, 0, sizeof ao);
+		buf sb, lb;
+		buf_init(&sb);
+		buf_init(&lb);
 		ao.others = library_others(&L, r, &ao.nothers);
 		ao.answers = j.o->answers;
+		/* a product assessed on its own is read where no site is: EUR-Lex links, unless
+		 * the site's URL is known */
+		if (r)
+			product_links(&ao, site_url_of(&j, r), r->m.id, 0, &sb, &lb);
 		if (rules && r &&
 		    assess_product_opts(r->doc, product, rules, j.templates, out.tmp, &ao, &j.d) == 0 &&
-		    !j.d.errors && !diag_interrupted(&j.d))
+		    product_pdfs(&j, out.tmp) == 0 && !j.d.errors && !diag_interrupted(&j.d))
 			fsout_commit(&out, &j.d);
+		buf_free(&sb);
+		buf_free(&lb);
 		fsout_abort(&out);
 		free_others((assess_regulation *)ao.others, ao.nothers);
 		free(rules);

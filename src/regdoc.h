@@ -49,6 +49,12 @@ typedef struct regdoc_options {
 	/* assess, status: the writer's answers (doc/answers.md); NULL: PRODUCT.answers.xml
 	 * beside the product when there is one */
 	const char *answers;
+	/* build, assess, site: the URL the output folder is published at; links in the
+	 * product documents become absolute into it (URL/<regulation>/site/...), and so do
+	 * the sitemaps. NULL: the manifest's <site-url>, else build links relatively and
+	 * assess links to EUR-Lex (doc/answers.md, "Links") */
+	const char *site_url;
+	int pdf; /* build, assess: also PDF of the .docx and .odt through LibreOffice */
 } regdoc_options;
 
 #define REGDOC_STAGE_SITE 1u     /* the sites and the library's home page */

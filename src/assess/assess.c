@@ -407,6 +407,7 @@ xmlDocPtr assess_product_doc(xmlDocPtr graph, const char *product_path, const ch
 	eo.site_base = o ? o->site_base : NULL;
 	eo.library_base = o ? o->library_base : NULL;
 	eo.product_src = o ? o->product_src : NULL;
+	eo.eurlex = o ? o->eurlex : 0;
 	eo.generator = "regdoc " REGDOC_VERSION;
 	eo.others = ox.er;
 	eo.nothers = ox.n;

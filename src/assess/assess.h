@@ -64,6 +64,7 @@ typedef struct assess_options {
 	/* the writer's answers (doc/answers.md), merged into the assessment: NULL means
 	 * PRODUCT.answers.xml beside the product when it exists; "" none */
 	const char *answers;
+	int eurlex; /* links to the law on EUR-Lex, not into the sites (engine.h) */
 } assess_options;
 
 /*

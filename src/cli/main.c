@@ -162,6 +162,8 @@ int main(int argc, char **argv)
 			o.validate = 1;
 		} else if (!strcmp(a, "--batch")) {
 			no.batch = 1;
+		} else if (!strcmp(a, "--pdf")) {
+			o.pdf = 1;
 		} else if (!strcmp(a, "--force")) {
 			no.force = 1;
 		} else if (!strcmp(a, "--set")) {
@@ -186,7 +188,7 @@ int main(int argc, char **argv)
 		} else if (!strcmp(a, "-o") || !strcmp(a, "--output") || !strcmp(a, "--max-errors") ||
 		           !strcmp(a, "--datadir") || !strcmp(a, "--templates") ||
 		           !strcmp(a, "--regulation") || !strcmp(a, "--export") ||
-		           !strcmp(a, "--answers")) {
+		           !strcmp(a, "--answers") || !strcmp(a, "--site-url")) {
 			if (i + 1 >= argc) {
 				free(args), free(sets);
 				return usage_error("option %s needs a value", a);
@@ -204,6 +206,13 @@ int main(int argc, char **argv)
 				export_dir = val;
 			else if (!strcmp(a, "--answers"))
 				o.answers = val;
+			else if (!strcmp(a, "--site-url")) {
+				if (strncmp(val, "http://", 7) != 0 && strncmp(val, "https://", 8) != 0) {
+					free(args), free(sets);
+					return usage_error("--site-url needs an http:// or https:// URL, not '%s'", val);
+				}
+				o.site_url = val;
+			}
 			else {
 				char *end;
 				unsigned long n = strtoul(val, &end, 10);
