@@ -963,11 +963,103 @@ static const char *product_regdir(job *j, const char *product, const char *regdi
 	return *guess;
 }
 
-/* What changed in a regulation since a version: nothing known yet (one version). */
-static int changed_since(void *arg, const char *regulation, const char *since, const char *ref)
+/* "To review" (regdoc status): the graphs of every version of the library's
+ * regulations, and for the two compared the elements by id. */
+typedef struct review {
+	const library *L;
+	const char *reg, *since; /* the pair the tables below are for */
+	xmlHashTablePtr old_ids, cur_ids;
+} review;
+
+static void index_ids(xmlNodePtr n, xmlHashTablePtr h)
 {
-	(void)arg, (void)regulation, (void)since, (void)ref;
-	return 0;
+	for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next) {
+		xmlChar *id;
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (!strcmp((const char *)c->name, "edges"))
+			continue;
+		id = xmlGetProp(c, (const xmlChar *)"id");
+		if (id) {
+			xmlHashAddEntry(h, id, c);
+			xmlFree(id);
+		}
+		index_ids(c, h);
+	}
+}
+
+static void review_reset(review *rv)
+{
+	if (rv->old_ids)
+		xmlHashFree(rv->old_ids, NULL);
+	if (rv->cur_ids)
+		xmlHashFree(rv->cur_ids, NULL);
+	rv->old_ids = rv->cur_ids = NULL;
+	rv->reg = rv->since = NULL;
+}
+
+/* The graph of version `version` of regulation reg in L, or NULL. */
+static xmlDocPtr version_graph(const library *L, const char *reg, const char *version)
+{
+	for (size_t i = 0; i < L->n; i++) {
+		const regulation *v[MANIFEST_MAX_VERSIONS];
+		size_t n;
+		if (strcmp(L->regs[i].m.id, reg) != 0)
+			continue;
+		n = library_versions(L, i, v);
+		for (size_t k = 0; k < n; k++) {
+			xmlChar *id = xmlGetProp(xmlDocGetRootElement(v[k]->doc), (const xmlChar *)"version");
+			int same = id && !strcmp((const char *)id, version);
+			xmlFree(id);
+			if (same)
+				return v[k]->doc;
+		}
+	}
+	return NULL;
+}
+
+/* 1 when the text of ref (with everything inside it) differs between the version of
+ * reg the answers were written against (since) and the one in use, or ref was not in
+ * it; 0 when the same, or either version is unknown (a regulation without versions). */
+static int changed_since(void *arg, const char *reg, const char *since, const char *ref)
+{
+	review *rv = arg;
+	xmlNodePtr a, b;
+	xmlChar *ta, *tb;
+	int changed;
+	if (!rv->reg || strcmp(rv->reg, reg) != 0 || strcmp(rv->since, since) != 0) {
+		xmlDocPtr old = version_graph(rv->L, reg, since), cur = NULL;
+		review_reset(rv);
+		for (size_t i = 0; i < rv->L->n; i++)
+			if (!strcmp(rv->L->regs[i].m.id, reg))
+				cur = rv->L->regs[i].doc;
+		if (!old || !cur || old == cur)
+			return 0;
+		rv->reg = reg;
+		rv->since = since;
+		rv->old_ids = xmlHashCreate(4096);
+		rv->cur_ids = xmlHashCreate(4096);
+		if (!rv->old_ids || !rv->cur_ids) {
+			review_reset(rv);
+			return 0;
+		}
+		index_ids(xmlDocGetRootElement(old), rv->old_ids);
+		index_ids(xmlDocGetRootElement(cur), rv->cur_ids);
+	}
+	if (!rv->old_ids)
+		return 0;
+	a = xmlHashLookup(rv->old_ids, (const xmlChar *)ref);
+	b = xmlHashLookup(rv->cur_ids, (const xmlChar *)ref);
+	if (!b)
+		return 0;
+	if (!a)
+		return 1;
+	ta = xmlNodeGetContent(a);
+	tb = xmlNodeGetContent(b);
+	changed = !ta || !tb || !xmlStrEqual(ta, tb);
+	xmlFree(ta);
+	xmlFree(tb);
+	return changed;
 }
 
 int regdoc_status(const regdoc_options *o, const char *product, const char *regdir, FILE *out)
@@ -976,8 +1068,12 @@ int regdoc_status(const regdoc_options *o, const char *product, const char *regd
 	library L;
 	char *guess = NULL;
 	int complete = 0;
+	review rv;
 	job_init(&j, o);
 	library_init(&L);
+	memset(&rv, 0, sizeof rv);
+	rv.L = &L;
+	j.want_versions = 1; /* to compare the version the answers were written against */
 	if (!(regdir = product_regdir(&j, product, regdir, &guess)))
 		return job_status(&j);
 	if (load_library(&j, regdir, 1, &L) == 0) {
@@ -995,7 +1091,8 @@ int regdoc_status(const regdoc_options *o, const char *product, const char *regd
 			doc = assess_product_doc(r->doc, product, rules, j.templates, &ao, &j.d);
 		if (doc && !j.d.errors) {
 			status_counts c;
-			status_report(doc, changed_since, &L, out, &c);
+			status_report(doc, changed_since, &rv, out, &c);
+			review_reset(&rv);
 			complete = status_complete(&c);
 		}
 		if (doc)

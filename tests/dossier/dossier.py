@@ -378,6 +378,23 @@ def case_status(regdoc, work):
     p = run([regdoc, "status", PRODUCT, "--answers", full], ok=(0,))
     if not re.search(r": %d of %d items answered, 0 to review" % (total, total), p.stdout):
         fail("status when complete: %s" % p.stdout[-300:])
+    # written against the text of 2024 (corpus/ai-act/manifest.xml, version 2024-08-01):
+    # Article 10(1), the provision of req-data-governance, changed on 27 July 2026
+    # (Regulation (EU) 2026/1744 adds "and in Article 4a(1)"): to review; Annex VI,
+    # point 2 (anx6-qms) did not: answered. Written against 2026-07-27: nothing to review.
+    old = os.path.join(work, "old.answers.xml")
+    write(old, read(full).replace('<answers product="hirerank-cv-screening">',
+                                  '<answers product="hirerank-cv-screening">\n<law regulation="ai-act" version="2024-08-01"/>'))
+    p = run([regdoc, "status", PRODUCT, "--answers", old], ok=(1,))
+    if "review\titem\treq-data-governance\t" not in p.stdout or "answered\titem\tanx6-qms\t" not in p.stdout:
+        fail("status against the 2024 text:\n" + p.stdout)
+    m = re.search(r": %d of %d items answered, (\d+) to review" % (total, total), p.stdout)
+    if not m or int(m.group(1)) < 1:
+        fail("status against the 2024 text: " + p.stdout.splitlines()[-1])
+    write(old, read(old).replace('version="2024-08-01"', 'version="2026-07-27"'))
+    p = run([regdoc, "status", PRODUCT, "--answers", old], ok=(0,))
+    if "review\t" in p.stdout:
+        fail("status against the text in use: " + p.stdout)
 
 
 def case_safety(regdoc, work):
