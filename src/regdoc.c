@@ -17,6 +17,7 @@
 #include "graph/library.h"
 #include "ingest/corpus.h"
 #include "link/suggest.h"
+#include "render/products.h"
 #include "render/site.h"
 #include "render/xslt.h"
 #include "tool/diff.h"
@@ -442,6 +443,16 @@ static int product_pdfs(job *j, const char *dir)
 	return rc;
 }
 
+/* 1 when regdoc build writes the products of r (and so its products page). */
+static int builds_products(const job *j, const regulation *r)
+{
+	char *pdir = fsio_join(r->dir, "products");
+	int yes = pdir && fsio_is_dir(pdir) &&
+	          (!j->o->stages || (j->o->stages & REGDOC_STAGE_PRODUCTS));
+	free(pdir);
+	return yes;
+}
+
 static int render_site(job *j, regulation *r, const char *outdir, const site_library *lib)
 {
 	const char *url = site_url_of(j, r);
@@ -455,6 +466,8 @@ static int render_site(job *j, regulation *r, const char *outdir, const site_lib
 		site_options so;
 		memset(&so, 0, sizeof so);
 		so.base_url = url && !base.oom ? base.s : NULL;
+		/* in a build, the products page (written after the products) */
+		so.products_href = lib && builds_products(j, r) ? "products.html" : NULL;
 		rc = site_render_in(r->doc, j->templates, outdir, &so, lib, &j->d);
 	}
 	buf_free(&base);
@@ -599,6 +612,21 @@ static int write_versions(job *j, const regulation *r, const char *dir, const li
 	return rc;
 }
 
+/* site/products.html: the products of the build, in the site's look. */
+static int products_page(job *j, regulation *r, const char *dir, const site_library *lib)
+{
+	char *pdir = fsio_join(dir, "products");
+	char *sdir = fsio_join(dir, "site");
+	char *page = sdir ? fsio_join(sdir, "products.html") : NULL;
+	int rc = pdir && page
+	             ? site_products_page(r->m.id, r->m.short_title, pdir, j->templates, page, lib, &j->d)
+	             : -1;
+	free(pdir);
+	free(sdir);
+	free(page);
+	return rc;
+}
+
 /* One regulation into outdir/<id>/ (built in a temporary folder, *out). */
 static int build_regulation(job *j, regulation *r, const char *outdir, fsout *out,
                             const site_library *lib, const library *L)
@@ -615,7 +643,9 @@ static int build_regulation(job *j, regulation *r, const char *outdir, fsout *ou
 		     (fsout_mkdirs(sdir, &j->d) == 0 && !diag_interrupted(&j->d) &&
 		      render_site(j, r, sdir, lib) == 0)) &&
 		    !diag_interrupted(&j->d) &&
-		    (!(st & REGDOC_STAGE_PRODUCTS) || render_products(j, r, out->tmp, L) == 0))
+		    (!(st & REGDOC_STAGE_PRODUCTS) || render_products(j, r, out->tmp, L) == 0) &&
+		    (!(st & REGDOC_STAGE_SITE) || !(st & REGDOC_STAGE_PRODUCTS) || !lib ||
+		     !builds_products(j, r) || products_page(j, r, out->tmp, lib) == 0))
 			rc = 0;
 		free(gpath);
 		free(sdir);
@@ -646,6 +676,16 @@ static int build_library_files(job *j, xmlDocPtr links, const site_library *lib,
 	return rc;
 }
 
+/* " ai-act cra ": the named regulations of L whose products page the build writes. */
+static const char *products_ids(const job *j, const library *L, buf *b)
+{
+	buf_putc(b, ' ');
+	for (size_t i = 0; i < L->n; i++)
+		if (L->named[i] && builds_products(j, &L->regs[i]))
+			buf_printf(b, "%s ", L->regs[i].m.id);
+	return b->oom ? NULL : b->s;
+}
+
 int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *outdir)
 {
 	job j;
@@ -655,9 +695,11 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 	xslt_doc *docs = NULL;
 	char (*uris)[160] = NULL; /* LIBRARY_URI, a manifest id (64 at most), /graph.xml */
 	site_library slib, *lib = NULL;
+	buf prods;
 	int ok = 1, whole;
 	size_t nd = 0;
 	job_init(&j, o);
+	buf_init(&prods);
 	memset(&lout, 0, sizeof lout);
 	memset(&hout, 0, sizeof hout);
 	corpus_dir = job_corpus(&j, corpus_dir);
@@ -695,6 +737,7 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 			slib.href = "../../"; /* from DIR/<id>/site/PAGE.html to DIR/ */
 			slib.docs = docs;
 			slib.ndocs = nd;
+			slib.products = products_ids(&j, &L, &prods);
 			lib = &slib;
 		}
 	}
@@ -726,6 +769,7 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 	free(docs);
 	free(uris);
 	assess_cache_free(j.cache);
+	buf_free(&prods);
 	if (links)
 		xmlFreeDoc(links);
 	library_free(&L);

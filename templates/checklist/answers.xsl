@@ -109,9 +109,9 @@
   <!-- HTML: the three cells of a checklist item (context: the item). -->
   <xsl:template name="html-item-fields">
     <xsl:variable name="a" select="key('answer-item', @id)"/>
-    <td class="fill" data-field="regdoc:status:{@id}"><xsl:value-of select="$a/@status"/></td>
-    <td class="fill" data-field="regdoc:evidence:{@id}"><xsl:value-of select="$a/evidence"/></td>
-    <td class="fill" data-field="regdoc:responsible:{@id}"><xsl:value-of select="$a/responsible"/></td>
+    <td class="fill" data-label="Status" data-field="regdoc:status:{@id}"><xsl:value-of select="$a/@status"/></td>
+    <td class="fill" data-label="Evidence" data-field="regdoc:evidence:{@id}"><xsl:value-of select="$a/evidence"/></td>
+    <td class="fill" data-label="Responsible" data-field="regdoc:responsible:{@id}"><xsl:value-of select="$a/responsible"/></td>
   </xsl:template>
 
   <!-- OpenDocument: the three cells of a checklist item (context: the item). -->

@@ -218,6 +218,30 @@ def case_roundtrip(regdoc, work):
         fail("regdoc build did not merge the answers beside the product")
     if os.path.exists(os.path.join(out, "ai-act/products/hirerank-cv-screening.answers")):
         fail("regdoc build took the answers file for a product")
+    # products in the site: a page per regulation, linked from the library's and the
+    # regulation's home, every product on it, every link of it resolving
+    for reg in ("ai-act", "cra"):
+        page = os.path.join(out, reg, "site", "products.html")
+        if not os.path.exists(page):
+            fail("no %s" % page)
+            continue
+        text = read(page)
+        n = len([f for f in os.listdir(os.path.join(corpus, reg, "products"))
+                 if f.endswith(".xml") and not f.endswith(".answers.xml")])
+        if text.count("<tr id=") != n:
+            fail("%s lists %d products, not %d" % (page, text.count("<tr id="), n))
+        for h in re.findall(r'href="([^"#]+)', text):
+            if not h.startswith("http") and not os.path.exists(os.path.normpath(os.path.join(out, reg, "site", h))):
+                fail("%s: dead link %s" % (page, h))
+        if 'href="products.html"' not in read(os.path.join(out, reg, "site", "index.html")):
+            fail("%s/site/index.html does not link to the products page" % reg)
+        if 'href="%s/site/products.html"' % reg not in read(os.path.join(out, "index.html")):
+            fail("the library's home does not link to %s's products page" % reg)
+    # product pages in the site's look, at phone width (one card per table row)
+    for f in ("checklist.html", "annex-iv.html"):
+        text = read(os.path.join(out, "ai-act/products/hirerank-cv-screening", f))
+        if 'name="viewport"' not in text or "@media (max-width:44rem)" not in text or "#10275a" not in text:
+            fail("%s lacks the site's look or the phone-width rules" % f)
 
 
 def check_package(path, kind):
