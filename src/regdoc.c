@@ -1011,7 +1011,7 @@ static const char *product_regdir(job *j, const char *product, const char *regdi
  * regulations, and for the two compared the elements by id. */
 typedef struct review {
 	const library *L;
-	const char *reg, *since; /* the pair the tables below are for */
+	char reg[128], since[128]; /* the pair the tables below are for ("" none) */
 	xmlHashTablePtr old_ids, cur_ids;
 } review;
 
@@ -1039,7 +1039,7 @@ static void review_reset(review *rv)
 	if (rv->cur_ids)
 		xmlHashFree(rv->cur_ids, NULL);
 	rv->old_ids = rv->cur_ids = NULL;
-	rv->reg = rv->since = NULL;
+	rv->reg[0] = rv->since[0] = '\0';
 }
 
 /* The graph of version `version` of regulation reg in L, or NULL. */
@@ -1071,16 +1071,16 @@ static int changed_since(void *arg, const char *reg, const char *since, const ch
 	xmlNodePtr a, b;
 	xmlChar *ta, *tb;
 	int changed;
-	if (!rv->reg || strcmp(rv->reg, reg) != 0 || strcmp(rv->since, since) != 0) {
+	if (strcmp(rv->reg, reg) != 0 || strcmp(rv->since, since) != 0) {
 		xmlDocPtr old = version_graph(rv->L, reg, since), cur = NULL;
 		review_reset(rv);
 		for (size_t i = 0; i < rv->L->n; i++)
 			if (!strcmp(rv->L->regs[i].m.id, reg))
 				cur = rv->L->regs[i].doc;
+		snprintf(rv->reg, sizeof rv->reg, "%s", reg);
+		snprintf(rv->since, sizeof rv->since, "%s", since);
 		if (!old || !cur || old == cur)
 			return 0;
-		rv->reg = reg;
-		rv->since = since;
 		rv->old_ids = xmlHashCreate(4096);
 		rv->cur_ids = xmlHashCreate(4096);
 		if (!rv->old_ids || !rv->cur_ids) {
