@@ -382,7 +382,10 @@ static int add_laws(xmlDocPtr out, const gindex *g, const others *ox)
 static int merge_answers(xmlDocPtr out, const char *product_path, const char *templates_dir,
                          const assess_options *o, diag *d)
 {
-	char *path = o && o->answers ? strdup(o->answers) : answers_path_for(product_path);
+	/* a product read from standard input has no file beside it: --answers only */
+	char *path = o && o->answers       ? strdup(o->answers)
+	             : o && o->product_text ? strdup("")
+	                                    : answers_path_for(product_path);
 	char *rng = join3(templates_dir, "schema/answers.rng");
 	xmlDocPtr a = NULL;
 	int rc = -1;
@@ -425,7 +428,9 @@ xmlDocPtr assess_product_doc(xmlDocPtr graph, const char *product_path, const ch
 	}
 	if (!(g = get_gindex(c, graph, "graph", &gown, d)))
 		goto out_paths;
-	if (product_load_cached(&p, product_path, product_rng, c ? c->schemas : NULL, d) != 0)
+	if ((o && o->product_text
+	         ? product_load_memory(&p, o->product_text, o->product_len, product_path, product_rng, d)
+	         : product_load_cached(&p, product_path, product_rng, c ? c->schemas : NULL, d)) != 0)
 		goto out_graph;
 	{
 		const char *reg = NULL;
@@ -536,10 +541,19 @@ static int write_file(const char *dir, const char *name, const char *data, size_
 		diag_sys(d, tmp.s, "cannot write", errno);
 		goto out;
 	}
-	if ((len && fwrite(data, 1, len, f) != len) || fclose(f) != 0) {
-		diag_sys(d, tmp.s, "cannot write", errno);
-		unlink(tmp.s);
-		goto out;
+	{
+		/* one fclose whatever happens (it frees f even when it fails) */
+		int bad = (len && fwrite(data, 1, len, f) != len) || fflush(f) != 0;
+		int err = errno;
+		if (fclose(f) != 0 && !bad) {
+			bad = 1;
+			err = errno;
+		}
+		if (bad) {
+			diag_sys(d, tmp.s, "cannot write", err);
+			unlink(tmp.s);
+			goto out;
+		}
 	}
 	if (rename(tmp.s, path) != 0) {
 		diag_sys(d, path, "cannot write", errno);

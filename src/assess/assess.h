@@ -65,6 +65,10 @@ typedef struct assess_options {
 	 * PRODUCT.answers.xml beside the product when it exists; "" none */
 	const char *answers;
 	int eurlex; /* links to the law on EUR-Lex, not into the sites (engine.h) */
+	/* the product's XML itself (regdoc assess - : read from stdin), named product_path
+	 * in diagnostics; NULL: read the file at product_path */
+	const char *product_text;
+	size_t product_len;
 } assess_options;
 
 /*
