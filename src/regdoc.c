@@ -20,6 +20,7 @@
 #include "assess/answers.h"
 #include "assess/assess.h"
 #include "build/cache.h"
+#include "build/written.h"
 #include "graph/graph.h"
 #include "graph/library.h"
 #include "ingest/corpus.h"
@@ -1011,6 +1012,10 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 		ok = 0;
 	/* The last look at the interrupt flag: once the first swap is made, all are. */
 	if (diag_interrupted(&j.d) || j.d.errors)
+		ok = 0;
+	/* what a writer filled in or put beside the product documents is never deleted
+	 * (build/written.h); checked under the output's lock, before the first swap */
+	if (ok && written_by_writer(outdir, &j.d) != 0)
 		ok = 0;
 	if (ok)
 		bcache_forget(j.bc);

@@ -27,6 +27,7 @@
 #define REGDOC_BUILD_CACHE_H
 
 #include <stddef.h>
+#include <time.h>
 
 #include "util/diag.h"
 
@@ -38,6 +39,15 @@ typedef enum bcache_kind { BCACHE_GRAPH, BCACHE_RENDER } bcache_kind;
  * (--no-cache): take nothing over, still record what is built. NULL without memory. */
 bcache *bcache_open(const char *outdir, int reuse);
 void bcache_free(bcache *c);
+
+/* What the previous build wrote (its manifest, read by bcache_open whatever reuse):
+ * 1 when it lists the file rel (a path under OUTDIR) with *size (-1: a folder); 0 when
+ * not; -1 when there is no manifest. *written: when the manifest was written (every
+ * file of that build was in place by then). For build/written.h. */
+int bcache_listed(const bcache *c, const char *rel, long long *size, struct timespec *written);
+
+/* 1 when the previous build wrote a group under the folder top ("ai-act"). */
+int bcache_wrote_under(const bcache *c, const char *top);
 
 /* What every group depends on: the regulation folders the build reads (in the
  * library's order), the data folder (its templates/schema and templates/suggest), the

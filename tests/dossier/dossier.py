@@ -23,6 +23,13 @@ Cases:
   status     regdoc status: no answers, partly filled, complete (exit 0 only then).
   safety     import never replaces a foreign file or another product's answers; a bad
              status and a missing end marker are errors with file and line.
+  kept       what a writer wrote is never overwritten or deleted by regdoc build (the CRA
+             of a corpus copy): a product document filled in the output and a note
+             beside it make the rebuild an error naming each (exit 1) and both stay as
+             written, the rest of the output too; after regdoc import of the filled
+             document into the answers file and moving both away, the rebuild renders
+             the answers; the product files and the answers file stay byte-identical
+             through every build.
 """
 import argparse, csv, hashlib, io, os, re, shutil, subprocess, sys, tempfile, zipfile
 import xml.dom.minidom
@@ -457,13 +464,65 @@ def case_safety(regdoc, work):
         fail("answers of another product: %s" % p.stderr)
 
 
+def tree_hashes(top):
+    out = {}
+    for d, _, files in os.walk(top):
+        for f in files:
+            p = os.path.join(d, f)
+            out[os.path.relpath(p, top)] = sha(p)
+    return out
+
+
+def case_kept(regdoc, work):
+    corpus = os.path.join(work, "c")
+    shutil.copytree("corpus", corpus)
+    products = os.path.join(corpus, "cra", "products")
+    answers = os.path.join(products, "homegate-router.answers.xml")
+    out = os.path.join(work, "out")
+    run([regdoc, "build", os.path.join(corpus, "cra"), "-o", out])
+    mine = tree_hashes(products)
+    pdir = os.path.join(out, "cra", "products", "homegate-router")
+    doc = os.path.join(pdir, "annex-vii.md")
+    filled = fill_md_answer(read(doc), "anx-7.1.a", ["HomeGate routes a home network."])
+    write(doc, filled)
+    note = os.path.join(pdir, "note.txt")
+    write(note, "ask the lab about the radio tests\n")
+    loose = os.path.join(out, "cra", "products", "todo.md")
+    write(loose, "- [ ] sign the declaration\n")
+    before = tree_hashes(out)
+    p = run([regdoc, "build", os.path.join(corpus, "cra"), "-o", out], ok=(1,))
+    for f in (doc, note, loose):
+        if f + ": error:" not in p.stderr:
+            fail("the rebuild does not name %s:\n%s" % (f, p.stderr))
+    if tree_hashes(out) != before:
+        fail("a refused rebuild changed the output")
+    if tree_hashes(products) != mine:
+        fail("a refused rebuild changed a product file")
+    if read(doc) != filled or read(note) != "ask the lab about the radio tests\n":
+        fail("the rebuild lost what was written in the output")
+    # read the answers back, move the writer's files away: the rebuild renders them
+    run([regdoc, "import", doc, "-o", answers])
+    if "HomeGate routes a home network." not in read(answers):
+        fail("import did not read the filled document:\n" + read(answers))
+    mine = tree_hashes(products)
+    for f in (doc, note, loose):
+        shutil.move(f, os.path.join(work, os.path.basename(f)))
+    for _ in range(2):
+        run([regdoc, "build", os.path.join(corpus, "cra"), "-o", out])
+        if "HomeGate routes a home network." not in read(doc):
+            fail("the rebuild does not render the imported answer")
+        if tree_hashes(products) != mine:
+            fail("regdoc build changed a product or answers file")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("case")
     ap.add_argument("--regdoc", required=True)
     a = ap.parse_args()
     cases = {"roundtrip": case_roundtrip, "packages": case_packages, "golden": case_golden,
-             "csv": case_csv, "status": case_status, "safety": case_safety}
+             "csv": case_csv, "status": case_status, "safety": case_safety,
+             "kept": case_kept}
     work = tempfile.mkdtemp(prefix="regdoc-dossier.")
     try:
         rc = cases[a.case](os.path.abspath(a.regdoc), work) or 0
