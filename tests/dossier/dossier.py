@@ -23,6 +23,9 @@ Cases:
   status     regdoc status: no answers, partly filled, complete (exit 0 only then).
   safety     import never replaces a foreign file or another product's answers; a bad
              status and a missing end marker are errors with file and line.
+  pdf        regdoc assess --pdf: without LibreOffice on PATH, exit 1 with the message
+             that says so and the previous output as it was; with it, a PDF of each
+             document (skipped, exit 77, without soffice; a failure under CI=true).
   kept       what a writer wrote is never overwritten or deleted by regdoc build (the CRA
              of a corpus copy): a product document filled in the output and a note
              beside it make the rebuild an error naming each (exit 1) and both stay as
@@ -319,7 +322,7 @@ def case_packages(regdoc, work):
             fail("the title page has no date")
     if not shutil.which("soffice"):
         print("soffice not installed: the LibreOffice part is skipped")
-        return 77
+        return 1 if os.environ.get("CI") == "true" else 77
     pdf = os.path.join(work, "pdf")
     p = subprocess.run(["timeout", "300", "soffice", "--headless", "--norestore",
                         "-env:UserInstallation=file://%s/profile" % work,
@@ -464,6 +467,25 @@ def case_safety(regdoc, work):
         fail("answers of another product: %s" % p.stderr)
 
 
+def case_pdf(regdoc, work):
+    out = os.path.join(work, "o")
+    assess(regdoc, out, FIXTURE)
+    before = sorted(os.listdir(out))
+    bare = os.path.join(work, "bin")
+    os.mkdir(bare)
+    p = run([regdoc, "assess", PRODUCT, "-o", out, "--pdf"], ok=(1,), env=dict(os.environ, PATH=bare))
+    if "--pdf needs LibreOffice" not in p.stderr or sorted(os.listdir(out)) != before:
+        fail("--pdf without LibreOffice: %s %s" % (p.stderr, sorted(os.listdir(out))))
+    if not shutil.which("soffice"):
+        print("soffice not installed: the conversion is not tried")
+        return 1 if os.environ.get("CI") == "true" else 77
+    run(["timeout", "600", regdoc, "assess", PRODUCT, "-o", out, "--pdf", "--answers", FIXTURE])
+    for f in ("checklist.pdf", "annex-iv.pdf"):
+        path = os.path.join(out, f)
+        if not os.path.exists(path) or open(path, "rb").read(5) != b"%PDF-":
+            fail("--pdf wrote no %s" % f)
+
+
 def tree_hashes(top):
     out = {}
     for d, _, files in os.walk(top):
@@ -522,7 +544,7 @@ def main():
     a = ap.parse_args()
     cases = {"roundtrip": case_roundtrip, "packages": case_packages, "golden": case_golden,
              "csv": case_csv, "status": case_status, "safety": case_safety,
-             "kept": case_kept}
+             "kept": case_kept, "pdf": case_pdf}
     work = tempfile.mkdtemp(prefix="regdoc-dossier.")
     try:
         rc = cases[a.case](os.path.abspath(a.regdoc), work) or 0
