@@ -6,7 +6,7 @@
 #   lib/libregdoc.so.0 (+ .so, .a)    libregdoc, shared and static
 #   include/regdoc.h                 its public header
 #   lib/pkgconfig/regdoc.pc          pkg-config file (Requires.private: libxml2, libxslt,
-#                                    libexslt, libcmark for static linking)
+#                                    libexslt, libcmark, libzip for static linking)
 #   share/regdoc/templates/          schemas, XSLT, static files, questionnaire
 #   share/regdoc/corpus/             the embedded regulations with README and provenance
 #   share/man/man1/regdoc.1          the man page (doc/regdoc.1)

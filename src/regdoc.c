@@ -17,22 +17,29 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "assess/answers.h"
 #include "assess/assess.h"
 #include "build/cache.h"
 #include "graph/application.h"
+#include "build/written.h"
 #include "graph/graph.h"
 #include "graph/history.h"
 #include "graph/library.h"
 #include "ingest/corpus.h"
 #include "link/link.h"
 #include "link/suggest.h"
+#include "render/products.h"
 #include "render/site.h"
 #include "render/xslt.h"
 #include "tool/diff.h"
 #include "tool/export.h"
+#include "tool/import.h"
+#include "tool/pdf.h"
+#include "tool/status.h"
 #include "tool/new.h"
 #include "tool/questionnaire.h"
 #include "util/datadir.h"
+#include "util/buf.h"
 #include "util/fsio.h"
 #include "util/fsout.h"
 #include "util/text.h"
@@ -586,9 +593,88 @@ int regdoc_links(const regdoc_options *o, const char *dir, const char *const *id
 	return job_status(&j);
 }
 
+/* Where the output of a regulation is published: --site-url, else its manifest's
+ * <site-url>, else NULL. */
+static const char *site_url_of(const job *j, const regulation *r)
+{
+	return j->o->site_url ? j->o->site_url : r ? r->m.site_url : NULL;
+}
+
+/* The links of a product's documents (doc/answers.md, "Links"): absolute into the site
+ * published at url; else relative into the built site (in_site: regdoc build); else to
+ * EUR-Lex. sb and lb hold the bases. */
+static void product_links(assess_options *ao, const char *url, const char *reg, int in_site,
+                          buf *sb, buf *lb)
+{
+	if (url) {
+		size_t n = strlen(url);
+		const char *slash = n && url[n - 1] == '/' ? "" : "/";
+		buf_printf(lb, "%s%s", url, slash);
+		buf_printf(sb, "%s%s%s/site/", url, slash, reg);
+		if (!lb->oom && !sb->oom) {
+			ao->site_base = sb->s;
+			ao->library_base = lb->s;
+		}
+	} else if (!in_site) {
+		ao->eurlex = 1;
+	}
+}
+
+/* With --pdf: a PDF of each .docx and .odt of dir. */
+static int product_pdfs(job *j, const char *dir)
+{
+	fsio_names names = {NULL, 0};
+	const char **v;
+	size_t n = 0;
+	int rc = 0;
+	if (!j->o->pdf)
+		return 0;
+	if (fsio_list_dir(dir, &names, &j->d) != 0)
+		return -1;
+	v = calloc(names.n + 1, sizeof *v);
+	for (size_t i = 0; v && i < names.n; i++) {
+		size_t l = strlen(names.v[i]);
+		if ((l > 5 && !strcmp(names.v[i] + l - 5, ".docx")) ||
+		    (l > 4 && !strcmp(names.v[i] + l - 4, ".odt")))
+			v[n++] = names.v[i];
+	}
+	if (!v)
+		diag_sys(&j->d, dir, "cannot convert to PDF", ENOMEM);
+	rc = v ? pdf_convert(dir, v, n, &j->d) : -1;
+	free(v);
+	fsio_names_free(&names);
+	return rc;
+}
+
+/* 1 when regdoc build writes the products of r (and so its products page). */
+static int builds_products(const job *j, const regulation *r)
+{
+	char *pdir = fsio_join(r->dir, "products");
+	int yes = pdir && fsio_is_dir(pdir) &&
+	          (!j->o->stages || (j->o->stages & REGDOC_STAGE_PRODUCTS));
+	free(pdir);
+	return yes;
+}
+
 static int render_site(job *j, regulation *r, const char *outdir, const site_library *lib)
 {
-	return site_render_in(r->doc, j->templates, outdir, NULL, lib, &j->d);
+	const char *url = site_url_of(j, r);
+	buf base;
+	int rc;
+	buf_init(&base);
+	if (url)
+		buf_printf(&base, "%s%s%s/site/", url, url[0] && url[strlen(url) - 1] == '/' ? "" : "/",
+		           r->m.id);
+	{
+		site_options so;
+		memset(&so, 0, sizeof so);
+		so.base_url = url && !base.oom ? base.s : NULL;
+		/* in a build, the products page (written after the products) */
+		so.products_href = lib && builds_products(j, r) ? "products.html" : NULL;
+		rc = site_render_in(r->doc, j->templates, outdir, &so, lib, &j->d);
+	}
+	buf_free(&base);
+	return rc;
 }
 
 int regdoc_site(const regdoc_options *o, const char *dir, const char *outdir)
@@ -661,16 +747,22 @@ static int kept(job *j, const char *group, const char *dest, int rc)
 }
 
 /* The graph (site = 0) or the site of r at dest: taken over from the previous output
- * when its key is unchanged, else built. 0, or -1 when building it failed. */
+ * when its key is unchanged, else built. 0, or -1 when building it failed. The site
+ * links to the products page when r has a products/ folder: its key has the folder
+ * among its inputs (a folder counts as there or not, build/cache.h). */
 static int cached(job *j, const char *id, const char *name, bcache_kind kind, const char *dest,
                   regulation *r, int site, const site_library *lib)
 {
 	char *group = cache_group(id, name, NULL);
+	char *pdir = site ? fsio_join(r->dir, "products") : NULL;
+	const char *inputs[1] = {pdir};
 	int rc = 0;
-	if (!group || bcache_take(j->bc, group, kind, NULL, dest) == 0)
+	if (!group || (site && !pdir) ||
+	    bcache_take_inputs(j->bc, group, kind, inputs, site ? 1 : 0, dest) == 0)
 		rc = kept(j, group ? group : "", dest,
 		          site ? render_site(j, r, dest, lib) : graph_write(r->doc, dest, &j->d));
 	free(group);
+	free(pdir);
 	return rc;
 }
 
@@ -692,8 +784,9 @@ static int render_products(job *j, regulation *r, const char *dir, const library
 	for (size_t i = 0; i < names.n; i++) {
 		size_t n = strlen(names.v[i]);
 		char *product, *stem, *outp, *base;
-		if (n <= 4 || strcmp(names.v[i] + n - 4, ".xml") != 0)
-			continue;
+		if (n <= 4 || strcmp(names.v[i] + n - 4, ".xml") != 0 ||
+		    answers_is_answers_file(names.v[i]))
+			continue; /* PRODUCT.answers.xml: merged into its product's assessment */
 		if (diag_interrupted(&j->d)) {
 			rc = -1;
 			break;
@@ -713,18 +806,28 @@ static int render_products(job *j, regulation *r, const char *dir, const library
 		outp = base && stem ? fsio_join(base, stem) : NULL;
 		{
 			assess_options ao;
+			buf sb, lb;
+			buf_init(&sb);
+			buf_init(&lb);
 			memset(&ao, 0, sizeof ao);
 			ao.others = library_others(L, r, &ao.nothers);
 			ao.cache = j->cache;
+			product_links(&ao, site_url_of(j, r), r->m.id, 1, &sb, &lb);
 			char *group = stem ? cache_group(r->m.id, "products/", stem) : NULL;
-			if (!stem || !product || !outp || !group)
+			char *answers = product ? answers_path_for(product) : NULL;
+			const char *inputs[2] = {product, answers};
+			if (!stem || !product || !outp || !group || !answers)
 				rc = -1;
-			else if (bcache_take(j->bc, group, BCACHE_RENDER, product, outp) == 0 &&
-			         kept(j, group, outp, assess_product_opts(r->doc, product, rules, j->templates,
-			                                                  outp, &ao, &j->d)) != 0)
+			else if (bcache_take_inputs(j->bc, group, BCACHE_RENDER, inputs, 2, outp) == 0 &&
+			         kept(j, group, outp,
+			              assess_product_opts(r->doc, product, rules, j->templates, outp, &ao,
+			                                  &j->d) != 0 || product_pdfs(j, outp) != 0 ? -1 : 0) != 0)
 				rc = -1;
 			free(group);
+			free(answers);
 			free_others((assess_regulation *)ao.others, ao.nothers);
+			buf_free(&sb);
+			buf_free(&lb);
 		}
 		free(stem);
 		free(product);
@@ -787,6 +890,45 @@ static int cached_history(job *j, const regulation *r, const char *dir, const li
 	return rc;
 }
 
+/* site/products.html: the products of the build, in the site's look; the group
+ * ID/site/products.html of the cache, its inputs every file of r's products/ folder (the
+ * product descriptions and their answers). */
+static int products_page(job *j, regulation *r, const char *dir, const site_library *lib)
+{
+	char *pdir = fsio_join(dir, "products");
+	char *sdir = fsio_join(dir, "site");
+	char *page = sdir ? fsio_join(sdir, "products.html") : NULL;
+	char *group = cache_group(r->m.id, "site/products.html", NULL);
+	char *src = fsio_join(r->dir, "products");
+	fsio_names names = {NULL, 0};
+	const char **inputs = NULL;
+	int rc = -1;
+	if (pdir && page && group && src && fsio_list_dir(src, &names, &j->d) == 0 &&
+	    (inputs = calloc(names.n + 1, sizeof *inputs))) {
+		for (size_t i = 0; i < names.n; i++) {
+			char *full = fsio_join(src, names.v[i]); /* each by its path */
+			free(names.v[i]);
+			inputs[i] = names.v[i] = full;
+		}
+		rc = 0;
+		for (size_t i = 0; i < names.n; i++)
+			if (!inputs[i])
+				rc = -1;
+	}
+	if (rc == 0 && bcache_take_inputs(j->bc, group, BCACHE_RENDER, inputs, names.n, page) == 0)
+		rc = kept(j, group, page,
+		          site_products_page(r->m.id, r->m.short_title, pdir, j->templates, page, lib,
+		                             &j->d));
+	free(inputs);
+	fsio_names_free(&names);
+	free(group);
+	free(src);
+	free(pdir);
+	free(sdir);
+	free(page);
+	return rc;
+}
+
 /* The other versions' graphs (write_versions): the group ID/versions of the cache. */
 static int cached_versions(job *j, regulation *r, const char *dir, const library *L)
 {
@@ -824,7 +966,9 @@ static int build_regulation(job *j, regulation *r, const char *outdir, fsout *ou
 		     (fsout_mkdirs(sdir, &j->d) == 0 && !diag_interrupted(&j->d) &&
 		      cached(j, r->m.id, "site", BCACHE_RENDER, sdir, r, 1, lib) == 0)) &&
 		    !diag_interrupted(&j->d) &&
-		    (!(st & REGDOC_STAGE_PRODUCTS) || render_products(j, r, out->tmp, L) == 0))
+		    (!(st & REGDOC_STAGE_PRODUCTS) || render_products(j, r, out->tmp, L) == 0) &&
+		    (!(st & REGDOC_STAGE_SITE) || !(st & REGDOC_STAGE_PRODUCTS) || !lib ||
+		     !builds_products(j, r) || products_page(j, r, out->tmp, lib) == 0))
 			rc = 0;
 		free(gpath);
 		free(sdir);
@@ -905,6 +1049,16 @@ static int build_library_files(job *j, xmlDocPtr links, const site_library *lib,
 	return rc;
 }
 
+/* " ai-act cra ": the named regulations of L whose products page the build writes. */
+static const char *products_ids(const job *j, const library *L, buf *b)
+{
+	buf_putc(b, ' ');
+	for (size_t i = 0; i < L->n; i++)
+		if (L->named[i] && builds_products(j, &L->regs[i]))
+			buf_printf(b, "%s ", L->regs[i].m.id);
+	return b->oom ? NULL : b->s;
+}
+
 /* The build cache of outdir (build/cache.h), keyed on the regulation folders a build
  * of dir reads (load_library's: dir's regulations, and for one regulation the ones
  * beside it), the data and templates folders and the options; NULL when there is none. */
@@ -913,10 +1067,12 @@ static bcache *open_cache(job *j, const char *dir, const char *outdir, int whole
 	bcache *c = bcache_open(outdir, !j->o->no_cache);
 	fsio_names named = {NULL, 0}, beside = {NULL, 0};
 	const char **dirs = NULL;
-	char run[96], mode[96], *parent = whole ? NULL : parent_dir(dir);
+	char run[96], *parent = whole ? NULL : parent_dir(dir);
+	buf mode;
 	size_t n = 0;
 	diag quiet;
 	diag_init(&quiet, NULL);
+	buf_init(&mode);
 	if (c && find_regulations(dir, &named, &quiet) == 0 &&
 	    (!parent || find_regulations(parent, &beside, &quiet) == 0 || !beside.n))
 		dirs = calloc(named.n + beside.n + 1, sizeof *dirs);
@@ -927,15 +1083,19 @@ static bcache *open_cache(job *j, const char *dir, const char *outdir, int whole
 			dirs[n++] = beside.v[i];
 	snprintf(run, sizeof run, "stages=%u werror=%d verbose=%d validate=%d max=%zu",
 	         j->o->stages, j->o->werror, j->o->verbose, j->validate, j->o->max_diagnostics);
-	/* the version --as-of picks is the one in graph.xml and the sites */
-	snprintf(mode, sizeof mode, "%s as-of=%s", whole ? "library" : "alone",
-	         j->o->as_of ? j->o->as_of : "latest");
-	if (!dirs || bcache_inputs(c, dirs, n, j->datadir, j->templates, mode, run) != 0) {
+	/* the version --as-of picks is the one in graph.xml and the sites; --site-url is in
+	 * the sitemaps and the product documents' links, --pdf adds files */
+	buf_printf(&mode, "%s as-of=%s pdf=%d site-url=%s", whole ? "library" : "alone",
+	           j->o->as_of ? j->o->as_of : "latest", j->o->pdf,
+	           j->o->site_url ? j->o->site_url : "");
+	if (!dirs || mode.oom ||
+	    bcache_inputs(c, dirs, n, j->datadir, j->templates, mode.s, run) != 0) {
 		bcache_free(c);
 		c = NULL;
 	}
 	free(dirs);
 	free(parent);
+	buf_free(&mode);
 	fsio_names_free(&named);
 	fsio_names_free(&beside);
 	return c;
@@ -951,10 +1111,12 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 	char (*uris)[160] = NULL; /* LIBRARY_URI, a manifest id (64 at most), /graph.xml */
 	site_library slib, *lib = NULL;
 	regdoc_build_report *reps = NULL;
+	buf prods;
 	int ok = 1, whole, replayed;
 	size_t nd = 0;
 	double t0 = report_now();
 	job_init(&j, o);
+	buf_init(&prods);
 	memset(&lout, 0, sizeof lout);
 	memset(&hout, 0, sizeof hout);
 	corpus_dir = job_corpus(&j, corpus_dir);
@@ -1006,6 +1168,7 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 			slib.href = "../../"; /* from DIR/<id>/site/PAGE.html to DIR/ */
 			slib.docs = docs;
 			slib.ndocs = nd;
+			slib.products = products_ids(&j, &L, &prods);
 			lib = &slib;
 		}
 	}
@@ -1023,6 +1186,10 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 		ok = 0;
 	/* The last look at the interrupt flag: once the first swap is made, all are. */
 	if (diag_interrupted(&j.d) || j.d.errors)
+		ok = 0;
+	/* what a writer filled in or put beside the product documents is never deleted
+	 * (build/written.h); checked under the output's lock, before the first swap */
+	if (ok && written_by_writer(outdir, &j.d) != 0)
 		ok = 0;
 	if (ok)
 		bcache_forget(j.bc);
@@ -1047,6 +1214,7 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 	free(docs);
 	free(uris);
 	assess_cache_free(j.cache);
+	buf_free(&prods);
 	bcache_free(j.bc);
 	if (links)
 		xmlFreeDoc(links);
@@ -1359,6 +1527,21 @@ done:
 	return job_status(&j);
 }
 
+int regdoc_import(const regdoc_options *o, const char *filled, const char *answers_path,
+                  FILE *out)
+{
+	job j;
+	char *rng;
+	job_init(&j, o);
+	rng = fsio_join(j.templates, "schema/answers.rng");
+	if (!rng)
+		diag_sys(&j.d, filled, "cannot import", ENOMEM);
+	else
+		import_answers(filled, answers_path, rng, out, &j.d);
+	free(rng);
+	return job_status(&j);
+}
+
 int regdoc_templates_path(const regdoc_options *o, FILE *out)
 {
 	job j;
@@ -1405,6 +1588,197 @@ static char *products_parent(const char *product)
 	return NULL;
 }
 
+/* The product's text (*text, *len; "-": standard input) and the regulation it belongs
+ * to: regdir if given; else the folder above the product's products/ folder; else the
+ * regulation the product names, in the default corpus (as regdoc new finds it). NULL
+ * after a diagnostic; *guess (free it) holds a folder found. */
+static const char *product_regulation(job *j, const char *product, const char *name,
+                                      const char *regdir, char **text, size_t *len,
+                                      char **guess)
+{
+	char *reg;
+	*guess = NULL;
+	if (!strcmp(product, "-") ? fsio_read_stream(stdin, XMLSAFE_MAX_BYTES, text, len, name, &j->d)
+	                          : fsio_read_file(product, XMLSAFE_MAX_BYTES, text, len, &j->d))
+		return NULL; /* unreadable or missing: an I/O error (exit status 3) */
+	if (!regdir && strcmp(product, "-") != 0)
+		regdir = *guess = products_parent(product);
+	if (regdir)
+		return regdir;
+	reg = named_regulation(*text, *len, name, &j->d);
+	if (j->d.errors)
+		return NULL;
+	if (!reg) {
+		diag_error(&j->d, name, 1,
+		           "which regulation? the product names none (<product regulation=\"ID\">) and "
+		           "is not in a <regulation>/products/ folder; name it with --regulation DIR");
+	} else {
+		*guess = fsio_join(job_corpus(j, NULL), reg);
+		if (!*guess)
+			diag_sys(&j->d, name, "cannot allocate", ENOMEM);
+		else if (!has_manifest(*guess))
+			diag_error(&j->d, name, 1,
+			           "the product names regulation \"%s\", which is not in the corpus (%s); "
+			           "name its folder with --regulation DIR", reg, job_corpus(j, NULL));
+		regdir = *guess;
+	}
+	free(reg);
+	return j->d.errors || j->d.sys_error ? NULL : regdir;
+}
+
+/* "To review" (regdoc status): the graphs of every version of the library's
+ * regulations, and for the two compared the elements by id. */
+typedef struct review {
+	const library *L;
+	char reg[128], since[128]; /* the pair the tables below are for ("" none) */
+	xmlHashTablePtr old_ids, cur_ids;
+} review;
+
+static void index_ids(xmlNodePtr n, xmlHashTablePtr h)
+{
+	for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next) {
+		xmlChar *id;
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (!strcmp((const char *)c->name, "edges"))
+			continue;
+		id = xmlGetProp(c, (const xmlChar *)"id");
+		if (id) {
+			xmlHashAddEntry(h, id, c);
+			xmlFree(id);
+		}
+		index_ids(c, h);
+	}
+}
+
+static void review_reset(review *rv)
+{
+	if (rv->old_ids)
+		xmlHashFree(rv->old_ids, NULL);
+	if (rv->cur_ids)
+		xmlHashFree(rv->cur_ids, NULL);
+	rv->old_ids = rv->cur_ids = NULL;
+	rv->reg[0] = rv->since[0] = '\0';
+}
+
+/* The graph of version `version` of regulation reg in L, or NULL. */
+static xmlDocPtr version_graph(const library *L, const char *reg, const char *version)
+{
+	for (size_t i = 0; i < L->n; i++) {
+		const regulation *v[MANIFEST_MAX_VERSIONS];
+		size_t n;
+		if (strcmp(L->regs[i].m.id, reg) != 0)
+			continue;
+		n = library_versions(L, i, v);
+		for (size_t k = 0; k < n; k++) {
+			xmlChar *id = xmlGetProp(xmlDocGetRootElement(v[k]->doc), (const xmlChar *)"version");
+			int same = id && !strcmp((const char *)id, version);
+			xmlFree(id);
+			if (same)
+				return v[k]->doc;
+		}
+	}
+	return NULL;
+}
+
+/* 1 when the text of ref (with everything inside it) differs between the version of
+ * reg the answers were written against (since) and the one in use, or ref was not in
+ * it; 0 when the same, or either version is unknown (a regulation without versions). */
+static int changed_since(void *arg, const char *reg, const char *since, const char *ref)
+{
+	review *rv = arg;
+	xmlNodePtr a, b;
+	xmlChar *ta, *tb;
+	int changed;
+	if (strcmp(rv->reg, reg) != 0 || strcmp(rv->since, since) != 0) {
+		xmlDocPtr old = version_graph(rv->L, reg, since), cur = NULL;
+		review_reset(rv);
+		for (size_t i = 0; i < rv->L->n; i++)
+			if (!strcmp(rv->L->regs[i].m.id, reg))
+				cur = rv->L->regs[i].doc;
+		snprintf(rv->reg, sizeof rv->reg, "%s", reg);
+		snprintf(rv->since, sizeof rv->since, "%s", since);
+		if (!old || !cur || old == cur)
+			return 0;
+		rv->old_ids = xmlHashCreate(4096);
+		rv->cur_ids = xmlHashCreate(4096);
+		if (!rv->old_ids || !rv->cur_ids) {
+			review_reset(rv);
+			return 0;
+		}
+		index_ids(xmlDocGetRootElement(old), rv->old_ids);
+		index_ids(xmlDocGetRootElement(cur), rv->cur_ids);
+	}
+	if (!rv->old_ids)
+		return 0;
+	a = xmlHashLookup(rv->old_ids, (const xmlChar *)ref);
+	b = xmlHashLookup(rv->cur_ids, (const xmlChar *)ref);
+	if (!b)
+		return 0;
+	if (!a)
+		return 1;
+	ta = xmlNodeGetContent(a);
+	tb = xmlNodeGetContent(b);
+	changed = !ta || !tb || !xmlStrEqual(ta, tb);
+	xmlFree(ta);
+	xmlFree(tb);
+	return changed;
+}
+
+int regdoc_status(const regdoc_options *o, const char *product, const char *regdir, FILE *out)
+{
+	job j;
+	library L;
+	char *guess = NULL, *text = NULL;
+	const char *name = !strcmp(product, "-") ? "stdin" : product;
+	size_t len = 0;
+	int complete = 0;
+	review rv;
+	job_init(&j, o);
+	library_init(&L);
+	memset(&rv, 0, sizeof rv);
+	rv.L = &L;
+	j.want_versions = 1; /* to compare the version the answers were written against */
+	if (!(regdir = product_regulation(&j, product, name, regdir, &text, &len, &guess))) {
+		free(guess);
+		free(text);
+		return job_status(&j);
+	}
+	if (load_library(&j, regdir, 1, &L) == 0) {
+		char *rules = fsio_join(regdir, "rules");
+		regulation *r = NULL;
+		assess_options ao;
+		xmlDocPtr doc = NULL;
+		for (size_t i = 0; i < L.n; i++)
+			if (L.named[i])
+				r = &L.regs[i];
+		memset(&ao, 0, sizeof ao);
+		ao.others = library_others(&L, r, &ao.nothers);
+		ao.answers = j.o->answers;
+		ao.product_text = text;
+		ao.product_len = len;
+		if (rules && r)
+			doc = assess_product_doc(r->doc, name, rules, j.templates, &ao, &j.d);
+		if (doc && !j.d.errors) {
+			status_counts c;
+			status_report(doc, changed_since, &rv, out, &c);
+			review_reset(&rv);
+			complete = status_complete(&c);
+		}
+		if (doc)
+			xmlFreeDoc(doc);
+		free_others((assess_regulation *)ao.others, ao.nothers);
+		free(rules);
+	}
+	library_free(&L);
+	free(guess);
+	free(text);
+	{
+		int st = job_status(&j);
+		return st != REGDOC_EXIT_OK ? st : complete ? REGDOC_EXIT_OK : REGDOC_EXIT_INPUT;
+	}
+}
+
 /* The regulation a product belongs to: regdir if given; else the folder above the
  * product's products/ folder; else the regulation the product names, in the default
  * corpus (as regdoc new finds it). product "-": the product is read from stdin. */
@@ -1419,37 +1793,10 @@ int regdoc_assess(const regdoc_options *o, const char *product, const char *regd
 	fsout out;
 	job_init(&j, o);
 	library_init(&L);
-	if (!strcmp(product, "-") ? fsio_read_stream(stdin, XMLSAFE_MAX_BYTES, &text, &len, name, &j.d)
-	                          : fsio_read_file(product, XMLSAFE_MAX_BYTES, &text, &len, &j.d))
-		return job_status(&j); /* unreadable or missing: an I/O error (exit status 3) */
-	if (!regdir && strcmp(product, "-") != 0)
-		regdir = guess = products_parent(product);
-	if (!regdir) {
-		char *reg = named_regulation(text, len, name, &j.d);
-		if (j.d.errors) {
-			free(text);
-			return job_status(&j);
-		}
-		if (!reg) {
-			diag_error(&j.d, name, 1,
-			           "which regulation? the product names none (<product regulation=\"ID\">) and "
-			           "is not in a <regulation>/products/ folder; name it with --regulation DIR");
-		} else {
-			guess = fsio_join(job_corpus(&j, NULL), reg);
-			if (!guess)
-				diag_sys(&j.d, name, "cannot allocate", ENOMEM);
-			else if (!has_manifest(guess))
-				diag_error(&j.d, name, 1,
-				           "the product names regulation \"%s\", which is not in the corpus (%s); "
-				           "name its folder with --regulation DIR", reg, job_corpus(&j, NULL));
-			regdir = guess;
-		}
-		free(reg);
-		if (j.d.errors || j.d.sys_error) {
-			free(guess);
-			free(text);
-			return job_status(&j);
-		}
+	if (!(regdir = product_regulation(&j, product, name, regdir, &text, &len, &guess))) {
+		free(guess);
+		free(text);
+		return job_status(&j);
 	}
 	/* the product's regulation, linked with the regulations beside it: a product may be
 	 * assessed under several (a <combine> in its rules) */
@@ -1461,13 +1808,23 @@ int regdoc_assess(const regdoc_options *o, const char *product, const char *regd
 			if (L.named[i])
 				r = &L.regs[i];
 		memset(&ao, 0, sizeof ao);
+		buf sb, lb;
+		buf_init(&sb);
+		buf_init(&lb);
 		ao.others = library_others(&L, r, &ao.nothers);
+		ao.answers = j.o->answers;
 		ao.product_text = text;
 		ao.product_len = len;
+		/* a product assessed on its own is read where no site is: EUR-Lex links, unless
+		 * the site's URL is known */
+		if (r)
+			product_links(&ao, site_url_of(&j, r), r->m.id, 0, &sb, &lb);
 		if (rules && r &&
 		    assess_product_opts(r->doc, name, rules, j.templates, out.tmp, &ao, &j.d) == 0 &&
-		    !j.d.errors && !diag_interrupted(&j.d))
+		    product_pdfs(&j, out.tmp) == 0 && !j.d.errors && !diag_interrupted(&j.d))
 			fsout_commit(&out, &j.d);
+		buf_free(&sb);
+		buf_free(&lb);
 		fsout_abort(&out);
 		free_others((assess_regulation *)ao.others, ao.nothers);
 		free(rules);

@@ -71,6 +71,15 @@ typedef struct regdoc_options {
 	 * output as it was and returns REGDOC_EXIT_SYSTEM. Once the job has started to
 	 * swap its output into place it finishes that first. (SECURITY.md, "Signals") */
 	const volatile sig_atomic_t *interrupt;
+	/* assess, status: the writer's answers (doc/answers.md); NULL: PRODUCT.answers.xml
+	 * beside the product when there is one */
+	const char *answers;
+	/* build, assess, site: the URL the output folder is published at; links in the
+	 * product documents become absolute into it (URL/<regulation>/site/...), and so do
+	 * the sitemaps. NULL: the manifest's <site-url>, else build links relatively and
+	 * assess links to EUR-Lex (doc/answers.md, "Links") */
+	const char *site_url;
+	int pdf; /* build, assess: also PDF of the .docx and .odt through LibreOffice */
 	/* regdoc_build, once its output is in place (NULL: not called): on_built once per
 	 * regulation, in the order built, then once for the run (report->regulation NULL);
 	 * on_file for each file written, by path, in byte order, before its regulation's
@@ -159,6 +168,21 @@ int regdoc_new(const regdoc_options *o, const char *product_path, const regdoc_n
  * (diff.h, diff_amendments). An error when no regulation there has two versions. */
 int regdoc_diff(const regdoc_options *o, const char *old_dir, const char *new_dir,
                 const char *outdir, FILE *out);
+
+/* Read the answers a writer filled into a checklist or technical documentation template
+ * that regdoc made (filled: .md, .docx, .odt or .fodt) and merge them into the answers
+ * file answers_path (doc/answers.md): created when missing; an existing one only when
+ * it is a valid answers file of the same product, updated atomically, keeping every
+ * answer the document leaves empty. A summary line goes to out. */
+int regdoc_import(const regdoc_options *o, const char *filled, const char *answers_path,
+                  FILE *out);
+
+/* How far a product's answers are: per point of its technical documentation and per
+ * checklist item answered, missing or to review, one line each, then a summary line, to
+ * out. REGDOC_EXIT_OK when every one is answered and none is to review;
+ * REGDOC_EXIT_INPUT when not (or the input has errors). regdir as for regdoc_assess;
+ * the answers: o->answers, else PRODUCT.answers.xml. */
+int regdoc_status(const regdoc_options *o, const char *product, const char *regdir, FILE *out);
 
 /* Print the templates folder in use, one line, to out. */
 int regdoc_templates_path(const regdoc_options *o, FILE *out);

@@ -5,14 +5,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <libxml/xmlsave.h>
 
+#include "assess/answers.h"
 #include "assess/engine.h"
 #include "assess/gindex.h"
 #include "assess/product.h"
 #include "assess/rules.h"
+#include "render/package.h"
 #include "render/xslt.h"
 #include "util/buf.h"
 #include "util/fsio.h"
@@ -23,15 +26,29 @@
 #endif
 
 /* The rendered outputs: stylesheet (below templates_dir) and file name; the technical
- * documentation template takes the name the rules declare (<documentation file=...>). */
+ * documentation template takes the name the rules declare (<documentation file=...>).
+ * A package (DOCX, ODT) is a description the stylesheet writes (render/package.h),
+ * zipped; an ODT's stylesheet reads the Flat ODT rendered before it (from), not the
+ * assessment. */
+enum { OUT_TEXT, OUT_PACKAGE };
 static const struct {
 	const char *sheet;
 	const char *ext;
 	int documentation;
+	int kind;
+	int from; /* -1: the assessment; else the index of the output it reads */
 } outputs[] = {
-	{"checklist/html.xsl", ".html", 0}, {"checklist/md.xsl", ".md", 0},
-	{"checklist/fodt.xsl", ".fodt", 0}, {"annex-iv/html.xsl", ".html", 1},
-	{"annex-iv/md.xsl", ".md", 1},      {"annex-iv/fodt.xsl", ".fodt", 1},
+	{"checklist/html.xsl", ".html", 0, OUT_TEXT, -1},
+	{"checklist/md.xsl", ".md", 0, OUT_TEXT, -1},
+	{"checklist/fodt.xsl", ".fodt", 0, OUT_TEXT, -1},
+	{"checklist/csv.xsl", ".csv", 0, OUT_TEXT, -1},
+	{"docx/checklist.xsl", ".docx", 0, OUT_PACKAGE, -1},
+	{"odt/package.xsl", ".odt", 0, OUT_PACKAGE, 2},
+	{"annex-iv/html.xsl", ".html", 1, OUT_TEXT, -1},
+	{"annex-iv/md.xsl", ".md", 1, OUT_TEXT, -1},
+	{"annex-iv/fodt.xsl", ".fodt", 1, OUT_TEXT, -1},
+	{"docx/annex-iv.xsl", ".docx", 1, OUT_PACKAGE, -1},
+	{"odt/package.xsl", ".odt", 1, OUT_PACKAGE, 8},
 };
 #define NOUTPUTS (sizeof outputs / sizeof *outputs)
 
@@ -319,6 +336,72 @@ static int others_load(others *x, const assess_options *o, const gindex *primary
 	return d->errors > errors ? -1 : 0;
 }
 
+/* <law-version regulation= version= applies-from=> for a graph that says its version. */
+static int add_law(xmlNodePtr root, xmlDocPtr graph)
+{
+	xmlNodePtr gr = xmlDocGetRootElement(graph), law;
+	xmlChar *id = gr ? xmlGetProp(gr, (const xmlChar *)"id") : NULL;
+	xmlChar *v = gr ? xmlGetProp(gr, (const xmlChar *)"version") : NULL;
+	xmlChar *af = gr ? xmlGetProp(gr, (const xmlChar *)"applies-from") : NULL;
+	int rc = 0;
+	if (id && v) {
+		law = xmlNewChild(root, NULL, (const xmlChar *)"law-version", NULL);
+		if (!law || !xmlNewProp(law, (const xmlChar *)"regulation", id) ||
+		    !xmlNewProp(law, (const xmlChar *)"version", v) ||
+		    (af && !xmlNewProp(law, (const xmlChar *)"applies-from", af)))
+			rc = -1;
+	}
+	xmlFree(id);
+	xmlFree(v);
+	xmlFree(af);
+	return rc;
+}
+
+/* The versions of the law the assessment was made with: the product's regulation, then
+ * each one combined with it (/assessment/combined/regulation). */
+static int add_laws(xmlDocPtr out, const gindex *g, const others *ox)
+{
+	xmlNodePtr root = xmlDocGetRootElement(out);
+	int rc = add_law(root, g->doc);
+	for (xmlNodePtr c = root->children; c && rc == 0; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "combined") != 0)
+			continue;
+		for (xmlNodePtr r = c->children; r && rc == 0; r = r->next) {
+			xmlChar *id = r->type == XML_ELEMENT_NODE ? xmlGetProp(r, (const xmlChar *)"id") : NULL;
+			for (size_t k = 0; id && k < ox->n; k++)
+				if (ox->er[k].g && !strcmp(ox->er[k].g->regulation, (const char *)id))
+					rc = add_law(root, ox->er[k].g->doc);
+			xmlFree(id);
+		}
+	}
+	return rc;
+}
+
+/* The writer's answers (o->answers, else PRODUCT.answers.xml when there is one) into
+ * the assessment. */
+static int merge_answers(xmlDocPtr out, const char *product_path, const char *templates_dir,
+                         const assess_options *o, diag *d)
+{
+	/* a product read from standard input has no file beside it: --answers only */
+	char *path = o && o->answers       ? strdup(o->answers)
+	             : o && o->product_text ? strdup("")
+	                                    : answers_path_for(product_path);
+	char *rng = join3(templates_dir, "schema/answers.rng");
+	xmlDocPtr a = NULL;
+	int rc = -1;
+	if (!path || !rng) {
+		diag_sys(d, product_path, "cannot assess", ENOMEM);
+	} else if (!*path || (!(o && o->answers) && access(path, F_OK) != 0)) {
+		rc = 0; /* no answers yet */
+	} else if ((a = answers_load(path, rng, o && o->cache ? o->cache->schemas : NULL, d))) {
+		rc = answers_merge(out, a, path, d);
+	}
+	xmlFreeDoc(a);
+	free(path);
+	free(rng);
+	return rc;
+}
+
 xmlDocPtr assess_product_doc(xmlDocPtr graph, const char *product_path, const char *rules_dir,
                              const char *templates_dir, const assess_options *o, diag *d)
 {
@@ -370,10 +453,20 @@ xmlDocPtr assess_product_doc(xmlDocPtr graph, const char *product_path, const ch
 	eo.site_base = o ? o->site_base : NULL;
 	eo.library_base = o ? o->library_base : NULL;
 	eo.product_src = o ? o->product_src : NULL;
+	eo.eurlex = o ? o->eurlex : 0;
 	eo.generator = "regdoc " REGDOC_VERSION;
 	eo.others = ox.er;
 	eo.nothers = ox.n;
 	out = engine_assess(rs, &p, g, &eo, d);
+	if (out && add_laws(out, g, &ox) != 0) {
+		diag_sys(d, product_path, "cannot assess", ENOMEM);
+		xmlFreeDoc(out);
+		out = NULL;
+	}
+	if (out && merge_answers(out, product_path, templates_dir, o, d) != 0) {
+		xmlFreeDoc(out);
+		out = NULL;
+	}
 	if (out && xmlsafe_validate_cached(c ? c->schemas : NULL, out, assessment_rng,
 	                                   "assessment.xml", d) != 0) {
 		diag_error(d, product_path, 0,
@@ -484,6 +577,49 @@ static xmlChar *documentation_file(xmlDocPtr doc)
 	return NULL;
 }
 
+/* The date of the documents (SOURCE_DATE_EPOCH, YYYY-MM-DD: never the clock) and the
+ * time their packages' entries carry (0: the first DOS date). */
+static void source_date(char out[16], time_t *mtime)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long v;
+	struct tm tm;
+	out[0] = '\0';
+	*mtime = 0;
+	if (!e || !*e)
+		return;
+	v = strtoll(e, &end, 10);
+	if (*end || v < 0)
+		return;
+	*mtime = (time_t)v;
+	if (gmtime_r(mtime, &tm))
+		strftime(out, 16, "%Y-%m-%d", &tm);
+}
+
+/* Render output i of doc (or of the output it reads) into rendered[i], lens[i]. */
+static int render_one(xslt_sheet *sheet, size_t i, xmlDocPtr doc, char **rendered, size_t *lens,
+                      const char *name, const char *const *params, time_t mtime, diag *d)
+{
+	xmlDocPtr in = doc, pkg;
+	int rc;
+	if (outputs[i].kind == OUT_TEXT)
+		return xslt_apply_to_memory(sheet, doc, params, NULL, &rendered[i], &lens[i], d);
+	if (outputs[i].from >= 0) {
+		size_t f = (size_t)outputs[i].from;
+		in = rendered[f] ? xmlsafe_read_memory(rendered[f], lens[f], name, d) : NULL;
+		if (!in)
+			return -1;
+	}
+	pkg = xslt_apply_to_doc(sheet, in, params, NULL, d);
+	rc = pkg ? package_zip(pkg, mtime, name, &rendered[i], &lens[i], d) : -1;
+	if (pkg)
+		xmlFreeDoc(pkg);
+	if (in != doc)
+		xmlFreeDoc(in);
+	return rc;
+}
+
 int assess_product_opts(xmlDocPtr graph, const char *product_path, const char *rules_dir,
                         const char *templates_dir, const char *outdir,
                         const assess_options *o, diag *d)
@@ -498,9 +634,14 @@ int assess_product_opts(xmlDocPtr graph, const char *product_path, const char *r
 	int rc = -1;
 	buf dir;
 
+	char date[16];
+	time_t mtime;
+	const char *params[] = {"date", date, NULL};
+
 	buf_init(&dir);
 	if (!doc)
 		return -1;
+	source_date(date, &mtime);
 	docfile = documentation_file(doc);
 	for (size_t i = 0; i < NOUTPUTS; i++) {
 		char *sheet_path;
@@ -523,7 +664,7 @@ int assess_product_opts(xmlDocPtr graph, const char *product_path, const char *r
 		free(sheet_path);
 		if (!sheet)
 			goto out;
-		failed = xslt_apply_to_memory(sheet, doc, NULL, NULL, &rendered[i], &lens[i], d) != 0;
+		failed = render_one(sheet, i, doc, rendered, lens, names[i], params, mtime, d) != 0;
 		if (owned)
 			xslt_sheet_free(sheet);
 		if (failed)

@@ -61,6 +61,10 @@ typedef struct assess_options {
 	const assess_regulation *others;
 	size_t nothers;
 	assess_cache *cache; /* NULL: load everything for this product alone */
+	/* the writer's answers (doc/answers.md), merged into the assessment: NULL means
+	 * PRODUCT.answers.xml beside the product when it exists; "" none */
+	const char *answers;
+	int eurlex; /* links to the law on EUR-Lex, not into the sites (engine.h) */
 	/* the product's XML itself (regdoc assess - : read from stdin), named product_path
 	 * in diagnostics; NULL: read the file at product_path */
 	const char *product_text;

@@ -676,7 +676,9 @@ static xmlNodePtr add_ref(engine *e, xmlNodePtr parent, const char *name, const 
 	} else {
 		gindex_label(e->g, id, &label);
 	}
-	if (r) {
+	if (r && e->o.eurlex) {
+		gindex_href_eurlex(r->g, id, &href);
+	} else if (r) {
 		gindex_href(r->g, id, r->site_base, &href);
 	} else {
 		const char *dot = strchr(id, '.');
@@ -1077,7 +1079,7 @@ static xmlDocPtr build(engine *e)
 	xmlDocSetRootElement(doc, root);
 	set(root, "regulation", e->g->regulation);
 	set(root, "generator", e->o.generator);
-	set(root, "site-base", e->o.site_base);
+	set(root, "site-base", e->regs[0].site_base);
 	build_combined(e, root);
 	build_product(e, root);
 	build_facts(e, root);
@@ -1164,6 +1166,21 @@ static int run_combines(engine *e)
 	return e->oom ? -1 : 0;
 }
 
+/* The site base of a regulation read on EUR-Lex: its document, "#" (the templates add a
+ * page name, which is then a fragment EUR-Lex does not know: the document's top). */
+static char *eurlex_base(const gindex *g)
+{
+	buf b;
+	buf_init(&b);
+	gindex_eurlex_doc(g, &b);
+	buf_putc(&b, '#');
+	if (b.oom) {
+		buf_free(&b);
+		return NULL;
+	}
+	return b.s;
+}
+
 xmlDocPtr engine_assess(const ruleset *rs, const product *p, const gindex *g,
                         const engine_options *o, diag *d)
 {
@@ -1179,6 +1196,7 @@ xmlDocPtr engine_assess(const ruleset *rs, const product *p, const gindex *g,
 	e.o.library_base = o && o->library_base ? o->library_base : "../../../";
 	e.o.generator = o && o->generator ? o->generator : "regdoc";
 	e.o.product_src = o ? o->product_src : NULL;
+	e.o.eurlex = o ? o->eurlex : 0;
 	factset_init(&e.concl);
 
 	e.nregs = 1 + (o ? o->nothers : 0);
@@ -1190,7 +1208,7 @@ xmlDocPtr engine_assess(const ruleset *rs, const product *p, const gindex *g,
 	e.regs[0].id = g->regulation;
 	e.regs[0].g = g;
 	e.regs[0].rs = rs;
-	e.regs[0].site_base = strdup(e.o.site_base);
+	e.regs[0].site_base = e.o.eurlex ? eurlex_base(g) : strdup(e.o.site_base);
 	e.regs[0].active = 1;
 	if (!e.regs[0].site_base)
 		e.oom = 1;
@@ -1198,7 +1216,12 @@ xmlDocPtr engine_assess(const ruleset *rs, const product *p, const gindex *g,
 		const engine_regulation *er = &o->others[i - 1];
 		buf sb;
 		buf_init(&sb);
-		buf_printf(&sb, "%s%s/site/", e.o.library_base, er->g->regulation);
+		if (e.o.eurlex) {
+			gindex_eurlex_doc(er->g, &sb);
+			buf_putc(&sb, '#');
+		} else {
+			buf_printf(&sb, "%s%s/site/", e.o.library_base, er->g->regulation);
+		}
 		e.regs[i].id = er->g->regulation;
 		e.regs[i].g = er->g;
 		e.regs[i].rs = er->rs;

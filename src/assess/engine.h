@@ -47,6 +47,9 @@ typedef struct engine_options {
 	const char *product_src;  /* path recorded for the product (NULL: the product's path) */
 	const engine_regulation *others; /* regulations a <combine> may bring in (may be NULL) */
 	size_t nothers;
+	/* links to the law on EUR-Lex (gindex_href_eurlex) instead of into the sites: for
+	 * documents read where no site is (site_base and library_base are then unused) */
+	int eurlex;
 } engine_options;
 
 /* The assessment document, or NULL with diagnostics (product errors are reported

@@ -421,6 +421,38 @@ void gindex_href(const gindex *g, const char *id, const char *site_base, buf *ou
 	buf_puts(out, id);
 }
 
+void gindex_eurlex_doc(const gindex *g, buf *out)
+{
+	xmlNodePtr root = xmlDocGetRootElement(g->doc);
+	const char *celex = root ? attr(root, "celex") : NULL;
+	buf_puts(out, GINDEX_EURLEX);
+	buf_puts(out, celex ? celex : "");
+}
+
+void gindex_href_eurlex(const gindex *g, const char *id, buf *out)
+{
+	xmlNodePtr n = gindex_find(g, id), para = NULL;
+	xmlNodePtr unit = gindex_unit(g, id);
+	const char *kind = unit ? (const char *)unit->name : "";
+	const char *un = unit ? attr(unit, "n") : NULL;
+	gindex_eurlex_doc(g, out);
+	if (!unit || !un)
+		return;
+	for (; n && n != unit; n = n->parent)
+		if (n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, "para"))
+			para = n;
+	if (!strcmp(kind, "article") && para && attr(para, "n")) {
+		unsigned a = (unsigned)strtoul(un, NULL, 10), p = (unsigned)strtoul(attr(para, "n"), NULL, 10);
+		buf_printf(out, "#%03u.%03u", a, p);
+	} else if (!strcmp(kind, "article")) {
+		buf_printf(out, "#art_%s", un);
+	} else if (!strcmp(kind, "recital")) {
+		buf_printf(out, "#rct_%s", un);
+	} else if (!strcmp(kind, "annex") && attr(unit, "number")) {
+		buf_printf(out, "#anx_%s", attr(unit, "number"));
+	}
+}
+
 size_t gindex_recitals(const gindex *g, const char *id, const gindex_pair **first)
 {
 	xmlNodePtr unit = gindex_unit(g, id);

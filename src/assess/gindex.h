@@ -65,6 +65,17 @@ void gindex_label(const gindex *g, const char *id, buf *out);
 /* Append the site link of id: site_base + unit id + ".html#" + id. */
 void gindex_href(const gindex *g, const char *id, const char *site_base, buf *out);
 
+/* The regulation's text on EUR-Lex (its CELEX number; "" when the graph has none):
+ * GINDEX_EURLEX + celex. */
+#define GINDEX_EURLEX "https://eur-lex.europa.eu/legal-content/EN/TXT/HTML/?uri=CELEX:"
+void gindex_eurlex_doc(const gindex *g, buf *out);
+
+/* The link to id on EUR-Lex: the text's page with the anchor EUR-Lex gives the nearest
+ * element that has one (doc/answers.md, "Links"): an article's paragraph #043.002, an
+ * article #art_43, a recital #rct_78, an annex #anx_IV; points and subparagraphs have
+ * none there, so they link to their paragraph or unit. */
+void gindex_href_eurlex(const gindex *g, const char *id, buf *out);
+
 /* The recitals related to the unit of id, in recital order: *first is set to the first
  * pair and the count returned (0 when none). */
 size_t gindex_recitals(const gindex *g, const char *id, const gindex_pair **first);

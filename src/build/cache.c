@@ -46,6 +46,8 @@ struct bcache {
 	unsigned char prev_build[32];
 	int has_prev_build;
 	int no_replay; /* bcache_no_replay: the manifest gets no build line */
+	int has_manifest;
+	struct timespec manifest_time; /* when the previous manifest was written */
 	bc_list prev, next;
 };
 
@@ -286,10 +288,15 @@ static void read_manifest(bcache *c)
 	size_t len;
 	diag quiet;
 	bc_group *g = NULL;
+	struct stat st;
 	diag_init(&quiet, NULL);
 	if (!path || fsio_read_file(path, MANIFEST_MAX, &text, &len, &quiet) != 0) {
 		free(path);
 		return;
+	}
+	if (stat(path, &st) == 0) {
+		c->has_manifest = 1;
+		c->manifest_time = st.st_mtim;
 	}
 	free(path);
 	line = text;
@@ -351,9 +358,31 @@ bcache *bcache_open(const char *outdir, int reuse)
 		return NULL;
 	}
 	c->reuse = reuse;
-	if (reuse)
-		read_manifest(c);
+	read_manifest(c); /* reuse = 0: only for bcache_listed */
 	return c;
+}
+
+int bcache_wrote_under(const bcache *c, const char *top)
+{
+	size_t n = strlen(top);
+	for (size_t i = 0; c && i < c->prev.n; i++)
+		if (!strncmp(c->prev.v[i].name, top, n) && c->prev.v[i].name[n] == '/')
+			return 1;
+	return 0;
+}
+
+int bcache_listed(const bcache *c, const char *rel, long long *size, struct timespec *written)
+{
+	if (!c || !c->has_manifest)
+		return -1;
+	*written = c->manifest_time;
+	for (size_t i = 0; i < c->prev.n; i++)
+		for (size_t e = 0; e < c->prev.v[i].n; e++)
+			if (!strcmp(c->prev.v[i].e[e].path, rel)) {
+				*size = c->prev.v[i].e[e].size;
+				return 1;
+			}
+	return 0;
 }
 
 void bcache_free(bcache *c)
@@ -391,6 +420,11 @@ static int copy_file(const char *from, const char *to)
 	return rc;
 }
 
+static int newer(const struct timespec *a, const struct timespec *b)
+{
+	return a->tv_sec > b->tv_sec || (a->tv_sec == b->tv_sec && a->tv_nsec > b->tv_nsec);
+}
+
 /* dest + the part of path after the group's name */
 static char *dest_path(const char *dest, const char *group, const char *path)
 {
@@ -417,6 +451,7 @@ static int take_over(bcache *c, const bc_group *g, const char *dest, int copy)
 			ok = fsout_mkdirs(to, &quiet) == 0;
 		else if (ok)
 			ok = lstat(from, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == e->size &&
+			     !newer(&st.st_mtim, &c->manifest_time) && /* not edited since */
 			     ((!copy && link(from, to) == 0) || ((copy || errno != EEXIST) && copy_file(from, to) == 0));
 		free(from);
 		free(to);
@@ -426,20 +461,26 @@ static int take_over(bcache *c, const bc_group *g, const char *dest, int copy)
 	return 0;
 }
 
-static void group_key(const bcache *c, const char *group, bcache_kind kind, const char *input,
-                      unsigned char key[32])
+static void group_key(const bcache *c, const char *group, bcache_kind kind,
+                      const char *const *inputs, size_t ninputs, unsigned char key[32])
 {
 	blake2b s;
 	blake2b_init(&s);
 	blake2b_update(&s, kind == BCACHE_GRAPH ? c->kgraph : c->krender, 32);
 	hash_str(&s, "group", group);
-	if (input) /* its path too: a product's documents name it */
-		hash_file(&s, input, input);
+	for (size_t i = 0; i < ninputs; i++) /* their paths too: a product's documents name it */
+		hash_file(&s, inputs[i], inputs[i]); /* a missing one as missing */
 	blake2b_final(&s, key);
 }
 
 int bcache_take(bcache *c, const char *group, bcache_kind kind, const char *input,
                 const char *dest)
+{
+	return bcache_take_inputs(c, group, kind, input ? &input : NULL, input ? 1 : 0, dest);
+}
+
+int bcache_take_inputs(bcache *c, const char *group, bcache_kind kind,
+                       const char *const *inputs, size_t ninputs, const char *dest)
 {
 	bc_group *g;
 	struct stat st;
@@ -448,7 +489,7 @@ int bcache_take(bcache *c, const char *group, bcache_kind kind, const char *inpu
 		return 0;
 	if (!(g = add_group(&c->next, group)))
 		return 0;
-	group_key(c, group, kind, input, g->key);
+	group_key(c, group, kind, inputs, ninputs, g->key);
 	if (!c->reuse)
 		return 0;
 	for (size_t i = 0; i < c->prev.n; i++) {

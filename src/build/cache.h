@@ -15,7 +15,8 @@
  *                  and suggest word lists, and every regulation folder of the library
  *                  (pages, manifest, contents, relations, rules; not products/);
  *   BCACHE_RENDER: all that and the whole templates folder;
- * and the group's own input file when there is one (a product description). Files
+ * and the group's own input files when there are (a product description and its
+ * answers file, present or not). Files
  * count by their bytes and their names; the folders given and the input file also by
  * their paths as given (outputs name them: a graph's src="corpus/cra/articles/...").
  *
@@ -26,6 +27,7 @@
 #define REGDOC_BUILD_CACHE_H
 
 #include <stddef.h>
+#include <time.h>
 
 #include "util/diag.h"
 
@@ -37,6 +39,15 @@ typedef enum bcache_kind { BCACHE_GRAPH, BCACHE_RENDER } bcache_kind;
  * (--no-cache): take nothing over, still record what is built. NULL without memory. */
 bcache *bcache_open(const char *outdir, int reuse);
 void bcache_free(bcache *c);
+
+/* What the previous build wrote (its manifest, read by bcache_open whatever reuse):
+ * 1 when it lists the file rel (a path under OUTDIR) with *size (-1: a folder); 0 when
+ * not; -1 when there is no manifest. *written: when the manifest was written (every
+ * file of that build was in place by then). For build/written.h. */
+int bcache_listed(const bcache *c, const char *rel, long long *size, struct timespec *written);
+
+/* 1 when the previous build wrote a group under the folder top ("ai-act"). */
+int bcache_wrote_under(const bcache *c, const char *top);
 
 /* What every group depends on: the regulation folders the build reads (in the
  * library's order), the data folder (its templates/schema and templates/suggest), the
@@ -63,6 +74,11 @@ void bcache_no_replay(bcache *c);
  * the caller must build it at dest, then call bcache_keep. */
 int bcache_take(bcache *c, const char *group, bcache_kind kind, const char *input,
                 const char *dest);
+
+/* The same for a group with several input files (a product and its answers): each
+ * counts by its path and bytes, one that does not exist as missing. */
+int bcache_take_inputs(bcache *c, const char *group, bcache_kind kind,
+                       const char *const *inputs, size_t ninputs, const char *dest);
 
 /* Record what the caller built at dest for the group last passed to bcache_take. */
 void bcache_keep(bcache *c, const char *group, const char *dest);

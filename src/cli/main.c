@@ -53,6 +53,10 @@ static const char usage_text[] =
 	"                                the product's assessment, checklist and Annex IV\n"
 	"                                template (default DIR: output/products/<file name>);\n"
 	"                                PRODUCT.xml '-': standard input (then -o DIR)\n"
+	"  import FILLED -o ANSWERS      read the answers filled into a checklist or template\n"
+	"                                (.md, .docx, .odt, .fodt) into the answers file\n"
+	"  status PRODUCT.xml            answered / missing / to review per item and point;\n"
+	"                                exit 0 when complete\n"
 	"  new PRODUCT.xml [--set ID=VALUE]... [--batch] [--force] [--regulation DIR]\n"
 	"                                ask the product's facts one question at a time and\n"
 	"                                write PRODUCT.xml; print the route it leads to\n"
@@ -62,7 +66,10 @@ static const char usage_text[] =
 	"                                does to the products; -o: also DIR/diff.html, .xml\n"
 	"  templates [--export DIR]      the templates folder in use; --export: a copy of it\n"
 	"                                to restyle (then: build --templates DIR)\n"
-	"\n"
+	"\n";
+
+/* the second half of --help (one string literal would be longer than C11 promises) */
+static const char usage_options[] =
 	"Options (GNU style: --output PATH or --output=PATH, -o PATH or -oPATH, flags\n"
 	"bundled as -Wq, '--' ends the options, '-' is standard input or output):\n"
 	"  -o, --output PATH     where to write (see each command)\n"
@@ -82,7 +89,12 @@ static const char usage_text[] =
 	"      --max-errors N    print at most N diagnostics (default 100; 0: all)\n"
 	"      --datadir DIR     shipped data (templates, schemas); default: found\n"
 	"      --templates DIR   use the templates in DIR instead of the shipped ones\n"
-	"      --regulation DIR  assess, new: the regulation whose rules apply\n"
+	"      --regulation DIR  assess, new, status: the regulation whose rules apply\n"
+	"      --answers FILE    assess, status: the writer's answers (default:\n"
+	"                        PRODUCT.answers.xml beside the product)\n"
+	"      --site-url URL    build, assess, site: where the output is published; links\n"
+	"                        of product documents and sitemaps become absolute\n"
+	"      --pdf             build, assess: also PDF of the .docx and .odt (LibreOffice)\n"
 	"      --export DIR      templates: write a copy of the templates into DIR\n"
 	"      --set ID=VALUE    new: the answer to question ID, given in advance\n"
 	"      --batch           new: read no answers; --set and defaults only\n"
@@ -239,6 +251,13 @@ static int set_options(const cli_args *a, regdoc_options *o)
 	o->as_of = a->as_of;
 	o->from = a->from;
 	o->no_cache = a->no_cache;
+	o->answers = a->answers;
+	o->pdf = a->pdf;
+	if (a->site_url) {
+		if (strncmp(a->site_url, "http://", 7) != 0 && strncmp(a->site_url, "https://", 8) != 0)
+			return usage_error("--site-url needs an http:// or https:// URL, not '%s'", a->site_url);
+		o->site_url = a->site_url;
+	}
 	if (a->max_errors) {
 		char *end;
 		unsigned long n = strtoul(a->max_errors, &end, 10);
@@ -337,13 +356,24 @@ static int run(const cli_args *a, regdoc_options *o)
 		       : output && !strcmp(output, "-")
 		           ? usage_error("%s", "diff -o writes a folder; the text report goes to stdout")
 		           : regdoc_diff(o, args[0], nargs == 2 ? args[1] : NULL, output, stdout);
+	if (!strcmp(command, "status"))
+		return nargs != 1 ? usage_error("%s", "status takes one PRODUCT.xml")
+		                  : regdoc_status(o, args[0], a->regulation, stdout);
+	if (!strcmp(command, "import")) {
+		if (nargs != 1)
+			return usage_error("%s", "import takes one FILLED document");
+		if (!output || !strcmp(output, "-"))
+			return usage_error("%s", "import needs -o ANSWERS (the answers file)");
+		return regdoc_import(o, args[0], output, stdout);
+	}
 	if (!strcmp(command, "templates"))
 		return nargs ? usage_error("%s", "templates takes no arguments (--export DIR)")
 		       : a->export_dir ? regdoc_templates_export(o, a->export_dir)
 		                       : regdoc_templates_path(o, stdout);
 	{
 		static const char *const commands[] = {"build", "graph", "check", "links", "site",
-		                                       "assess", "new", "diff", "templates", "help"};
+		                                       "assess", "import", "status", "new", "diff",
+		                                       "templates", "help"};
 		const char *near = text_nearest(command, commands, sizeof commands / sizeof *commands);
 		if (near) {
 			fputs("regdoc: unknown command '", stderr);
@@ -381,6 +411,7 @@ int main(int argc, char **argv)
 		                                                            : a.command;
 		if (!about) {
 			fputs(usage_text, stdout);
+			fputs(usage_options, stdout);
 			status = REGDOC_EXIT_OK;
 		} else {
 			status = help_command(about, stdout) == 0 ? REGDOC_EXIT_OK

@@ -45,6 +45,9 @@ static const opt options[] = {
 	{0, "set", LIST, F(sets)},
 	{0, "batch", FLAG, F(batch)},
 	{0, "force", FLAG, F(force)},
+	{0, "answers", VALUE, F(answers)},
+	{0, "site-url", VALUE, F(site_url)},
+	{0, "pdf", FLAG, F(pdf)},
 	{0, "stage", VALUE, F(stage)}, /* hidden, for bench/run: graph|site|products */
 };
 #undef F

@@ -22,8 +22,8 @@ typedef struct cli_args {
 	const char **sets; /* new --set ID=VALUE, in order */
 	size_t nsets;
 	const char *output, *regulation, *export_dir, *datadir, *templates, *stage;
-	const char *max_errors, *as_of, *from;
-	int help, version, werror, verbose, quiet, validate, suggested, batch, force, no_cache;
+	const char *max_errors, *as_of, *from, *answers, *site_url;
+	int help, version, werror, verbose, quiet, validate, suggested, batch, force, no_cache, pdf;
 } cli_args;
 
 /* Parse argv into a (which holds pointers into argv; free with cli_args_free).

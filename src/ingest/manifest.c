@@ -257,6 +257,8 @@ int manifest_load(const char *regdir, const char *schema_path, manifest *m, diag
 			m->celex = content_dup(n);
 		else if (is_elem(n, "eli"))
 			m->eli = content_dup(n);
+		else if (is_elem(n, "site-url"))
+			m->site_url = content_dup(n);
 		else if (is_elem(n, "contents"))
 			m->contents_file = attr_dup(n, "file");
 		else if (is_elem(n, "link-prefix"))
@@ -463,6 +465,7 @@ void manifest_free(manifest *m)
 	free(m->title);
 	free(m->celex);
 	free(m->eli);
+	free(m->site_url);
 	free(m->contents_file);
 	free(m->link_prefix);
 	free(m->chrome_starts_with);

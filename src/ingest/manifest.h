@@ -83,6 +83,7 @@ typedef struct manifest_version {
 typedef struct manifest {
 	char *path; /* of manifest.xml, for diagnostics */
 	char *id, *lang, *short_title, *title, *celex, *eli;
+	char *site_url; /* <site-url>: where the built output is published, or NULL */
 	char *contents_file, *link_prefix, *chrome_starts_with, *definitions_unit;
 	unit_kind kinds[MANIFEST_MAX_KINDS];
 	size_t nkinds;

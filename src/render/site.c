@@ -245,8 +245,9 @@ int site_render_in(xmlDocPtr graph, const char *templates_dir, const char *outdi
 	const char *base_url = opts && opts->base_url ? opts->base_url : "";
 	const char *library = lib && lib->library ? lib->library : "";
 	const char *library_href = lib && lib->href ? lib->href : "";
+	const char *products_href = opts && opts->products_href ? opts->products_href : "";
 	const char *params[] = {"base-url", base_url, "library", library, "library-href",
-	                        library_href, NULL};
+	                        library_href, "products-href", products_href, NULL};
 	struct page_sink ps;
 	int rc = -1;
 
@@ -313,7 +314,8 @@ int site_render_library(xmlDocPtr links, const char *templates_dir, const char *
 {
 	char *xsl = NULL, *sitedir = fsio_join(templates_dir, "site");
 	const char *library = lib && lib->library ? lib->library : "";
-	const char *params[] = {"library", library, NULL};
+	const char *params[] = {"library", library, "with-products",
+	                        lib && lib->products ? lib->products : "", NULL};
 	xslt_sheet *sheet = NULL;
 	xmlDocPtr result = NULL;
 	xmlNodePtr page = NULL, html = NULL, root;

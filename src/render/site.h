@@ -22,6 +22,8 @@ typedef struct site_options {
 	/* Absolute base URL for sitemap.xml <loc> (e.g. "https://example.org/ai-act/");
 	 * NULL or "" = relative locations. */
 	const char *base_url;
+	/* the regulation's products page, linked from its home page (NULL: none) */
+	const char *products_href;
 } site_options;
 
 /* The library a site is part of (regdoc build over several regulations): library is
@@ -36,6 +38,9 @@ typedef struct site_library {
 	const char *href;
 	const xslt_doc *docs;
 	size_t ndocs;
+	/* the ids of the regulations with a products page, space-separated and
+	 * space-padded (" ai-act cra "), linked from the library's home; NULL: none */
+	const char *products;
 } site_library;
 
 /* Render the site of graph into outdir, which exists (and should be empty; the caller

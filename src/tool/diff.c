@@ -8,6 +8,7 @@
 
 #include <libxml/hash.h>
 
+#include "assess/answers.h"
 #include "assess/gindex.h"
 #include "util/buf.h"
 #include "util/fsio.h"
@@ -747,7 +748,8 @@ static void compare_products(ctx *c, xmlDocPtr od, xmlDocPtr nd, xmlNodePtr p)
 static int xml_name(const char *name)
 {
 	size_t n = strlen(name);
-	return n > 4 && !strcmp(name + n - 4, ".xml") && name[0] != '.';
+	return n > 4 && !strcmp(name + n - 4, ".xml") && name[0] != '.' &&
+	       !answers_is_answers_file(name);
 }
 
 static void products(ctx *c, xmlNodePtr reg_out, const diff_side *o, const diff_side *n,

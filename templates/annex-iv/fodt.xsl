@@ -82,7 +82,7 @@
         <table:table-column table:style-name="Box.A"/>
         <table:table-row>
           <table:table-cell table:style-name="FillCell" office:value-type="string">
-            <text:p text:style-name="Text_20_body"><text:placeholder text:placeholder-type="text" text:description="{@label}">&lt;To be completed: <xsl:value-of select="@label"/>&gt;</text:placeholder></text:p>
+            <xsl:call-template name="fodt-point-answer"/>
           </table:table-cell>
         </table:table-row>
       </table:table>

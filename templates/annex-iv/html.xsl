@@ -9,6 +9,7 @@
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:exsl="http://exslt.org/common" extension-element-prefixes="exsl">
   <xsl:import href="common.xsl"/>
+  <xsl:include href="../checklist/html-look.xsl"/>
   <xsl:output method="html" encoding="UTF-8" indent="no" doctype-system="about:legacy-compat"/>
 
   <xsl:template match="/assessment">
@@ -26,6 +27,7 @@ h1{font-size:1.6rem}h2{margin-top:2rem;border-bottom:2px solid #003399}h3{margin
 .trace{font-size:.88rem;color:#444}.known{font-size:.9rem;background:#eef6ee;padding:.3rem .6rem}
 nav a{margin-right:1rem}section.point{margin-left:0}section.sub{margin-left:1.2rem}
         </style>
+        <xsl:call-template name="product-look"/>
       </head>
       <body>
         <nav>
@@ -36,6 +38,8 @@ nav a{margin-right:1rem}section.point{margin-left:0}section.sub{margin-left:1.2r
           <a href="checklist.html">Checklist</a>
           <a href="{$doc/@file}.md">Markdown</a>
           <a href="{$doc/@file}.fodt">OpenDocument</a>
+          <a href="{$doc/@file}.docx">Word</a>
+          <a href="{$doc/@file}.odt">ODT</a>
         </nav>
         <h1><xsl:value-of select="$doc-title"/>: <xsl:value-of select="product/name"/></h1>
         <p>Version <xsl:value-of select="product/version"/> · <xsl:value-of select="$provider-word"/><xsl:text> </xsl:text><xsl:value-of select="product/provider"/> · <xsl:value-of select="@generator"/></p>
@@ -81,7 +85,7 @@ nav a{margin-right:1rem}section.point{margin-left:0}section.sub{margin-left:1.2r
         </xsl:if>
       </xsl:if>
       <xsl:if test="not(point | sub)">
-        <div class="fill" contenteditable="true" aria-label="To be completed: {@label}">[To be completed by the <xsl:value-of select="$provider-word"/>]</div>
+        <xsl:call-template name="html-point-answer"/>
       </xsl:if>
       <xsl:apply-templates select="point | sub | section"/>
     </section>

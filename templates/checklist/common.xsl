@@ -4,6 +4,7 @@
   Input: assessment.xml (templates/schema/assessment.rng). No other document is read.
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:include href="answers.xsl"/>
 
   <xsl:variable name="product" select="/assessment/product"/>
   <xsl:variable name="site-base" select="/assessment/@site-base"/>

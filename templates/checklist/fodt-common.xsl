@@ -14,7 +14,8 @@
     xmlns:xlink="http://www.w3.org/1999/xlink"
     xmlns:dc="http://purl.org/dc/elements/1.1/"
     xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
-    xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0">
+    xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+    xmlns:exsl="http://exslt.org/common" exclude-result-prefixes="exsl">
 
   <xsl:template name="fodt-document">
     <xsl:param name="title"/>
@@ -22,6 +23,12 @@
       <office:meta>
         <dc:title><xsl:value-of select="$title"/></dc:title>
         <meta:generator><xsl:value-of select="/assessment/@generator"/></meta:generator>
+        <!-- the ids regdoc import reads (checklist/answers.xsl) -->
+        <meta:user-defined meta:name="regdoc:product"><xsl:value-of select="/assessment/product/@id"/></meta:user-defined>
+        <meta:user-defined meta:name="regdoc:regulation"><xsl:value-of select="/assessment/@regulation"/></meta:user-defined>
+        <xsl:for-each select="/assessment/law-version">
+          <meta:user-defined meta:name="regdoc:law:{@regulation}"><xsl:value-of select="@version"/></meta:user-defined>
+        </xsl:for-each>
       </office:meta>
       <office:font-face-decls>
         <style:font-face style:name="Liberation Sans" svg:font-family="'Liberation Sans'" style:font-family-generic="swiss"/>
@@ -77,13 +84,14 @@
         <style:style style:name="Grid" style:family="table">
           <style:table-properties style:width="17cm" table:align="margins"/>
         </style:style>
-        <style:style style:name="Grid.A" style:family="table-column"><style:table-column-properties style:column-width="2.2cm"/></style:style>
-        <style:style style:name="Grid.B" style:family="table-column"><style:table-column-properties style:column-width="5.6cm"/></style:style>
-        <style:style style:name="Grid.C" style:family="table-column"><style:table-column-properties style:column-width="3.2cm"/></style:style>
-        <style:style style:name="Grid.D" style:family="table-column"><style:table-column-properties style:column-width="2cm"/></style:style>
-        <style:style style:name="Grid.E" style:family="table-column"><style:table-column-properties style:column-width="1.4cm"/></style:style>
-        <style:style style:name="Grid.F" style:family="table-column"><style:table-column-properties style:column-width="1.3cm"/></style:style>
-        <style:style style:name="Grid.G" style:family="table-column"><style:table-column-properties style:column-width="1.3cm"/></style:style>
+        <!-- the columns to fill in (E-G: status, evidence, responsible) wide enough to write in -->
+        <style:style style:name="Grid.A" style:family="table-column"><style:table-column-properties style:column-width="1.8cm"/></style:style>
+        <style:style style:name="Grid.B" style:family="table-column"><style:table-column-properties style:column-width="4.4cm"/></style:style>
+        <style:style style:name="Grid.C" style:family="table-column"><style:table-column-properties style:column-width="2.6cm"/></style:style>
+        <style:style style:name="Grid.D" style:family="table-column"><style:table-column-properties style:column-width="1.8cm"/></style:style>
+        <style:style style:name="Grid.E" style:family="table-column"><style:table-column-properties style:column-width="1.6cm"/></style:style>
+        <style:style style:name="Grid.F" style:family="table-column"><style:table-column-properties style:column-width="2.6cm"/></style:style>
+        <style:style style:name="Grid.G" style:family="table-column"><style:table-column-properties style:column-width="2.2cm"/></style:style>
         <style:style style:name="Box" style:family="table">
           <style:table-properties style:width="17cm" table:align="margins"/>
         </style:style>
@@ -102,14 +110,102 @@
         </style:page-layout>
       </office:automatic-styles>
       <office:master-styles>
-        <style:master-page style:name="Standard" style:page-layout-name="Page"/>
+        <!-- header: the document and product; footer: page N of M -->
+        <style:master-page style:name="Standard" style:page-layout-name="Page">
+          <style:header><text:p text:style-name="Note"><xsl:value-of select="$title"/></text:p></style:header>
+          <style:footer><text:p text:style-name="Note"><xsl:value-of select="/assessment/@generator"/> · page <text:page-number text:select-page="current"/> of <text:page-count/></text:p></style:footer>
+        </style:master-page>
       </office:master-styles>
       <office:body>
         <office:text>
+          <xsl:call-template name="fodt-control"><xsl:with-param name="title" select="$title"/></xsl:call-template>
           <xsl:apply-templates select="." mode="fodt-body"/>
         </office:text>
       </office:body>
     </office:document>
+  </xsl:template>
+
+  <!-- Document control (title page, contents, revisions, signatures): the frame's
+       first pages. -->
+  <xsl:template name="fodt-control">
+    <xsl:param name="title"/>
+    <xsl:variable name="a" select="/assessment"/>
+    <text:p text:style-name="Title"><xsl:value-of select="$title"/></text:p>
+    <table:table table:name="regdoc-control" table:style-name="Box">
+      <table:table-column table:style-name="Grid.C"/>
+      <table:table-column table:style-name="Box.A"/>
+      <xsl:call-template name="fodt-control-row"><xsl:with-param name="k" select="'Product'"/><xsl:with-param name="v" select="$a/product/name"/></xsl:call-template>
+      <xsl:call-template name="fodt-control-row"><xsl:with-param name="k" select="'Version'"/><xsl:with-param name="v" select="$a/product/version"/></xsl:call-template>
+      <xsl:call-template name="fodt-control-row"><xsl:with-param name="k" select="$Provider-word"/><xsl:with-param name="v" select="$a/product/provider"/></xsl:call-template>
+      <xsl:call-template name="fodt-control-row"><xsl:with-param name="k" select="'Date'"/><xsl:with-param name="v" select="$document-date"/></xsl:call-template>
+      <xsl:call-template name="fodt-control-row"><xsl:with-param name="k" select="'Generated by'"/><xsl:with-param name="v" select="$a/@generator"/></xsl:call-template>
+      <xsl:call-template name="fodt-control-row"><xsl:with-param name="k" select="'Law'"/><xsl:with-param name="v" select="$law-versions"/></xsl:call-template>
+    </table:table>
+    <text:table-of-content text:name="regdoc-contents">
+      <text:table-of-content-source text:outline-level="2">
+        <text:index-title-template>Contents</text:index-title-template>
+      </text:table-of-content-source>
+      <text:index-body>
+        <text:index-title text:name="regdoc-contents-title"><text:p text:style-name="Heading_20_2">Contents</text:p></text:index-title>
+        <text:p text:style-name="Note">(Update the table of contents: Tools, Update, Update All.)</text:p>
+      </text:index-body>
+    </text:table-of-content>
+    <text:p text:style-name="Heading_20_2">Revisions</text:p>
+    <table:table table:name="regdoc-revisions" table:style-name="Box">
+      <table:table-column table:style-name="Grid.D"/>
+      <table:table-column table:style-name="Grid.C"/>
+      <table:table-column table:style-name="Grid.C"/>
+      <table:table-column table:style-name="Grid.B"/>
+      <table:table-row>
+        <xsl:call-template name="fodt-cell"><xsl:with-param name="style" select="'HeadCell'"/><xsl:with-param name="content" select="'Version'"/></xsl:call-template>
+        <xsl:call-template name="fodt-cell"><xsl:with-param name="style" select="'HeadCell'"/><xsl:with-param name="content" select="'Date'"/></xsl:call-template>
+        <xsl:call-template name="fodt-cell"><xsl:with-param name="style" select="'HeadCell'"/><xsl:with-param name="content" select="'Author'"/></xsl:call-template>
+        <xsl:call-template name="fodt-cell"><xsl:with-param name="style" select="'HeadCell'"/><xsl:with-param name="content" select="'Change'"/></xsl:call-template>
+      </table:table-row>
+      <xsl:for-each select="$a/answers/revision">
+        <table:table-row>
+          <xsl:call-template name="fodt-cell"><xsl:with-param name="content" select="string(@version)"/></xsl:call-template>
+          <xsl:call-template name="fodt-cell"><xsl:with-param name="content" select="string(@date)"/></xsl:call-template>
+          <xsl:call-template name="fodt-cell"><xsl:with-param name="content" select="string(@author)"/></xsl:call-template>
+          <xsl:call-template name="fodt-cell"><xsl:with-param name="content" select="string(.)"/></xsl:call-template>
+        </table:table-row>
+      </xsl:for-each>
+      <table:table-row>
+        <xsl:call-template name="fodt-cell"><xsl:with-param name="style" select="'FillCell'"/></xsl:call-template>
+        <xsl:call-template name="fodt-cell"><xsl:with-param name="style" select="'FillCell'"/></xsl:call-template>
+        <xsl:call-template name="fodt-cell"><xsl:with-param name="style" select="'FillCell'"/></xsl:call-template>
+        <xsl:call-template name="fodt-cell"><xsl:with-param name="style" select="'FillCell'"/></xsl:call-template>
+      </table:table-row>
+    </table:table>
+    <text:p text:style-name="Heading_20_2">Approval</text:p>
+    <table:table table:name="regdoc-signatures" table:style-name="Box">
+      <table:table-column table:style-name="Grid.C"/>
+      <table:table-column table:style-name="Grid.B"/>
+      <table:table-column table:style-name="Grid.C"/>
+      <table:table-column table:style-name="Grid.B"/>
+      <table:table-row>
+        <xsl:call-template name="fodt-cell"><xsl:with-param name="style" select="'HeadCell'"/><xsl:with-param name="content" select="'Role'"/></xsl:call-template>
+        <xsl:call-template name="fodt-cell"><xsl:with-param name="style" select="'HeadCell'"/><xsl:with-param name="content" select="'Name'"/></xsl:call-template>
+        <xsl:call-template name="fodt-cell"><xsl:with-param name="style" select="'HeadCell'"/><xsl:with-param name="content" select="'Date'"/></xsl:call-template>
+        <xsl:call-template name="fodt-cell"><xsl:with-param name="style" select="'HeadCell'"/><xsl:with-param name="content" select="'Signature'"/></xsl:call-template>
+      </table:table-row>
+      <xsl:for-each select="exsl:node-set($signature-roles)/role">
+        <table:table-row>
+          <xsl:call-template name="fodt-cell"><xsl:with-param name="content" select="string(.)"/></xsl:call-template>
+          <xsl:call-template name="fodt-cell"><xsl:with-param name="style" select="'FillCell'"/></xsl:call-template>
+          <xsl:call-template name="fodt-cell"><xsl:with-param name="style" select="'FillCell'"/></xsl:call-template>
+          <xsl:call-template name="fodt-cell"><xsl:with-param name="style" select="'FillCell'"/></xsl:call-template>
+        </table:table-row>
+      </xsl:for-each>
+    </table:table>
+  </xsl:template>
+  <xsl:template name="fodt-control-row">
+    <xsl:param name="k"/>
+    <xsl:param name="v"/>
+    <table:table-row>
+      <xsl:call-template name="fodt-cell"><xsl:with-param name="style" select="'HeadCell'"/><xsl:with-param name="content" select="string($k)"/></xsl:call-template>
+      <xsl:call-template name="fodt-cell"><xsl:with-param name="content" select="string($v)"/></xsl:call-template>
+    </table:table-row>
   </xsl:template>
 
   <!-- A hyperlink to a reference (label, href). -->

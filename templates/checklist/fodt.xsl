@@ -117,9 +117,7 @@
                     </xsl:for-each>
                   </text:p>
                 </table:table-cell>
-                <table:table-cell table:style-name="FillCell" office:value-type="string"><text:p text:style-name="Table_20_Contents"/></table:table-cell>
-                <table:table-cell table:style-name="FillCell" office:value-type="string"><text:p text:style-name="Table_20_Contents"/></table:table-cell>
-                <table:table-cell table:style-name="FillCell" office:value-type="string"><text:p text:style-name="Table_20_Contents"/></table:table-cell>
+                <xsl:call-template name="fodt-item-fields"/>
               </table:table-row>
             </xsl:for-each>
           </table:table>

@@ -6,6 +6,7 @@
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="common.xsl"/>
   <xsl:include href="diagram.xsl"/>
+  <xsl:include href="html-look.xsl"/>
   <xsl:output method="html" encoding="UTF-8" indent="no"
               doctype-system="about:legacy-compat"/>
 
@@ -33,6 +34,7 @@ details summary{cursor:pointer;color:#003399}.law{font-style:italic;color:#333}.
 nav a{margin-right:1rem}
 @media print{nav{display:none}td.fill{background:none}}
         </style>
+        <xsl:call-template name="product-look"/>
       </head>
       <body>
         <nav>
@@ -45,6 +47,9 @@ nav a{margin-right:1rem}
           </xsl:if>
           <a href="checklist.md">Markdown</a>
           <a href="checklist.fodt">OpenDocument</a>
+          <a href="checklist.docx">Word</a>
+          <a href="checklist.odt">ODT</a>
+          <a href="checklist.csv">CSV</a>
         </nav>
         <h1>Conformity checklist: <xsl:value-of select="product/name"/></h1>
         <p class="meta">
@@ -147,7 +152,7 @@ nav a{margin-right:1rem}
                         <xsl:if test="@computed = 'yes'"><xsl:text> </xsl:text><span class="computed">(computed)</span></xsl:if>
                       </xsl:for-each>
                     </td>
-                    <td class="fill"></td><td class="fill"></td><td class="fill"></td>
+                    <xsl:call-template name="html-item-fields"/>
                   </tr>
                 </xsl:for-each>
               </tbody>

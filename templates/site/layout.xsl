@@ -467,6 +467,9 @@
         <input id="q-home" name="q" type="search" placeholder="Search the full text, e.g. conformity assessment"/>
         <button type="submit">Search</button>
       </form>
+      <xsl:if test="$products-href != ''">
+        <p class="stats"><a href="{$products-href}">Example products assessed under the <xsl:value-of select="$short-title"/>: checklists and technical documentation</a></p>
+      </xsl:if>
       <p class="stats">
         <xsl:value-of select="concat(count(recitals/recital), ' recitals · ',
                               count(articles/article), ' articles in ',

@@ -21,6 +21,8 @@
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 
   <xsl:param name="library" select="''"/>
+  <!-- the ids of the regulations with a products page, space-padded (" ai-act cra ") -->
+  <xsl:param name="with-products" select="''"/>
 
   <!-- the keys labels.xsl relies on, in each regulation's graph -->
   <xsl:key name="unit" match="recitals/recital | articles/article | annexes/annex" use="@id"/>
@@ -112,6 +114,9 @@
               <xsl:otherwise><span class="t"><xsl:value-of select="normalize-space(short-title)"/></span></xsl:otherwise>
             </xsl:choose>
             <p class="src"><xsl:value-of select="normalize-space(title)"/></p>
+            <xsl:if test="$site != '' and contains($with-products, concat(' ', @id, ' '))">
+              <p class="stats"><a href="{$site}products.html">Example products</a></p>
+            </xsl:if>
             <p class="stats">
               <xsl:for-each select="units">
                 <xsl:if test="position() > 1"><xsl:text> · </xsl:text></xsl:if>

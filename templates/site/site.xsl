@@ -32,6 +32,8 @@
   <xsl:param name="base-url" select="''"/>
   <xsl:param name="library" select="''"/>
   <xsl:param name="library-href" select="'../../'"/>
+  <!-- the regulation's products page ('' = none), linked from its home page -->
+  <xsl:param name="products-href" select="''"/>
 
   <!-- Patterns start at the root: libxslt evaluates a key's "a/b" as "//a/b", a walk
        of the whole document per key and per document read (the graphs of a library,

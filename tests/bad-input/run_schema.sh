@@ -17,6 +17,8 @@
 #   manifest            a manifest with a misspelt element and a bad numerals value
 #   rules               a rule file with a bad mode and a misspelt attribute
 #   verbose             -v adds the schema engine's message as a note
+#   answers             an answers file (issue 16, answers.rng) with a misspelt attribute,
+#                       a bad status and a misspelt element, for assess and status
 # $REGDOC_WRAPPER (e.g. valgrind) is put in front of every regdoc command when set.
 set -u
 case_=${1:?usage: run_schema.sh CASE REGDOC_BINARY}
@@ -122,6 +124,16 @@ verbose)
 	assess -v
 	want 'p.xml:7: error: bad value "maybe" for attribute sme of <provider>; allowed: yes, no'
 	want "p.xml:7: note: schema engine: "
+	;;
+answers)
+	cp "$root/$good" "$work/p.xml"
+	printf '<answers product="hirerank-cv-screening">\n<item id="anx6-qms" staus="done"/>\n<item id="anx6-techdoc" status="maybe"/>\n<pont ref="anx-4.1.a"/>\n</answers>\n' >"$work/a.xml"
+	for cmd in assess status; do
+		if [ $cmd = assess ]; then assess --answers a.xml; else run status p.xml --regulation "$root/corpus/ai-act" --answers a.xml; fi
+		want 'a.xml:2: error: unknown attribute staus on <item> (did you mean status?); allowed here: id, status'
+		want 'a.xml:3: error: bad value "maybe" for attribute status of <item>; allowed: open, in-progress, done, not-applicable'
+		want 'a.xml:4: error: unknown element <pont> in <answers> (did you mean <point>?)'
+	done
 	;;
 *)
 	echo "run_schema.sh: unknown case '$case_'" >&2; exit 2 ;;

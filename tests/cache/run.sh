@@ -19,7 +19,9 @@
 #   library-page  a page of one regulation of the fixture library edited: both graphs
 #              rebuilt (the other one's citations resolve into it), equal to a cold build
 #   product    corpus copy (AI Act, CRA, three products): one product file edited: its
-#              documents rebuilt, the other products, the sites and graphs taken over
+#              documents and its regulation's products page rebuilt, the other products,
+#              the sites and graphs taken over; an answers file added beside another
+#              product: that product's documents rebuilt with the answers (issue 16)
 #   page       an article page that a CRA checklist cites (Article 13, cited by item
 #              cra-items-requirements) edited: graphs, sites and products rebuilt
 #   rule       a CRA rule's item title edited: the products show it, equal to a cold build
@@ -182,8 +184,25 @@ product)
 	expect_rebuilt "$work/before" "$work/after" '^cra/products/homegate-router/' "the edited product"
 	expect_kept "$work/before" "$work/after" '^cra/products/vaultkey' "the other CRA product"
 	expect_kept "$work/before" "$work/after" '^ai-act/products/' "the AI Act product"
-	expect_kept "$work/before" "$work/after" '/site/\|/graph.xml' "the sites and graphs"
+	# the products page lists the products' names (issue 16): the CRA's is rebuilt
+	expect_rebuilt "$work/before" "$work/after" '^cra/site/products.html' "the CRA's products page"
+	expect_kept "$work/before" "$work/after" '^ai-act/site/products.html' "the AI Act's products page"
+	grep -v '/site/products.html' "$work/before" >"$work/before.s"
+	grep -v '/site/products.html' "$work/after" >"$work/after.s"
+	expect_kept "$work/before.s" "$work/after.s" '/site/\|/graph.xml' "the sites and graphs"
 	grep -q 'HomeGate AX6000' "$work/out/cra/products/homegate-router/checklist.md" || failed "the edit is not in the checklist"
+	same_as_cold "$work/out" "$work/c"
+	# answers beside VaultKey (doc/answers.md): its documents rebuilt with them, the
+	# other products taken over; warm = cold, DOCX, ODT and CSV included
+	inodes "$work/out" >"$work/before"
+	printf '<answers product="vaultkey-password-manager">\n<item id="%s" status="done"><evidence>Audit 2026</evidence></item>\n</answers>\n' \
+		"$(sed -n 's/.*<item id="\([^"]*\)".*/\1/p' "$work/out/cra/products/vaultkey-password-manager/assessment.xml" | head -1)" \
+		>"$work/c/cra/products/vaultkey-password-manager.answers.xml"
+	build "$work/out" "$work/c"
+	inodes "$work/out" >"$work/after"
+	expect_rebuilt "$work/before" "$work/after" '^cra/products/vaultkey-password-manager/' "the product with answers"
+	expect_kept "$work/before" "$work/after" '^cra/products/homegate-router/' "the product without"
+	grep -q 'Audit 2026' "$work/out/cra/products/vaultkey-password-manager/checklist.csv" || failed "the answer is not in the CSV"
 	same_as_cold "$work/out" "$work/c"
 	;;
 page)

@@ -151,7 +151,7 @@ help)
 	# line; -h says where a command's own help is (the line used to stop mid-sentence)
 	expect 0 --help
 	has "$work/out" "-h, --help            this help; 'regdoc COMMAND --help': that command's help"
-	for c in build graph check links site assess new diff templates; do
+	for c in build graph check links site assess import status new diff templates; do
 		expect 0 "$c" --help
 		has "$work/out" "usage: regdoc $c"
 		[ -s "$work/err" ] && failed "$c --help wrote to stderr"
