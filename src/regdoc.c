@@ -18,6 +18,7 @@
 #include "link/suggest.h"
 #include "render/site.h"
 #include "render/xslt.h"
+#include "versions.h"
 #include "tool/diff.h"
 #include "tool/export.h"
 #include "tool/new.h"
@@ -384,28 +385,71 @@ int regdoc_links(const regdoc_options *o, const char *dir, const char *const *id
 	return job_status(&j);
 }
 
-static int render_site(job *j, regulation *r, const char *outdir, const site_library *lib)
+/* The site of regs[i] into sdir (which exists): the version the job chose there, and
+ * when it has several versions (V), every other version under sdir/v/<id>/, each with
+ * the version switcher and its units' history (doc/site.md, "Versions"). */
+static int render_sites(job *j, const library *L, size_t i, const char *sdir,
+                        const site_library *lib, const versions_docs *V)
 {
-	return site_render_in(r->doc, j->templates, outdir, NULL, lib, &j->d);
+	const regulation *v[MANIFEST_MAX_VERSIONS];
+	site_options o;
+	site_library vl;
+	size_t n;
+	int rc;
+	memset(&o, 0, sizeof o);
+	memset(&vl, 0, sizeof vl);
+	if (lib)
+		vl = *lib;
+	if (V) {
+		versions_site_options(V, L, i, &L->regs[i], &o);
+		vl.docs = V->docs;
+		vl.ndocs = V->ndocs;
+	}
+	rc = site_render_in(L->regs[i].doc, j->templates, sdir, &o, lib || V ? &vl : NULL, &j->d);
+	if (rc != 0 || !o.versions)
+		return rc;
+	/* from DIR/<id>/site/v/<version>/PAGE.html to DIR/ */
+	if (vl.library && vl.library[0])
+		vl.href = "../../../../";
+	n = library_versions(L, i, v);
+	for (size_t k = 0; k < n && rc == 0 && !diag_interrupted(&j->d); k++) {
+		char rel[96], *vdir;
+		if (v[k] == &L->regs[i])
+			continue;
+		snprintf(rel, sizeof rel, "v/%s", regulation_version(v[k])->id);
+		vdir = fsio_join(sdir, rel);
+		o.version = regulation_version(v[k])->id;
+		rc = vdir && fsout_mkdirs(vdir, &j->d) == 0 ? 0 : -1;
+		if (rc == 0)
+			rc = site_render_in(v[k]->doc, j->templates, vdir, &o, &vl, &j->d);
+		free(vdir);
+	}
+	return rc;
 }
 
 int regdoc_site(const regdoc_options *o, const char *dir, const char *outdir)
 {
 	job j;
 	library L;
+	versions_docs V;
 	char *regdir;
 	fsout out;
 	job_init(&j, o);
 	dir = job_corpus(&j, dir);
 	if (one_regulation(&j, dir, &regdir) != 0)
 		return job_status(&j);
-	/* a site on its own: citations of the regulations beside it link to EUR-Lex */
-	if (load_library(&j, regdir, 0, &L) == 0 && fsout_begin_dir(&out, outdir, &j.d) == 0) {
-		if (render_site(&j, &L.regs[0], out.tmp, NULL) == 0 && !j.d.errors &&
+	/* a site on its own: citations of the regulations beside it link to EUR-Lex;
+	 * every version of its text (the one chosen at the root) */
+	j.want_versions = 1;
+	memset(&V, 0, sizeof V);
+	if (load_library(&j, regdir, 0, &L) == 0 && versions_docs_build(&V, &L, NULL, 0, &j.d) == 0 &&
+	    fsout_begin_dir(&out, outdir, &j.d) == 0) {
+		if (render_sites(&j, &L, 0, out.tmp, NULL, V.uri ? &V : NULL) == 0 && !j.d.errors &&
 		    !diag_interrupted(&j.d))
 			fsout_commit(&out, &j.d);
 		fsout_abort(&out);
 	}
+	versions_docs_free(&V);
 	library_free(&L);
 	free(regdir);
 	return job_status(&j);
@@ -521,7 +565,7 @@ static int write_versions(job *j, const regulation *r, const char *dir, const li
 
 /* One regulation into outdir/<id>/ (built in a temporary folder, *out). */
 static int build_regulation(job *j, regulation *r, const char *outdir, fsout *out,
-                            const site_library *lib, const library *L)
+                            const site_library *lib, const library *L, const versions_docs *V)
 {
 	int rc = -1;
 	char *target = fsio_join(outdir, r->m.id);
@@ -533,7 +577,7 @@ static int build_regulation(job *j, regulation *r, const char *outdir, fsout *ou
 		    write_versions(j, r, out->tmp, L) == 0 &&
 		    (!(st & REGDOC_STAGE_SITE) ||
 		     (fsout_mkdirs(sdir, &j->d) == 0 && !diag_interrupted(&j->d) &&
-		      render_site(j, r, sdir, lib) == 0)) &&
+		      render_sites(j, L, (size_t)(r - L->regs), sdir, lib, V) == 0)) &&
 		    !diag_interrupted(&j->d) &&
 		    (!(st & REGDOC_STAGE_PRODUCTS) || render_products(j, r, out->tmp, L) == 0))
 			rc = 0;
@@ -551,7 +595,8 @@ static int build_regulation(job *j, regulation *r, const char *outdir, fsout *ou
 /* The library's own files beside the regulations' folders: links.xml (the links
  * between them) and index.html (its home page), each built in a temporary file. */
 static int build_library_files(job *j, xmlDocPtr links, const site_library *lib,
-                               const char *outdir, fsout *lout, fsout *hout)
+                               const char *versions, const char *outdir, fsout *lout,
+                               fsout *hout)
 {
 	char *lpath = fsio_join(outdir, "links.xml"), *hpath = fsio_join(outdir, "index.html");
 	int rc = -1;
@@ -559,7 +604,8 @@ static int build_library_files(job *j, xmlDocPtr links, const site_library *lib,
 	    graph_write(links, lout->tmp, &j->d) == 0 && !diag_interrupted(&j->d) &&
 	    ((j->o->stages && !(j->o->stages & REGDOC_STAGE_SITE)) || /* no home page */
 	     (fsout_begin_file(hout, hpath, &j->d) == 0 &&
-	      site_render_library(links, j->templates, hout->tmp, lib, &j->d) == 0)))
+	      site_render_library_versions(links, j->templates, hout->tmp, lib, versions,
+	                                   &j->d) == 0)))
 		rc = 0;
 	free(lpath);
 	free(hpath);
@@ -575,6 +621,7 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 	xslt_doc *docs = NULL;
 	char (*uris)[160] = NULL; /* LIBRARY_URI, a manifest id (64 at most), /graph.xml */
 	site_library slib, *lib = NULL;
+	versions_docs V;
 	int ok = 1, whole;
 	size_t nd = 0;
 	job_init(&j, o);
@@ -621,14 +668,23 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 	/* Build every regulation into a temporary folder first (all of them, so every
 	 * error is reported); replace the previous output only when all succeeded. The
 	 * products share their stylesheets, schemas, rules and graph indexes. */
+	/* every version of each regulation, its changes, and what the sites read of them */
+	memset(&V, 0, sizeof V);
+	if (ok && versions_docs_build(&V, &L, docs, nd, &j.d) != 0)
+		ok = 0;
+	if (lib) {
+		slib.docs = V.docs;
+		slib.ndocs = V.ndocs;
+	}
 	if (ok) {
 		outs = calloc(L.n, sizeof *outs);
 		j.cache = assess_cache_new(); /* NULL (no memory): each product loads its own */
 	}
 	for (size_t i = 0; outs && i < L.n && !diag_interrupted(&j.d); i++)
-		if (L.named[i] && build_regulation(&j, &L.regs[i], outdir, &outs[i], lib, &L) != 0)
+		if (L.named[i] && build_regulation(&j, &L.regs[i], outdir, &outs[i], lib, &L,
+		                                  V.uri ? &V : NULL) != 0)
 			ok = 0;
-	if (!outs || (whole && ok && build_library_files(&j, links, lib, outdir, &lout, &hout) != 0))
+	if (!outs || (whole && ok && build_library_files(&j, links, lib, V.uri, outdir, &lout, &hout) != 0))
 		ok = 0;
 	/* The last look at the interrupt flag: once the first swap is made, all are. */
 	if (diag_interrupted(&j.d) || j.d.errors)
@@ -643,6 +699,7 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 	fsout_abort(&lout);
 	fsout_abort(&hout);
 	free(outs);
+	versions_docs_free(&V);
 	free(docs);
 	free(uris);
 	assess_cache_free(j.cache);

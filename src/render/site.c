@@ -245,8 +245,10 @@ int site_render_in(xmlDocPtr graph, const char *templates_dir, const char *outdi
 	const char *base_url = opts && opts->base_url ? opts->base_url : "";
 	const char *library = lib && lib->library ? lib->library : "";
 	const char *library_href = lib && lib->href ? lib->href : "";
+	const char *versions = opts && opts->versions ? opts->versions : "";
+	const char *version = opts && opts->version ? opts->version : "";
 	const char *params[] = {"base-url", base_url, "library", library, "library-href",
-	                        library_href, NULL};
+	                        library_href, "versions", versions, "version", version, NULL};
 	struct page_sink ps;
 	int rc = -1;
 
@@ -311,9 +313,16 @@ int site_render_opts(xmlDocPtr graph, const char *templates_dir, const char *out
 int site_render_library(xmlDocPtr links, const char *templates_dir, const char *out_path,
                         const site_library *lib, diag *d)
 {
+	return site_render_library_versions(links, templates_dir, out_path, lib, NULL, d);
+}
+
+int site_render_library_versions(xmlDocPtr links, const char *templates_dir,
+                                 const char *out_path, const site_library *lib,
+                                 const char *versions, diag *d)
+{
 	char *xsl = NULL, *sitedir = fsio_join(templates_dir, "site");
 	const char *library = lib && lib->library ? lib->library : "";
-	const char *params[] = {"library", library, NULL};
+	const char *params[] = {"library", library, "versions", versions ? versions : "", NULL};
 	xslt_sheet *sheet = NULL;
 	xmlDocPtr result = NULL;
 	xmlNodePtr page = NULL, html = NULL, root;

@@ -474,11 +474,11 @@ static void lone_unit(ctx *c, xmlNodePtr reg_out, xmlNodePtr src, int kind)
 	if (t.len)
 		text_child(c, u, kind == ADDED ? "new" : "old", t.s);
 	buf_free(&t);
-	free(e);
 	c->units[kind]++;
 	mark(c, attr(src, "id"));
 	for (size_t i = 0; i < n; i++)
 		mark(c, attr(e ? e[i] : NULL, "id"));
+	free(e);
 }
 
 /* ------------------------------------------------------------------ products */
@@ -915,7 +915,7 @@ int diff_regulation(xmlDocPtr doc, const diff_side *old, const diff_side *new,
 				c.oom = 1;
 		}
 	}
-	if (!c.oom && !diag_interrupted(d))
+	if (!c.oom && !diag_interrupted(d) && templates)
 		products(&c, reg, old, new, templates, d);
 	if (c.oom)
 		diag_sys(d, new->dir, "cannot compare", ENOMEM);

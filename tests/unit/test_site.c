@@ -68,7 +68,7 @@ static int render(struct fx *f, const char *graph_file, const char *sub, const c
                   char *outdir, size_t outdir_size)
 {
 	xmlDocPtr g = xmlsafe_read_file(graph_file, &f->d);
-	site_options o = {base_url};
+	site_options o = {base_url, NULL, NULL};
 	int rc;
 	assert_non_null(g);
 	snprintf(outdir, outdir_size, "%s/%s", f->dir, sub);
