@@ -25,16 +25,6 @@
   <!-- the versions up to the one shown, and the changes that made them -->
   <xsl:variable name="vupto" select="$vshown | $vshown/preceding-sibling::version"/>
 
-  <!-- "2026-07-27" as "27 July 2026" -->
-  <xsl:template name="date-long">
-    <xsl:param name="d"/>
-    <xsl:variable name="m" select="number(substring($d, 6, 2))"/>
-    <xsl:value-of select="concat(number(substring($d, 9, 2)), ' ')"/>
-    <xsl:value-of select="substring-before(substring-after(
-        '|1January|2February|3March|4April|5May|6June|7July|8August|9September|10October|11November|12December|',
-        concat('|', $m)), '|')"/>
-    <xsl:value-of select="concat(' ', substring($d, 1, 4))"/>
-  </xsl:template>
 
   <!-- the file of the page of what changed on a version's date (context: version) -->
   <xsl:template match="version" mode="changes-file">
