@@ -672,6 +672,12 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 	memset(&V, 0, sizeof V);
 	if (ok && versions_docs_build(&V, &L, docs, nd, &j.d) != 0)
 		ok = 0;
+	if (ok && V.vdoc && j.validate) {
+		char *rng = fsio_join(j.datadir, "templates/schema/site-versions.rng");
+		if (!rng || xmlsafe_validate(V.vdoc, rng, "versions", &j.d) != 0)
+			ok = 0;
+		free(rng);
+	}
 	if (lib) {
 		slib.docs = V.docs;
 		slib.ndocs = V.ndocs;
