@@ -3,9 +3,10 @@
 #
 # usage: tests/browser/run.sh REGDOC_BINARY OUT_DIR     (run from the source root)
 #
-# Builds the AI Act site with `regdoc site corpus/ai-act -o OUT_DIR/site`, then runs
-# tests/browser/site.test.js (playwright-core driving /usr/bin/chromium), which saves
-# its screenshots in OUT_DIR. Exits 77 (ctest: skipped) only when /usr/bin/chromium or
+# Builds the library with `regdoc build corpus -o OUT_DIR/lib --stage=site` (the AI Act
+# in its versions, the other regulations, their sites), then runs
+# tests/browser/site.test.js (playwright-core driving /usr/bin/chromium) over the AI Act's
+# site OUT_DIR/lib/ai-act/site, which saves its screenshots in OUT_DIR. Exits 77 (ctest: skipped) only when /usr/bin/chromium or
 # node is missing. playwright-core comes from tests/browser/node_modules; when that is
 # missing, `npm ci` installs the version pinned in package-lock.json.
 set -u
@@ -30,8 +31,8 @@ if [ ! -d "$here/node_modules/playwright-core" ]; then
 fi
 rm -rf "$out"
 mkdir -p "$out" || exit 1
-if ! "$regdoc" site corpus/ai-act -o "$out/site"; then
-	echo "FAIL: regdoc site corpus/ai-act failed"
+if ! "$regdoc" build corpus -o "$out/lib" --stage=site; then
+	echo "FAIL: regdoc build corpus failed"
 	exit 1
 fi
-exec node "$here/site.test.js" "$out/site" "$out"
+exec node "$here/site.test.js" "$out/lib" "$out"

@@ -2,12 +2,16 @@
 /*
  * Real-browser test of the regdoc site: Debian's chromium driven by playwright-core.
  *
- * usage: node site.test.js SITE_DIR OUT_DIR
+ * usage: node site.test.js LIBRARY_DIR OUT_DIR
  *
- * Serves SITE_DIR from a tiny HTTP server on 127.0.0.1, then: home page → search
+ * Serves LIBRARY_DIR (regdoc build corpus) from a tiny HTTP server on 127.0.0.1, then,
+ * on the AI Act's site (ai-act/site/): home page → search
  * "conformity assessment" → open Article 43 from the results → follow its link to
- * Annex VII → back → Recital 78 via the related-recitals box → back. Also runs the
- * search from file://. Every request that leaves 127.0.0.1 / file:// is blocked and
+ * Annex VII → back → Recital 78 via the related-recitals box → back; the law in time:
+ * Article 43 in force shows the version switcher and its history, switches to the 2024
+ * text (v/2024-08-01/art-43.html: the banner, the old wording of Article 43(3), no
+ * Article 42(3) in that version's Article 42), whose own search finds the old wording,
+ * and back. Also runs the search from file://. Every request that leaves 127.0.0.1 / file:// is blocked and
  * fails the test, as do console errors, page errors and CSP violations. Screenshots
  * go to OUT_DIR (home.png, search.png, article-43.png, recital-78.png, annex-7.png,
  * phone-article-43.png).
@@ -44,15 +48,17 @@ function serve(root) {
 }
 
 async function main() {
-  const [siteDir, outDir] = process.argv.slice(2);
-  if (!siteDir || !outDir) {
-    console.error('usage: node site.test.js SITE_DIR OUT_DIR');
+  const [libDir, outDir] = process.argv.slice(2);
+  if (!libDir || !outDir) {
+    console.error('usage: node site.test.js LIBRARY_DIR OUT_DIR');
     process.exit(2);
   }
-  const site = path.resolve(siteDir);
+  const lib = path.resolve(libDir);
+  const site = path.join(lib, 'ai-act', 'site');
   fs.mkdirSync(outDir, { recursive: true });
-  const server = await serve(site);
-  const base = `http://127.0.0.1:${server.address().port}/`;
+  const server = await serve(lib);
+  const root = `http://127.0.0.1:${server.address().port}/`;
+  const base = root + 'ai-act/site/';
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'regdoc-chromium-'));
   const problems = [];
   const blocked = [];
@@ -67,7 +73,7 @@ async function main() {
     });
     await context.route('**/*', (route) => {
       const url = route.request().url();
-      if (url.startsWith(base) || url.startsWith('file://')) return route.continue();
+      if (url.startsWith(root) || url.startsWith('file://')) return route.continue();
       blocked.push(url);
       return route.abort();
     });
@@ -133,6 +139,38 @@ async function main() {
     await page.screenshot({ path: path.join(outDir, 'recital-78.png') });
     await Promise.all([page.waitForURL(/art-43\.html/), page.goBack()]);
     assert.match(await page.textContent('h1'), /Conformity assessment/);
+
+    // the law in time (Regulation (EU) 2026/1744 amended the AI Act from 27 July 2026):
+    // Article 43 in force, its version switcher and history
+    await page.goto(base + 'art-43.html');
+    const current = page.locator('nav.v-switch a[aria-current="page"]');
+    assert.match(await current.textContent(), /27 July 2026/, 'the version shown is the law in force');
+    assert.ok(await page.locator('#history .v-el ins').count() > 0, 'the history shows inserted words');
+    // Article 43(3) as replaced: notified bodies "have the power to assess the conformity" (2026 text)
+    assert.match(await page.textContent('#art-43\\.3'), /have the power to assess the conformity/);
+    // switch to the 2024 text of Article 43
+    const to2024 = page.locator('nav.v-switch a[href="v/2024-08-01/art-43.html"]');
+    assert.equal(await to2024.count(), 1, 'the switcher links the 2024 text');
+    await Promise.all([page.waitForURL(/\/v\/2024-08-01\/art-43\.html$/), to2024.click()]);
+    assert.match(await page.textContent('p.v-banner'), /applicable from 1 August 2024/);
+    assert.match(await page.textContent('nav.v-switch a[aria-current="page"]'), /1 August 2024/);
+    // the 2024 wording of Article 43(3): notified bodies "entitled to control" (2024 text)
+    assert.match(await page.textContent('#art-43\\.3'), /entitled to control/);
+    await page.screenshot({ path: path.join(outDir, 'article-43-2024.png') });
+    // Article 42(3) was inserted in 2026: not in the 2024 Article 42
+    await page.goto(base + 'v/2024-08-01/art-42.html');
+    assert.equal(await page.locator('#art-42\\.3').count(), 0, 'no Article 42(3) in 2024');
+    // search covers the version shown: the 2024 site's own index finds the old words
+    await page.fill('#q-top', 'entitled to control');
+    await Promise.all([page.waitForURL(/v\/2024-08-01\/search\.html\?q=/), page.press('#q-top', 'Enter')]);
+    await page.waitForSelector('body[data-search-ready="true"]');
+    await page.waitForSelector('#search-results > li');
+    assert.ok(await page.locator('#search-results a.hit-label[href="art-43.html#art-43.3.sub2"]').count() >= 1,
+      'the 2024 search finds Article 43(3), second subparagraph');
+    // and back to the law in force from the banner
+    await page.goto(base + 'v/2024-08-01/art-43.html');
+    await Promise.all([page.waitForURL(/ai-act\/site\/art-43\.html$/), page.locator('p.v-banner a').click()]);
+    assert.match(await page.textContent('nav.v-switch a[aria-current="page"]'), /27 July 2026/);
 
     // the same search from file://, without a server
     await page.goto('file://' + path.join(site, 'search.html') + '?q=conformity%20assessment');
