@@ -55,7 +55,15 @@ size_t graph_print_links_q(xmlDocPtr doc, const char *id, const char *qual, FILE
 			print_id(qual, (const char *)from, out);
 			fputc('\t', out);
 			print_id(qual, (const char *)to, out);
-			fprintf(out, "\t%s:%s\n", src ? (const char *)src : "", line ? (const char *)line : "0");
+			fprintf(out, "\t%s:%s", src ? (const char *)src : "", line ? (const char *)line : "0");
+			{
+				/* amends: what the provision did (replaced, inserted, deleted), a fifth field */
+				xmlChar *action = xmlGetProp(e, (const xmlChar *)"action");
+				if (action)
+					fprintf(out, "\t%s", (const char *)action);
+				xmlFree(action);
+			}
+			fputc('\n', out);
 			printed++;
 			xmlFree(kind);
 			xmlFree(src);
