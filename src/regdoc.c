@@ -252,6 +252,29 @@ static xmlDocPtr make_history(job *j, const library *L, size_t i)
 	return doc;
 }
 
+/* The history document of every named regulation with several versions (NULL for the
+ * others): an array of L->n for versions_docs_build, or NULL after errors (reported). */
+static xmlDocPtr *make_histories(job *j, const library *L)
+{
+	xmlDocPtr *h = calloc(L->n + 1, sizeof *h);
+	int bad = 0;
+	if (!h) {
+		diag_sys(&j->d, NULL, "cannot allocate the histories", ENOMEM);
+		return NULL;
+	}
+	for (size_t i = 0; i < L->n; i++)
+		if (L->named[i] && L->regs[i].m.nversions > 1 && !(h[i] = make_history(j, L, i)))
+			bad = 1;
+	if (bad) {
+		for (size_t i = 0; i < L->n; i++)
+			if (h[i])
+				xmlFreeDoc(h[i]);
+		free(h);
+		return NULL;
+	}
+	return h;
+}
+
 /* The other versions of each named regulation (manifest <versions>) beside the one
  * the job chose: loaded, linked against the library and checked like it; for the
  * build (versions/<id>/graph.xml) and the history. */
@@ -508,6 +531,7 @@ int regdoc_site(const regdoc_options *o, const char *dir, const char *outdir)
 	job j;
 	library L;
 	versions_docs V;
+	xmlDocPtr *hist;
 	char *regdir;
 	fsout out;
 	job_init(&j, o);
@@ -518,7 +542,8 @@ int regdoc_site(const regdoc_options *o, const char *dir, const char *outdir)
 	 * every version of its text (the one chosen at the root) */
 	j.want_versions = 1;
 	memset(&V, 0, sizeof V);
-	if (load_library(&j, regdir, 0, &L) == 0 && versions_docs_build(&V, &L, NULL, 0, &j.d) == 0 &&
+	if (load_library(&j, regdir, 0, &L) == 0 && (hist = make_histories(&j, &L)) &&
+	    versions_docs_build(&V, &L, NULL, 0, hist, &j.d) == 0 &&
 	    fsout_begin_dir(&out, outdir, &j.d) == 0) {
 		if (render_sites(&j, &L, 0, out.tmp, NULL, V.uri ? &V : NULL) == 0 && !j.d.errors &&
 		    !diag_interrupted(&j.d))
@@ -639,22 +664,23 @@ static int write_versions(job *j, const regulation *r, const char *dir, const li
 	return rc;
 }
 
-/* r's history into dir/history.xml, when it has several versions. */
-static int write_history(job *j, const regulation *r, const char *dir, const library *L)
+/* r's history into dir/history.xml, when it has several versions (made once for the
+ * run, make_histories: the sites read it too). */
+static int write_history(job *j, const regulation *r, const char *dir, const library *L,
+                         const versions_docs *V)
 {
-	xmlDocPtr h;
+	size_t i = (size_t)(r - L->regs);
+	xmlDocPtr h = V && i < V->nhistory ? V->history[i] : NULL;
 	char *path;
 	int rc;
 	if (r->m.nversions < 2)
 		return 0;
-	h = make_history(j, L, (size_t)(r - L->regs));
 	path = fsio_join(dir, "history.xml");
 	rc = h && path ? graph_write(h, path, &j->d) : -1;
-	if (h)
-		xmlFreeDoc(h);
 	free(path);
 	return rc;
 }
+
 
 /* One regulation into outdir/<id>/ (built in a temporary folder, *out). */
 static int build_regulation(job *j, regulation *r, const char *outdir, fsout *out,
@@ -667,7 +693,7 @@ static int build_regulation(job *j, regulation *r, const char *outdir, fsout *ou
 		char *sdir = fsio_join(out->tmp, "site");
 		unsigned st = j->o->stages ? j->o->stages : REGDOC_STAGE_SITE | REGDOC_STAGE_PRODUCTS;
 		if (gpath && sdir && graph_write(r->doc, gpath, &j->d) == 0 &&
-		    write_versions(j, r, out->tmp, L) == 0 && write_history(j, r, out->tmp, L) == 0 &&
+		    write_versions(j, r, out->tmp, L) == 0 && write_history(j, r, out->tmp, L, V) == 0 &&
 		    (!(st & REGDOC_STAGE_SITE) ||
 		     (fsout_mkdirs(sdir, &j->d) == 0 && !diag_interrupted(&j->d) &&
 		      render_sites(j, L, (size_t)(r - L->regs), sdir, lib, V) == 0)) &&
@@ -763,8 +789,11 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 	 * products share their stylesheets, schemas, rules and graph indexes. */
 	/* every version of each regulation, its changes, and what the sites read of them */
 	memset(&V, 0, sizeof V);
-	if (ok && versions_docs_build(&V, &L, docs, nd, &j.d) != 0)
-		ok = 0;
+	if (ok) {
+		xmlDocPtr *hist = make_histories(&j, &L);
+		if (!hist || versions_docs_build(&V, &L, docs, nd, hist, &j.d) != 0)
+			ok = 0;
+	}
 	if (ok && V.vdoc && j.validate) {
 		char *rng = fsio_join(j.datadir, "templates/schema/site-versions.rng");
 		if (!rng || xmlsafe_validate(V.vdoc, rng, "versions", &j.d) != 0)

@@ -11,8 +11,12 @@ void versions_docs_free(versions_docs *V)
 {
 	for (size_t k = 0; k < V->nchanges; k++)
 		xmlFreeDoc(V->changes[k]);
+	for (size_t k = 0; k < V->nhistory; k++)
+		if (V->history[k])
+			xmlFreeDoc(V->history[k]);
 	if (V->vdoc)
 		xmlFreeDoc(V->vdoc);
+	free(V->history);
 	free(V->changes);
 	free(V->docs);
 	free(V->uris);
@@ -32,8 +36,8 @@ static const char *add_doc(versions_docs *V, xmlDocPtr doc, const char *reg, con
                            const char *file)
 {
 	char *u = V->uris[V->ndocs];
-	if ((size_t)snprintf(u, VERSIONS_URI_MAX, "%s%s/%s/%s", VERSIONS_URI, reg, vid ? vid : "", file) >=
-	    VERSIONS_URI_MAX)
+	if ((size_t)snprintf(u, VERSIONS_URI_MAX, "%s%s/%s%s%s", VERSIONS_URI, reg, vid ? vid : "",
+	                     vid ? "/" : "", file) >= VERSIONS_URI_MAX)
 		return NULL;
 	V->docs[V->ndocs].uri = u;
 	V->docs[V->ndocs++].doc = doc;
@@ -63,10 +67,14 @@ static xmlDocPtr changes_of(const regulation *a, const regulation *b, diag *d)
 }
 
 int versions_docs_build(versions_docs *V, const library *L, const xslt_doc *lib_docs,
-                        size_t nlib, diag *d)
+                        size_t nlib, xmlDocPtr *history, diag *d)
 {
-	size_t cap = nlib + 2 * L->nversions + 2 * L->n + 1;
+	size_t cap = nlib + 2 * L->nversions + 3 * L->n + 1;
 	memset(V, 0, sizeof *V);
+	if (history) {
+		V->history = history;
+		V->nhistory = L->n;
+	}
 	V->docs = calloc(cap, sizeof *V->docs);
 	V->uris = calloc(cap, sizeof *V->uris);
 	V->changes = calloc(L->nversions + L->n + 1, sizeof *V->changes);
@@ -105,8 +113,14 @@ int versions_docs_build(versions_docs *V, const library *L, const xslt_doc *lib_
 					goto oom;
 			}
 		}
-		if (site_versions_add(V->vdoc, L->regs[i].m.id, sv, n, root) != 0)
-			goto oom;
+		{
+			const char *huri = NULL;
+			if (V->history && V->history[i] &&
+			    !(huri = add_doc(V, V->history[i], L->regs[i].m.id, NULL, "history.xml")))
+				goto oom;
+			if (site_versions_add(V->vdoc, L->regs[i].m.id, sv, n, root, huri) != 0)
+				goto oom;
+		}
 	}
 	if (V->vdoc) {
 		char *u = V->uris[V->ndocs];

@@ -24,6 +24,9 @@ typedef struct versions_docs {
 	xmlDocPtr vdoc;       /* the versions document; NULL when no regulation has versions */
 	xmlDocPtr *changes;   /* diff documents made here (freed with it) */
 	size_t nchanges;
+	xmlDocPtr *history;   /* per regulation of the library (L->n): its history document
+	                         (graph/history.h) or NULL; owned */
+	size_t nhistory;
 	xslt_doc *docs;       /* lib_docs, then the graphs of the versions, changes, vdoc */
 	size_t ndocs;
 	char (*uris)[VERSIONS_URI_MAX];
@@ -32,9 +35,11 @@ typedef struct versions_docs {
 
 /* Build V for the named regulations of L, after the library's own documents
  * lib_docs[0..nlib) (copied first; a graph already among them keeps its URI).
+ * history: NULL, or L->n history documents (NULL where a regulation has none), taken
+ * over by V (also on failure): the site's marks of amended elements read them.
  * Returns 0, or -1 with a diagnostic; V is then still safe to free. */
 int versions_docs_build(versions_docs *V, const library *L, const xslt_doc *lib_docs,
-                        size_t nlib, diag *d);
+                        size_t nlib, xmlDocPtr *history, diag *d);
 
 void versions_docs_free(versions_docs *V);
 

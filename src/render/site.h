@@ -43,9 +43,11 @@ typedef struct site_version {
 xmlDocPtr site_versions_new(void);
 
 /* Append regulation reg's versions v[0..n) (oldest first; v[root] at the site's root)
- * to doc. Returns 0, or -1 when out of memory. */
+ * to doc, with the URI of its history document (graph/history.h, history.rng: the
+ * marks of amended elements and the amending provisions; NULL = none). Returns 0, or
+ * -1 when out of memory. */
 int site_versions_add(xmlDocPtr doc, const char *reg, const site_version *v, size_t n,
-                      size_t root);
+                      size_t root, const char *history_uri);
 
 /* The library a site is part of (regdoc build over several regulations): library is
  * the URI of its links document (templates/schema/links.rng), docs the documents the

@@ -28,11 +28,12 @@ static int set(xmlNodePtr n, const char *name, const char *value)
 }
 
 int site_versions_add(xmlDocPtr doc, const char *reg, const site_version *v, size_t n,
-                      size_t root)
+                      size_t root, const char *history_uri)
 {
 	xmlNodePtr r = xmlNewChild(xmlDocGetRootElement(doc), NULL, (const xmlChar *)"regulation", NULL);
 	int rc = 0;
-	if (!r || set(r, "id", reg) != 0 || root >= n || set(r, "root", v[root].id) != 0)
+	if (!r || set(r, "id", reg) != 0 || root >= n || set(r, "root", v[root].id) != 0 ||
+	    set(r, "history", history_uri) != 0)
 		return -1;
 	for (size_t k = 0; k < n && rc == 0; k++) {
 		xmlNodePtr e = xmlNewChild(r, NULL, (const xmlChar *)"version", NULL);

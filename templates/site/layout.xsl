@@ -702,6 +702,7 @@
           </xsl:if>
         </h1>
         <xsl:call-template name="version-switcher"/>
+        <xsl:call-template name="amend-mark"/>
         <div class="body">
           <xsl:call-template name="children"/>
           <xsl:call-template name="version-gone"/>

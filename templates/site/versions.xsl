@@ -15,6 +15,10 @@
 
   <!-- the changes documents' units, by id (root-anchored: see site.xsl) -->
   <xsl:key name="chg-unit" match="/diff/regulation/unit" use="@id"/>
+  <!-- the history document's elements (templates/schema/history.rng), by id -->
+  <xsl:key name="hist" match="/history/element" use="@id"/>
+  <!-- the amending act's own amends edges, by its provision (doc/graph.md, "amends edges") -->
+  <xsl:key name="amends-from" match="/regulation/edges/edge[@kind = 'amends']" use="@from"/>
 
   <xsl:variable name="vers" select="document($versions)/versions/regulation[@id = $self-id]"/>
   <xsl:variable name="vshown" select="$vers/version[@id = $version]"/>
@@ -24,6 +28,195 @@
   </xsl:variable>
   <!-- the versions up to the one shown, and the changes that made them -->
   <xsl:variable name="vupto" select="$vshown | $vshown/preceding-sibling::version"/>
+  <!-- the history of the regulation (its amended elements and the amending provisions) -->
+  <xsl:variable name="hist" select="document($vers/@history)/history"/>
+  <!-- "|id|id|…|": the elements an amendment marked up to the version shown (one
+       contains() per element of a page, not a lookup in another document) -->
+  <xsl:variable name="amended">
+    <xsl:text>|</xsl:text>
+    <xsl:for-each select="$hist/element[change[@by and @version = $vupto/@id]]">
+      <xsl:value-of select="concat(@id, '|')"/>
+    </xsl:for-each>
+  </xsl:variable>
+  <!-- this graph's amends edges (an amending act's site), once -->
+  <xsl:variable name="has-amends" select="boolean(/regulation/edges/edge[@kind = 'amends'])"/>
+
+  <!-- "Regulation (EU) 2026/1744" from a CELEX number of a regulation (3YYYYRNNNN) -->
+  <xsl:template name="act-of-celex">
+    <xsl:param name="celex"/>
+    <xsl:choose>
+      <xsl:when test="string-length($celex) = 10 and substring($celex, 6, 1) = 'R'">
+        <xsl:value-of select="concat('Regulation (EU) ', substring($celex, 2, 4), '/', number(substring($celex, 7)))"/>
+      </xsl:when>
+      <xsl:when test="string-length($celex) = 10 and substring($celex, 6, 1) = 'L'">
+        <xsl:value-of select="concat('Directive (EU) ', substring($celex, 2, 4), '/', number(substring($celex, 7)))"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat('CELEX ', $celex)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- an amending provision's label: "Article 1, point (35)", "Article 1, point (2)(a)"
+       (the points of an amending article are its numbered amendments) -->
+  <xsl:template match="*" mode="amend-label">
+    <xsl:variable name="top" select="ancestor-or-self::point[parent::article][1]"/>
+    <xsl:choose>
+      <xsl:when test="$top">
+        <xsl:apply-templates select="$top/.." mode="label"/>
+        <xsl:value-of select="concat(', point (', $top/@label, ')')"/>
+        <xsl:for-each select="ancestor-or-self::point[ancestor::point[parent::article]]">
+          <xsl:value-of select="concat('(', @label, ')')"/>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="." mode="label"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The same label from the id alone, when the amending act is not in the library:
+       art-1.35.a → "Article 1, point (35)(a)"; other ids as they are. -->
+  <xsl:template name="amend-id-label">
+    <xsl:param name="id"/>
+    <xsl:variable name="rest" select="substring-after($id, '.')"/>
+    <xsl:choose>
+      <xsl:when test="starts-with($id, 'art-')">
+        <xsl:value-of select="concat('Article ', substring-before(concat(substring-after($id, 'art-'), '.'), '.'))"/>
+        <xsl:if test="$rest != ''">
+          <xsl:value-of select="concat(', point (', substring-before(concat($rest, '.'), '.'), ')')"/>
+          <xsl:call-template name="amend-id-points">
+            <xsl:with-param name="rest" select="substring-after($rest, '.')"/>
+          </xsl:call-template>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$id"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="amend-id-points">
+    <xsl:param name="rest"/>
+    <xsl:if test="$rest != ''">
+      <xsl:value-of select="concat('(', substring-before(concat($rest, '.'), '.'), ')')"/>
+      <xsl:call-template name="amend-id-points">
+        <xsl:with-param name="rest" select="substring-after($rest, '.')"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ===================================================== amendment marks -->
+  <!-- What an amendment did to this element (context: an element with an id), with a
+       link to the amending provision on the amending act's site (EUR-Lex without a
+       library): "Replaced by Regulation (EU) 2026/1744, Article 1, point (19)". -->
+  <xsl:template name="amend-mark">
+    <!-- the versions whose amendments to show (the history of a unit: one) -->
+    <xsl:param name="in" select="$vupto"/>
+    <xsl:param name="own" select="true()"/>
+    <xsl:if test="($own and contains($amended, concat('|', @id, '|'))) or (not($own) and $hist)">
+      <xsl:variable name="id" select="@id"/>
+      <xsl:for-each select="$hist">
+        <xsl:for-each select="key('hist', $id)/change[@by and @version = $in/@id]">
+          <xsl:variable name="reg" select="substring-before(@by, ':')"/>
+          <xsl:variable name="pid" select="substring-after(@by, ':')"/>
+          <xsl:variable name="v" select="$hist/version[@id = current()/@version]"/>
+          <xsl:variable name="entry" select="$lib/regulation[@id = $reg]"/>
+          <xsl:variable name="href">
+            <xsl:call-template name="lib-href-of">
+              <xsl:with-param name="reg" select="$reg"/>
+              <xsl:with-param name="id" select="$pid"/>
+            </xsl:call-template>
+          </xsl:variable>
+          <span class="amend amend-{@status}">
+            <xsl:choose>
+              <xsl:when test="@part = 'title'">Title replaced</xsl:when>
+              <xsl:when test="@part = 'intro'">Introductory wording replaced</xsl:when>
+              <xsl:when test="@part = 'sub1'">First subparagraph replaced</xsl:when>
+              <xsl:when test="@status = 'inserted'">Inserted</xsl:when>
+              <xsl:when test="@status = 'deleted'">Deleted</xsl:when>
+              <xsl:when test="@level = 'text'">Punctuation amended</xsl:when>
+              <xsl:otherwise>Replaced</xsl:otherwise>
+            </xsl:choose>
+            <xsl:text> by </xsl:text>
+            <xsl:variable name="label">
+              <xsl:call-template name="act-of-celex">
+                <xsl:with-param name="celex" select="($entry/@celex | $v/@amended-by-celex)[1]"/>
+              </xsl:call-template>
+              <xsl:text>, </xsl:text>
+              <xsl:choose>
+                <xsl:when test="$entry">
+                  <xsl:for-each select="document($entry/@graph, $entry)">
+                    <xsl:apply-templates select="key('node', $pid)" mode="amend-label"/>
+                  </xsl:for-each>
+                </xsl:when>
+                <xsl:otherwise>
+                  <xsl:call-template name="amend-id-label"><xsl:with-param name="id" select="$pid"/></xsl:call-template>
+                </xsl:otherwise>
+              </xsl:choose>
+            </xsl:variable>
+            <xsl:choose>
+              <xsl:when test="$href != ''"><a class="amend-by" href="{$href}"><xsl:value-of select="$label"/></a></xsl:when>
+              <xsl:when test="$v/@amended-by-celex">
+                <a class="amend-by" href="https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:{$v/@amended-by-celex}">
+                  <xsl:value-of select="$label"/>
+                </a>
+              </xsl:when>
+              <xsl:otherwise><xsl:value-of select="$label"/></xsl:otherwise>
+            </xsl:choose>
+            <xsl:text>, from </xsl:text>
+            <xsl:call-template name="date-long"><xsl:with-param name="d" select="$v/@applies-from"/></xsl:call-template>
+          </span>
+        </xsl:for-each>
+      </xsl:for-each>
+    </xsl:if>
+    <xsl:if test="$has-amends and $own">
+      <xsl:call-template name="amends-list"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- On the amending act's pages: what each provision amended (context: an element
+       with an id), linked into the amended regulation's site: "Replaces AI Act,
+       Article 43(3)". -->
+  <xsl:template name="amends-list">
+    <xsl:variable name="edges" select="key('amends-from', @id)"/>
+    <xsl:if test="$edges">
+      <span class="amends">
+        <xsl:for-each select="$edges">
+          <xsl:variable name="reg" select="substring-before(@to, ':')"/>
+          <xsl:variable name="tid" select="substring-after(@to, ':')"/>
+          <xsl:variable name="entry" select="$lib/regulation[@id = $reg]"/>
+          <xsl:variable name="href">
+            <xsl:call-template name="lib-href-of">
+              <xsl:with-param name="reg" select="$reg"/>
+              <xsl:with-param name="id" select="$tid"/>
+            </xsl:call-template>
+          </xsl:variable>
+          <xsl:if test="position() > 1"><xsl:text> · </xsl:text></xsl:if>
+          <span class="amend amend-{@action}">
+            <xsl:choose>
+              <xsl:when test="@part = 'title'">Replaces the title of</xsl:when>
+              <xsl:when test="@part = 'intro'">Replaces the introductory wording of</xsl:when>
+              <xsl:when test="@part = 'sub1'">Replaces the first subparagraph of</xsl:when>
+              <xsl:when test="@action = 'inserted'">Inserts</xsl:when>
+              <xsl:when test="@action = 'deleted'">Deletes</xsl:when>
+              <xsl:otherwise>Replaces</xsl:otherwise>
+            </xsl:choose>
+            <xsl:text> </xsl:text>
+            <xsl:variable name="label">
+              <xsl:choose>
+                <xsl:when test="$entry">
+                  <xsl:value-of select="concat(normalize-space($entry/short-title), ', ')"/>
+                  <xsl:for-each select="document($entry/@graph, $entry)">
+                    <xsl:apply-templates select="key('node', $tid)" mode="label"/>
+                  </xsl:for-each>
+                </xsl:when>
+                <xsl:otherwise><xsl:value-of select="@to"/></xsl:otherwise>
+              </xsl:choose>
+            </xsl:variable>
+            <xsl:choose>
+              <xsl:when test="$href != ''"><a class="amends-to" href="{$href}"><xsl:value-of select="$label"/></a></xsl:when>
+              <xsl:otherwise><xsl:value-of select="$label"/></xsl:otherwise>
+            </xsl:choose>
+          </span>
+        </xsl:for-each>
+      </span>
+    </xsl:if>
+  </xsl:template>
 
 
   <!-- the file of the page of what changed on a version's date (context: version) -->
@@ -253,6 +446,11 @@
           <xsl:when test="@change = 'removed'"> deleted</xsl:when>
           <xsl:otherwise> changed</xsl:otherwise>
         </xsl:choose>
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="amend-mark">
+          <xsl:with-param name="in" select="$v"/>
+          <xsl:with-param name="own" select="false()"/>
+        </xsl:call-template>
       </p>
       <xsl:for-each select="title">
         <p class="v-text">Title: <del><xsl:value-of select="@old"/></del><xsl:text> </xsl:text><ins><xsl:value-of select="@new"/></ins></p>
@@ -342,6 +540,10 @@
               <xsl:when test="@change = 'removed'"> (deleted)</xsl:when>
             </xsl:choose>
           </h2>
+          <xsl:call-template name="amend-mark">
+            <xsl:with-param name="in" select="$v"/>
+            <xsl:with-param name="own" select="false()"/>
+          </xsl:call-template>
           <xsl:if test="@change = 'changed'">
             <p class="v-both">
               <a href="{$to-root}{$old/@href}{@id}.html">Before</a>

@@ -243,7 +243,7 @@ static void test_versions(void **state)
 	so.graph = old;
 	sn.graph = new;
 	assert_int_equal(diff_regulation(changes, &so, &sn, NULL, &f->d), 0);
-	assert_int_equal(site_versions_add(vdoc, "ai-act", v, 2, 1), 0);
+	assert_int_equal(site_versions_add(vdoc, "ai-act", v, 2, 1, NULL), 0);
 	assert_int_equal(xmlsafe_validate(vdoc, TEMPLATES "/schema/site-versions.rng", "versions", &f->d), 0);
 	docs[0] = (xslt_doc){"file:///t/old.xml", old};
 	docs[1] = (xslt_doc){"file:///t/new.xml", new};
