@@ -8,7 +8,9 @@
  * on the AI Act's site (ai-act/site/): home page → search
  * "conformity assessment" → open Article 43 from the results → follow its link to
  * Annex VII → back → Recital 78 via the related-recitals box → back; the law in time:
- * Article 43 in force shows the version switcher and its history, switches to the 2024
+ * Article 43 in force shows the version switcher and its history, the mark of Article
+ * 43(3) replaced by Regulation (EU) 2026/1744 is followed to that act's Article 1, point
+ * (19), and back from its link to what it replaced; then it switches to the 2024
  * text (v/2024-08-01/art-43.html: the banner, the old wording of Article 43(3), no
  * Article 42(3) in that version's Article 42), whose own search finds the old wording,
  * and back. Also runs the search from file://. Every request that leaves 127.0.0.1 / file:// is blocked and
@@ -148,6 +150,19 @@ async function main() {
     assert.ok(await page.locator('#history .v-el ins').count() > 0, 'the history shows inserted words');
     // Article 43(3) as replaced: notified bodies "have the power to assess the conformity" (2026 text)
     assert.match(await page.textContent('#art-43\\.3'), /have the power to assess the conformity/);
+    // the amendment mark of Article 43(3): replaced by Regulation (EU) 2026/1744, Article 1,
+    // point (19) (amendments.tsv of the consolidation); follow it to the amending act and back
+    const mark = page.locator('#art-43\\.3 > .amend-replaced a.amend-by');
+    assert.equal(await mark.count(), 1, 'Article 43(3) is marked replaced');
+    assert.match(await mark.textContent(), /Regulation \(EU\) 2026\/1744, Article 1, point \(19\)/);
+    await Promise.all([page.waitForURL(/digital-omnibus-ai\/site\/art-1\.html#art-1\.19$/), mark.click()]);
+    assert.match(await page.textContent('h1'), /Article 1/);
+    const back = page.locator('[id="art-1.19"] a.amends-to[href$="ai-act/site/art-43.html#art-43.3"]');
+    assert.equal(await back.count(), 1, 'Article 1, point (19) links back to Article 43(3)');
+    await page.screenshot({ path: path.join(outDir, 'omnibus-article-1.png') });
+    await Promise.all([page.waitForURL(/ai-act\/site\/art-43\.html#art-43\.3$/), back.click()]);
+    assert.match(await page.textContent('h1'), /Conformity assessment/);
+
     // switch to the 2024 text of Article 43
     const to2024 = page.locator('nav.v-switch a[href="v/2024-08-01/art-43.html"]');
     assert.equal(await to2024.count(), 1, 'the switcher links the 2024 text');
