@@ -703,6 +703,7 @@
         </h1>
         <xsl:call-template name="version-switcher"/>
         <xsl:call-template name="amend-mark"/>
+        <xsl:call-template name="applies-note"><xsl:with-param name="unit" select="true()"/></xsl:call-template>
         <div class="body">
           <xsl:call-template name="children"/>
           <xsl:call-template name="version-gone"/>

@@ -56,6 +56,7 @@
       <xsl:call-template name="permalink"/>
       <span class="num"><xsl:value-of select="concat(@n, '.')"/></span>
       <xsl:call-template name="amend-mark"/>
+      <xsl:call-template name="applies-note"/>
       <xsl:call-template name="children"/>
     </div>
   </xsl:template>
@@ -64,6 +65,7 @@
     <div class="sub" id="{@id}">
       <xsl:call-template name="permalink"/>
       <xsl:call-template name="amend-mark"/>
+      <xsl:call-template name="applies-note"/>
       <xsl:call-template name="children"/>
     </div>
   </xsl:template>
@@ -82,6 +84,7 @@
         </xsl:choose>
       </span>
       <xsl:call-template name="amend-mark"/>
+      <xsl:call-template name="applies-note"/>
       <xsl:call-template name="children"/>
     </li>
   </xsl:template>
@@ -101,6 +104,7 @@
         <xsl:call-template name="section-heading"/>
       </xsl:element>
       <xsl:call-template name="amend-mark"/>
+      <xsl:call-template name="applies-note"/>
       <xsl:call-template name="children"/>
     </section>
   </xsl:template>

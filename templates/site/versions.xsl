@@ -100,6 +100,83 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- ===================================================== dates of application -->
+  <!-- From when the element applies, and the provision that says so (doc/application.md:
+       applies-from / applies-by on the units, and on an element inside one where they
+       differ; applies-by alone: the dates depend on the case, the application rule's
+       <when>s). Context: an element; unit: 1 on the unit itself. -->
+  <xsl:template name="applies-note">
+    <xsl:param name="unit" select="false()"/>
+    <xsl:if test="@applies-from or @applies-by">
+      <xsl:variable name="by" select="string(@applies-by)"/>
+      <p class="applies">
+        <xsl:choose>
+          <xsl:when test="@applies-from">
+            <xsl:text>Applies from </xsl:text>
+            <xsl:call-template name="date-long"><xsl:with-param name="d" select="@applies-from"/></xsl:call-template>
+            <xsl:if test="$by != ''">
+              <xsl:text>, </xsl:text>
+              <xsl:call-template name="applies-by-link"><xsl:with-param name="by" select="$by"/></xsl:call-template>
+            </xsl:if>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:text>Applies from </xsl:text>
+            <xsl:for-each select="$reg/application/applies[@by = $by][1]/when">
+              <xsl:if test="position() > 1"><xsl:text>; from </xsl:text></xsl:if>
+              <xsl:call-template name="date-long"><xsl:with-param name="d" select="@date"/></xsl:call-template>
+              <xsl:value-of select="concat(' for ', normalize-space(.), ', ')"/>
+              <xsl:call-template name="applies-by-link"><xsl:with-param name="by" select="@by"/></xsl:call-template>
+            </xsl:for-each>
+          </xsl:otherwise>
+        </xsl:choose>
+      </p>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- the provision a date comes from, linked: an id of this graph or a qualified one -->
+  <xsl:template name="applies-by-link">
+    <xsl:param name="by"/>
+    <xsl:choose>
+      <xsl:when test="contains($by, ':')">
+        <xsl:variable name="reg" select="substring-before($by, ':')"/>
+        <xsl:variable name="id" select="substring-after($by, ':')"/>
+        <xsl:variable name="entry" select="$lib/regulation[@id = $reg]"/>
+        <xsl:variable name="href">
+          <xsl:call-template name="lib-href-of">
+            <xsl:with-param name="reg" select="$reg"/>
+            <xsl:with-param name="id" select="$id"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="label">
+          <xsl:choose>
+            <xsl:when test="$entry">
+              <xsl:call-template name="act-of-celex"><xsl:with-param name="celex" select="$entry/@celex"/></xsl:call-template>
+              <xsl:text>, </xsl:text>
+              <xsl:for-each select="document($entry/@graph, $entry)">
+                <xsl:apply-templates select="key('node', $id)" mode="label"/>
+              </xsl:for-each>
+            </xsl:when>
+            <xsl:otherwise><xsl:value-of select="$by"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:choose>
+          <xsl:when test="$href != ''"><a href="{$href}"><xsl:value-of select="$label"/></a></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$label"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="href">
+          <xsl:call-template name="href-of"><xsl:with-param name="id" select="$by"/></xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="label"><xsl:apply-templates select="key('node', $by)" mode="label"/></xsl:variable>
+        <xsl:choose>
+          <xsl:when test="$href != '' and $label != ''"><a href="{$href}"><xsl:value-of select="$label"/></a></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$by"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- ===================================================== amendment marks -->
   <!-- What an amendment did to this element (context: an element with an id), with a
        link to the amending provision on the amending act's site (EUR-Lex without a
