@@ -61,6 +61,10 @@ typedef struct assess_options {
 	const assess_regulation *others;
 	size_t nothers;
 	assess_cache *cache; /* NULL: load everything for this product alone */
+	/* the product's XML itself (regdoc assess - : read from stdin), named product_path
+	 * in diagnostics; NULL: read the file at product_path */
+	const char *product_text;
+	size_t product_len;
 } assess_options;
 
 /*

@@ -13,7 +13,7 @@
 #   links     `regdoc links corpus ai-act:art-43.3` shows Article 43(3) replaced by Article 1,
 #             point (19) of Regulation (EU) 2026/1744, and ai-act:art-42.3 Article 42(3)
 #             inserted by Article 1, point (18) (amendments.tsv); under --as-of 2025-01-01
-#             (the 2024 text) Article 43(3) has no amends edge and Article 42(3) none at all
+#             (the 2024 text) Article 43(3) has no amends edge and Article 42(3) is no id at all
 #   history   history.xml validates against templates/schema/history.rng; it lists both
 #             versions; Article 4a is only in 2026-07-27; Article 10(5) is deleted by
 #             Article 1, point (9)(b); the only changes no marker names are Article 78(1)(a)
@@ -63,9 +63,10 @@ links)
 		{ failed "no amends edge art-1.18 -> ai-act:art-42.3 (inserted)"; cat "$work/l"; }
 	rd links --as-of 2025-01-01 corpus ai-act:art-43.3 >"$work/l" 2>"$work/e" || { failed "links --as-of failed"; cat "$work/e"; }
 	grep -q '^amends' "$work/l" && failed "amends edges into the 2024 text"
-	grep -q "^cites${tab}art-43\.3" "$work/l" || failed "the 2024 Article 43(3) has no edges"
-	rd links --as-of 2025-01-01 corpus ai-act:art-42.3 >"$work/l" 2>"$work/e"
-	grep -q 'no edge into or out of ai-act:art-42.3' "$work/e" || failed "Article 42(3) in the 2024 text: $(cat "$work/e")"
+	grep -q "^cites${tab}ai-act:art-43\.3" "$work/l" || failed "the 2024 Article 43(3) has no edges"
+	rd links --as-of 2025-01-01 corpus ai-act:art-42.3 >"$work/l" 2>"$work/e" &&
+		failed "links of Article 42(3) in the 2024 text did not fail"
+	grep -q 'ai-act:art-42.3: no such id' "$work/e" || failed "Article 42(3) in the 2024 text: $(cat "$work/e")"
 	;;
 history)
 	build
