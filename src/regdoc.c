@@ -19,6 +19,7 @@
 
 #include "assess/assess.h"
 #include "build/cache.h"
+#include "graph/application.h"
 #include "graph/graph.h"
 #include "graph/history.h"
 #include "graph/library.h"
@@ -140,6 +141,9 @@ static int link_graph(job *j, const char *regdir, regulation *r)
 		return -1;
 	/* computed recital <-> article/annex relations (suggests edges, never relates-to) */
 	if (graph_suggest(r->doc, j->datadir, regdir, &j->d) != 0)
+		return -1;
+	/* from when each provision applies (its version's dates of application) */
+	if (graph_apply_dates(r, j->datadir, &j->d) != 0)
 		return -1;
 	{
 		/* RELAX NG validation is a quarter of the graph's time: check does it always,

@@ -13,12 +13,24 @@
 #   links     `regdoc links corpus ai-act:art-43.3` shows Article 43(3) replaced by Article 1,
 #             point (19) of Regulation (EU) 2026/1744, and ai-act:art-42.3 Article 42(3)
 #             inserted by Article 1, point (18) (amendments.tsv); under --as-of 2025-01-01
-#             (the 2024 text) Article 43(3) has no amends edge and Article 42(3) is no id at all
+#             (the 2024 text) Article 43(3) has no amends edge and Article 42(3) none at all
 #   history   history.xml validates against templates/schema/history.rng; it lists both
 #             versions; Article 4a is only in 2026-07-27; Article 10(5) is deleted by
 #             Article 1, point (9)(b); the only changes no marker names are Article 78(1)(a)
 #             and Article 110, whose footnote markers were renumbered ((57) -> (2), (58) ->
 #             (3)); Annex XIV inserted by Article 1, point (43)
+#   dates     dates of application in the graphs (corpus/ai-act/application.xml and
+#             versions/2026-07-27/application.xml, from Article 113): as amended, Article 43
+#             applies from 2 August 2026 (Article 113, second paragraph); Article 5 from 2
+#             February 2025 (Article 113(a)) but its points (1)(ba), (1)(bb) and paragraphs
+#             (1a), (1b) from 2 December 2026 (Article 113(a) as amended); Article 6 (Chapter
+#             III Section 1) from 2 December 2027 for Annex III systems and 2 August 2028
+#             for Annex I systems (Article 113(c)(i), (ii)), except Article 6(5) (2 August
+#             2026); Article 4 (replaced) from 27 July 2026 (Regulation (EU) 2026/1744,
+#             Article 4); recitals have none. In the 2024 text Article 6(1) applies from 2
+#             August 2027 (Article 113(c) of 2024)
+#   bad-dates a copy whose application.xml names Article 5(1)(zz): exit 1, naming the file
+#             and line
 #   check     `regdoc check -W corpus` (every version, the amending act, the history) is clean
 #   bad-amendments  a copy whose amendments.tsv names Article 43(9) (there is none) and
 #             Article 1, point (99) (there is none): `regdoc build` exits 1 naming the table
@@ -64,9 +76,10 @@ links)
 	rd links --as-of 2025-01-01 corpus ai-act:art-43.3 >"$work/l" 2>"$work/e" || { failed "links --as-of failed"; cat "$work/e"; }
 	grep -q '^amends' "$work/l" && failed "amends edges into the 2024 text"
 	grep -q "^cites${tab}ai-act:art-43\.3" "$work/l" || failed "the 2024 Article 43(3) has no edges"
-	rd links --as-of 2025-01-01 corpus ai-act:art-42.3 >"$work/l" 2>"$work/e" &&
-		failed "links of Article 42(3) in the 2024 text did not fail"
-	grep -q 'ai-act:art-42.3: no such id' "$work/e" || failed "Article 42(3) in the 2024 text: $(cat "$work/e")"
+	rd links --as-of 2025-01-01 corpus ai-act:art-42.3 >"$work/l" 2>"$work/e"
+	st=$?
+	[ "$st" = 1 ] || failed "links --as-of 2025-01-01 ai-act:art-42.3: exit $st, expected 1 (no such id in 2024)"
+	grep -q 'ai-act:art-42\.3: no such id' "$work/e" || failed "Article 42(3) in the 2024 text: $(cat "$work/e")"
 	;;
 history)
 	build
@@ -81,6 +94,43 @@ history)
 	expect_count "Article 75 title replaced" "/history/element[@id='art-75']/change[@part='title'][@status='replaced']" "$h" 1
 	expect_count "unmarked changes" "//change[@marked='false']" "$h" 2
 	expect_count "Article 78(1)(a), Article 110 unmarked" "/history/element[@id='art-78.1.a' or @id='art-110']/change[@marked='false'][@status='changed']" "$h" 2
+	;;
+dates)
+	rd graph corpus/ai-act -o "$work/g.xml" 2>"$work/e" || { failed "graph failed"; cat "$work/e"; }
+	g=$work/g.xml
+	a() { expect_count "$1 applies from $2 by $3" "//*[@id='$1'][@applies-from='$2'][@applies-by='$3']" "$g" 1; }
+	a art-43 2026-08-02 art-113.sub2
+	expect_count "dates inside Article 43" "//article[@id='art-43']//*[@applies-by]" "$g" 0
+	a art-5 2025-02-02 art-113.sub3.a
+	for id in art-5.1.ba art-5.1.bb art-5.1a art-5.1b; do a $id 2026-12-02 art-113.sub3.a; done
+	expect_count "other dates inside Article 5" "//article[@id='art-5']//*[@applies-by]" "$g" 4
+	expect_count "Article 6: dates by case" "//article[@id='art-6'][not(@applies-from)][@applies-by='art-113.sub3.c']" "$g" 1
+	expect_count "the cases of Article 113(c)" "/regulation/application/applies[@by='art-113.sub3.c']/when[@condition='annex-iii'][@date='2027-12-02'][@by='art-113.sub3.c.i'] | /regulation/application/applies[@by='art-113.sub3.c']/when[@condition='annex-i'][@date='2028-08-02'][@by='art-113.sub3.c.ii']" "$g" 2
+	a art-6.5 2026-08-02 art-113.sub2
+	a art-4 2026-07-27 digital-omnibus-ai:art-4
+	a art-4a 2026-07-27 digital-omnibus-ai:art-4
+	a art-102 2026-07-27 art-113.sub3.d
+	a art-101 2026-08-02 art-113.sub2
+	a anx-3 2026-08-02 art-113.sub2
+	expect_count "recitals with dates" "//recital[@applies-by]" "$g" 0
+	expect_count "articles without dates" "//article[not(@applies-by)]" "$g" 0
+	rd graph --as-of 2025-01-01 corpus/ai-act -o "$work/g.xml" 2>"$work/e" || { failed "graph --as-of failed"; cat "$work/e"; }
+	a art-5 2025-02-02 art-113.sub3.a
+	a art-6 2026-08-02 art-113.sub2
+	a art-6.1 2027-08-02 art-113.sub3.c
+	a art-102 2026-08-02 art-113.sub2
+	expect_count "dates inside Article 5 (2024)" "//article[@id='art-5']//*[@applies-by]" "$g" 0
+	;;
+bad-dates)
+	mkdir "$work/c"
+	cp -R corpus/ai-act "$work/c/"
+	f=$work/c/ai-act/versions/2026-07-27/application.xml
+	sed -i 's/to="art-5.1.ba art-5.1.bb/to="art-5.1.zz art-5.1.bb/' "$f"
+	rd check "$work/c/ai-act" >/dev/null 2>"$work/e"
+	st=$?
+	[ "$st" = 1 ] || failed "exit $st, expected 1"
+	grep -Eq "versions/2026-07-27/application\.xml:[0-9]+: error: to=\"art-5\.1\.zz\" names no element of ai-act version 2026-07-27" "$work/e" ||
+		{ failed "no diagnostic for art-5.1.zz"; cat "$work/e"; }
 	;;
 check)
 	rd check -W corpus >"$work/o" 2>"$work/e" || { failed "regdoc check -W corpus:"; head -20 "$work/e"; }
