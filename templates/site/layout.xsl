@@ -591,6 +591,10 @@
       <xsl:with-param name="items"><li aria-current="page">Search</li></xsl:with-param>
     </xsl:call-template>
     <h1>Search</h1>
+    <xsl:call-template name="version-switcher">
+      <xsl:with-param name="pid" select="''"/>
+      <xsl:with-param name="file" select="'search.html'"/>
+    </xsl:call-template>
     <form class="qform big" id="search-form" action="search.html" method="get" role="search">
       <label class="vh" for="q">Search the full text</label>
       <input id="q" name="q" type="search" placeholder="Words to find, e.g. conformity assessment"
@@ -617,6 +621,7 @@
       <xsl:text> </xsl:text>
       <span class="u-title"><xsl:value-of select="@title"/></span>
     </h1>
+    <xsl:call-template name="version-switcher"/>
     <xsl:apply-templates select="@id" mode="links-map-link"/>
     <xsl:call-template name="unit-list">
       <xsl:with-param name="refs" select="unit"/>

@@ -147,6 +147,9 @@
             <xsl:with-param name="id" select="$id"/>
           </xsl:call-template>
         </xsl:variable>
+        <!-- not in the library (a site on its own): an act that amended this one is
+             known to the history by its CELEX number -->
+        <xsl:variable name="celex" select="($entry/@celex | $hist/version[@amended-by = $reg]/@amended-by-celex)[1]"/>
         <xsl:variable name="label">
           <xsl:choose>
             <xsl:when test="$entry">
@@ -156,11 +159,19 @@
                 <xsl:apply-templates select="key('node', $id)" mode="label"/>
               </xsl:for-each>
             </xsl:when>
+            <xsl:when test="$celex">
+              <xsl:call-template name="act-of-celex"><xsl:with-param name="celex" select="$celex"/></xsl:call-template>
+              <xsl:text>, </xsl:text>
+              <xsl:call-template name="amend-id-label"><xsl:with-param name="id" select="$id"/></xsl:call-template>
+            </xsl:when>
             <xsl:otherwise><xsl:value-of select="$by"/></xsl:otherwise>
           </xsl:choose>
         </xsl:variable>
         <xsl:choose>
           <xsl:when test="$href != ''"><a href="{$href}"><xsl:value-of select="$label"/></a></xsl:when>
+          <xsl:when test="$celex">
+            <a href="https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:{$celex}"><xsl:value-of select="$label"/></a>
+          </xsl:when>
           <xsl:otherwise><xsl:value-of select="$label"/></xsl:otherwise>
         </xsl:choose>
       </xsl:when>
@@ -367,10 +378,15 @@
   </xsl:template>
 
   <!-- ===================================================== switcher -->
-  <!-- The unit in each version (context: the unit): a link, the current one marked,
-       "not in this version" where the version has no such unit. -->
+  <!-- The same page in each version: a link, the current one marked, "not in this
+       version" where the version has no such page. On every page of a regulation in
+       several versions but its home (version-home): units and chapters (pid: the
+       unit's or chapter's id, looked up in each version's graph), a chapter's links
+       map, the search (pid '': in every version); the page of what changed is at the
+       root only (file ''): each version's home. Context: any node of the graph. -->
   <xsl:template name="version-switcher">
-    <xsl:variable name="id" select="@id"/>
+    <xsl:param name="pid" select="string(@id)"/>
+    <xsl:param name="file" select="concat($pid, '.html')"/>
     <xsl:if test="$vshown">
       <nav class="v-switch" aria-label="Versions">
         <span class="v-h">Version: </span>
@@ -382,22 +398,27 @@
               </xsl:variable>
               <xsl:variable name="in">
                 <xsl:choose>
-                  <xsl:when test="@id = $version">1</xsl:when>
+                  <xsl:when test="@id = $version or $pid = ''">1</xsl:when>
                   <xsl:otherwise>
                     <xsl:for-each select="document(@graph)">
-                      <xsl:if test="key('unit', $id)">1</xsl:if>
+                      <xsl:if test="key('page', $pid)">1</xsl:if>
                     </xsl:for-each>
                   </xsl:otherwise>
                 </xsl:choose>
               </xsl:variable>
               <xsl:choose>
+                <xsl:when test="$file = ''">
+                  <a href="{$to-root}{@href}index.html" title="{@label}" hreflang="{$lang}">
+                    <xsl:value-of select="concat('from ', $date)"/>
+                  </a>
+                </xsl:when>
                 <xsl:when test="@id = $version">
-                  <a href="{$id}.html" aria-current="page" title="{@label}">
+                  <a href="{$file}" aria-current="page" title="{@label}">
                     <xsl:value-of select="concat('from ', $date)"/>
                   </a>
                 </xsl:when>
                 <xsl:when test="$in = '1'">
-                  <a href="{$to-root}{@href}{$id}.html" title="{@label}" hreflang="{$lang}">
+                  <a href="{$to-root}{@href}{$file}" title="{@label}" hreflang="{$lang}">
                     <xsl:value-of select="concat('from ', $date)"/>
                   </a>
                 </xsl:when>
@@ -587,6 +608,9 @@
       <xsl:with-param name="items"><li aria-current="page">What changed</li></xsl:with-param>
     </xsl:call-template>
     <h1><xsl:value-of select="concat('What changed on ', $date)"/></h1>
+    <xsl:call-template name="version-switcher">
+      <xsl:with-param name="file" select="''"/>
+    </xsl:call-template>
     <p class="v-src">
       <xsl:value-of select="concat($v/@label, '. The text before: ', $old/@label, ', applicable from ')"/>
       <xsl:call-template name="date-long"><xsl:with-param name="d" select="$old/@applies-from"/></xsl:call-template>

@@ -14,8 +14,8 @@ switcher and its history; the mark of Article 43(3), replaced by Regulation (EU)
 2026/1744, is followed to that act's Article 1, point (19), and back from its link to
 what it replaced; then the switcher leads to the 2024 text (v/2024-08-01/art-43.html: the
 banner, the old wording of Article 43(3); no Article 42(3) in that version's Article
-42), whose own search finds the old wording, and the banner leads back to the law in
-force. Also runs the search from file:// and reads Article 43 on a phone-sized screen. Every request that leaves 127.0.0.1 / file:// is blocked (Fetch
+42), whose own search finds the old wording and whose switcher runs the same search in
+the law in force; the banner leads back to the law in force. Also runs the search from file:// and reads Article 43 on a phone-sized screen. Every request that leaves 127.0.0.1 / file:// is blocked (Fetch
 domain) and fails the test, as do console errors, uncaught exceptions and CSP violations
 (Runtime and Log domains). Screenshots go to OUT_DIR (home.png, search.png,
 article-43.png, annex-7.png, recital-78.png, omnibus-article-1.png, article-43-2024.png,
@@ -302,6 +302,15 @@ def law_in_time(b, base, shot):
     b.wait('document.querySelector("#search-results > li")', 'the 2024 search results')
     check(b.count('#search-results a.hit-label[href="art-43.html#art-43.3.sub2"]') >= 1,
           'the 2024 search finds Article 43(3), second subparagraph')
+    # the switcher runs the same search in the law in force
+    now = 'nav.v-switch a[href="../../search.html?q=entitled%20to%20control"]'
+    check(b.count(now) == 1, 'the search page\'s switcher carries the words searched')
+    b.click(now)
+    b.wait_page(r'/ai-act/site/search\.html\?q=entitled')
+    b.wait('document.body.dataset.searchReady === "true"', 'the search index in force')
+    check(b.js('document.querySelector("#q").value') == 'entitled to control', 'the words searched, in force')
+    check(re.search('27 July 2026', b.text('nav.v-switch a[aria-current="page"]')),
+          'the search of the law in force')
     # and back to the law in force from the banner
     b.goto(base + 'v/2024-08-01/art-43.html', r'/v/2024-08-01/art-43\.html$')
     b.click('p.v-banner a')

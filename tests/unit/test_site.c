@@ -79,6 +79,16 @@ static int render(struct fx *f, const char *graph_file, const char *sub, const c
 	return rc;
 }
 
+static void assert_not_contains(const char *dir, const char *file, const char *needle)
+{
+	char *s = slurp(dir, file);
+	if (!s)
+		fail_msg("%s/%s: cannot read", dir, file);
+	if (strstr(s, needle))
+		fail_msg("%s: contains %s", file, needle);
+	free(s);
+}
+
 static void assert_contains(const char *dir, const char *file, const char *needle)
 {
 	char *s = slurp(dir, file);
@@ -215,7 +225,8 @@ static xmlNodePtr by_id(xmlNodePtr n, const char *id)
 /* Two versions of the fixture (the later one rewords Article 43(1)(b) and drops
  * Article 43(1), second subparagraph, point (b)): the site of the later one at the root,
  * the earlier one under v/old/, the versions document valid (site-versions.rng), the
- * switcher, the history with the word differences, the anchor of the dropped point. */
+ * switcher on every page, the history with the word differences, the anchor of the
+ * dropped point, the dates of application of the later one. */
 static void test_versions(void **state)
 {
 	struct fx *f = *state;
@@ -240,6 +251,22 @@ static void test_versions(void **state)
 	xmlNodeSetContent(b->children, BAD_CAST "the assessment by a notified body.");
 	xmlUnlinkNode(gone);
 	xmlFreeNode(gone);
+	/* dates of application as graph_apply_dates writes them (doc/application.md): a
+	 * unit's, an element's that differs, and dates by case (the rule's <when>s) */
+	xmlNewProp(by_id(xmlDocGetRootElement(new), "art-43"), BAD_CAST "applies-from", BAD_CAST "2026-08-02");
+	xmlNewProp(by_id(xmlDocGetRootElement(new), "art-43"), BAD_CAST "applies-by", BAD_CAST "art-1");
+	xmlNewProp(b, BAD_CAST "applies-from", BAD_CAST "2026-12-02");
+	xmlNewProp(b, BAD_CAST "applies-by", BAD_CAST "art-3");
+	xmlNewProp(by_id(xmlDocGetRootElement(new), "art-6"), BAD_CAST "applies-by", BAD_CAST "art-15");
+	{
+		xmlNodePtr app = xmlNewChild(xmlDocGetRootElement(new), NULL, BAD_CAST "application", NULL);
+		xmlNodePtr rule = xmlNewChild(app, NULL, BAD_CAST "applies", BAD_CAST "Chapter III shall apply from:");
+		xmlNodePtr w = xmlNewChild(rule, NULL, BAD_CAST "when", BAD_CAST "systems of Annex III");
+		xmlNewProp(rule, BAD_CAST "by", BAD_CAST "art-15");
+		xmlNewProp(w, BAD_CAST "condition", BAD_CAST "annex-iii");
+		xmlNewProp(w, BAD_CAST "date", BAD_CAST "2027-12-02");
+		xmlNewProp(w, BAD_CAST "by", BAD_CAST "art-15");
+	}
 	so.graph = old;
 	sn.graph = new;
 	assert_int_equal(diff_regulation(changes, &so, &sn, NULL, &f->d), 0);
@@ -270,6 +297,19 @@ static void test_versions(void **state)
 	assert_contains(root, "art-43.html", "<ins>by");
 	/* a permalink of the earlier text still lands on the page in force */
 	assert_contains(root, "art-43.html", "<p class=\"gone\" id=\"art-43.1.sub2.b\">Article 43(1), second subparagraph, point (b) [deleted]");
+	/* the switcher on every page but the home (which lists the versions): chapters,
+	 * their links maps, the search, the page of what changed (each version's home) */
+	assert_contains(root, "chp-3.html", "<a href=\"v/old/chp-3.html\"");
+	assert_contains(vdir, "chp-3.html", "<a href=\"chp-3.html\" aria-current=\"page\"");
+	assert_contains(root, "chp-3-links.html", "<a href=\"v/old/chp-3-links.html\"");
+	assert_contains(vdir, "search.html", "<a href=\"../../search.html\"");
+	assert_contains(root, "changes-new.html", "<a href=\"v/old/index.html\"");
+	/* dates of application: the unit's, an element's, by case; none in the earlier
+	 * version's graph here */
+	assert_contains(root, "art-43.html", "<p class=\"applies\">Applies from 2 August 2026, <a href=\"art-1.html\">Article 1</a></p>");
+	assert_contains(root, "art-43.html", "<p class=\"applies\">Applies from 2 December 2026, <a href=\"art-3.html\">Article 3</a></p>");
+	assert_contains(root, "art-6.html", "<p class=\"applies\">Applies from 2 December 2027 for systems of Annex III, <a href=\"art-15.html\">Article 15</a></p>");
+	assert_not_contains(vdir, "art-43.html", "class=\"applies\"");
 	/* what changed, on the root site only */
 	assert_contains(root, "changes-new.html", "What changed on 27 July 2026");
 	assert_contains(root, "index.html", "href=\"changes-new.html\"");
