@@ -9,7 +9,8 @@ Serves LIBRARY_DIR (`regdoc build corpus`) from a small HTTP server on 127.0.0.1
 on the AI Act's site (ai-act/site/), as a reader would: the home page -> types
 "conformity assessment" into the search box and presses Enter -> opens Article 43 from
 the results -> follows its link to Annex VII -> back -> Recital 78 via the
-related-recitals box -> back. The law in time: Article 43 in force shows the version
+related-recitals box -> back. The law in time: the library's home links what changed on
+27 July 2026, which lists Article 43; Article 43 in force shows the version
 switcher and its history; the mark of Article 43(3), replaced by Regulation (EU)
 2026/1744, is followed to that act's Article 1, point (19), and back from its link to
 what it replaced; then the switcher leads to the 2024 text (v/2024-08-01/art-43.html: the
@@ -18,7 +19,7 @@ banner, the old wording of Article 43(3); no Article 42(3) in that version's Art
 the law in force; the banner leads back to the law in force. Also runs the search from file:// and reads Article 43 on a phone-sized screen. Every request that leaves 127.0.0.1 / file:// is blocked (Fetch
 domain) and fails the test, as do console errors, uncaught exceptions and CSP violations
 (Runtime and Log domains). Screenshots go to OUT_DIR (home.png, search.png,
-article-43.png, annex-7.png, recital-78.png, omnibus-article-1.png, article-43-2024.png,
+article-43.png, annex-7.png, recital-78.png, changes-2026-07-27.png, omnibus-article-1.png, article-43-2024.png,
 phone-article-43.png).
 """
 import base64
@@ -255,6 +256,17 @@ def law_in_time(b, base, shot):
     """Regulation (EU) 2026/1744 amended the AI Act from 27 July 2026: the site shows the
     law in force, marks what was amended, links the amending act both ways, keeps the
     2024 text under its own path with its own search."""
+    # the library's home links what changed on 27 July 2026; Article 43 is among it
+    root = base[:-len('ai-act/site/')]
+    b.goto(root + 'index.html', r'127\.0\.0\.1:\d+/index\.html$')
+    changed = 'a[href="ai-act/site/changes-2026-07-27.html"]'
+    check(b.text(changed).strip() == 'What changed on 27 July 2026', 'the library home links what changed')
+    b.click(changed)
+    b.wait_page(r'/ai-act/site/changes-2026-07-27\.html$')
+    check(b.text('h1') == 'What changed on 27 July 2026', 'what changed: %s' % b.text('h1'))
+    check(b.count('section.v-unit h2 a[href="art-43.html"]') == 1, 'what changed lists Article 43')
+    shot('changes-2026-07-27.png')
+
     # Article 43 in force, its version switcher and history
     b.goto(base + 'art-43.html', r'/ai-act/site/art-43\.html$')
     current = b.text('nav.v-switch a[aria-current="page"]')
