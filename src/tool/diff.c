@@ -478,7 +478,7 @@ static void lone_unit(ctx *c, xmlNodePtr reg_out, xmlNodePtr src, int kind)
 	mark(c, attr(src, "id"));
 	for (size_t i = 0; i < n; i++)
 		mark(c, attr(e ? e[i] : NULL, "id"));
-	free(e);
+	free(e); /* after its last use (it was freed before the loop) */
 }
 
 /* ------------------------------------------------------------------ products */
