@@ -31,6 +31,7 @@
 #include "render/products.h"
 #include "render/site.h"
 #include "render/xslt.h"
+#include "versions.h"
 #include "tool/diff.h"
 #include "tool/export.h"
 #include "tool/import.h"
@@ -271,6 +272,29 @@ static xmlDocPtr make_history(job *j, const library *L, size_t i)
 		free(rng);
 	}
 	return doc;
+}
+
+/* The history document of every named regulation with several versions (NULL for the
+ * others): an array of L->n for versions_docs_build, or NULL after errors (reported). */
+static xmlDocPtr *make_histories(job *j, const library *L)
+{
+	xmlDocPtr *h = calloc(L->n + 1, sizeof *h);
+	int bad = 0;
+	if (!h) {
+		diag_sys(&j->d, NULL, "cannot allocate the histories", ENOMEM);
+		return NULL;
+	}
+	for (size_t i = 0; i < L->n; i++)
+		if (L->named[i] && L->regs[i].m.nversions > 1 && !(h[i] = make_history(j, L, i)))
+			bad = 1;
+	if (bad) {
+		for (size_t i = 0; i < L->n; i++)
+			if (h[i])
+				xmlFreeDoc(h[i]);
+		free(h);
+		return NULL;
+	}
+	return h;
 }
 
 /* The other versions of each named regulation (manifest <versions>) beside the one
@@ -656,22 +680,65 @@ static int builds_products(const job *j, const regulation *r)
 	return yes;
 }
 
-static int render_site(job *j, regulation *r, const char *outdir, const site_library *lib)
+/* The site of regs[i] into sdir (which exists): the version the job chose there, and
+ * when it has several versions (V), every other version under sdir/v/<id>/, each with
+ * the version switcher and its units' history (doc/site.md, "Versions"). */
+static int render_sites(job *j, const library *L, size_t i, const char *sdir,
+                        const site_library *lib, const versions_docs *V)
 {
-	const char *url = site_url_of(j, r);
-	buf base;
+	const regulation *v[MANIFEST_MAX_VERSIONS];
+	site_options o;
+	site_library vl;
+	size_t n;
 	int rc;
+	const regulation *r = &L->regs[i];
+	const char *url = site_url_of(j, r);
+	int products;
+	buf base, vbase;
+	memset(&o, 0, sizeof o);
+	memset(&vl, 0, sizeof vl);
 	buf_init(&base);
 	if (url)
 		buf_printf(&base, "%s%s%s/site/", url, url[0] && url[strlen(url) - 1] == '/' ? "" : "/",
 		           r->m.id);
-	{
-		site_options so;
-		memset(&so, 0, sizeof so);
-		so.base_url = url && !base.oom ? base.s : NULL;
-		/* in a build, the products page (written after the products) */
-		so.products_href = lib && builds_products(j, r) ? "products.html" : NULL;
-		rc = site_render_in(r->doc, j->templates, outdir, &so, lib, &j->d);
+	o.base_url = url && !base.oom ? base.s : NULL;
+	/* in a build, the products page (written after the products) */
+	products = lib && builds_products(j, r);
+	o.products_href = products ? "products.html" : NULL;
+	if (lib)
+		vl = *lib;
+	if (V) {
+		versions_site_options(V, L, i, &L->regs[i], &o);
+		vl.docs = V->docs;
+		vl.ndocs = V->ndocs;
+	}
+	rc = site_render_in(L->regs[i].doc, j->templates, sdir, &o, lib || V ? &vl : NULL, &j->d);
+	if (rc != 0 || !o.versions) {
+		buf_free(&base);
+		return rc;
+	}
+	/* from DIR/<id>/site/v/<version>/PAGE.html to DIR/ */
+	if (vl.library && vl.library[0])
+		vl.href = "../../../../";
+	n = library_versions(L, i, v);
+	for (size_t k = 0; k < n && rc == 0 && !diag_interrupted(&j->d); k++) {
+		char rel[96], *vdir;
+		if (v[k] == &L->regs[i])
+			continue;
+		snprintf(rel, sizeof rel, "v/%s", regulation_version(v[k])->id);
+		vdir = fsio_join(sdir, rel);
+		o.version = regulation_version(v[k])->id;
+		o.products_href = products ? "../../products.html" : NULL;
+		buf_init(&vbase); /* the sitemap of v/<id>/ lists its own pages */
+		if (o.base_url)
+			buf_printf(&vbase, "%s%s/", base.s, rel);
+		o.base_url = o.base_url && !vbase.oom ? vbase.s : NULL;
+		rc = vdir && fsout_mkdirs(vdir, &j->d) == 0 ? 0 : -1;
+		if (rc == 0)
+			rc = site_render_in(v[k]->doc, j->templates, vdir, &o, &vl, &j->d);
+		o.base_url = url && !base.oom ? base.s : NULL;
+		buf_free(&vbase);
+		free(vdir);
 	}
 	buf_free(&base);
 	return rc;
@@ -681,19 +748,27 @@ int regdoc_site(const regdoc_options *o, const char *dir, const char *outdir)
 {
 	job j;
 	library L;
+	versions_docs V;
+	xmlDocPtr *hist;
 	char *regdir;
 	fsout out;
 	job_init(&j, o);
 	dir = job_corpus(&j, dir);
 	if (one_regulation(&j, dir, &regdir) != 0)
 		return job_status(&j);
-	/* a site on its own: citations of the regulations beside it link to EUR-Lex */
-	if (load_library(&j, regdir, 0, &L) == 0 && fsout_begin_dir(&out, outdir, &j.d) == 0) {
-		if (render_site(&j, &L.regs[0], out.tmp, NULL) == 0 && !j.d.errors &&
+	/* a site on its own: citations of the regulations beside it link to EUR-Lex;
+	 * every version of its text (the one chosen at the root) */
+	j.want_versions = 1;
+	memset(&V, 0, sizeof V);
+	if (load_library(&j, regdir, 0, &L) == 0 && (hist = make_histories(&j, &L)) &&
+	    versions_docs_build(&V, &L, NULL, 0, hist, &j.d) == 0 &&
+	    fsout_begin_dir(&out, outdir, &j.d) == 0) {
+		if (render_sites(&j, &L, 0, out.tmp, NULL, V.uri ? &V : NULL) == 0 && !j.d.errors &&
 		    !diag_interrupted(&j.d))
 			fsout_commit(&out, &j.d);
 		fsout_abort(&out);
 	}
+	versions_docs_free(&V);
 	library_free(&L);
 	free(regdir);
 	return job_status(&j);
@@ -746,24 +821,44 @@ static int kept(job *j, const char *group, const char *dest, int rc)
 	return rc;
 }
 
-/* The graph (site = 0) or the site of r at dest: taken over from the previous output
- * when its key is unchanged, else built. 0, or -1 when building it failed. The site
- * links to the products page when r has a products/ folder: its key has the folder
- * among its inputs (a folder counts as there or not, build/cache.h). */
-static int cached(job *j, const char *id, const char *name, bcache_kind kind, const char *dest,
-                  regulation *r, int site, const site_library *lib)
+/* What build_regulation builds one regulation's groups from. */
+typedef struct reg_build {
+	regulation *r;
+	const library *L;
+	const site_library *lib;
+	const versions_docs *V; /* every version's documents, or NULL */
+} reg_build;
+
+/* Group ID/name of b->r at dest: taken over from the previous output when its key is
+ * unchanged (its inputs: the usual ones and inputs[0..n), build/cache.h), else built
+ * by make. 0, or -1 when building it failed. */
+static int cached_in(job *j, const reg_build *b, const char *name, bcache_kind kind,
+                     const char *dest, const char *const *inputs, size_t n,
+                     int (*make)(job *, const reg_build *, const char *))
 {
-	char *group = cache_group(id, name, NULL);
-	char *pdir = site ? fsio_join(r->dir, "products") : NULL;
-	const char *inputs[1] = {pdir};
+	char *group = cache_group(b->r->m.id, name, NULL);
 	int rc = 0;
-	if (!group || (site && !pdir) ||
-	    bcache_take_inputs(j->bc, group, kind, inputs, site ? 1 : 0, dest) == 0)
-		rc = kept(j, group ? group : "", dest,
-		          site ? render_site(j, r, dest, lib) : graph_write(r->doc, dest, &j->d));
+	if (!group || bcache_take_inputs(j->bc, group, kind, inputs, n, dest) == 0)
+		rc = kept(j, group ? group : "", dest, make(j, b, dest));
 	free(group);
-	free(pdir);
 	return rc;
+}
+
+static int cached(job *j, const reg_build *b, const char *name, bcache_kind kind,
+                  const char *dest, int (*make)(job *, const reg_build *, const char *))
+{
+	return cached_in(j, b, name, kind, dest, NULL, 0, make);
+}
+
+static int make_graph(job *j, const reg_build *b, const char *dest)
+{
+	return graph_write(b->r->doc, dest, &j->d);
+}
+
+/* Every version's site: the chosen one at dest, the others under dest/v/ (one group). */
+static int make_sites(job *j, const reg_build *b, const char *dest)
+{
+	return render_sites(j, b->L, (size_t)(b->r - b->L->regs), dest, b->lib, b->V);
 }
 
 /* Every products/<id>.xml of the regulation into dir/products/<id>/, in name order;
@@ -861,33 +956,12 @@ static int write_versions(job *j, const regulation *r, const char *dir, const li
 	return rc;
 }
 
-/* r's history into path (make_history). */
-static int write_history(job *j, const regulation *r, const char *path, const library *L)
+/* r's history (made once for the run, make_histories: the sites read it too). */
+static int write_history(job *j, const reg_build *b, const char *dest)
 {
-	xmlDocPtr h = make_history(j, L, (size_t)(r - L->regs));
-	int rc = h ? graph_write(h, path, &j->d) : -1;
-	if (h)
-		xmlFreeDoc(h);
-	return rc;
-}
-
-/* r's history into dir/history.xml when it has several versions: the group
- * ID/history.xml of the cache (a graph: its key covers every version's inputs). */
-static int cached_history(job *j, const regulation *r, const char *dir, const library *L)
-{
-	char *group, *path;
-	int rc = 0;
-	if (r->m.nversions < 2)
-		return 0;
-	group = cache_group(r->m.id, "history.xml", NULL);
-	path = fsio_join(dir, "history.xml");
-	if (!group || !path)
-		rc = -1;
-	else if (bcache_take(j->bc, group, BCACHE_GRAPH, NULL, path) == 0)
-		rc = kept(j, group, path, write_history(j, r, path, L));
-	free(group);
-	free(path);
-	return rc;
+	size_t i = (size_t)(b->r - b->L->regs);
+	xmlDocPtr h = b->V && i < b->V->nhistory ? b->V->history[i] : NULL;
+	return h ? graph_write(h, dest, &j->d) : -1;
 }
 
 /* site/products.html: the products of the build, in the site's look; the group
@@ -929,18 +1003,24 @@ static int products_page(job *j, regulation *r, const char *dir, const site_libr
 	return rc;
 }
 
-/* The other versions' graphs (write_versions): the group ID/versions of the cache. */
-static int cached_versions(job *j, regulation *r, const char *dir, const library *L)
+/* The other versions' graphs (write_versions): the group ID/versions of the cache;
+ * and their history beside them, the group ID/history.xml. */
+static int cached_versions(job *j, const reg_build *b, const char *dir)
 {
 	const regulation *v[MANIFEST_MAX_VERSIONS];
-	char *group, *vdir;
+	regulation *r = b->r;
+	char *group, *vdir, *hpath;
 	int rc = 0;
-	if (library_versions(L, (size_t)(r - L->regs), v) < 2)
-		return write_versions(j, r, dir, L); /* none to write */
+	if (library_versions(b->L, (size_t)(r - b->L->regs), v) < 2)
+		return write_versions(j, r, dir, b->L); /* none to write */
 	group = cache_group(r->m.id, "versions", NULL);
 	vdir = fsio_join(dir, "versions");
 	if (!group || !vdir || bcache_take(j->bc, group, BCACHE_GRAPH, NULL, vdir) == 0)
-		rc = kept(j, group ? group : "", vdir ? vdir : dir, write_versions(j, r, dir, L));
+		rc = kept(j, group ? group : "", vdir ? vdir : dir, write_versions(j, r, dir, b->L));
+	hpath = fsio_join(dir, "history.xml");
+	if (rc == 0)
+		rc = hpath ? cached(j, b, "history.xml", BCACHE_GRAPH, hpath, write_history) : -1;
+	free(hpath);
 	free(group);
 	free(vdir);
 	return rc;
@@ -950,7 +1030,8 @@ static int cached_versions(job *j, regulation *r, const char *dir, const library
 /* One regulation into outdir/<id>/ (built in a temporary folder, *out); its warnings
  * and time added to *rep. */
 static int build_regulation(job *j, regulation *r, const char *outdir, fsout *out,
-                            const site_library *lib, const library *L, regdoc_build_report *rep)
+                            const site_library *lib, const library *L, const versions_docs *V,
+                            regdoc_build_report *rep)
 {
 	int rc = -1;
 	size_t warnings = j->d.warnings;
@@ -960,16 +1041,22 @@ static int build_regulation(job *j, regulation *r, const char *outdir, fsout *ou
 		char *gpath = fsio_join(out->tmp, "graph.xml");
 		char *sdir = fsio_join(out->tmp, "site");
 		unsigned st = j->o->stages ? j->o->stages : REGDOC_STAGE_SITE | REGDOC_STAGE_PRODUCTS;
-		if (gpath && sdir && cached(j, r->m.id, "graph.xml", BCACHE_GRAPH, gpath, r, 0, NULL) == 0 &&
-		    cached_versions(j, r, out->tmp, L) == 0 && cached_history(j, r, out->tmp, L) == 0 &&
+		reg_build b = {r, L, lib, V};
+		/* the site links to the products page when r has a products/ folder: the
+		 * folder is among its inputs (one there or not, build/cache.h) */
+		char *pdir = fsio_join(r->dir, "products");
+		const char *inputs[1] = {pdir};
+		if (pdir && gpath && sdir && cached(j, &b, "graph.xml", BCACHE_GRAPH, gpath, make_graph) == 0 &&
+		    cached_versions(j, &b, out->tmp) == 0 &&
 		    (!(st & REGDOC_STAGE_SITE) ||
 		     (fsout_mkdirs(sdir, &j->d) == 0 && !diag_interrupted(&j->d) &&
-		      cached(j, r->m.id, "site", BCACHE_RENDER, sdir, r, 1, lib) == 0)) &&
+		      cached_in(j, &b, "site", BCACHE_RENDER, sdir, inputs, pdir ? 1 : 0, make_sites) == 0)) &&
 		    !diag_interrupted(&j->d) &&
 		    (!(st & REGDOC_STAGE_PRODUCTS) || render_products(j, r, out->tmp, L) == 0) &&
 		    (!(st & REGDOC_STAGE_SITE) || !(st & REGDOC_STAGE_PRODUCTS) || !lib ||
 		     !builds_products(j, r) || products_page(j, r, out->tmp, lib) == 0))
 			rc = 0;
+		free(pdir);
 		free(gpath);
 		free(sdir);
 	}
@@ -1030,7 +1117,8 @@ static void report_build(job *j, const library *L, regdoc_build_report *reps, co
 /* The library's own files beside the regulations' folders: links.xml (the links
  * between them) and index.html (its home page), each built in a temporary file. */
 static int build_library_files(job *j, xmlDocPtr links, const site_library *lib,
-                               const char *outdir, fsout *lout, fsout *hout)
+                               const char *versions, const char *outdir, fsout *lout,
+                               fsout *hout)
 {
 	char *lpath = fsio_join(outdir, "links.xml"), *hpath = fsio_join(outdir, "index.html");
 	int rc = -1;
@@ -1042,7 +1130,8 @@ static int build_library_files(job *j, xmlDocPtr links, const site_library *lib,
 	     (fsout_begin_file(hout, hpath, &j->d) == 0 &&
 	      (bcache_take(j->bc, "index.html", BCACHE_RENDER, NULL, hout->tmp) ||
 	       kept(j, "index.html", hout->tmp,
-	            site_render_library(links, j->templates, hout->tmp, lib, &j->d)) == 0))))
+	            site_render_library_versions(links, j->templates, hout->tmp, lib, versions,
+	                                         &j->d)) == 0))))
 		rc = 0;
 	free(lpath);
 	free(hpath);
@@ -1110,6 +1199,7 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 	xslt_doc *docs = NULL;
 	char (*uris)[160] = NULL; /* LIBRARY_URI, a manifest id (64 at most), /graph.xml */
 	site_library slib, *lib = NULL;
+	versions_docs V;
 	regdoc_build_report *reps = NULL;
 	buf prods;
 	int ok = 1, whole, replayed;
@@ -1175,14 +1265,32 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 	/* Build every regulation into a temporary folder first (all of them, so every
 	 * error is reported); replace the previous output only when all succeeded. The
 	 * products share their stylesheets, schemas, rules and graph indexes. */
+	/* every version of each regulation, its changes, and what the sites read of them */
+	memset(&V, 0, sizeof V);
+	if (ok) {
+		xmlDocPtr *hist = make_histories(&j, &L);
+		if (!hist || versions_docs_build(&V, &L, docs, nd, hist, &j.d) != 0)
+			ok = 0;
+	}
+	if (ok && V.vdoc && j.validate) {
+		char *rng = fsio_join(j.datadir, "templates/schema/site-versions.rng");
+		if (!rng || xmlsafe_validate(V.vdoc, rng, "versions", &j.d) != 0)
+			ok = 0;
+		free(rng);
+	}
+	if (lib) {
+		slib.docs = V.docs;
+		slib.ndocs = V.ndocs;
+	}
 	if (ok) {
 		outs = calloc(L.n, sizeof *outs);
 		j.cache = assess_cache_new(); /* NULL (no memory): each product loads its own */
 	}
 	for (size_t i = 0; outs && i < L.n && !diag_interrupted(&j.d); i++)
-		if (L.named[i] && build_regulation(&j, &L.regs[i], outdir, &outs[i], lib, &L, &reps[i]) != 0)
+		if (L.named[i] && build_regulation(&j, &L.regs[i], outdir, &outs[i], lib, &L,
+		                                  V.uri ? &V : NULL, &reps[i]) != 0)
 			ok = 0;
-	if (!outs || (whole && ok && build_library_files(&j, links, lib, outdir, &lout, &hout) != 0))
+	if (!outs || (whole && ok && build_library_files(&j, links, lib, V.uri, outdir, &lout, &hout) != 0))
 		ok = 0;
 	/* The last look at the interrupt flag: once the first swap is made, all are. */
 	if (diag_interrupted(&j.d) || j.d.errors)
@@ -1211,6 +1319,7 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 	free(reps);
 	free(j.reg_warnings);
 	free(outs);
+	versions_docs_free(&V);
 	free(docs);
 	free(uris);
 	assess_cache_free(j.cache);

@@ -246,8 +246,11 @@ int site_render_in(xmlDocPtr graph, const char *templates_dir, const char *outdi
 	const char *library = lib && lib->library ? lib->library : "";
 	const char *library_href = lib && lib->href ? lib->href : "";
 	const char *products_href = opts && opts->products_href ? opts->products_href : "";
+	const char *versions = opts && opts->versions ? opts->versions : "";
+	const char *version = opts && opts->version ? opts->version : "";
 	const char *params[] = {"base-url", base_url, "library", library, "library-href",
-	                        library_href, "products-href", products_href, NULL};
+	                        library_href, "products-href", products_href, "versions", versions,
+	                        "version", version, NULL};
 	struct page_sink ps;
 	int rc = -1;
 
@@ -312,10 +315,18 @@ int site_render_opts(xmlDocPtr graph, const char *templates_dir, const char *out
 int site_render_library(xmlDocPtr links, const char *templates_dir, const char *out_path,
                         const site_library *lib, diag *d)
 {
+	return site_render_library_versions(links, templates_dir, out_path, lib, NULL, d);
+}
+
+int site_render_library_versions(xmlDocPtr links, const char *templates_dir,
+                                 const char *out_path, const site_library *lib,
+                                 const char *versions, diag *d)
+{
 	char *xsl = NULL, *sitedir = fsio_join(templates_dir, "site");
 	const char *library = lib && lib->library ? lib->library : "";
 	const char *params[] = {"library", library, "with-products",
-	                        lib && lib->products ? lib->products : "", NULL};
+	                        lib && lib->products ? lib->products : "", "versions",
+	                        versions ? versions : "", NULL};
 	xslt_sheet *sheet = NULL;
 	xmlDocPtr result = NULL;
 	xmlNodePtr page = NULL, html = NULL, root;

@@ -24,7 +24,32 @@ typedef struct site_options {
 	const char *base_url;
 	/* the regulation's products page, linked from its home page (NULL: none) */
 	const char *products_href;
+	/* The versions of the regulation (a versions document, site_versions_new, read
+	 * from memory: its URI, the document among the library's docs) and the id of the
+	 * version this site shows; NULL = one version, no switcher, no history. */
+	const char *versions;
+	const char *version;
 } site_options;
+
+/* One version of a regulation, for its sites (doc/site.md, "Versions"): the site of
+ * the version at the root shows the law in force at the site's root, each other version
+ * is published under v/<id>/. graph_uri and changes_uri are where the stylesheet reads
+ * its graph and the diff document (templates/schema/diff.rng, regdoc diff's) from the
+ * version before (NULL for the first) with document(); the caller registers them. */
+typedef struct site_version {
+	const char *id, *applies_from, *label, *celex, *amended_by;
+	const char *graph_uri, *changes_uri;
+} site_version;
+
+/* A new versions document (templates/schema/site-versions.rng): <versions/>. */
+xmlDocPtr site_versions_new(void);
+
+/* Append regulation reg's versions v[0..n) (oldest first; v[root] at the site's root)
+ * to doc, with the URI of its history document (graph/history.h, history.rng: the
+ * marks of amended elements and the amending provisions; NULL = none). Returns 0, or
+ * -1 when out of memory. */
+int site_versions_add(xmlDocPtr doc, const char *reg, const site_version *v, size_t n,
+                      size_t root, const char *history_uri);
 
 /* The library a site is part of (regdoc build over several regulations): library is
  * the URI of its links document (templates/schema/links.rng), docs the documents the
@@ -60,5 +85,11 @@ int site_render_in(xmlDocPtr graph, const char *templates_dir, const char *outdi
  * links document, reading the graphs in lib->docs) into the file out_path. */
 int site_render_library(xmlDocPtr links, const char *templates_dir, const char *out_path,
                         const site_library *lib, diag *d);
+
+/* As site_render_library, with the versions document's URI (among lib->docs; NULL =
+ * none): the home page links each regulation's pages of what changed. */
+int site_render_library_versions(xmlDocPtr links, const char *templates_dir,
+                                 const char *out_path, const site_library *lib,
+                                 const char *versions, diag *d);
 
 #endif

@@ -917,7 +917,7 @@ int diff_regulation(xmlDocPtr doc, const diff_side *old, const diff_side *new,
 				c.oom = 1;
 		}
 	}
-	if (!c.oom && !diag_interrupted(d))
+	if (!c.oom && !diag_interrupted(d) && templates)
 		products(&c, reg, old, new, templates, d);
 	if (c.oom)
 		diag_sys(d, new->dir, "cannot compare", ENOMEM);

@@ -38,7 +38,8 @@ typedef struct diff_side {
 xmlDocPtr diff_new(const char *old_dir, const char *new_dir, const char *generator);
 
 /* Append to doc's root the comparison of one regulation: its units and elements, and
- * (templates: for the schemas the assessment needs) its example products
+ * (templates: for the schemas the assessment needs; NULL = the text only, e.g. the
+ * history of a regulation's versions on its site) its example products
  * (the <dir>/products/NAME.xml of either side, assessed with <dir>/rules). Errors of a
  * product's assessment are recorded in the document, not reported to d. Returns 0, or
  * -1 with a diagnostic (out of memory, interrupted). */

@@ -140,4 +140,15 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- "2026-07-27" as "27 July 2026" -->
+  <xsl:template name="date-long">
+    <xsl:param name="d"/>
+    <xsl:variable name="m" select="number(substring($d, 6, 2))"/>
+    <xsl:value-of select="concat(number(substring($d, 9, 2)), ' ')"/>
+    <xsl:value-of select="substring-before(substring-after(
+        '|1January|2February|3March|4April|5May|6June|7July|8August|9September|10October|11November|12December|',
+        concat('|', $m)), '|')"/>
+    <xsl:value-of select="concat(' ', substring($d, 1, 4))"/>
+  </xsl:template>
+
 </xsl:stylesheet>

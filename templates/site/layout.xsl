@@ -28,6 +28,7 @@
       <xsl:when test="element-available('rd:page')">
         <rd:page href="{$file}">
           <xsl:call-template name="page-html">
+            <xsl:with-param name="file" select="$file"/>
             <xsl:with-param name="kind" select="$kind"/>
             <xsl:with-param name="title" select="$title"/>
             <xsl:with-param name="current" select="$current"/>
@@ -38,6 +39,7 @@
       <xsl:otherwise>
         <page href="{$file}">
           <xsl:call-template name="page-html">
+            <xsl:with-param name="file" select="$file"/>
             <xsl:with-param name="kind" select="$kind"/>
             <xsl:with-param name="title" select="$title"/>
             <xsl:with-param name="current" select="$current"/>
@@ -50,6 +52,7 @@
 
   <!-- The <html> element of a page (parameters: those of "page"). -->
   <xsl:template name="page-html">
+    <xsl:param name="file" select="''"/>
     <xsl:param name="kind"/>
     <xsl:param name="title"/>
     <xsl:param name="current" select="''"/>
@@ -101,8 +104,13 @@
         </rd:cache>
         <div class="layout">
           <main id="main" tabindex="-1">
+            <xsl:call-template name="version-banner">
+              <xsl:with-param name="page" select="$file"/>
+              <xsl:with-param name="kind" select="$kind"/>
+            </xsl:call-template>
             <xsl:apply-templates select="." mode="main">
               <xsl:with-param name="kind" select="$kind"/>
+              <xsl:with-param name="current" select="$current"/>
             </xsl:apply-templates>
           </main>
           <xsl:call-template name="toc-nav">
@@ -440,8 +448,12 @@
   <!-- ===================================================== home -->
   <xsl:template match="regulation" mode="main">
     <xsl:param name="kind"/>
+    <xsl:param name="current" select="''"/>
     <xsl:choose>
       <xsl:when test="$kind = 'search'"><xsl:call-template name="search-main"/></xsl:when>
+      <xsl:when test="$kind = 'changes'">
+        <xsl:call-template name="changes-main"><xsl:with-param name="vid" select="$current"/></xsl:call-template>
+      </xsl:when>
       <xsl:otherwise><xsl:call-template name="home-main"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -476,6 +488,7 @@
                               count(contents/chapter), ' chapters · ',
                               count(annexes/annex), ' annexes')"/>
       </p>
+      <xsl:call-template name="version-home"/>
     </div>
 
     <section class="home-sec" aria-labelledby="h-contents">
@@ -581,6 +594,10 @@
       <xsl:with-param name="items"><li aria-current="page">Search</li></xsl:with-param>
     </xsl:call-template>
     <h1>Search</h1>
+    <xsl:call-template name="version-switcher">
+      <xsl:with-param name="pid" select="''"/>
+      <xsl:with-param name="file" select="'search.html'"/>
+    </xsl:call-template>
     <form class="qform big" id="search-form" action="search.html" method="get" role="search">
       <label class="vh" for="q">Search the full text</label>
       <input id="q" name="q" type="search" placeholder="Words to find, e.g. conformity assessment"
@@ -607,6 +624,7 @@
       <xsl:text> </xsl:text>
       <span class="u-title"><xsl:value-of select="@title"/></span>
     </h1>
+    <xsl:call-template name="version-switcher"/>
     <xsl:apply-templates select="@id" mode="links-map-link"/>
     <xsl:call-template name="unit-list">
       <xsl:with-param name="refs" select="unit"/>
@@ -691,12 +709,17 @@
             <span class="u-title"><xsl:value-of select="@title"/></span>
           </xsl:if>
         </h1>
+        <xsl:call-template name="version-switcher"/>
+        <xsl:call-template name="amend-mark"/>
+        <xsl:call-template name="applies-note"><xsl:with-param name="unit" select="true()"/></xsl:call-template>
         <div class="body">
           <xsl:call-template name="children"/>
+          <xsl:call-template name="version-gone"/>
         </div>
       </article>
       <xsl:call-template name="rail"/>
     </div>
+    <xsl:call-template name="version-history"/>
     <xsl:call-template name="pager"/>
   </xsl:template>
 

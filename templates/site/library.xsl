@@ -11,7 +11,10 @@
   written as HTML5 by src/render/site.c (site_render_library). The page uses the
   stylesheets of the first regulation's site (every site has the same static/).
 
-  Parameter: library  the URI of the links document itself ('' = the input's own).
+  Parameters: library   the URI of the links document itself ('' = the input's own).
+              versions  the URI of the versions document (templates/schema/site-versions.rng,
+                        '' = none): each regulation with several versions links the
+                        pages of what changed on each version's date.
   Works with xsltproc too: xsltproc library.xsl DIR/links.xml
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
@@ -23,6 +26,8 @@
   <xsl:param name="library" select="''"/>
   <!-- the ids of the regulations with a products page, space-padded (" ai-act cra ") -->
   <xsl:param name="with-products" select="''"/>
+  <xsl:param name="versions" select="''"/>
+  <xsl:variable name="vers" select="document($versions)/versions/regulation"/>
 
   <!-- the keys labels.xsl relies on, in each regulation's graph -->
   <xsl:key name="unit" match="recitals/recital | articles/article | annexes/annex" use="@id"/>
@@ -117,6 +122,16 @@
             <xsl:if test="$site != '' and contains($with-products, concat(' ', @id, ' '))">
               <p class="stats"><a href="{$site}products.html">Example products</a></p>
             </xsl:if>
+            <xsl:variable name="rid" select="@id"/>
+            <xsl:for-each select="$vers[@id = $rid and $site != '']/version[@changes]">
+              <p class="v-changes">
+                <a href="{$site}changes-{@id}.html">
+                  <xsl:text>What changed on </xsl:text>
+                  <xsl:call-template name="date-long"><xsl:with-param name="d" select="@applies-from"/></xsl:call-template>
+                </a>
+                <xsl:value-of select="concat(' (', @label, ')')"/>
+              </p>
+            </xsl:for-each>
             <p class="stats">
               <xsl:for-each select="units">
                 <xsl:if test="position() > 1"><xsl:text> · </xsl:text></xsl:if>

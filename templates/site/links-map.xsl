@@ -85,6 +85,11 @@
       <xsl:text> </xsl:text>
       <span class="u-title">How its recitals, articles and annexes link</span>
     </h1>
+    <xsl:for-each select="$c">
+      <xsl:call-template name="version-switcher">
+        <xsl:with-param name="file" select="concat(@id, '-links.html')"/>
+      </xsl:call-template>
+    </xsl:for-each>
     <p class="lm-intro">
       <xsl:text>Rows: the </xsl:text>
       <xsl:value-of select="count($arts)"/>

@@ -15,6 +15,9 @@
                             other regulations link to their sites and "cited by" lists
                             theirs. It names each regulation's graph, read with document().
               library-href  the library's folder from a page of this site ('../../').
+              versions      URI of the versions document (templates/schema/site-versions.rng;
+                            '' = one version): versions.xsl.
+              version       the id of the version this site shows.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -26,6 +29,7 @@
   <xsl:include href="text.xsl"/>
   <xsl:include href="layout.xsl"/>
   <xsl:include href="links-map.xsl"/>
+  <xsl:include href="versions.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 
@@ -34,6 +38,8 @@
   <xsl:param name="library-href" select="'../../'"/>
   <!-- the regulation's products page ('' = none), linked from its home page -->
   <xsl:param name="products-href" select="''"/>
+  <xsl:param name="versions" select="''"/>
+  <xsl:param name="version" select="''"/>
 
   <!-- Patterns start at the root: libxslt evaluates a key's "a/b" as "//a/b", a walk
        of the whole document per key and per document read (the graphs of a library,
@@ -136,6 +142,7 @@
       </xsl:call-template>
     </xsl:for-each>
     <xsl:apply-templates select="contents/chapter" mode="links-map-page"/>
+    <xsl:call-template name="version-changes-pages"/>
     <xsl:call-template name="sitemap"/>
     <!-- what search-index.js is made of -->
     <search>
@@ -182,6 +189,11 @@
           <url><loc><xsl:value-of select="concat($base-url, @id, '.html')"/></loc></url>
         </xsl:for-each>
         <xsl:apply-templates select="contents/chapter" mode="links-map-loc"/>
+        <xsl:if test="$vshown and $vers/@root = $version">
+          <xsl:for-each select="$vers/version[@changes]">
+            <url><loc><xsl:value-of select="$base-url"/><xsl:apply-templates select="." mode="changes-file"/></loc></url>
+          </xsl:for-each>
+        </xsl:if>
       </urlset>
     </exsl:document>
   </xsl:template>

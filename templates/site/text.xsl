@@ -55,6 +55,8 @@
     <div class="para" id="{@id}">
       <xsl:call-template name="permalink"/>
       <span class="num"><xsl:value-of select="concat(@n, '.')"/></span>
+      <xsl:call-template name="amend-mark"/>
+      <xsl:call-template name="applies-note"/>
       <xsl:call-template name="children"/>
     </div>
   </xsl:template>
@@ -62,6 +64,8 @@
   <xsl:template match="sub" mode="body">
     <div class="sub" id="{@id}">
       <xsl:call-template name="permalink"/>
+      <xsl:call-template name="amend-mark"/>
+      <xsl:call-template name="applies-note"/>
       <xsl:call-template name="children"/>
     </div>
   </xsl:template>
@@ -79,6 +83,8 @@
           </xsl:otherwise>
         </xsl:choose>
       </span>
+      <xsl:call-template name="amend-mark"/>
+      <xsl:call-template name="applies-note"/>
       <xsl:call-template name="children"/>
     </li>
   </xsl:template>
@@ -97,6 +103,8 @@
         <xsl:call-template name="permalink"/>
         <xsl:call-template name="section-heading"/>
       </xsl:element>
+      <xsl:call-template name="amend-mark"/>
+      <xsl:call-template name="applies-note"/>
       <xsl:call-template name="children"/>
     </section>
   </xsl:template>

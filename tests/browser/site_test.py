@@ -3,16 +3,24 @@
 DevTools Protocol (--remote-debugging-pipe), with Python 3's standard library only (no
 Node, no npm, nothing fetched).
 
-usage: site_test.py SITE_DIR OUT_DIR [--chromium PATH]
+usage: site_test.py LIBRARY_DIR OUT_DIR [--chromium PATH]
 
-Serves SITE_DIR from a small HTTP server on 127.0.0.1, then, as a reader would: the home
-page -> types "conformity assessment" into the search box and presses Enter -> opens
-Article 43 from the results -> follows its link to Annex VII -> back -> Recital 78 via the
-related-recitals box -> back. Also runs the search from file:// and reads Article 43 on a
-phone-sized screen. Every request that leaves 127.0.0.1 / file:// is blocked (Fetch
+Serves LIBRARY_DIR (`regdoc build corpus`) from a small HTTP server on 127.0.0.1, then,
+on the AI Act's site (ai-act/site/), as a reader would: the home page -> types
+"conformity assessment" into the search box and presses Enter -> opens Article 43 from
+the results -> follows its link to Annex VII -> back -> Recital 78 via the
+related-recitals box -> back. The law in time: the library's home links what changed on
+27 July 2026, which lists Article 43; Article 43 in force shows the version
+switcher and its history; the mark of Article 43(3), replaced by Regulation (EU)
+2026/1744, is followed to that act's Article 1, point (19), and back from its link to
+what it replaced; then the switcher leads to the 2024 text (v/2024-08-01/art-43.html: the
+banner, the old wording of Article 43(3); no Article 42(3) in that version's Article
+42), whose own search finds the old wording and whose switcher runs the same search in
+the law in force; the banner leads back to the law in force. Also runs the search from file:// and reads Article 43 on a phone-sized screen. Every request that leaves 127.0.0.1 / file:// is blocked (Fetch
 domain) and fails the test, as do console errors, uncaught exceptions and CSP violations
 (Runtime and Log domains). Screenshots go to OUT_DIR (home.png, search.png,
-article-43.png, annex-7.png, recital-78.png, phone-article-43.png).
+article-43.png, annex-7.png, recital-78.png, changes-2026-07-27.png, omnibus-article-1.png, article-43-2024.png,
+phone-article-43.png).
 """
 import base64
 import functools
@@ -181,8 +189,8 @@ class Browser:
 
     def wait_page(self, pattern):
         """the page whose URL matches pattern is loaded"""
-        self.wait('/%s/.test(location.href) && document.readyState === "complete"' % pattern,
-                  'a page matching /%s/' % pattern)
+        self.wait('new RegExp(%s).test(location.href) && document.readyState === "complete"'
+                  % json.dumps(pattern), 'a page matching /%s/' % pattern)
 
     def goto(self, url, pattern):
         self.call('Page.navigate', {'url': url})
@@ -195,9 +203,10 @@ class Browser:
         return self.js('(document.querySelector(%s) || {}).textContent || ""' % json.dumps(selector))
 
     def click(self, selector):
-        """a real mouse click at the middle of the element"""
+        """a real mouse click at the middle of the element (of its first line box)"""
         box = self.js('''(() => { const e = document.querySelector(%s); if (!e) return null;
-            e.scrollIntoView({block: "center"}); const r = e.getBoundingClientRect();
+            e.scrollIntoView({block: "center"});
+            const r = e.getClientRects()[0] || e.getBoundingClientRect(); /* a wrapped link's first line */
             return [r.left + r.width / 2, r.top + r.height / 2]; })()''' % json.dumps(selector))
         check(box, 'nothing to click: %s' % selector)
         for kind in ('mousePressed', 'mouseReleased'):
@@ -241,6 +250,85 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
+
+
+def law_in_time(b, base, shot):
+    """Regulation (EU) 2026/1744 amended the AI Act from 27 July 2026: the site shows the
+    law in force, marks what was amended, links the amending act both ways, keeps the
+    2024 text under its own path with its own search."""
+    # the library's home links what changed on 27 July 2026; Article 43 is among it
+    root = base[:-len('ai-act/site/')]
+    b.goto(root + 'index.html', r'127\.0\.0\.1:\d+/index\.html$')
+    changed = 'a[href="ai-act/site/changes-2026-07-27.html"]'
+    check(b.text(changed).strip() == 'What changed on 27 July 2026', 'the library home links what changed')
+    b.click(changed)
+    b.wait_page(r'/ai-act/site/changes-2026-07-27\.html$')
+    check(b.text('h1') == 'What changed on 27 July 2026', 'what changed: %s' % b.text('h1'))
+    check(b.count('section.v-unit h2 a[href="art-43.html"]') == 1, 'what changed lists Article 43')
+    shot('changes-2026-07-27.png')
+
+    # Article 43 in force, its version switcher and history
+    b.goto(base + 'art-43.html', r'/ai-act/site/art-43\.html$')
+    current = b.text('nav.v-switch a[aria-current="page"]')
+    check(re.search('27 July 2026', current), 'the version shown is the law in force: %s' % current)
+    check(b.count('#history .v-el ins') > 0, 'the history shows inserted words')
+    # Article 43(3) as replaced: notified bodies "have the power to assess the conformity"
+    check(re.search('have the power to assess the conformity', b.text('#art-43\\.3')),
+          'Article 43(3) in its 2026 wording')
+    # the amendment mark of Article 43(3): replaced by Regulation (EU) 2026/1744, Article 1,
+    # point (19) (amendments.tsv of the consolidation); follow it to the amending act and back
+    mark = '#art-43\\.3 > .amend-replaced a.amend-by'
+    check(b.count(mark) == 1, 'Article 43(3) is marked replaced')
+    check(re.search(r'Regulation \(EU\) 2026/1744, Article 1, point \(19\)', b.text(mark)),
+          'the mark names the amending point: %s' % b.text(mark))
+    b.click(mark)
+    b.wait_page(r'digital-omnibus-ai/site/art-1\.html#art-1\.19$')
+    check(re.search('Article 1', b.text('h1')), 'the amending act\'s Article 1: %s' % b.text('h1'))
+    back = '[id="art-1.19"] a.amends-to[href$="ai-act/site/art-43.html#art-43.3"]'
+    check(b.count(back) == 1, 'Article 1, point (19) links back to Article 43(3)')
+    shot('omnibus-article-1.png')
+    b.click(back)
+    b.wait_page(r'ai-act/site/art-43\.html#art-43\.3$')
+    check(re.search('Conformity assessment', b.text('h1')), 'back on Article 43')
+
+    # switch to the 2024 text of Article 43
+    to2024 = 'nav.v-switch a[href="v/2024-08-01/art-43.html"]'
+    check(b.count(to2024) == 1, 'the switcher links the 2024 text')
+    b.click(to2024)
+    b.wait_page(r'/v/2024-08-01/art-43\.html$')
+    check(re.search('applicable from 1 August 2024', b.text('p.v-banner')),
+          'the 2024 banner: %s' % b.text('p.v-banner'))
+    check(re.search('1 August 2024', b.text('nav.v-switch a[aria-current="page"]')),
+          'the switcher marks the 2024 text')
+    # the 2024 wording of Article 43(3): notified bodies "entitled to control"
+    check(re.search('entitled to control', b.text('#art-43\\.3')), 'Article 43(3) in its 2024 wording')
+    b.js('window.scrollTo(0, 0)')
+    shot('article-43-2024.png')
+    # Article 42(3) was inserted in 2026: not in the 2024 Article 42
+    b.goto(base + 'v/2024-08-01/art-42.html', r'/v/2024-08-01/art-42\.html$')
+    check(b.count('#art-42\\.3') == 0, 'no Article 42(3) in 2024')
+    # search covers the version shown: the 2024 site's own index finds the old words
+    b.type_enter('#q-top', 'entitled to control')
+    b.wait_page(r'/v/2024-08-01/search\.html\?q=')
+    b.wait('document.body.dataset.searchReady === "true"', 'the 2024 search index')
+    b.wait('document.querySelector("#search-results > li")', 'the 2024 search results')
+    check(b.count('#search-results a.hit-label[href="art-43.html#art-43.3.sub2"]') >= 1,
+          'the 2024 search finds Article 43(3), second subparagraph')
+    # the switcher runs the same search in the law in force
+    now = 'nav.v-switch a[href="../../search.html?q=entitled%20to%20control"]'
+    check(b.count(now) == 1, 'the search page\'s switcher carries the words searched')
+    b.click(now)
+    b.wait_page(r'/ai-act/site/search\.html\?q=entitled')
+    b.wait('document.body.dataset.searchReady === "true"', 'the search index in force')
+    check(b.js('document.querySelector("#q").value') == 'entitled to control', 'the words searched, in force')
+    check(re.search('27 July 2026', b.text('nav.v-switch a[aria-current="page"]')),
+          'the search of the law in force')
+    # and back to the law in force from the banner
+    b.goto(base + 'v/2024-08-01/art-43.html', r'/v/2024-08-01/art-43\.html$')
+    b.click('p.v-banner a')
+    b.wait_page(r'/ai-act/site/art-43\.html$')
+    check(re.search('27 July 2026', b.text('nav.v-switch a[aria-current="page"]')),
+          'back on the law in force')
 
 
 def run(b, base, site, out):
@@ -302,6 +390,8 @@ def run(b, base, site, out):
     b.back(r'art-43\.html')
     check(re.search('Conformity assessment', b.text('h1')), 'back on Article 43')
 
+    law_in_time(b, base, shot)
+
     # the same search from file://, without a server
     b.goto('file://' + os.path.join(site, 'search.html') + '?q=conformity%20assessment', r'^file:')
     b.wait('document.body.dataset.searchReady === "true"', 'the search index (file://)')
@@ -331,16 +421,18 @@ def main():
     if len(args) != 2:
         print(__doc__.split('\n\n')[1], file=sys.stderr)
         return 2
-    site, out = os.path.abspath(args[0]), os.path.abspath(args[1])
+    lib, out = os.path.abspath(args[0]), os.path.abspath(args[1])
+    site = os.path.join(lib, 'ai-act', 'site')
     os.makedirs(out, exist_ok=True)
     server = http.server.ThreadingHTTPServer(('127.0.0.1', 0),
-                                             functools.partial(Quiet, directory=site))
+                                             functools.partial(Quiet, directory=lib))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = 'http://127.0.0.1:%d/' % server.server_address[1]
+    root = 'http://127.0.0.1:%d/' % server.server_address[1]
+    base = root + 'ai-act/site/'
     profile = tempfile.mkdtemp(prefix='regdoc-chromium-')
     b = None
     try:
-        b = Browser(chromium, profile, [base, 'file://', 'data:', 'about:', 'blob:'])
+        b = Browser(chromium, profile, [root, 'file://', 'data:', 'about:', 'blob:'])
         b.open_page(1280, 900)
         run(b, base, site, out)
         print('ok: browser test passed; screenshots in %s' % out)

@@ -33,6 +33,11 @@
 #              --as-of 2025-01-01 (issue 14: the other version in graph.xml, the latest
 #              under versions/): both rebuilt, equal to a cold build; back to the latest:
 #              equal to a cold build again
+#   versions   tests/fixtures/versions (a regulation in two versions, issue 14): the
+#              warm build takes over every file, the earlier version's site (site/v/),
+#              its graph and history.xml included, the same tree as a cold one; with
+#              --as-of the earlier version's date, then with a page of the earlier
+#              version edited: the sites rebuilt, each time equal to a cold build
 # $REGDOC_WRAPPER (e.g. valgrind) is put in front of every regdoc command when set.
 set -u
 check=${1:?usage: run.sh CHECK REGDOC_BINARY}
@@ -267,6 +272,35 @@ as-of)
 	same_as_cold "$work/out" --stage=graph --as-of 2025-01-01 corpus/ai-act
 	build "$work/out" --stage=graph corpus/ai-act
 	same_as_cold "$work/out" --stage=graph corpus/ai-act
+	;;
+versions)
+	cp -r tests/fixtures/versions "$work/v"
+	build "$work/out" "$work/v"
+	inodes "$work/out" >"$work/before"
+	build "$work/out" "$work/v"
+	inodes "$work/out" >"$work/after"
+	expect_kept "$work/before" "$work/after" '/site/v/2099-04-01/' "the earlier version's site"
+	expect_kept "$work/before" "$work/after" '/' "every file of the regulation"
+	for g in graph.xml versions history.xml site; do
+		grep -q "^group mini-versions/$g [0-9a-f]\{64\}$" "$work/out/.regdoc-cache" ||
+			failed "no key of mini-versions/$g in .regdoc-cache"
+	done
+	same_as_cold "$work/out" "$work/v"
+	build "$work/out" --as-of 2099-06-01 "$work/v"
+	inodes "$work/out" >"$work/after"
+	expect_rebuilt "$work/before" "$work/after" '/site/' "the sites of another --as-of"
+	grep -q 'v/2100-01-01/' "$work/out/mini-versions/site/art-1.html" ||
+		failed "--as-of 2099-06-01: the later version is not under site/v/"
+	same_as_cold "$work/out" --as-of 2099-06-01 "$work/v"
+	build "$work/out" "$work/v"
+	inodes "$work/out" >"$work/before"
+	sed -i 's/on the design of \*widgets\*/on the design of *widgets* (edited)/' "$work/v/articles/article-001.md"
+	build "$work/out" "$work/v"
+	inodes "$work/out" >"$work/after"
+	expect_rebuilt "$work/before" "$work/after" '/site/v/2099-04-01/art-1.html' "the earlier version's Article 1"
+	grep -q '(edited)' "$work/out/mini-versions/site/v/2099-04-01/art-1.html" ||
+		failed "the edit is not in the earlier version's site"
+	same_as_cold "$work/out" "$work/v"
 	;;
 *)
 	echo "run.sh: unknown check '$check'" >&2

@@ -7,7 +7,7 @@ must be unique within a page, and each page passes a few structural HTML checks
 (doctype, one h1, heading order, nesting; see Page). External links (http:, https:, mailto:) are counted, not
 fetched. Prints the counts; exits 1 on any broken link.
 
-usage: check_links.py SITE_DIR
+usage: check_links.py SITE_DIR [--permalinks GRAPH ...]
        check_links.py --regdoc REGDOC --corpus CORPUS_DIR   (builds the site into a
                                                             temporary directory first)
        check_links.py --library LIBRARY_DIR
@@ -23,6 +23,13 @@ citing element will do; for a citation of a whole act, that regulation's home pa
 and the cited page's "cited by" (or that home page's "Cited by other regulations")
 links back to the citing element. Prints how many cross-regulation links resolve in
 each direction.
+
+Versions (doc/site.md, "Versions"): the pages of every version (SITE/v/<id>/) are
+checked with the site, each with its sitemap.xml; and every permalink ever published
+must keep resolving in the site at the root: every id of an earlier version's graph
+(its units, chapters and every element with an id) on its page there,
+`art-43.html#art-43.3`. With --library, the graphs are each regulation's
+versions/<id>/graph.xml; --permalinks GRAPH names them for SITE_DIR.
 """
 import argparse
 import html.parser
@@ -135,6 +142,10 @@ def check(site, site_dirs=None, extra_pages=()):
     more pages (a library's home page)."""
     site = os.path.abspath(site)
     site_dirs = [os.path.abspath(d) for d in (site_dirs or [site])]
+    # the sites of the other versions, each with its sitemap
+    site_dirs += [os.path.join(d, "v", v) for d in site_dirs
+                  if os.path.isdir(os.path.join(d, "v"))
+                  for v in sorted(os.listdir(os.path.join(d, "v")))]
     pages = {}
     for top in site_dirs:
         for root, _dirs, files in os.walk(top):
@@ -212,6 +223,27 @@ def page_of(site_dir, ident):
     return os.path.join(site_dir, page + ".html"), ("" if ident == page else ident)
 
 
+def permalinks(site_dir, graph_path, pages):
+    """Every id of the graph at graph_path that has a page (units, chapters and the
+    elements in them) on that page of site_dir: (checked, errors)."""
+    root = ET.parse(graph_path).getroot()
+    errors, n = [], 0
+    for tops in ("contents", "recitals", "articles", "annexes"):
+        for top in root.findall(tops):
+            for e in top.iter():
+                ident = e.get("id")
+                if not ident or e.tag == "unit":
+                    continue
+                n += 1
+                path, frag = page_of(site_dir, ident)
+                page = pages.get(os.path.abspath(path))
+                if page is None:
+                    errors.append(f"permalink {ident} of {graph_path}: no page {os.path.basename(path)}")
+                elif frag and frag not in page.ids:
+                    errors.append(f"permalink {ident} of {graph_path}: no id in {os.path.basename(path)}")
+    return n, errors
+
+
 def check_library(lib):
     """The library's pages as one site, then every edge of links.xml both ways."""
     lib = os.path.abspath(lib)
@@ -222,6 +254,14 @@ def check_library(lib):
     home = os.path.join(lib, "index.html")
     counts, errors = check(lib, list(sites.values()), [home])
     pages = counts.pop("_pages")
+    # every permalink of every earlier version resolves in the site of the version built
+    counts["permalinks"] = 0
+    for rid, d in sorted(sites.items()):
+        vdir = os.path.join(os.path.dirname(d), "versions")
+        for v in sorted(os.listdir(vdir)) if os.path.isdir(vdir) else []:
+            n, errs = permalinks(d, os.path.join(vdir, v, "graph.xml"), pages)
+            counts["permalinks"] += n
+            errors += errs
 
     def site_of(path):
         for rid, d in sites.items():
@@ -296,7 +336,7 @@ def check_library(lib):
 # ("Replaced by Regulation (EU) 2026/1744, Article 1, point (35)" and back) are the site
 # part of issue 14. Set this when the site renders them: each is then checked both ways
 # like a citation.
-AMENDS_RENDERED = False
+AMENDS_RENDERED = True
 
 
 def main():
@@ -305,6 +345,7 @@ def main():
     ap.add_argument("--regdoc")
     ap.add_argument("--corpus")
     ap.add_argument("--library", nargs="?", const="", default=None, metavar="LIBRARY_DIR")
+    ap.add_argument("--permalinks", action="append", default=[], metavar="GRAPH")
     args = ap.parse_args()
     tmp = None
     try:
@@ -333,7 +374,12 @@ def main():
             counts, errors = check_library(site)
         else:
             counts, errors = check(site)
-            counts.pop("_pages")
+            pages = counts.pop("_pages")
+            counts["permalinks"] = 0
+            for g in args.permalinks:
+                n, errs = permalinks(os.path.abspath(site), g, pages)
+                counts["permalinks"] += n
+                errors += errs
         for e in errors[:200]:
             print("BROKEN:", e)
         if len(errors) > 200:
@@ -343,6 +389,8 @@ def main():
               f"({counts['with_fragment']} with a #fragment), "
               f"{counts['assets']} asset references, {counts['sitemap']} sitemap entries, "
               f"{counts['external']} external links (not fetched); {len(errors)} broken")
+        if counts.get("permalinks"):
+            print(f"{counts['permalinks']} permalinks of earlier versions checked")
         if args.library is not None:
             for (a, b), n in sorted(counts["cross"].items()):
                 print(f"cross-regulation links {a} -> {b}: {n} in the pages")

@@ -17,6 +17,7 @@
 
 #include "render/search_index.h"
 #include "render/site.h"
+#include "tool/diff.h"
 #include "util/fsio.h"
 #include "util/fsout.h"
 #include "util/xmlsafe.h"
@@ -68,7 +69,7 @@ static int render(struct fx *f, const char *graph_file, const char *sub, const c
                   char *outdir, size_t outdir_size)
 {
 	xmlDocPtr g = xmlsafe_read_file(graph_file, &f->d);
-	site_options o = {base_url, NULL};
+	site_options o = {.base_url = base_url};
 	int rc;
 	assert_non_null(g);
 	snprintf(outdir, outdir_size, "%s/%s", f->dir, sub);
@@ -76,6 +77,16 @@ static int render(struct fx *f, const char *graph_file, const char *sub, const c
 	rc = site_render_opts(g, TEMPLATES, outdir, &o, &f->d);
 	xmlFreeDoc(g);
 	return rc;
+}
+
+static void assert_not_contains(const char *dir, const char *file, const char *needle)
+{
+	char *s = slurp(dir, file);
+	if (!s)
+		fail_msg("%s/%s: cannot read", dir, file);
+	if (strstr(s, needle))
+		fail_msg("%s: contains %s", file, needle);
+	free(s);
 }
 
 static void assert_contains(const char *dir, const char *file, const char *needle)
@@ -190,6 +201,122 @@ static void test_deterministic(void **state)
 	assert_int_equal(render(f, FIXTURES "/graph.xml", "a", NULL, a, sizeof a), 0);
 	assert_int_equal(render(f, FIXTURES "/graph.xml", "b", NULL, b, sizeof b), 0);
 	assert_true(same_tree(a, b));
+}
+
+
+/* The node with this id in doc (or NULL). */
+static xmlNodePtr by_id(xmlNodePtr n, const char *id)
+{
+	for (; n; n = n->next) {
+		xmlNodePtr found;
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		xmlChar *v = xmlGetProp(n, BAD_CAST "id");
+		int hit = v && !strcmp((const char *)v, id);
+		xmlFree(v);
+		if (hit)
+			return n;
+		if ((found = by_id(n->children, id)))
+			return found;
+	}
+	return NULL;
+}
+
+/* Two versions of the fixture (the later one rewords Article 43(1)(b) and drops
+ * Article 43(1), second subparagraph, point (b)): the site of the later one at the root,
+ * the earlier one under v/old/, the versions document valid (site-versions.rng), the
+ * switcher on every page, the history with the word differences, the anchor of the
+ * dropped point, the dates of application of the later one. */
+static void test_versions(void **state)
+{
+	struct fx *f = *state;
+	xmlDocPtr old = xmlsafe_read_file(FIXTURES "/graph.xml", &f->d);
+	xmlDocPtr new = xmlsafe_read_file(FIXTURES "/graph.xml", &f->d);
+	xmlDocPtr changes = diff_new("old", "new", "test"), vdoc = site_versions_new();
+	xmlNodePtr b, gone;
+	diff_side so = {"old", NULL, NULL, 0}, sn = {"new", NULL, NULL, 0};
+	site_version v[2] = {
+	    {"old", "2024-08-01", "Original text", "32024R1689", NULL, "file:///t/old.xml", NULL},
+	    {"new", "2026-07-27", "As amended", NULL, "amender", "file:///t/new.xml", "file:///t/changes.xml"}};
+	xslt_doc docs[4];
+	site_library lib = {NULL, "", docs, 4, NULL};
+	site_options o = {.versions = "file:///t/versions.xml", .version = "new"};
+	char root[256], vdir[300];
+	assert_non_null(old);
+	assert_non_null(new);
+	b = by_id(xmlDocGetRootElement(new), "art-43.1.b");
+	gone = by_id(xmlDocGetRootElement(new), "art-43.1.sub2.b");
+	assert_non_null(b);
+	assert_non_null(gone);
+	xmlNodeSetContent(b->children, BAD_CAST "the assessment by a notified body.");
+	xmlUnlinkNode(gone);
+	xmlFreeNode(gone);
+	/* dates of application as graph_apply_dates writes them (doc/application.md): a
+	 * unit's, an element's that differs, and dates by case (the rule's <when>s) */
+	xmlNewProp(by_id(xmlDocGetRootElement(new), "art-43"), BAD_CAST "applies-from", BAD_CAST "2026-08-02");
+	xmlNewProp(by_id(xmlDocGetRootElement(new), "art-43"), BAD_CAST "applies-by", BAD_CAST "art-1");
+	xmlNewProp(b, BAD_CAST "applies-from", BAD_CAST "2026-12-02");
+	xmlNewProp(b, BAD_CAST "applies-by", BAD_CAST "art-3");
+	xmlNewProp(by_id(xmlDocGetRootElement(new), "art-6"), BAD_CAST "applies-by", BAD_CAST "art-15");
+	{
+		xmlNodePtr app = xmlNewChild(xmlDocGetRootElement(new), NULL, BAD_CAST "application", NULL);
+		xmlNodePtr rule = xmlNewChild(app, NULL, BAD_CAST "applies", BAD_CAST "Chapter III shall apply from:");
+		xmlNodePtr w = xmlNewChild(rule, NULL, BAD_CAST "when", BAD_CAST "systems of Annex III");
+		xmlNewProp(rule, BAD_CAST "by", BAD_CAST "art-15");
+		xmlNewProp(w, BAD_CAST "condition", BAD_CAST "annex-iii");
+		xmlNewProp(w, BAD_CAST "date", BAD_CAST "2027-12-02");
+		xmlNewProp(w, BAD_CAST "by", BAD_CAST "art-15");
+	}
+	so.graph = old;
+	sn.graph = new;
+	assert_int_equal(diff_regulation(changes, &so, &sn, NULL, &f->d), 0);
+	assert_int_equal(site_versions_add(vdoc, "ai-act", v, 2, 1, NULL), 0);
+	assert_int_equal(xmlsafe_validate(vdoc, TEMPLATES "/schema/site-versions.rng", "versions", &f->d), 0);
+	docs[0] = (xslt_doc){"file:///t/old.xml", old};
+	docs[1] = (xslt_doc){"file:///t/new.xml", new};
+	docs[2] = (xslt_doc){"file:///t/changes.xml", changes};
+	docs[3] = (xslt_doc){"file:///t/versions.xml", vdoc};
+	snprintf(root, sizeof root, "%s/root", f->dir);
+	snprintf(vdir, sizeof vdir, "%s/root/v", f->dir);
+	assert_int_equal(mkdir(root, 0755), 0);
+	assert_int_equal(mkdir(vdir, 0755), 0);
+	snprintf(vdir, sizeof vdir, "%s/root/v/old", f->dir);
+	assert_int_equal(mkdir(vdir, 0755), 0);
+	assert_int_equal(site_render_in(new, TEMPLATES, root, &o, &lib, &f->d), 0);
+	o.version = "old";
+	assert_int_equal(site_render_in(old, TEMPLATES, vdir, &o, &lib, &f->d), 0);
+	assert_int_equal(f->d.errors, 0);
+	/* the switcher: the same unit in the other version, the current one marked */
+	assert_contains(root, "art-43.html", "<a href=\"v/old/art-43.html\"");
+	assert_contains(root, "art-43.html", "<a href=\"art-43.html\" aria-current=\"page\"");
+	assert_contains(vdir, "art-43.html", "<a href=\"../../art-43.html\"");
+	/* the earlier text says so, and links the same page in the text in force */
+	assert_contains(vdir, "art-43.html", "This is the text applicable from 1 August 2024");
+	/* history: the words that changed */
+	assert_contains(root, "art-43.html", "the assessment <del>of the quality management system, with the involvement of");
+	assert_contains(root, "art-43.html", "<ins>by");
+	/* a permalink of the earlier text still lands on the page in force */
+	assert_contains(root, "art-43.html", "<p class=\"gone\" id=\"art-43.1.sub2.b\">Article 43(1), second subparagraph, point (b) [deleted]");
+	/* the switcher on every page but the home (which lists the versions): chapters,
+	 * their links maps, the search, the page of what changed (each version's home) */
+	assert_contains(root, "chp-3.html", "<a href=\"v/old/chp-3.html\"");
+	assert_contains(vdir, "chp-3.html", "<a href=\"chp-3.html\" aria-current=\"page\"");
+	assert_contains(root, "chp-3-links.html", "<a href=\"v/old/chp-3-links.html\"");
+	assert_contains(vdir, "search.html", "<a href=\"../../search.html\"");
+	assert_contains(root, "changes-new.html", "<a href=\"v/old/index.html\"");
+	/* dates of application: the unit's, an element's, by case; none in the earlier
+	 * version's graph here */
+	assert_contains(root, "art-43.html", "<p class=\"applies\">Applies from 2 August 2026, <a href=\"art-1.html\">Article 1</a></p>");
+	assert_contains(root, "art-43.html", "<p class=\"applies\">Applies from 2 December 2026, <a href=\"art-3.html\">Article 3</a></p>");
+	assert_contains(root, "art-6.html", "<p class=\"applies\">Applies from 2 December 2027 for systems of Annex III, <a href=\"art-15.html\">Article 15</a></p>");
+	assert_not_contains(vdir, "art-43.html", "class=\"applies\"");
+	/* what changed, on the root site only */
+	assert_contains(root, "changes-new.html", "What changed on 27 July 2026");
+	assert_contains(root, "index.html", "href=\"changes-new.html\"");
+	xmlFreeDoc(old);
+	xmlFreeDoc(new);
+	xmlFreeDoc(changes);
+	xmlFreeDoc(vdoc);
 }
 
 static void test_base_url(void **state)
@@ -429,6 +556,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_fixture_site, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_deterministic, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_versions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_base_url, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hostile_text_is_inert, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_ids_refused, setup, teardown),

@@ -89,8 +89,22 @@
     for (var k = 0; k < docs.length; k++) { ids[k] = { i: k }; }
     ms.addAll(ids);
 
+    // the version switcher (a regulation in several versions) runs the same search in
+    // the other version: its links carry the words searched
+    var switches = document.querySelectorAll('nav.v-switch a[href$="search.html"]');
+    for (var n = 0; n < switches.length; n++) {
+      switches[n].setAttribute('data-href', switches[n].getAttribute('href'));
+    }
+    function carry(q) {
+      for (var n = 0; n < switches.length; n++) {
+        var base = switches[n].getAttribute('data-href');
+        switches[n].setAttribute('href', q ? base + '?q=' + encodeURIComponent(q) : base);
+      }
+    }
+
     function run(q, updateUrl) {
       q = q.trim();
+      carry(q);
       while (list.firstChild) { list.removeChild(list.firstChild); }
       if (updateUrl) {
         try {
