@@ -1,4 +1,5 @@
 #include "assess/engine.h"
+#include "assess/touch.h"
 
 #include <errno.h>
 #include <math.h>
@@ -782,7 +783,8 @@ static void add_recitals(engine *e, xmlNodePtr parent, const xmlNode *item, cons
 	for (size_t i = 0; i < nrecs; i++)
 		add_ref(e, parent, "recital", recs[i].pair->recital, recs[i].reg->id, NULL, 0);
 	/* then, marked computed, the best recitals computed for the unit of the provision
-	 * (its suggests edges; README "Computed relations"), never one listed above */
+	 * (its suggests edges; README "Computed relations") whose evidence touches the
+	 * provision itself, never one listed above */
 	if (ids[0] && regs[0] && strncmp(ids[0], "rec-", 4) != 0) {
 		const gindex_pair *first;
 		size_t n = gindex_suggested(regs[0]->g, ids[0], &first), shown = 0;
@@ -790,7 +792,9 @@ static void add_recitals(engine *e, xmlNodePtr parent, const xmlNode *item, cons
 			int dup = 0;
 			for (size_t j = 0; j < nrecs && !dup; j++)
 				dup = recs[j].reg == regs[0] && !strcmp(recs[j].pair->recital, first[k].recital);
-			if (dup)
+			/* a unit's suggestion, shown under one of its paragraphs or points only
+			 * when its evidence touches that provision (touch.h) */
+			if (dup || !touch_evidence(regs[0]->g, ids[0], first[k].evidence))
 				continue;
 			set(add_ref(e, parent, "recital", first[k].recital, regs[0]->id, NULL, 0), "computed",
 			    "yes");

@@ -58,7 +58,8 @@ static int cmp_pair(const void *a, const void *b)
 }
 
 /* A unit's computed recital, in edge order (n = its place, for sorting). */
-static int add_suggested(gindex *g, size_t *cap, const char *unit, const char *rec)
+static int add_suggested(gindex *g, size_t *cap, const char *unit, const char *rec,
+                         const char *evidence)
 {
 	if (g->nsug == *cap) {
 		size_t ncap = *cap ? *cap * 2 : 256;
@@ -71,6 +72,7 @@ static int add_suggested(gindex *g, size_t *cap, const char *unit, const char *r
 	g->sug[g->nsug].unit = strdup(unit);
 	g->sug[g->nsug].recital = strdup(rec);
 	g->sug[g->nsug].n = (unsigned)g->nsug;
+	g->sug[g->nsug].evidence = evidence;
 	if (!g->sug[g->nsug].unit || !g->sug[g->nsug].recital) {
 		free(g->sug[g->nsug].unit);
 		free(g->sug[g->nsug].recital);
@@ -99,6 +101,7 @@ static int add_pair(gindex *g, size_t *cap, xmlHashTablePtr seen, const char *un
 	g->rel[g->nrel].unit = strdup(unit);
 	g->rel[g->nrel].recital = strdup(rec);
 	g->rel[g->nrel].n = recital_number(rec);
+	g->rel[g->nrel].evidence = NULL;
 	if (!g->rel[g->nrel].unit || !g->rel[g->nrel].recital) {
 		free(g->rel[g->nrel].unit);
 		free(g->rel[g->nrel].recital);
@@ -182,7 +185,7 @@ int gindex_init(gindex *g, xmlDocPtr graph, const char *name, diag *d)
 			}
 			if (kind && from && to && !strcmp(kind, "suggests") && !strncmp(to, "rec-", 4) &&
 			    strncmp(from, "rec-", 4) != 0) {
-				if (add_suggested(g, &sug_cap, from, to) != 0)
+				if (add_suggested(g, &sug_cap, from, to, attr(e, "evidence")) != 0)
 					goto oom;
 				continue;
 			}

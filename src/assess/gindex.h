@@ -22,6 +22,8 @@ typedef struct gindex_pair {
 	char *unit;    /* art-43 */
 	char *recital; /* rec-78 */
 	unsigned n;    /* recital number, for ordering */
+	const char *evidence; /* a suggests edge's evidence attribute (borrowed from the
+	                       * graph; NULL for relates-to pairs or when absent) */
 } gindex_pair;
 
 typedef struct gindex {
