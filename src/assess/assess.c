@@ -369,6 +369,8 @@ xmlDocPtr assess_product_doc(xmlDocPtr graph, const char *product_path, const ch
 	eo.library_base = o ? o->library_base : NULL;
 	eo.product_src = o ? o->product_src : NULL;
 	eo.generator = "regdoc " REGDOC_VERSION;
+	eo.law.chosen_by = o ? o->law_chosen_by : NULL;
+	eo.law.date = o ? o->law_date : NULL;
 	eo.others = ox.er;
 	eo.nothers = ox.n;
 	out = engine_assess(rs, &p, g, &eo, d);
@@ -565,4 +567,26 @@ int assess_product(xmlDocPtr graph, const char *product_path, const char *rules_
                    const char *templates_dir, const char *outdir, diag *d)
 {
 	return assess_product_opts(graph, product_path, rules_dir, templates_dir, outdir, NULL, d);
+}
+
+int assess_product_date(const char *product_path, char *date, size_t n, diag *d)
+{
+	xmlDocPtr doc = xmlsafe_read_file(product_path, d);
+	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+	if (n)
+		date[0] = '\0';
+	if (!doc)
+		return -1;
+	for (xmlNodePtr c = root ? root->children : NULL; c; c = c->next) {
+		xmlChar *v;
+		if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "placing-on-market") != 0)
+			continue;
+		v = xmlGetProp(c, (const xmlChar *)"date");
+		if (v && n)
+			snprintf(date, n, "%s", (const char *)v);
+		xmlFree(v);
+		break;
+	}
+	xmlFreeDoc(doc);
+	return 0;
 }

@@ -61,6 +61,11 @@ typedef struct assess_options {
 	const assess_regulation *others;
 	size_t nothers;
 	assess_cache *cache; /* NULL: load everything for this product alone */
+	/* how the graph's version of the law was chosen, recorded in the assessment's <law>
+	 * (doc/product.md, "Which version of the law"): "as-of", "placing-on-market",
+	 * "latest" (NULL: latest), and the date it was chosen by (NULL: none) */
+	const char *law_chosen_by;
+	const char *law_date;
 } assess_options;
 
 /*
@@ -77,6 +82,12 @@ int assess_product(xmlDocPtr graph, const char *product_path, const char *rules_
 int assess_product_opts(xmlDocPtr graph, const char *product_path, const char *rules_dir,
                         const char *templates_dir, const char *outdir,
                         const assess_options *o, diag *d);
+
+/* The product's placing-on-market date (<placing-on-market date="YYYY-MM-DD"/>, the
+ * version of the law in force on it is the one it is assessed under) into date (at least
+ * 11 bytes; "" when the product states none). Reads the file only (it is validated when
+ * assessed). Returns 0, or -1 with a diagnostic when it cannot be read. */
+int assess_product_date(const char *product_path, char *date, size_t n, diag *d);
 
 /* Only the assessment document (no rendering, nothing written): for tests and tools.
  * NULL with diagnostics. */

@@ -1082,6 +1082,8 @@ static xmlDocPtr build(engine *e)
 	set(root, "regulation", e->g->regulation);
 	set(root, "generator", e->o.generator);
 	set(root, "site-base", e->o.site_base);
+	if (timeline_law(root, e->g, &e->o.law, e->o.site_base) != 0)
+		e->oom = 1;
 	build_combined(e, root);
 	build_product(e, root);
 	build_facts(e, root);

@@ -31,6 +31,7 @@
 #include "assess/gindex.h"
 #include "assess/product.h"
 #include "assess/rules.h"
+#include "assess/timeline.h"
 #include "util/diag.h"
 
 /* Another regulation the product may be assessed against as well. */
@@ -47,6 +48,7 @@ typedef struct engine_options {
 	const char *product_src;  /* path recorded for the product (NULL: the product's path) */
 	const engine_regulation *others; /* regulations a <combine> may bring in (may be NULL) */
 	size_t nothers;
+	timeline_choice law; /* how the graph's version of the law was chosen (timeline.h) */
 } engine_options;
 
 /* The assessment document, or NULL with diagnostics (product errors are reported

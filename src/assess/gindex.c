@@ -160,6 +160,8 @@ int gindex_init(gindex *g, xmlDocPtr graph, const char *name, diag *d)
 	}
 	g->doc = graph;
 	g->regulation = attr(root, "id");
+	g->version = attr(root, "version");
+	g->applies_from = attr(root, "applies-from");
 	g->ids = xmlHashCreate(4096);
 	g->cited = xmlHashCreate(1024);
 	g->labels = xmlHashCreate(256);

@@ -17,6 +17,37 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- The version of the law the product was assessed under, in words (assessment
+       <law>; doc/product.md, "Which version of the law"). -->
+  <xsl:template name="law-text">
+    <xsl:variable name="law" select="/assessment/law"/>
+    <xsl:value-of select="$law/@title"/>
+    <xsl:choose>
+      <xsl:when test="$law/@version">
+        <xsl:text>, the text in force from </xsl:text><xsl:value-of select="$law/@applies-from"/>
+        <xsl:text> (version </xsl:text><xsl:value-of select="$law/@version"/>
+        <xsl:if test="$law/@celex">, CELEX <xsl:value-of select="$law/@celex"/></xsl:if>
+        <xsl:text>), chosen </xsl:text>
+        <xsl:choose>
+          <xsl:when test="$law/@chosen-by = 'as-of'">as in force on <xsl:value-of select="$law/@date"/> (--as-of)</xsl:when>
+          <xsl:when test="$law/@chosen-by = 'placing-on-market'">as in force on the date the product is placed on the market or put into service, <xsl:value-of select="$law/@date"/></xsl:when>
+          <xsl:otherwise>as the latest version (no date given)</xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:when test="$law/@celex"> (CELEX <xsl:value-of select="$law/@celex"/>)</xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- From when an item's obligation applies, in words (item <applies>), or empty. -->
+  <xsl:template name="applies-text">
+    <xsl:param name="item" select="."/>
+    <xsl:for-each select="$item/applies">
+      <xsl:if test="position() &gt; 1">; </xsl:if>
+      <xsl:value-of select="@from"/>
+      <xsl:if test="@label"> (<xsl:value-of select="@label"/>)</xsl:if>
+    </xsl:for-each>
+  </xsl:template>
+
   <!-- The value of a product fact (first), or empty. -->
   <xsl:template name="fact">
     <xsl:param name="name"/>

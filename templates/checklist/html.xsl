@@ -55,6 +55,13 @@ nav a{margin-right:1rem}
 
         <section class="summary" id="summary">
           <dl>
+            <xsl:if test="law">
+              <dt>Version of the law</dt>
+              <dd id="law"><xsl:call-template name="law-text"/>
+                <xsl:if test="law/@href"> · <a href="{law/@href}">EUR-Lex</a></xsl:if>
+                <xsl:if test="law/@site"> · <a href="{law/@site}index.html">this text on the site</a></xsl:if>
+              </dd>
+            </xsl:if>
             <!-- the headline first, then the route, then the rest in the order concluded;
                  each name once (the first conclusion of each name, by key, not by a scan
                  of the preceding ones) -->
@@ -135,6 +142,14 @@ nav a{margin-right:1rem}
                           <xsl:if test="position() &gt; 1">, </xsl:if>
                           <a href="{@href}"><xsl:value-of select="@label"/></a>
                         </xsl:for-each>
+                      </xsl:if>
+                      <xsl:if test="applies">
+                        <br/><span class="applies">Applies from
+                        <xsl:for-each select="applies">
+                          <xsl:if test="position() &gt; 1">; </xsl:if>
+                          <xsl:value-of select="@from"/>
+                          <xsl:if test="@label"> (<a href="{@href}"><xsl:value-of select="@label"/></a>)</xsl:if>
+                        </xsl:for-each></span>
                       </xsl:if>
                       <xsl:if test="provision/law">
                         <details><summary>The law</summary><p class="law"><xsl:value-of select="provision/law"/></p></details>
