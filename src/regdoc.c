@@ -36,6 +36,7 @@ typedef struct job {
 	int validate;
 	const link_library *lib; /* while a library is linked: its regulations (load_library) */
 	assess_cache *cache;     /* regdoc build: what the products share (assess.h) */
+	int want_versions;       /* load_library also loads the other versions (check, build) */
 	diag d;
 } job;
 
@@ -182,6 +183,33 @@ static int same_dir(const char *a, const char *b)
 	       sa.st_ino == sb.st_ino;
 }
 
+/* The other versions of each named regulation (manifest <versions>) beside the one
+ * the job chose: loaded, linked against the library and checked like it; for the
+ * build (versions/<id>/graph.xml) and the history. */
+static int load_versions(job *j, library *L)
+{
+	int rc = 0;
+	size_t n = L->n;
+	for (size_t i = 0; i < n && !diag_interrupted(&j->d); i++) {
+		const manifest *m = &L->regs[i].m;
+		if (!L->named[i])
+			continue;
+		for (size_t v = 0; v < m->nversions && !diag_interrupted(&j->d); v++) {
+			regulation r;
+			if (v == m->current)
+				continue;
+			if (regulation_load_version(L->regs[i].dir, j->datadir, m->versions[v].id, NULL, &r,
+			                            &j->d) != 0 || !r.doc || link_graph(j, r.dir, &r) != 0 ||
+			    library_add_version(L, i, &r, &j->d) != 0) {
+				regulation_free(&r);
+				rc = -1;
+			}
+			m = &L->regs[i].m;
+		}
+	}
+	return rc;
+}
+
 /*
  * The library of a job (graph/library.h): every regulation under dir, named; or, when
  * dir is one regulation, that one named and the regulations beside it (the other
@@ -212,7 +240,8 @@ static int load_library(job *j, const char *dir, int link_all, library *L)
 	}
 	for (size_t i = 0; i < named.n && !diag_interrupted(&j->d); i++) {
 		regulation r;
-		if (regulation_load(named.v[i], j->datadir, &r, &j->d) != 0 || !r.doc ||
+		if (regulation_load_version(named.v[i], j->datadir, NULL, j->o->as_of, &r, &j->d) != 0 ||
+		    !r.doc ||
 		    library_add(L, &r, 1, &j->d) != 0) {
 			regulation_free(&r);
 			rc = -1;
@@ -225,7 +254,8 @@ static int load_library(job *j, const char *dir, int link_all, library *L)
 			continue;
 		diag_init(&quiet, NULL);
 		quiet.interrupt = j->d.interrupt;
-		if (regulation_load(beside.v[i], j->datadir, &r, &quiet) != 0 || !r.doc || quiet.errors) {
+		if (regulation_load_version(beside.v[i], j->datadir, NULL, j->o->as_of, &r, &quiet) != 0 ||
+		    !r.doc || quiet.errors) {
 			if (!diag_interrupted(&j->d))
 				diag_warning(&j->d, beside.v[i], 0,
 				             "left out of the library: it has errors (see regdoc check %s); "
@@ -249,6 +279,8 @@ static int load_library(job *j, const char *dir, int link_all, library *L)
 			graph_link_library(&L->regs[i], j->lib, &st, &quiet);
 		}
 	}
+	if (j->want_versions && !rc)
+		rc = load_versions(j, L);
 	j->lib = NULL;
 	return rc || j->d.errors || diag_interrupted(&j->d) ? -1 : 0;
 }
@@ -305,6 +337,7 @@ int regdoc_check(const regdoc_options *o, const char *dir)
 	library L;
 	job_init(&j, o);
 	j.validate = 1;
+	j.want_versions = 1; /* every version of the text is checked */
 	dir = job_corpus(&j, dir);
 	load_library(&j, dir, 0, &L);
 	library_free(&L);
@@ -465,6 +498,27 @@ static int render_products(job *j, regulation *r, const char *dir, const library
 	return rc;
 }
 
+/* The graphs of r's other versions into dir/versions/<version id>/graph.xml. */
+static int write_versions(job *j, const regulation *r, const char *dir, const library *L)
+{
+	const regulation *v[MANIFEST_MAX_VERSIONS];
+	size_t n = library_versions(L, (size_t)(r - L->regs), v);
+	int rc = 0;
+	for (size_t k = 0; k < n && rc == 0; k++) {
+		char rel[96], *vdir, *gpath;
+		if (v[k] == r)
+			continue;
+		snprintf(rel, sizeof rel, "versions/%s", regulation_version(v[k])->id);
+		vdir = fsio_join(dir, rel);
+		gpath = vdir ? fsio_join(vdir, "graph.xml") : NULL;
+		if (!gpath || fsout_mkdirs(vdir, &j->d) != 0 || graph_write(v[k]->doc, gpath, &j->d) != 0)
+			rc = -1;
+		free(vdir);
+		free(gpath);
+	}
+	return rc;
+}
+
 /* One regulation into outdir/<id>/ (built in a temporary folder, *out). */
 static int build_regulation(job *j, regulation *r, const char *outdir, fsout *out,
                             const site_library *lib, const library *L)
@@ -476,6 +530,7 @@ static int build_regulation(job *j, regulation *r, const char *outdir, fsout *ou
 		char *sdir = fsio_join(out->tmp, "site");
 		unsigned st = j->o->stages ? j->o->stages : REGDOC_STAGE_SITE | REGDOC_STAGE_PRODUCTS;
 		if (gpath && sdir && graph_write(r->doc, gpath, &j->d) == 0 &&
+		    write_versions(j, r, out->tmp, L) == 0 &&
 		    (!(st & REGDOC_STAGE_SITE) ||
 		     (fsout_mkdirs(sdir, &j->d) == 0 && !diag_interrupted(&j->d) &&
 		      render_site(j, r, sdir, lib) == 0)) &&
@@ -526,6 +581,7 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 	memset(&lout, 0, sizeof lout);
 	memset(&hout, 0, sizeof hout);
 	corpus_dir = job_corpus(&j, corpus_dir);
+	j.want_versions = 1; /* their graphs: versions/<version id>/graph.xml */
 	/* a folder of regulations is one library: one site, links.xml; a regulation
 	 * folder is built alone (its citations of the others link to EUR-Lex) */
 	whole = !has_manifest(corpus_dir);

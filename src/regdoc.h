@@ -39,6 +39,10 @@ typedef struct regdoc_options {
 	int verbose;               /* print what was built and the citation statistics */
 	int validate;              /* also validate graphs against graph.rng (check always does) */
 	int suggested;             /* links: also the computed suggests edges */
+	/* NULL: the latest version of each regulation; else "YYYY-MM-DD": the version in
+	 * force on that date (manifest <versions>, doc/manifest.md). A date before a
+	 * regulation's first version is an input error naming the dates there are. */
+	const char *as_of;
 	unsigned stages;           /* build: 0 = everything; else the graphs and only the
 	                              REGDOC_STAGE_* given (bench/run times each stage) */
 	/* NULL, or a flag that a signal handler sets (to the signal number): the job

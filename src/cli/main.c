@@ -49,6 +49,8 @@ static const char usage_text[] =
 	"      --validate        validate graphs against graph.rng (check always does)\n"
 	"      --suggested       links: also the computed suggests edges, with score and\n"
 	"                        evidence (README, \"Computed relations\")\n"
+	"      --as-of DATE      the law in force on DATE (YYYY-MM-DD): the version of each\n"
+	"                        regulation that applies then (default: the latest)\n"
 	"      --max-errors N    print at most N diagnostics (default 100; 0: all)\n"
 	"      --datadir DIR     shipped data (templates, schemas); default: found\n"
 	"      --templates DIR   use the templates in DIR instead of the shipped ones\n"
@@ -185,7 +187,8 @@ int main(int argc, char **argv)
 			}
 		} else if (!strcmp(a, "-o") || !strcmp(a, "--output") || !strcmp(a, "--max-errors") ||
 		           !strcmp(a, "--datadir") || !strcmp(a, "--templates") ||
-		           !strcmp(a, "--regulation") || !strcmp(a, "--export")) {
+		           !strcmp(a, "--regulation") || !strcmp(a, "--export") ||
+		           !strcmp(a, "--as-of")) {
 			if (i + 1 >= argc) {
 				free(args), free(sets);
 				return usage_error("option %s needs a value", a);
@@ -201,6 +204,8 @@ int main(int argc, char **argv)
 				regulation = val;
 			else if (!strcmp(a, "--export"))
 				export_dir = val;
+			else if (!strcmp(a, "--as-of"))
+				o.as_of = val;
 			else {
 				char *end;
 				unsigned long n = strtoul(val, &end, 10);

@@ -72,10 +72,53 @@ void library_free(library *L)
 		xmlHashFree(L->table[i].ids, NULL);
 		regulation_free(&L->regs[i]);
 	}
+	for (size_t k = 0; k < L->nversions; k++)
+		regulation_free(&L->versions[k]);
+	free(L->versions);
+	free(L->version_of);
 	free(L->regs);
 	free(L->named);
 	free(L->table);
 	memset(L, 0, sizeof *L);
+}
+
+int library_add_version(library *L, size_t i, regulation *r, diag *d)
+{
+	if (L->nversions == L->capversions) {
+		size_t cap = L->capversions ? L->capversions * 2 : 4;
+		regulation *v = realloc(L->versions, cap * sizeof *v);
+		size_t *o = v ? realloc(L->version_of, cap * sizeof *o) : NULL;
+		if (v)
+			L->versions = v;
+		if (!o) {
+			diag_sys(d, r->dir, "cannot allocate", ENOMEM);
+			return -1;
+		}
+		L->version_of = o;
+		L->capversions = cap;
+	}
+	L->versions[L->nversions] = *r;
+	L->version_of[L->nversions++] = i;
+	return 0;
+}
+
+size_t library_versions(const library *L, size_t i, const regulation **out)
+{
+	const regulation *r = &L->regs[i];
+	size_t n = 0;
+	if (!r->m.nversions) {
+		out[0] = r;
+		return 1;
+	}
+	for (size_t v = 0; v < r->m.nversions && n < MANIFEST_MAX_VERSIONS; v++) {
+		const regulation *found = v == r->m.current ? r : NULL;
+		for (size_t k = 0; !found && k < L->nversions; k++)
+			if (L->version_of[k] == i && L->versions[k].m.current == v)
+				found = &L->versions[k];
+		if (found)
+			out[n++] = found;
+	}
+	return n;
 }
 
 static const char *prop(xmlNodePtr n, const char *name)

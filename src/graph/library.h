@@ -26,6 +26,12 @@ typedef struct library {
 	link_regulation *table; /* id, CELEX and ids of regs[i] */
 	size_t n, cap;
 	link_library view;      /* the table, for graph_link_library */
+	/* the other versions of the named regulations (manifest <versions>), when the job
+	 * wants them (regdoc build, diff): each linked against the library like its
+	 * regulation; versions[k] is a version of regs[version_of[k]], oldest first */
+	regulation *versions;
+	size_t *version_of;
+	size_t nversions, capversions;
 } library;
 
 void library_init(library *L);
@@ -36,6 +42,15 @@ void library_init(library *L);
 int library_add(library *L, regulation *r, int named, diag *d);
 
 void library_free(library *L);
+
+/* Take over *r, another version of regs[i] (r->doc set). -1 when out of memory (*r is
+ * then the caller's). */
+int library_add_version(library *L, size_t i, regulation *r, diag *d);
+
+/* The graph of every version of regs[i], oldest first, the one in regs[i] among them:
+ * into out (room for MANIFEST_MAX_VERSIONS); returns how many. A regulation without
+ * versions has one. For the site and the history: every version and its graph. */
+size_t library_versions(const library *L, size_t i, const regulation **out);
 
 /* The links document of the named regulations: each with its titles, CELEX, unit
  * counts and where its graph and site are (relative to the document: "ID/graph.xml",

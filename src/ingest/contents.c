@@ -36,20 +36,20 @@ static void add_unit_refs(const page_ctx *pc, cmark_node *list, xmlNodePtr paren
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
 		const char *url;
-		unsigned num = 0;
+		char num[16];
 		const unit_kind *k;
 		char id[ID_MAX], line[24];
 		xmlNodePtr ref;
 		if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_LINK)
 			continue;
 		url = cmark_node_get_url(n);
-		k = url ? manifest_kind_by_link(pc->m, url, strlen(url), &num) : NULL;
-		if (!k || !num) {
+		k = url ? manifest_kind_by_link(pc->m, url, strlen(url), num) : NULL;
+		if (!k) {
 			diag_error(pc->d, pc->path, (unsigned long)(cmark_node_get_start_line(n) + line_offset),
 			           "contents link is not a unit of this regulation (%s)", url ? url : "");
 			continue;
 		}
-		snprintf(id, sizeof id, "%s-%u", k->id_prefix, num);
+		snprintf(id, sizeof id, "%s-%s", k->id_prefix, num);
 		snprintf(line, sizeof line, "%d", cmark_node_get_start_line(n) + line_offset);
 		ref = xmlNewChild(parent, NULL, (const xmlChar *)"unit", NULL);
 		xmlNewProp(ref, (const xmlChar *)"ref", (const xmlChar *)id);

@@ -26,10 +26,11 @@ static void add_text_child(xmlNodePtr parent, const char *name, const char *text
 		xmlNodeAddContent(el, (const xmlChar *)text);
 }
 
-/* Expected file name of unit number n of kind k. */
-static void page_file_name(const unit_kind *k, unsigned n, char *out, size_t outsz)
+/* Expected file name of unit number n (and letters, "" or "a" for 4a) of kind k. */
+static void page_file_name(const unit_kind *k, unsigned n, const char *suffix, char *out,
+                           size_t outsz)
 {
-	snprintf(out, outsz, "%s%0*u.md", k->file_prefix, k->digits, n);
+	snprintf(out, outsz, "%s%0*u%s.md", k->file_prefix, k->digits, n, suffix);
 }
 
 /* Files in the kind's folder that the manifest does not promise. */
@@ -42,30 +43,107 @@ static void report_extra_pages(const char *kdir, const unit_kind *k, diag *d)
 		const char *name = names.v[i];
 		size_t pl = strlen(k->file_prefix), nl = strlen(name);
 		unsigned num = 0;
-		char expect[64];
-		int ok = nl > pl + 3 && !strncmp(name, k->file_prefix, pl) &&
-		         !strcmp(name + nl - 3, ".md") &&
-		         text_parse_uint(name + pl, nl - pl - 3, &num) == 0 && num >= 1 && num <= k->count;
+		char expect[64], suffix[8], label[32];
+		size_t z = pl;
+		int ok = nl > pl + 3 && nl - pl - 3 < 16 && !strncmp(name, k->file_prefix, pl) &&
+		         !strcmp(name + nl - 3, ".md");
+		/* the number as printed: the padded digits without their leading zeros */
+		while (ok && z + 1 < nl - 3 && name[z] == '0')
+			z++;
+		ok = ok && text_parse_numbered(name + z, nl - 3 - z, &num, suffix) == 0;
 		if (ok) {
-			page_file_name(k, num, expect, sizeof expect);
+			snprintf(label, sizeof label, "%u%s", num, suffix);
+			ok = manifest_kind_has(k, label);
+		}
+		if (ok) {
+			page_file_name(k, num, suffix, expect, sizeof expect);
 			ok = !strcmp(expect, name);
 		}
 		if (!ok) {
 			char *p = fsio_join(kdir, name);
 			diag_error(d, p ? p : name, 0,
-			           "unexpected file: the manifest promises %u %s pages, %s%0*u.md to %s%0*u.md",
+			           "unexpected file: the manifest promises %u %s pages, %s%0*u.md to %s%0*u.md%s",
 			           k->count, k->kind, k->file_prefix, k->digits, 1u, k->file_prefix,
-			           k->digits, k->count);
+			           k->digits, k->count,
+			           k->ninserted ? ", and the inserted numbers its version lists" : "");
 			free(p);
 		}
 	}
 	fsio_names_free(&names);
 }
 
+/* The page of unit number n (+ suffix letters) of kind k, into parent. */
+static void load_page(regulation *r, const unit_kind *k, page_ctx *pc, const char *kdir,
+                      unsigned n, const char *suffix, xmlNodePtr parent, xmlHashTablePtr seen,
+                      diag *d)
+{
+	{
+		char name[64], expect_id[ID_MAX];
+		char *path, *text;
+		size_t len;
+		struct stat st;
+		xmlNodePtr unit;
+		page_file_name(k, n, suffix, name, sizeof name);
+		path = fsio_join(kdir, name);
+		if (!path)
+			return;
+		/* A promised page that is not there is an input error (exit 1), not an I/O one. */
+		if (lstat(path, &st) != 0 && errno == ENOENT) {
+			if (*suffix)
+				diag_error(d, path, 0, "missing page: the manifest's version inserts %s %u%s",
+				           k->kind, n, suffix);
+			else
+				diag_error(d, path, 0, "missing page: the manifest promises %u %s pages",
+				           k->count, k->kind);
+			free(path);
+			return;
+		}
+		if (fsio_read_text(path, PAGE_MAX_BYTES, &text, &len, d) != 0) {
+			free(path);
+			return;
+		}
+		pc->path = path;
+		/* the page's relates-to edges join the graph only if its unit does */
+		pc->edges = xmlNewDocNode(r->doc, NULL, (const xmlChar *)"edges", NULL);
+		unit = page_parse(pc, text, len);
+		free(text);
+		if (unit) {
+			xmlChar *id = xmlGetProp(unit, (const xmlChar *)"id");
+			const char *other = xmlHashLookup(seen, id);
+			/* the heading's line: a node made with xmlNewDocNode has no line of its own */
+			xmlChar *line_attr = xmlGetProp(unit, (const xmlChar *)"line");
+			unsigned long line = line_attr ? strtoul((const char *)line_attr, NULL, 10) : 0;
+			xmlFree(line_attr);
+			snprintf(expect_id, sizeof expect_id, "%s-%u%s", k->id_prefix, n, suffix);
+			if (other) {
+				diag_error(d, path, line,
+				           "two pages claim the same unit %s (the other is %s)", (const char *)id,
+				           other);
+				xmlFreeNode(unit);
+			} else if (strcmp((const char *)id, expect_id) != 0) {
+				diag_error(d, path, line,
+				           "page claims %s but its file name says %s", (const char *)id, expect_id);
+				xmlFreeNode(unit);
+			} else {
+				xmlHashAddEntry(seen, id, xmlGetProp(unit, (const xmlChar *)"src"));
+				xmlAddChild(parent, unit);
+				while (pc->edges->children) {
+					xmlNodePtr e = pc->edges->children;
+					xmlUnlinkNode(e);
+					xmlAddChild(r->edges, e);
+				}
+			}
+			xmlFree(id);
+		}
+		xmlFreeNode(pc->edges);
+		free(path);
+	}
+}
+
 static void load_kind(regulation *r, const unit_kind *k, xmlNodePtr parent, xmlHashTablePtr seen,
                       diag *d)
 {
-	char *kdir = fsio_join(r->dir, k->dir);
+	char *kdir = fsio_join(r->pages, k->dir);
 	page_ctx pc;
 	if (!kdir)
 		return;
@@ -79,64 +157,24 @@ static void load_kind(regulation *r, const unit_kind *k, xmlNodePtr parent, xmlH
 	pc.m = &r->m;
 	pc.doc = r->doc;
 	pc.d = d;
-	for (unsigned n = 1; n <= k->count; n++) {
-		char name[64], expect_id[ID_MAX];
-		char *path, *text;
-		size_t len;
-		struct stat st;
-		xmlNodePtr unit;
-		if (diag_interrupted(d))
-			break;
-		page_file_name(k, n, name, sizeof name);
-		path = fsio_join(kdir, name);
-		if (!path)
-			break;
-		/* A promised page that is not there is an input error (exit 1), not an I/O one. */
-		if (lstat(path, &st) != 0 && errno == ENOENT) {
-			diag_error(d, path, 0, "missing page: the manifest promises %u %s pages", k->count,
-			           k->kind);
-			free(path);
-			continue;
+	/* 1..count, each followed by the numbers inserted after it (4, 4a, 5) */
+	for (unsigned n = 1; n <= k->count && !diag_interrupted(d); n++) {
+		load_page(r, k, &pc, kdir, n, "", parent, seen, d);
+		for (size_t i = 0; i < k->ninserted && !diag_interrupted(d); i++) {
+			unsigned base;
+			char suffix[8];
+			if (text_parse_numbered(k->inserted[i], strlen(k->inserted[i]), &base, suffix) == 0 &&
+			    base == n)
+				load_page(r, k, &pc, kdir, n, suffix, parent, seen, d);
 		}
-		if (fsio_read_text(path, PAGE_MAX_BYTES, &text, &len, d) != 0) {
-			free(path);
-			continue;
-		}
-		pc.path = path;
-		/* the page's relates-to edges join the graph only if its unit does */
-		pc.edges = xmlNewDocNode(r->doc, NULL, (const xmlChar *)"edges", NULL);
-		unit = page_parse(&pc, text, len);
-		free(text);
-		if (unit) {
-			xmlChar *id = xmlGetProp(unit, (const xmlChar *)"id");
-			const char *other = xmlHashLookup(seen, id);
-			/* the heading's line: a node made with xmlNewDocNode has no line of its own */
-			xmlChar *line_attr = xmlGetProp(unit, (const xmlChar *)"line");
-			unsigned long line = line_attr ? strtoul((const char *)line_attr, NULL, 10) : 0;
-			xmlFree(line_attr);
-			snprintf(expect_id, sizeof expect_id, "%s-%u", k->id_prefix, n);
-			if (other) {
-				diag_error(d, path, line,
-				           "two pages claim the same unit %s (the other is %s)", (const char *)id,
-				           other);
-				xmlFreeNode(unit);
-			} else if (strcmp((const char *)id, expect_id) != 0) {
-				diag_error(d, path, line,
-				           "page claims %s but its file name says %s", (const char *)id, expect_id);
-				xmlFreeNode(unit);
-			} else {
-				xmlHashAddEntry(seen, id, xmlGetProp(unit, (const xmlChar *)"src"));
-				xmlAddChild(parent, unit);
-				while (pc.edges->children) {
-					xmlNodePtr e = pc.edges->children;
-					xmlUnlinkNode(e);
-					xmlAddChild(r->edges, e);
-				}
-			}
-			xmlFree(id);
-		}
-		xmlFreeNode(pc.edges);
-		free(path);
+	}
+	for (size_t i = 0; i < k->ninserted; i++) {
+		unsigned base;
+		char suffix[8];
+		if (text_parse_numbered(k->inserted[i], strlen(k->inserted[i]), &base, suffix) == 0 &&
+		    base > k->count)
+			diag_error(d, r->m.path, 0, "%s %s is inserted after %s %u, past the last one (%u)",
+			           k->kind, k->inserted[i], k->kind, base, k->count);
 	}
 	free(kdir);
 }
@@ -174,7 +212,7 @@ static void place_units(xmlNodePtr contents, xmlHashTablePtr ids)
 
 static void load_contents(regulation *r, xmlNodePtr root, xmlNodePtr before, diag *d)
 {
-	char *path = fsio_join(r->dir, r->m.contents_file);
+	char *path = fsio_join(r->pages, r->m.contents_file);
 	char *text, *title = NULL;
 	size_t len;
 	page_ctx pc = {&r->m, path, r->doc, r->edges, d};
@@ -207,9 +245,22 @@ static void load_contents(regulation *r, xmlNodePtr root, xmlNodePtr before, dia
 
 int regulation_load(const char *dir, const char *datadir, regulation *r, diag *d)
 {
+	return regulation_load_version(dir, datadir, NULL, NULL, r, d);
+}
+
+const manifest_version *regulation_version(const regulation *r)
+{
+	return r->m.nversions ? &r->m.versions[r->m.current] : NULL;
+}
+
+int regulation_load_version(const char *dir, const char *datadir, const char *version,
+                            const char *as_of, regulation *r, diag *d)
+{
 	char *schema;
 	xmlNodePtr root, first_group = NULL;
 	xmlHashTablePtr seen;
+	long vi;
+	const manifest_version *mv;
 
 	memset(r, 0, sizeof *r);
 	r->dir = strdup(dir);
@@ -219,6 +270,15 @@ int regulation_load(const char *dir, const char *datadir, regulation *r, diag *d
 		return -1;
 	}
 	free(schema);
+	vi = version ? manifest_version_by_id(&r->m, version, d) : manifest_version_as_of(&r->m, as_of, d);
+	if (vi < 0 || manifest_use_version(&r->m, (size_t)vi, d) != 0)
+		return -1;
+	mv = regulation_version(r);
+	r->pages = mv && strcmp(mv->dir, ".") != 0 ? fsio_join(dir, mv->dir) : strdup(dir);
+	if (!r->pages) {
+		diag_sys(d, dir, "cannot allocate", ENOMEM);
+		return -1;
+	}
 	r->doc = xmlNewDoc((const xmlChar *)"1.0");
 	root = xmlNewDocNode(r->doc, NULL, (const xmlChar *)"regulation", NULL);
 	xmlDocSetRootElement(r->doc, root);
@@ -226,6 +286,10 @@ int regulation_load(const char *dir, const char *datadir, regulation *r, diag *d
 	set_prop(root, "lang", r->m.lang);
 	set_prop(root, "celex", r->m.celex);
 	set_prop(root, "eli", r->m.eli);
+	if (mv) {
+		set_prop(root, "version", mv->id);
+		set_prop(root, "applies-from", mv->applies_from);
+	}
 	add_text_child(root, "title", r->m.title);
 	add_text_child(root, "short-title", r->m.short_title);
 	r->edges = xmlNewDocNode(r->doc, NULL, (const xmlChar *)"edges", NULL);
@@ -251,5 +315,6 @@ void regulation_free(regulation *r)
 		xmlFreeDoc(r->doc);
 	manifest_free(&r->m);
 	free(r->dir);
+	free(r->pages);
 	memset(r, 0, sizeof *r);
 }

@@ -104,6 +104,105 @@ static void load_aliases(xmlNodePtr n, manifest *m, diag *d)
 	}
 }
 
+static void load_versions(xmlNodePtr n, manifest *m, diag *d)
+{
+	for (xmlNodePtr v = n->children; v; v = v->next) {
+		manifest_version *mv;
+		if (!is_elem(v, "version"))
+			continue;
+		if (m->nversions == MANIFEST_MAX_VERSIONS) {
+			diag_error(d, m->path, (unsigned long)xmlGetLineNo(v), "more than %d versions",
+			           MANIFEST_MAX_VERSIONS);
+			return;
+		}
+		mv = &m->versions[m->nversions++];
+		mv->line = (unsigned long)xmlGetLineNo(v);
+		mv->id = attr_dup(v, "id");
+		mv->applies_from = attr_dup(v, "applies-from");
+		mv->dir = attr_dup(v, "dir");
+		mv->celex = attr_dup(v, "celex");
+		mv->eli = attr_dup(v, "eli");
+		mv->label = attr_dup(v, "label");
+		mv->amended_by = attr_dup(v, "amended-by");
+		mv->amended_by_celex = attr_dup(v, "amended-by-celex");
+		mv->amendments = attr_dup(v, "amendments");
+		mv->application = attr_dup(v, "application");
+		for (xmlNodePtr u = v->children; u; u = u->next) {
+			manifest_unit_change *c;
+			if (!is_elem(u, "unit"))
+				continue;
+			if (mv->nunits == MANIFEST_MAX_KINDS) {
+				diag_error(d, m->path, (unsigned long)xmlGetLineNo(u),
+				           "more than %d unit kinds", MANIFEST_MAX_KINDS);
+				break;
+			}
+			c = &mv->units[mv->nunits++];
+			c->kind = attr_dup(u, "kind");
+			c->count = attr_uint(u, "count");
+			c->inserted = attr_dup(u, "inserted");
+		}
+	}
+}
+
+/* A version's folder: "." or plain names joined by '/', never "..". */
+static int version_dir_ok(const char *dir)
+{
+	const char *p = dir;
+	if (!dir || !strcmp(dir, "."))
+		return dir != NULL;
+	while (*p) {
+		const char *e = strchr(p, '/');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		char part[80];
+		if (n == 0 || n >= sizeof part)
+			return 0;
+		memcpy(part, p, n);
+		part[n] = '\0';
+		if (!text_is_slug(part) || strchr(part, '.'))
+			return 0;
+		p += n;
+		if (*p == '/')
+			p++;
+		if (e && !*p)
+			return 0;
+	}
+	return 1;
+}
+
+static void check_versions(manifest *m, diag *d)
+{
+	for (size_t i = 0; i < m->nversions; i++) {
+		const manifest_version *v = &m->versions[i];
+		if (!v->id || !text_is_slug(v->id))
+			diag_error(d, m->path, v->line, "a version id must be a slug ([a-z0-9][a-z0-9._-]*)");
+		if (!v->applies_from || !manifest_is_date(v->applies_from))
+			diag_error(d, m->path, v->line, "version %s: applies-from must be a date YYYY-MM-DD",
+			           v->id ? v->id : "?");
+		if (!version_dir_ok(v->dir))
+			diag_error(d, m->path, v->line,
+			           "version %s: dir must be '.' or a relative folder of plain names",
+			           v->id ? v->id : "?");
+		for (size_t k = 0; k < i; k++)
+			if (v->id && m->versions[k].id && !strcmp(v->id, m->versions[k].id))
+				diag_error(d, m->path, v->line, "two versions have the id %s", v->id);
+		if (i && v->applies_from && m->versions[i - 1].applies_from &&
+		    strcmp(v->applies_from, m->versions[i - 1].applies_from) <= 0)
+			diag_error(d, m->path, v->line,
+			           "version %s: list the versions oldest first, each applying from a later "
+			           "date than the one before (%s is not after %s)",
+			           v->id ? v->id : "?", v->applies_from, m->versions[i - 1].applies_from);
+		for (size_t u = 0; u < v->nunits; u++) {
+			const manifest_unit_change *c = &v->units[u];
+			int known = 0;
+			for (size_t k = 0; k < m->nkinds; k++)
+				known |= c->kind && !strcmp(c->kind, m->kinds[k].kind);
+			if (!known)
+				diag_error(d, m->path, v->line, "version %s: no unit kind '%s' in <units>",
+				           v->id ? v->id : "?", c->kind ? c->kind : "");
+		}
+	}
+}
+
 int manifest_load(const char *regdir, const char *schema_path, manifest *m, diag *d)
 {
 	xmlDocPtr doc;
@@ -145,6 +244,8 @@ int manifest_load(const char *regdir, const char *schema_path, manifest *m, diag
 			m->definitions_unit = attr_dup(n, "unit");
 		else if (is_elem(n, "aliases"))
 			load_aliases(n, m, d);
+		else if (is_elem(n, "versions"))
+			load_versions(n, m, d);
 		else if (is_elem(n, "units")) {
 			for (xmlNodePtr u = n->children; u; u = u->next) {
 				if (!is_elem(u, "unit"))
@@ -170,7 +271,148 @@ int manifest_load(const char *regdir, const char *schema_path, manifest *m, diag
 		    strchr(m->kinds[i].dir, '/') || !strcmp(m->kinds[i].dir, ".."))
 			diag_error(d, m->path, 0, "unit kind '%s': id-prefix and dir must be plain names",
 			           m->kinds[i].kind);
+	check_versions(m, d);
 	return d->errors == errors ? 0 : -1;
+}
+
+static void free_inserted(unit_kind *k)
+{
+	for (size_t i = 0; i < k->ninserted; i++)
+		free(k->inserted[i]);
+	free(k->inserted);
+	k->inserted = NULL;
+	k->ninserted = 0;
+}
+
+/* "4a 60a 75a" → the kind's inserted numbers; each must be NUMBER + letters. */
+static int set_inserted(unit_kind *k, const char *list, const manifest *m, unsigned long line,
+                        diag *d)
+{
+	const char *p = list;
+	while (p && *p) {
+		size_t n;
+		unsigned num;
+		char suffix[8];
+		char **v;
+		while (*p == ' ')
+			p++;
+		n = strcspn(p, " ");
+		if (!n)
+			break;
+		if (text_parse_numbered(p, n, &num, suffix) != 0 || !suffix[0] || num == 0) {
+			diag_error(d, m->path, line,
+			           "unit kind '%s': inserted number '%.*s' must be a number and letters (4a)",
+			           k->kind, (int)(n > 20 ? 20 : n), p);
+			return -1;
+		}
+		v = realloc(k->inserted, (k->ninserted + 1) * sizeof *v);
+		if (!v)
+			return -1;
+		k->inserted = v;
+		if (!(k->inserted[k->ninserted] = text_ndup(p, n)))
+			return -1;
+		k->ninserted++;
+		p += n;
+	}
+	return 0;
+}
+
+int manifest_use_version(manifest *m, size_t i, diag *d)
+{
+	const manifest_version *v;
+	m->current = i;
+	if (!m->nversions)
+		return 0;
+	v = &m->versions[i];
+	for (size_t u = 0; u < v->nunits; u++)
+		for (size_t k = 0; k < m->nkinds; k++) {
+			unit_kind *uk = &m->kinds[k];
+			if (strcmp(v->units[u].kind, uk->kind) != 0)
+				continue;
+			if (v->units[u].count)
+				uk->count = v->units[u].count;
+			free_inserted(uk);
+			if (v->units[u].inserted && set_inserted(uk, v->units[u].inserted, m, v->line, d) != 0)
+				return -1;
+		}
+	return 0;
+}
+
+static void print_dates(const manifest *m, char *out, size_t sz)
+{
+	size_t n = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < m->nversions && n + 1 < sz; i++) {
+		int w = snprintf(out + n, sz - n, "%s%s (%s)", i ? ", " : "", m->versions[i].applies_from,
+		                 m->versions[i].id);
+		if (w < 0 || (size_t)w >= sz - n)
+			break;
+		n += (size_t)w;
+	}
+}
+
+long manifest_version_by_id(const manifest *m, const char *id, diag *d)
+{
+	char dates[512];
+	if (!m->nversions || !id)
+		return m->nversions ? (long)m->nversions - 1 : 0;
+	for (size_t i = 0; i < m->nversions; i++)
+		if (!strcmp(m->versions[i].id, id))
+			return (long)i;
+	print_dates(m, dates, sizeof dates);
+	diag_error(d, m->path, 0, "%s has no version %s; its versions: %s", m->id, id, dates);
+	return -1;
+}
+
+long manifest_version_as_of(const manifest *m, const char *date, diag *d)
+{
+	char dates[512];
+	long found = -1;
+	if (!date)
+		return m->nversions ? (long)m->nversions - 1 : 0;
+	if (!manifest_is_date(date)) {
+		diag_error(d, NULL, 0, "--as-of %s: not a date; write YYYY-MM-DD (e.g. 2025-01-01)", date);
+		return -1;
+	}
+	if (!m->nversions)
+		return 0;
+	for (size_t i = 0; i < m->nversions; i++)
+		if (strcmp(m->versions[i].applies_from, date) <= 0)
+			found = (long)i;
+	if (found < 0) {
+		print_dates(m, dates, sizeof dates);
+		diag_error(d, m->path, 0, "--as-of %s: %s has no version in force then; its versions apply from %s",
+		           date, m->id, dates);
+	}
+	return found;
+}
+
+int manifest_is_date(const char *s)
+{
+	static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	unsigned y, mo, da;
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-' || text_parse_uint(s, 4, &y) != 0 ||
+	    text_parse_uint(s + 5, 2, &mo) != 0 || text_parse_uint(s + 8, 2, &da) != 0)
+		return 0;
+	if (y < 1000 || mo < 1 || mo > 12 || da < 1 || (int)da > mdays[mo - 1])
+		return 0;
+	if (mo == 2 && da == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 0;
+	return 1;
+}
+
+int manifest_kind_has(const unit_kind *k, const char *label)
+{
+	unsigned num;
+	char suffix[8];
+	if (text_parse_numbered(label, strlen(label), &num, suffix) != 0)
+		return 0;
+	if (!suffix[0])
+		return num >= 1 && num <= k->count;
+	for (size_t i = 0; i < k->ninserted; i++)
+		if (!strcmp(k->inserted[i], label))
+			return 1;
+	return 0;
 }
 
 static void unit_kind_free(unit_kind *k)
@@ -182,6 +424,7 @@ static void unit_kind_free(unit_kind *k)
 	free(k->file_prefix);
 	free(k->link_prefix);
 	free(k->relates_heading);
+	free_inserted(k);
 }
 
 void manifest_free(manifest *m)
@@ -203,6 +446,23 @@ void manifest_free(manifest *m)
 		free(m->aliases[i].phrase);
 		free(m->aliases[i].celex);
 	}
+	for (size_t i = 0; i < m->nversions; i++) {
+		manifest_version *v = &m->versions[i];
+		free(v->id);
+		free(v->applies_from);
+		free(v->dir);
+		free(v->celex);
+		free(v->eli);
+		free(v->label);
+		free(v->amended_by);
+		free(v->amended_by_celex);
+		free(v->amendments);
+		free(v->application);
+		for (size_t u = 0; u < v->nunits; u++) {
+			free(v->units[u].kind);
+			free(v->units[u].inserted);
+		}
+	}
 	memset(m, 0, sizeof *m);
 }
 
@@ -223,7 +483,7 @@ const unit_kind *manifest_kind_by_prefix(const manifest *m, const char *id_prefi
 }
 
 const unit_kind *manifest_kind_by_link(const manifest *m, const char *link, size_t len,
-                                       unsigned *number)
+                                       char *number)
 {
 	size_t base = strlen(m->link_prefix);
 	if (len <= base || memcmp(link, m->link_prefix, base) != 0)
@@ -232,9 +492,14 @@ const unit_kind *manifest_kind_by_link(const manifest *m, const char *link, size
 	len -= base;
 	for (size_t i = 0; i < m->nkinds; i++) {
 		size_t k = strlen(m->kinds[i].link_prefix);
-		if (len > k && !memcmp(link, m->kinds[i].link_prefix, k) &&
-		    text_parse_uint(link + k, len - k, number) == 0)
+		unsigned v;
+		char suffix[8];
+		if (len > k && len - k < 12 && !memcmp(link, m->kinds[i].link_prefix, k) &&
+		    text_parse_numbered(link + k, len - k, &v, suffix) == 0 && v > 0) {
+			memcpy(number, link + k, len - k);
+			number[len - k] = '\0';
 			return &m->kinds[i];
+		}
 	}
 	return NULL;
 }

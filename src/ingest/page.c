@@ -18,6 +18,7 @@ typedef struct frame {
 	                             points and subparagraphs (the CRA's indentation) */
 	char label[16];           /* a point's label, "" for other frames */
 	int same_column;          /* written at its parent's column (virtual col + 1) */
+	int inserted_para;        /* a paragraph "1a." written as a plain paragraph */
 	int has_text;
 	unsigned nsubs;
 	xmlNodePtr holder;        /* where points of the current subparagraph go */
@@ -37,6 +38,7 @@ typedef struct builder {
 	int at_line;
 	const char *at;
 	int warned_depth;
+	xmlNodePtr section2; /* the last "##" section: a "###" one goes inside it */
 } builder;
 
 /* ---- small helpers ------------------------------------------------------- */
@@ -220,6 +222,21 @@ static void inline_children(builder *b, cmark_node *n, xmlNodePtr out, size_t *s
 		inline_node(b, c, out, skip, depth);
 }
 
+/* A provision the law deleted keeps its number and reads "[deleted]" (as on EUR-Lex):
+ * its paragraph, subparagraph or point says so (deleted="true"). */
+static void mark_deleted(xmlNodePtr parent, xmlNodePtr t)
+{
+	xmlChar *c;
+	if (t->prev || (xmlStrcmp(parent->name, (const xmlChar *)"para") != 0 &&
+	                xmlStrcmp(parent->name, (const xmlChar *)"point") != 0 &&
+	                xmlStrcmp(parent->name, (const xmlChar *)"sub") != 0))
+		return;
+	c = xmlNodeGetContent(t);
+	if (c && !xmlStrcmp(c, (const xmlChar *)"[deleted]"))
+		xmlSetProp(parent, (const xmlChar *)"deleted", (const xmlChar *)"true");
+	xmlFree(c);
+}
+
 /* <text line=…> holding the paragraph's inline content, after skip bytes of label. */
 static xmlNodePtr add_text(builder *b, xmlNodePtr parent, cmark_node *para, size_t skip)
 {
@@ -229,6 +246,7 @@ static xmlNodePtr add_text(builder *b, xmlNodePtr parent, cmark_node *para, size
 		inline_children(b, para, t, &skip, 0);
 	else
 		inline_flatten(para, t);
+	mark_deleted(parent, t);
 	return t;
 }
 
@@ -288,6 +306,24 @@ static size_t point_label(const char *s, char *out, size_t outsz)
 	}
 }
 
+/* A paragraph number the law inserted, "1a. " at the start of a plain paragraph (a
+ * CommonMark list marker has no letters): the label "1a" into out, the bytes to skip. */
+static size_t inserted_para_label(const char *s, char *out, size_t outsz)
+{
+	size_t d = 0, l;
+	while (s[d] >= '0' && s[d] <= '9' && d < 4)
+		d++;
+	if (d == 0 || s[0] == '0')
+		return 0;
+	for (l = d; s[l] >= 'a' && s[l] <= 'z' && l - d < 3; l++)
+		;
+	if (l == d || s[l] != '.' || s[l + 1] != ' ' || l >= outsz)
+		return 0;
+	memcpy(out, s, l);
+	out[l] = '\0';
+	return l + 2;
+}
+
 /* First text of a paragraph, where a label would be. */
 static const char *para_lead(cmark_node *para)
 {
@@ -331,6 +367,7 @@ static void frame_open(frame *f, xmlNodePtr el, const char *id, int col, int has
 	f->multilevel = 0;
 	f->label[0] = '\0';
 	f->same_column = 0;
+	f->inserted_para = 0;
 	f->holder = el;
 	snprintf(f->holder_id, sizeof f->holder_id, "%s", id);
 }
@@ -423,15 +460,16 @@ static int continues_nested_run(const frame *t, int col, const char *label)
 }
 
 /* An unnumbered paragraph: the frame's own text, or its next subparagraph. */
-static void add_subparagraph(builder *b, cmark_node *para)
+/* Where the next unnumbered paragraph's text goes: the frame itself while it has no
+ * text, else a new <sub> of it. */
+static xmlNodePtr next_subparagraph(builder *b, unsigned long line)
 {
 	frame *f = top(b);
 	char id[ID_MAX], n[16];
 	xmlNodePtr sub;
 	if (!f->has_text) {
-		add_text(b, f->el, para, 0);
 		f->has_text = 1;
-		return;
+		return f->el;
 	}
 	f->nsubs++;
 	snprintf(n, sizeof n, "sub%u", f->nsubs);
@@ -439,10 +477,85 @@ static void add_subparagraph(builder *b, cmark_node *para)
 	sub = new_child(f->el, "sub");
 	set_prop(sub, "id", id);
 	set_prop_ulong(sub, "n", f->nsubs);
-	set_prop_ulong(sub, "line", node_line(b, para));
-	add_text(b, sub, para, 0);
+	set_prop_ulong(sub, "line", line);
 	f->holder = sub;
 	snprintf(f->holder_id, sizeof f->holder_id, "%s", id);
+	return sub;
+}
+
+static void add_subparagraph(builder *b, cmark_node *para)
+{
+	add_text(b, next_subparagraph(b, node_line(b, para)), para, 0);
+}
+
+/* A row of a pipe table, "| AIP 0102 | AI systems … |", as its cells joined by " | ";
+ * 1 when the row is the header rule ("| --- | --- |") or has no text (dropped). */
+static int table_row_text(const char *row, buf *out)
+{
+	const char *p = row;
+	int cells = 0, rule = 1;
+	while (*p) {
+		const char *e = strchr(p, '|');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		const char *c = p;
+		c = text_trim(c, &n);
+		if (n) {
+			if (strspn(c, "-:") < n)
+				rule = 0;
+			if (cells++)
+				buf_puts(out, " | ");
+			buf_append(out, c, n);
+		}
+		p = e ? e + 1 : p + strlen(p);
+	}
+	return rule || !cells;
+}
+
+/* A GFM pipe table (CommonMark reads it as one paragraph of lines that start with
+ * '|'): each row a subparagraph, its cells joined by " | " (Annex XIV's code tables). */
+static int add_table(builder *b, cmark_node *para)
+{
+	cmark_node *c = cmark_node_first_child(para);
+	unsigned long line = node_line(b, para);
+	for (cmark_node *k = c; k; k = cmark_node_next(k))
+		if (cmark_node_get_type(k) != CMARK_NODE_TEXT && cmark_node_get_type(k) != CMARK_NODE_SOFTBREAK)
+			return 0; /* emphasis or links in a cell: kept as one paragraph */
+	while (c) {
+		buf row, cells;
+		buf_init(&row);
+		buf_init(&cells);
+		for (; c && cmark_node_get_type(c) != CMARK_NODE_SOFTBREAK; c = cmark_node_next(c))
+			buf_puts(&row, cmark_node_get_literal(c) ? cmark_node_get_literal(c) : "");
+		if (!row.oom && row.len && !table_row_text(row.s, &cells) && !cells.oom) {
+			xmlNodePtr t = new_child(next_subparagraph(b, line), "text");
+			set_prop_ulong(t, "line", line);
+			append_text(t, cells.s, cells.len);
+		}
+		buf_free(&row);
+		buf_free(&cells);
+		if (c) {
+			c = cmark_node_next(c);
+			line++;
+		}
+	}
+	return 1;
+}
+
+/* "1a. …" at the left margin of an article: a numbered paragraph of its own (its
+ * points and subparagraphs follow at the margin too, until the next paragraph). */
+static void add_inserted_para(builder *b, cmark_node *para, const char *label, size_t skip)
+{
+	char id[ID_MAX];
+	xmlNodePtr el;
+	b->depth = 1;
+	make_id(id, top(b)->id, ".", label);
+	el = new_child(top(b)->el, "para");
+	set_prop(el, "id", id);
+	set_prop(el, "n", label);
+	set_prop_ulong(el, "line", node_line(b, para));
+	add_text(b, el, para, skip);
+	frame_open(&b->stack[b->depth++], el, id, 0, 1);
+	top(b)->inserted_para = 1;
 }
 
 static void add_paragraph(builder *b, cmark_node *para)
@@ -452,6 +565,13 @@ static void add_paragraph(builder *b, cmark_node *para)
 	size_t skip = lead ? point_label(lead, label, sizeof label) : 0;
 	int col = cmark_node_get_start_column(para);
 	int same_column = 0;
+	if (lead && lead[0] == '|' && add_table(b, para))
+		return;
+	if (!skip && lead && col == 1 && !strcmp((const char *)b->stack[0].el->name, "article") &&
+	    (skip = inserted_para_label(lead, label, sizeof label)) != 0) {
+		add_inserted_para(b, para, label, skip);
+		return;
+	}
 	/* Same-column sub-points are given a virtual column one deeper than their
 	 * point's, so the point stays open and later ones find them. */
 	if (skip && b->depth > 1) {
@@ -502,7 +622,11 @@ static void add_blocks(builder *b, cmark_node *first, cmark_node *stop, int dept
 static void add_list(builder *b, cmark_node *list, int depth)
 {
 	unsigned n = (unsigned)cmark_node_get_list_start(list);
-	int is_article_level = b->depth == 1 && !strcmp((const char *)top(b)->el->name, "article");
+	int is_article_level;
+	/* "2." after an inserted "1a." at the margin is the next paragraph, not its point */
+	if (b->depth > 1 && b->stack[1].inserted_para && cmark_node_get_start_column(list) == 1)
+		b->depth = 1;
+	is_article_level = b->depth == 1 && !strcmp((const char *)top(b)->el->name, "article");
 	if (cmark_node_get_list_type(list) != CMARK_ORDERED_LIST) {
 		/* Bullets in the law's body: keep each as a subparagraph. */
 		for (cmark_node *it = cmark_node_first_child(list); it; it = cmark_node_next(it))
@@ -606,7 +730,14 @@ static void add_section(builder *b, cmark_node *h, xmlNodePtr unit, const char *
 
 	if (!text)
 		return;
-	if (text[0] >= '0' && text[0] <= '9') {
+	if (text[0] >= 'a' && text[0] <= 'z' && text[1] == '.' && text[2] == ' ') {
+		/* "a. AI systems subject to Annex I" (a group inside a numbered one) */
+		snprintf(part, sizeof part, "%c", text[0]);
+		snprintf(kind, sizeof kind, "lettered");
+		label = text;
+		ll = 1;
+		title = text + 3;
+	} else if (text[0] >= '0' && text[0] <= '9') {
 		size_t i = 0;
 		while (text[i] >= '0' && text[i] <= '9' && i < 8)
 			i++;
@@ -650,6 +781,8 @@ static void add_section(builder *b, cmark_node *h, xmlNodePtr unit, const char *
 	b->depth = 1;
 	frame_open(&b->stack[b->depth++], el, id, 0, 0);
 	free(text);
+	if (cmark_node_get_heading_level(h) == 2)
+		b->section2 = el;
 }
 
 /* ---- the page ------------------------------------------------------------ */
@@ -698,17 +831,17 @@ static void add_relations(builder *b, cmark_node *list, const char *unit_id)
 			}
 		cmark_iter_free(iter);
 		{
-			unsigned num = 0;
-			const unit_kind *k = url ? manifest_kind_by_link(pc->m, url, strlen(url), &num) : NULL;
+			char num[16];
+			const unit_kind *k = url ? manifest_kind_by_link(pc->m, url, strlen(url), num) : NULL;
 			char to[ID_MAX];
 			xmlNodePtr e;
-			if (!k || num == 0) {
+			if (!k) {
 				diag_error(pc->d, pc->path, node_line(b, it),
 				           "relates-to item is not a link to a unit of this regulation (%s)",
 				           url ? url : "no link");
 				continue;
 			}
-			snprintf(to, sizeof to, "%s-%u", k->id_prefix, num);
+			snprintf(to, sizeof to, "%s-%s", k->id_prefix, num);
 			e = xmlNewChild(pc->edges, NULL, (const xmlChar *)"edge", NULL);
 			set_prop(e, "kind", "relates-to");
 			set_prop(e, "from", unit_id);
@@ -728,6 +861,7 @@ static xmlNodePtr unit_from_heading(builder *b, cmark_node *h, char *unit_id,
 	const char *label, *title;
 	size_t wl, ll;
 	unsigned num = 0;
+	char suffix[8] = "", n[24];
 	const unit_kind *k;
 	xmlNodePtr el;
 
@@ -743,7 +877,7 @@ static xmlNodePtr unit_from_heading(builder *b, cmark_node *h, char *unit_id,
 	}
 	if (k->roman)
 		num = text_roman_value(label, ll);
-	else if (text_parse_uint(label, ll, &num) != 0)
+	else if (text_parse_numbered(label, ll, &num, suffix) != 0) /* 43, or 4a (inserted) */
 		num = 0;
 	if (num == 0) {
 		diag_error(pc->d, pc->path, node_line(b, h), "heading '%s' has no valid %s number",
@@ -751,10 +885,11 @@ static xmlNodePtr unit_from_heading(builder *b, cmark_node *h, char *unit_id,
 		free(text);
 		return NULL;
 	}
-	snprintf(unit_id, ID_MAX, "%s-%u", k->id_prefix, num);
+	snprintf(n, sizeof n, "%u%s", num, suffix);
+	snprintf(unit_id, ID_MAX, "%s-%s", k->id_prefix, n);
 	el = xmlNewDocNode(pc->doc, NULL, (const xmlChar *)k->kind, NULL);
 	set_prop(el, "id", unit_id);
-	set_prop_ulong(el, "n", num);
+	set_prop(el, "n", n);
 	if (k->roman) {
 		char roman[16];
 		text_roman_format(num, roman);
@@ -818,7 +953,13 @@ xmlNodePtr page_parse(const page_ctx *pc, const char *text, size_t len)
 			continue;
 		}
 		if (cmark_node_get_type(n) == CMARK_NODE_HEADING && cmark_node_get_heading_level(n) >= 2) {
-			add_section(&b, n, unit, unit_id, ++sections);
+			if (cmark_node_get_heading_level(n) > 2 && b.section2) {
+				xmlChar *sid = xmlGetProp(b.section2, (const xmlChar *)"id");
+				add_section(&b, n, b.section2, (const char *)sid, ++sections);
+				xmlFree(sid);
+			} else {
+				add_section(&b, n, unit, unit_id, ++sections);
+			}
 			continue;
 		}
 		/* a run of body blocks up to the next heading or the chrome; n itself always

@@ -487,6 +487,9 @@ static bool parse_element(const struct scanner *sc, size_t p, enum level lv,
 		/* "paragraph 2", or "paragraphs (1) to (3)" in quoted amendments */
 		if (paren_token(sc, p, text, &e) && is_digit((unsigned char)text[0]))
 			add_comp(it, lv, text, true);
+		else if (lv == LV_PARA && article_number(sc, p, text, &e) && !is_digit(
+		                 (unsigned char)text[strlen(text) - 1]))
+			add_comp(it, lv, text, false); /* "paragraph 1a", inserted after 1 */
 		else if (small_number(sc, p, &v, &e) && word_ends(sc, e))
 			add_number_comp(it, lv, v, false);
 		else
@@ -1189,7 +1192,19 @@ static unsigned roman_value(const char *s)
 }
 
 /* How a range "lo to hi" counts. */
-enum range_kind { RANGE_NUMBERS, RANGE_LETTERS, RANGE_ROMAN, RANGE_ENDS };
+enum range_kind { RANGE_NUMBERS, RANGE_LETTERS, RANGE_ROMAN, RANGE_SUFFIX, RANGE_ENDS };
+
+/* "75a" and "75d": one number with a letter each, the letters in order (Articles
+ * 75a to 75d, inserted by Regulation (EU) 2026/1744): the length of the digits. */
+static size_t suffix_range(const char *lo, const char *hi)
+{
+	size_t d = strspn(lo, "0123456789");
+	if (d == 0 || d != strspn(hi, "0123456789") || memcmp(lo, hi, d) != 0 ||
+	    !is_lower((unsigned char)lo[d]) || lo[d + 1] != '\0' ||
+	    !is_lower((unsigned char)hi[d]) || hi[d + 1] != '\0' || lo[d] > hi[d])
+		return 0;
+	return d;
+}
 
 struct range {
 	enum range_kind kind;
@@ -1238,6 +1253,12 @@ static struct range classify_range(const char *lo, const char *hi)
 			r.lo = a;
 			r.count = b - a + 1;
 		}
+	} else if (suffix_range(lo, hi)) {
+		size_t d = suffix_range(lo, hi);
+		r.kind = RANGE_SUFFIX;
+		memcpy(r.prefix, lo, d);
+		r.lo = (uint64_t)lo[d];
+		r.count = (uint64_t)(hi[d] - lo[d]) + 1;
 	} else if (is_lower((unsigned char)lo[0]) && lo[1] == '\0' &&
 	           is_lower((unsigned char)hi[0]) && hi[1] == '\0' && lo[0] <= hi[0]) {
 		r.kind = RANGE_LETTERS;
@@ -1262,6 +1283,9 @@ static void range_value(const struct range *r, const char *lo, const char *hi, u
 		break;
 	case RANGE_ROMAN:
 		to_roman((unsigned)(r->lo + i), out);
+		break;
+	case RANGE_SUFFIX:
+		snprintf(out, VALUE_TEXT, "%s%c", r->prefix, (char)(r->lo + i));
 		break;
 	case RANGE_ENDS:
 		snprintf(out, VALUE_TEXT, "%s", i == 0 ? lo : hi);

@@ -79,6 +79,21 @@ int text_parse_uint(const char *s, size_t len, unsigned *v)
 	return 0;
 }
 
+int text_parse_numbered(const char *s, size_t len, unsigned *v, char *suffix)
+{
+	size_t d = 0;
+	while (d < len && s[d] >= '0' && s[d] <= '9')
+		d++;
+	if (d == 0 || s[0] == '0' || len - d > 3 || text_parse_uint(s, d, v) != 0)
+		return -1;
+	for (size_t i = d; i < len; i++)
+		if (s[i] < 'a' || s[i] > 'z')
+			return -1;
+	memcpy(suffix, s + d, len - d);
+	suffix[len - d] = '\0';
+	return 0;
+}
+
 int text_is_slug(const char *s)
 {
 	size_t n = 0;

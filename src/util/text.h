@@ -16,6 +16,12 @@ void text_roman_format(unsigned v, char *out);
 /* Parse decimal digits s[0..len) into *v (no sign, no overflow past 10^9). */
 int text_parse_uint(const char *s, size_t len, unsigned *v);
 
+/* A unit or paragraph number as printed, s[0..len): decimal digits (no leading zero)
+ * then at most 3 lower-case letters ("4", "4a", "75d", "1a": numbers the law inserted
+ * between two others). The digits into *v, the letters into suffix (at least 4 bytes,
+ * "" when none). Returns 0, or -1 when s is not such a number. */
+int text_parse_numbered(const char *s, size_t len, unsigned *v, char *suffix);
+
 /* 1 when s is a safe slug: [a-z0-9] first, then [a-z0-9._-], at most 64 bytes,
  * no "..": usable as a file name and a URL fragment. */
 int text_is_slug(const char *s);

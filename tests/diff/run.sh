@@ -82,9 +82,10 @@ products)
 	mkdir old new
 	cp -R "$src/corpus/ai-act" "$src/corpus/cra" old/
 	cp -R "$src/corpus/ai-act" "$src/corpus/cra" new/
-	sed -i 's/2\. The provider verifies that the established quality management system/2. The provider verifies, at least once a year, that the established quality management system/' \
-		new/ai-act/annexes/annex-06.md
-	grep -q 'at least once a year' new/ai-act/annexes/annex-06.md || failed "could not change Annex VI"
+	# the page of the text in force (the AI Act's latest version, corpus/ai-act/manifest.xml)
+	a6=new/ai-act/versions/2026-07-27/annexes/annex-06.md
+	sed -i 's/2\. The provider verifies that the established quality management system/2. The provider verifies, at least once a year, that the established quality management system/' $a6
+	grep -q 'at least once a year' $a6 || failed "could not change Annex VI"
 	python3 - new/ai-act/rules <<'PY'
 import sys
 d = sys.argv[1]

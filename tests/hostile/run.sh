@@ -271,11 +271,11 @@ raw-html-product)
 	if grep -rqF '<script>alert(' new; then failed "the product's <script> reached the output"; fi
 	# the product's markup warns of nothing and every citation of the AI Act resolves
 	# exactly, so -W needs a warning of its own: a citation of an article that the
-	# copy does not have
-	sed -i '4s/$/ See Article 999./' reg/articles/article-001.md
+	# copy does not have (in the text in force, the latest version: corpus/ai-act/manifest.xml)
+	sed -i '4s/$/ See Article 999./' reg/versions/2026-07-27/articles/article-001.md
 	run -W assess xss.xml --regulation reg -o pout
 	expect_status 1 "-W assess"
-	expect_diag "^reg/articles/article-001\.md:4: error: 'Article 999' cites art-999, which does not exist"
+	expect_diag "^reg/versions/2026-07-27/articles/article-001\.md:4: error: 'Article 999' cites art-999, which does not exist"
 	expect_intact pout "$pbefore"
 	;;
 xml-external-entity)
