@@ -440,6 +440,58 @@ static void free_others(assess_regulation *v, size_t n)
 	free(v);
 }
 
+/* The CELEX, ELI and label of the version r holds, for the assessment's <law>. */
+static void law_version(assess_options *ao, const regulation *r)
+{
+	const manifest_version *v = r ? regulation_version(r) : NULL;
+	if (!v)
+		return;
+	ao->law_celex = v->celex;
+	ao->law_eli = v->eli;
+	ao->law_label = v->label;
+}
+
+/* The version of r a product of regdoc build is assessed under: the job's --as-of
+ * (already r), else the one in force on the product's placing-on-market date among the
+ * versions the library holds, else r (the latest). Sets ao (zeroed) to say how it was
+ * chosen (date is its buffer). NULL with a diagnostic on a date no version covers. */
+static const regulation *product_version(job *j, const library *L, const regulation *r,
+                                         const char *product, assess_options *ao, char *date,
+                                         size_t n)
+{
+	const regulation *v[MANIFEST_MAX_VERSIONS];
+	size_t nv, i = (size_t)(r - L->regs);
+	long k;
+	memset(ao, 0, sizeof *ao);
+	if (!r->m.nversions)
+		return r;
+	if (j->o->as_of) {
+		ao->law_chosen_by = "as-of";
+		ao->law_date = j->o->as_of;
+		return r;
+	}
+	ao->law_chosen_by = "latest";
+	if (assess_product_date(product, date, n, &j->d) != 0)
+		return NULL;
+	if (!date[0])
+		return r;
+	k = manifest_version_as_of(&r->m, date, &j->d);
+	if (k < 0) {
+		diag_error(&j->d, product, 0, "<placing-on-market date=\"%s\">: no version of %s is in force on that date",
+		           date, r->m.id);
+		return NULL;
+	}
+	ao->law_chosen_by = "placing-on-market";
+	ao->law_date = date;
+	nv = library_versions(L, i, v);
+	for (size_t x = 0; x < nv; x++) {
+		const manifest_version *mv = regulation_version(v[x]);
+		if (mv && !strcmp(mv->id, r->m.versions[k].id))
+			return v[x];
+	}
+	return r; /* the library holds one version: the job's */
+}
+
 /* Every products/<id>.xml of the regulation into dir/products/<id>/, in name order;
  * the other regulations of L are there for products assessed under several. */
 static int render_products(job *j, regulation *r, const char *dir, const library *L)
@@ -479,11 +531,14 @@ static int render_products(job *j, regulation *r, const char *dir, const library
 		outp = base && stem ? fsio_join(base, stem) : NULL;
 		{
 			assess_options ao;
-			memset(&ao, 0, sizeof ao);
+			char date[16];
+			const regulation *rv = product ? product_version(j, L, r, product, &ao, date, sizeof date) : NULL;
 			ao.others = library_others(L, r, &ao.nothers);
 			ao.cache = j->cache;
-			if (!stem || !product || !outp ||
-			    assess_product_opts(r->doc, product, rules, j->templates, outp, &ao, &j->d) != 0)
+			if (rv)
+				law_version(&ao, rv);
+			if (!stem || !product || !outp || !rv ||
+			    assess_product_opts(rv->doc, product, rules, j->templates, outp, &ao, &j->d) != 0)
 				rc = -1;
 			free_others((assess_regulation *)ao.others, ao.nothers);
 		}
@@ -851,6 +906,9 @@ int regdoc_assess(const regdoc_options *o, const char *product, const char *regd
 	library L;
 	char *guess = NULL;
 	fsout out;
+	regdoc_options dated;
+	char date[16];
+	const char *chosen_by = "latest";
 	job_init(&j, o);
 	library_init(&L);
 	if (!regdir) {
@@ -871,9 +929,20 @@ int regdoc_assess(const regdoc_options *o, const char *product, const char *regd
 		*slash = '\0';
 		regdir = guess;
 	}
+	/* the version of the law: --as-of, else the one in force on the product's
+	 * placing-on-market date, else the latest (doc/product.md, "Which version of the law") */
+	if (!o->as_of && assess_product_date(product, date, sizeof date, &j.d) == 0 && date[0]) {
+		dated = *o;
+		dated.as_of = date;
+		j.o = &dated;
+		chosen_by = "placing-on-market";
+	} else if (o->as_of) {
+		chosen_by = "as-of";
+	}
 	/* the product's regulation, linked with the regulations beside it: a product may be
 	 * assessed under several (a <combine> in its rules) */
-	if (load_library(&j, regdir, 1, &L) == 0 && fsout_begin_dir(&out, outdir, &j.d) == 0) {
+	if (!j.d.errors && load_library(&j, regdir, 1, &L) == 0 &&
+	    fsout_begin_dir(&out, outdir, &j.d) == 0) {
 		char *rules = fsio_join(regdir, "rules");
 		regulation *r = NULL;
 		assess_options ao;
@@ -882,6 +951,9 @@ int regdoc_assess(const regdoc_options *o, const char *product, const char *regd
 				r = &L.regs[i];
 		memset(&ao, 0, sizeof ao);
 		ao.others = library_others(&L, r, &ao.nothers);
+		ao.law_chosen_by = chosen_by;
+		ao.law_date = j.o->as_of;
+		law_version(&ao, r);
 		if (rules && r &&
 		    assess_product_opts(r->doc, product, rules, j.templates, out.tmp, &ao, &j.d) == 0 &&
 		    !j.d.errors && !diag_interrupted(&j.d))

@@ -371,6 +371,9 @@ xmlDocPtr assess_product_doc(xmlDocPtr graph, const char *product_path, const ch
 	eo.generator = "regdoc " REGDOC_VERSION;
 	eo.law.chosen_by = o ? o->law_chosen_by : NULL;
 	eo.law.date = o ? o->law_date : NULL;
+	eo.law.celex = o ? o->law_celex : NULL;
+	eo.law.eli = o ? o->law_eli : NULL;
+	eo.law.label = o ? o->law_label : NULL;
 	eo.others = ox.er;
 	eo.nothers = ox.n;
 	out = engine_assess(rs, &p, g, &eo, d);

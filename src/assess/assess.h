@@ -66,6 +66,8 @@ typedef struct assess_options {
 	 * "latest" (NULL: latest), and the date it was chosen by (NULL: none) */
 	const char *law_chosen_by;
 	const char *law_date;
+	/* that version's CELEX, ELI and label (manifest <version>), NULL: the graph's */
+	const char *law_celex, *law_eli, *law_label;
 } assess_options;
 
 /*

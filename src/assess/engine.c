@@ -1185,6 +1185,8 @@ xmlDocPtr engine_assess(const ruleset *rs, const product *p, const gindex *g,
 	e.o.library_base = o && o->library_base ? o->library_base : "../../../";
 	e.o.generator = o && o->generator ? o->generator : "regdoc";
 	e.o.product_src = o ? o->product_src : NULL;
+	if (o)
+		e.o.law = o->law;
 	factset_init(&e.concl);
 
 	e.nregs = 1 + (o ? o->nothers : 0);

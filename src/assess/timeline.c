@@ -35,7 +35,7 @@ int timeline_law(xmlNodePtr root, const gindex *g, const timeline_choice *c,
 {
 	xmlNodePtr graph = xmlDocGetRootElement(g->doc);
 	xmlNodePtr law = xmlNewChild(root, NULL, (const xmlChar *)"law", NULL);
-	const char *celex = rattr(graph, "celex");
+	const char *celex = c && c->celex ? c->celex : rattr(graph, "celex");
 	buf href;
 	int rc = 0;
 	if (!law)
@@ -49,8 +49,9 @@ int timeline_law(xmlNodePtr root, const gindex *g, const timeline_choice *c,
 	rc |= put(law, "version", g->version);
 	rc |= put(law, "applies-from", g->applies_from);
 	rc |= put(law, "celex", celex);
-	rc |= put(law, "eli", rattr(graph, "eli"));
+	rc |= put(law, "eli", c && c->eli ? c->eli : rattr(graph, "eli"));
 	rc |= put(law, "title", child_text(graph, "short-title"));
+	rc |= put(law, "label", c ? c->label : NULL);
 	rc |= put(law, "href", href.len ? href.s : NULL);
 	rc |= put(law, "site", site_base);
 	if (g->version) {

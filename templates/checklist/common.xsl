@@ -24,6 +24,7 @@
     <xsl:value-of select="$law/@title"/>
     <xsl:choose>
       <xsl:when test="$law/@version">
+        <xsl:if test="$law/@label">: <xsl:value-of select="$law/@label"/></xsl:if>
         <xsl:text>, the text in force from </xsl:text><xsl:value-of select="$law/@applies-from"/>
         <xsl:text> (version </xsl:text><xsl:value-of select="$law/@version"/>
         <xsl:if test="$law/@celex">, CELEX <xsl:value-of select="$law/@celex"/></xsl:if>

@@ -8,6 +8,9 @@
 #              conclusions (classification, route, procedure, assessor, ...) and the same
 #              checklist items as the example. So the questions cover every branch the
 #              rules know, and no question the rules need is ever skipped.
+#   amended    the questions of the amended text (Art. 5(1a), 6(1a)-(1c), 3(14b)) are asked
+#              only where the law needs them: for example products that need one, a
+#              --set of it is used; for products that do not, it is "not used".
 #   stdin      answers piped in, one per line (tests/new/*.answers): the product file
 #              is byte for byte tests/new/*.expected.xml (a wrong question order or a
 #              question not skipped shifts the answers and fails), and the route printed
@@ -27,7 +30,7 @@
 # usage: tests/new/run.sh CASE REGDOC_BINARY        (from the source root)
 # $REGDOC_WRAPPER (e.g. valgrind) is put in front of every regdoc command.
 set -u
-case_=${1:?usage: run.sh roundtrip|stdin|errors|pty REGDOC}
+case_=${1:?usage: run.sh roundtrip|amended|stdin|errors|pty REGDOC}
 regdoc=${2:?usage: run.sh CASE REGDOC}
 src=$(pwd)
 [ -f "$src/templates/questionnaire.xml" ] || { echo "run.sh: run me from the source root" >&2; exit 2; }
@@ -84,6 +87,41 @@ roundtrip)
 	[ $n -ge 19 ] || failed "only $n example products"
 	[ $fail = 0 ] && echo "roundtrip: $n example products described through the questionnaire"
 	;;
+amended)
+	# the questions of the amended text (Regulation (EU) 2026/1744) are asked only where
+	# the law needs their answer: an extra --set of a question never asked is "not used"
+	# asked PRODUCT QUESTION=VALUE yes|no
+	asked() {
+		python3 "$here/answers_from_product.py" "$src/templates/questionnaire.xml" "$reg/products/$1.xml" >"$1.sets" ||
+			{ failed "$1: cannot derive the answers"; return; }
+		set -- "$1" "$2" "$3" --set "$2"
+		while IFS= read -r a; do
+			case "$a" in "${2%%=*}="*) ;; *) set -- "$@" --set "$a" ;; esac
+		done <"$1.sets"
+		p=$1 q=$2 want=$3
+		shift 3
+		rd new "a-$p.xml" --batch --force --regulation "$reg" "$@" >/dev/null 2>"$p.err"
+		if grep -q "warning: --set $q: not used" "$p.err"; then got=no; else got=yes; fi
+		[ "$got" = "$want" ] || failed "$p: --set $q: asked=$got, want $want"
+	}
+	# Art. 6(1a): only for a safety component of an Annex I product
+	asked liftwise-energy-optimiser solely-non-safety=yes yes
+	asked radiolink-spectrum-gateway solely-non-safety=no no
+	asked hirerank-cv-screening solely-non-safety=no no
+	# Art. 6(1b): only when 6(1a) would apply
+	asked liftwise-energy-optimiser failure-endangers=no yes
+	asked pressguard-machinery-vision failure-endangers=no no
+	# Art. 6(1c): only for an Annex I product with third-party assessment
+	asked radiolink-spectrum-gateway third-party-other-risks-only=yes yes
+	asked hirerank-cv-screening third-party-other-risks-only=no no
+	# Art. 5(1a)(a)(ii): safeguards only when the material is a foreseeable outcome
+	asked pixelforge-image-generator imagery-safeguards=yes yes
+	asked hirerank-cv-screening imagery-safeguards=no no
+	# Art. 3(14b), 11(1): SMC only when not an SME
+	asked staffsense-smc-recruiting smc=yes yes
+	asked hirerank-cv-screening smc=no no
+	[ $fail = 0 ] && echo "amended: the new questions are asked where they matter and only there"
+	;;
 stdin)
 	for t in hirerank biometric; do
 		if ! rd new "$t.xml" --regulation "$reg" <"$here/$t.answers" >"$t.out" 2>"$t.err"; then
@@ -113,7 +151,7 @@ errors)
 		{ failed "bad answer: no stdin:5 diagnostic:"; errs bad.err; }
 	[ ! -e bad.xml ] || failed "bad answer: a file was written"
 	# the answers end too early
-	head -20 "$here/hirerank.answers" >short.answers
+	head -21 "$here/hirerank.answers" >short.answers
 	rd new short.xml --regulation "$reg" <short.answers >/dev/null 2>short.err
 	st=$?
 	[ $st = 1 ] || failed "short answers: exit $st, want 1"
@@ -167,6 +205,8 @@ Gatekeeper Systems SA (Lyon, FR)
 maybe
 yes
 no
+
+
 Identifies persons at a distance from video against a watch list.
 yes
 no
@@ -176,6 +216,8 @@ no
 no
 
 
+no
+no
 no
 no
 no

@@ -78,12 +78,13 @@ static int teardown(void **state)
 	"<practices subliminal-manipulation=\"no\" exploits-vulnerabilities=\"no\" "              \
 	"social-scoring=\"no\" crime-risk-profiling-only=\"no\" untargeted-facial-scraping=\"no\" " \
 	"emotion-recognition-workplace-education=\"no\" biometric-categorisation-sensitive=\"no\" " \
-	"realtime-rbi-public-law-enforcement=\"no\"/>"
+	"realtime-rbi-public-law-enforcement=\"no\" intimate-imagery=\"no\" csam=\"no\"/>"
 #define RBI_SUSPECTS                                                                          \
 	"<practices subliminal-manipulation=\"no\" exploits-vulnerabilities=\"no\" "              \
 	"social-scoring=\"no\" crime-risk-profiling-only=\"no\" untargeted-facial-scraping=\"no\" " \
 	"emotion-recognition-workplace-education=\"no\" biometric-categorisation-sensitive=\"no\" " \
-	"realtime-rbi-public-law-enforcement=\"yes\" rbi-objective=\"suspects\"/>"
+	"realtime-rbi-public-law-enforcement=\"yes\" rbi-objective=\"suspects\" intimate-imagery=\"no\" "    \
+	"csam=\"no\"/>"
 #define BIO_LE(standards)                                                                     \
 	"<annex-iii area=\"1\" point=\"a\"/><profiling natural-persons=\"no\"/>"                  \
 	"<put-into-service-by authority=\"law-enforcement\"/><standards " standards "/>"
@@ -168,7 +169,7 @@ static void test_6_1_b_not_met(void **state)
 {
 	world *w = *state;
 	xmlDocPtr a = assess_text(w, NO_PRACTICES
-	    "<annex-i point=\"4\" section=\"A\" role=\"safety-component\" third-party-assessment=\"no\">Lifts</annex-i>");
+	    "<annex-i point=\"4\" section=\"A\" role=\"safety-component\" solely-non-safety=\"no\" third-party-assessment=\"no\">Lifts</annex-i>");
 	char *risk;
 	assert_non_null(a);
 	risk = conclusion(a, "risk");
