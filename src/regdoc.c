@@ -440,6 +440,32 @@ static void free_others(assess_regulation *v, size_t n)
 	free(v);
 }
 
+/* A product's placing-on-market date must be a date some version of its regulation is
+ * in force on: an error in the product's terms (the library would say "--as-of"). */
+static void product_date_check(job *j, const char *product, unsigned long line,
+                               const char *regdir, const char *date)
+{
+	manifest m;
+	diag quiet;
+	char *schema = fsio_join(j->datadir, "templates/schema/manifest.rng");
+	if (!manifest_is_date(date)) {
+		diag_error(&j->d, product, line,
+		           "<placing-on-market date=\"%s\">: not a date; write YYYY-MM-DD (e.g. 2026-09-01)", date);
+		free(schema);
+		return;
+	}
+	diag_init(&quiet, NULL);
+	memset(&m, 0, sizeof m);
+	if (schema && manifest_load(regdir, schema, &m, &quiet) == 0 && m.nversions &&
+	    manifest_version_as_of(&m, date, &quiet) < 0)
+		diag_error(&j->d, product, line,
+		           "<placing-on-market date=\"%s\">: no version of %s is in force on that date; the "
+		           "first applies from %s",
+		           date, m.id, m.versions[0].applies_from);
+	manifest_free(&m);
+	free(schema);
+}
+
 /* The CELEX, ELI and label of the version r holds, for the assessment's <law>. */
 static void law_version(assess_options *ao, const regulation *r)
 {
@@ -461,6 +487,8 @@ static const regulation *product_version(job *j, const library *L, const regulat
 {
 	const regulation *v[MANIFEST_MAX_VERSIONS];
 	size_t nv, i = (size_t)(r - L->regs);
+	unsigned long line = 0;
+	diag quiet;
 	long k;
 	memset(ao, 0, sizeof *ao);
 	if (!r->m.nversions)
@@ -471,13 +499,14 @@ static const regulation *product_version(job *j, const library *L, const regulat
 		return r;
 	}
 	ao->law_chosen_by = "latest";
-	if (assess_product_date(product, date, n, &j->d) != 0)
+	if (assess_product_date(product, date, n, &line, &j->d) != 0)
 		return NULL;
 	if (!date[0])
 		return r;
-	k = manifest_version_as_of(&r->m, date, &j->d);
+	diag_init(&quiet, NULL);
+	k = manifest_is_date(date) ? manifest_version_as_of(&r->m, date, &quiet) : -1;
 	if (k < 0) {
-		diag_error(&j->d, product, 0, "<placing-on-market date=\"%s\">: no version of %s is in force on that date",
+		diag_error(&j->d, product, line, "<placing-on-market date=\"%s\">: not a date, or no version of %s is in force on it",
 		           date, r->m.id);
 		return NULL;
 	}
@@ -908,6 +937,7 @@ int regdoc_assess(const regdoc_options *o, const char *product, const char *regd
 	fsout out;
 	regdoc_options dated;
 	char date[16];
+	unsigned long dline = 0;
 	const char *chosen_by = "latest";
 	job_init(&j, o);
 	library_init(&L);
@@ -931,11 +961,12 @@ int regdoc_assess(const regdoc_options *o, const char *product, const char *regd
 	}
 	/* the version of the law: --as-of, else the one in force on the product's
 	 * placing-on-market date, else the latest (doc/product.md, "Which version of the law") */
-	if (!o->as_of && assess_product_date(product, date, sizeof date, &j.d) == 0 && date[0]) {
+	if (!o->as_of && assess_product_date(product, date, sizeof date, &dline, &j.d) == 0 && date[0]) {
 		dated = *o;
 		dated.as_of = date;
 		j.o = &dated;
 		chosen_by = "placing-on-market";
+		product_date_check(&j, product, dline, regdir, date);
 	} else if (o->as_of) {
 		chosen_by = "as-of";
 	}

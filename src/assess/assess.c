@@ -572,12 +572,15 @@ int assess_product(xmlDocPtr graph, const char *product_path, const char *rules_
 	return assess_product_opts(graph, product_path, rules_dir, templates_dir, outdir, NULL, d);
 }
 
-int assess_product_date(const char *product_path, char *date, size_t n, diag *d)
+int assess_product_date(const char *product_path, char *date, size_t n, unsigned long *line,
+                        diag *d)
 {
 	xmlDocPtr doc = xmlsafe_read_file(product_path, d);
 	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
 	if (n)
 		date[0] = '\0';
+	if (line)
+		*line = 0;
 	if (!doc)
 		return -1;
 	for (xmlNodePtr c = root ? root->children : NULL; c; c = c->next) {
@@ -587,6 +590,8 @@ int assess_product_date(const char *product_path, char *date, size_t n, diag *d)
 		v = xmlGetProp(c, (const xmlChar *)"date");
 		if (v && n)
 			snprintf(date, n, "%s", (const char *)v);
+		if (line)
+			*line = (unsigned long)xmlGetLineNo(c);
 		xmlFree(v);
 		break;
 	}

@@ -87,9 +87,10 @@ int assess_product_opts(xmlDocPtr graph, const char *product_path, const char *r
 
 /* The product's placing-on-market date (<placing-on-market date="YYYY-MM-DD"/>, the
  * version of the law in force on it is the one it is assessed under) into date (at least
- * 11 bytes; "" when the product states none). Reads the file only (it is validated when
+ * 11 bytes; "" when the product states none) and its line into *line (may be NULL). Reads the file only (it is validated when
  * assessed). Returns 0, or -1 with a diagnostic when it cannot be read. */
-int assess_product_date(const char *product_path, char *date, size_t n, diag *d);
+int assess_product_date(const char *product_path, char *date, size_t n, unsigned long *line,
+                        diag *d);
 
 /* Only the assessment document (no rendering, nothing written): for tests and tools.
  * NULL with diagnostics. */
