@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "graph/graph.h"
+#include "util/xmlnode.h"
 #include "util/xmlsafe.h"
 
 static const char *where(xmlNodePtr n, unsigned long *line)
@@ -13,27 +14,17 @@ static const char *where(xmlNodePtr n, unsigned long *line)
 	xmlNodePtr u;
 	*line = (unsigned long)xmlGetLineNo(n);
 	for (u = n; u && u->type == XML_ELEMENT_NODE; u = u->parent) {
-		xmlAttrPtr a = xmlHasProp(u, (const xmlChar *)"src");
-		if (a && a->children)
-			return (const char *)a->children->content;
+		const char *src = xmlnode_attr(u, "src");
+		if (src)
+			return src;
 	}
 	return NULL;
 }
 
 static unsigned long node_line(xmlNodePtr n)
 {
-	xmlAttrPtr a = xmlHasProp(n, (const xmlChar *)"line");
-	if (a && a->children && a->children->content)
-		return strtoul((const char *)a->children->content, NULL, 10);
-	return 0;
-}
-
-/* The value of an attribute libxml2 or we made: one text child, read in place. */
-static const char *attr_value(const xmlAttr *a)
-{
-	return a && a->children && a->children->type == XML_TEXT_NODE && !a->children->next
-	           ? (const char *)a->children->content
-	           : NULL;
+	const char *line = xmlnode_attr(n, "line");
+	return line ? strtoul(line, NULL, 10) : 0;
 }
 
 static void index_id(xmlHashTablePtr ids, xmlNodePtr cur, const xmlChar *id, diag *d)
@@ -105,7 +96,7 @@ static void check_refs_of(xmlNodePtr el, xmlHashTablePtr ids, const char *name, 
  * without copying it); anything else goes through check_refs_of. */
 static int plain_ref_ok(const xmlAttr *a, xmlHashTablePtr ids)
 {
-	const char *v = attr_value(a);
+	const char *v = xmlnode_attr_value(a);
 	return v && !strchr(v, ' ') && xmlHashLookup(ids, (const xmlChar *)v);
 }
 

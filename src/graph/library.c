@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/xmlnode.h"
+
 void library_init(library *L)
 {
 	memset(L, 0, sizeof *L);
@@ -121,32 +123,11 @@ size_t library_versions(const library *L, size_t i, const regulation **out)
 	return n;
 }
 
-static const char *prop(xmlNodePtr n, const char *name)
-{
-	xmlAttrPtr a = xmlHasProp(n, (const xmlChar *)name);
-	if (!a || !a->children || !a->children->content)
-		return NULL;
-	return (const char *)a->children->content;
-}
-
-static int is_elem(xmlNodePtr n, const char *name)
-{
-	return n && n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
-}
-
-static xmlNodePtr child(xmlNodePtr n, const char *name)
-{
-	for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next)
-		if (is_elem(c, name))
-			return c;
-	return NULL;
-}
-
 static unsigned long count_children(xmlNodePtr n, const char *name)
 {
 	unsigned long k = 0;
 	for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next)
-		k += is_elem(c, name) ? 1 : 0;
+		k += xmlnode_is(c, name) ? 1 : 0;
 	return k;
 }
 
@@ -188,13 +169,13 @@ static void regulation_entry(xmlNodePtr root, const regulation *r)
 		xmlNewProp(u, (const xmlChar *)"kind", (const xmlChar *)uk->kind);
 		xmlNewProp(u, (const xmlChar *)"heading", (const xmlChar *)uk->heading);
 		xmlNewProp(u, (const xmlChar *)"dir", (const xmlChar *)uk->dir);
-		set_ulong(u, "count", count_children(child(g, uk->dir), uk->kind));
+		set_ulong(u, "count", count_children(xmlnode_child(g, uk->dir), uk->kind));
 	}
 	u = xmlNewChild(e, NULL, (const xmlChar *)"units", NULL);
 	xmlNewProp(u, (const xmlChar *)"kind", (const xmlChar *)"chapter");
 	xmlNewProp(u, (const xmlChar *)"heading", (const xmlChar *)"Chapter");
 	xmlNewProp(u, (const xmlChar *)"dir", (const xmlChar *)"chapters");
-	set_ulong(u, "count", count_children(child(g, "contents"), "chapter"));
+	set_ulong(u, "count", count_children(xmlnode_child(g, "contents"), "chapter"));
 }
 
 static void add_link(xmlNodePtr edges, const char *kind, const char *from_reg, const char *from,
@@ -206,8 +187,8 @@ static void add_link(xmlNodePtr edges, const char *kind, const char *from_reg, c
 	xmlNewProp(x, (const xmlChar *)"kind", (const xmlChar *)kind);
 	xmlNewProp(x, (const xmlChar *)"from", (const xmlChar *)q);
 	xmlNewProp(x, (const xmlChar *)"to", (const xmlChar *)to);
-	xmlNewProp(x, (const xmlChar *)"src", (const xmlChar *)(prop(e, "src") ? prop(e, "src") : ""));
-	xmlNewProp(x, (const xmlChar *)"line", (const xmlChar *)(prop(e, "line") ? prop(e, "line") : "0"));
+	xmlNewProp(x, (const xmlChar *)"src", (const xmlChar *)(xmlnode_attr(e, "src") ? xmlnode_attr(e, "src") : ""));
+	xmlNewProp(x, (const xmlChar *)"line", (const xmlChar *)(xmlnode_attr(e, "line") ? xmlnode_attr(e, "line") : "0"));
 }
 
 xmlDocPtr library_links(const library *L, diag *d)
@@ -228,18 +209,18 @@ xmlDocPtr library_links(const library *L, diag *d)
 	for (size_t i = 0; i < L->n; i++) {
 		const regulation *r = &L->regs[i];
 		xmlNodePtr g = L->named[i] ? xmlDocGetRootElement(r->doc) : NULL;
-		xmlNodePtr acts = child(g, "acts");
-		for (xmlNodePtr e = child(g, "edges") ? child(g, "edges")->children : NULL; e; e = e->next) {
-			const char *kind = prop(e, "kind"), *to = prop(e, "to"), *from = prop(e, "from");
+		xmlNodePtr acts = xmlnode_child(g, "acts");
+		for (xmlNodePtr e = xmlnode_child(g, "edges") ? xmlnode_child(g, "edges")->children : NULL; e; e = e->next) {
+			const char *kind = xmlnode_attr(e, "kind"), *to = xmlnode_attr(e, "to"), *from = xmlnode_attr(e, "from");
 			size_t rl;
-			if (!is_elem(e, "edge") || !kind || !to || !from)
+			if (!xmlnode_is(e, "edge") || !kind || !to || !from)
 				continue;
 			if (!strcmp(kind, "cites") && graph_is_qualified(to, &rl)) {
 				long k = named_index(L, to, rl);
 				if (k < 0)
 					continue; /* into a regulation that is not part of this library */
 				if (!xmlHashLookup(L->table[k].ids, (const xmlChar *)to + rl + 1)) {
-					diag_error(d, prop(e, "src"), strtoul(prop(e, "line") ? prop(e, "line") : "0", NULL, 10),
+					diag_error(d, xmlnode_attr(e, "src"), strtoul(xmlnode_attr(e, "line") ? xmlnode_attr(e, "line") : "0", NULL, 10),
 					           "%s cites %s, which is not in %s's graph", from, to, L->regs[k].m.id);
 					continue;
 				}
@@ -247,9 +228,9 @@ xmlDocPtr library_links(const library *L, diag *d)
 			} else if (!strcmp(kind, "cites-act")) {
 				/* the act node says which regulation of the library it is */
 				for (xmlNodePtr a = acts ? acts->children : NULL; a; a = a->next) {
-					const char *reg = is_elem(a, "act") ? prop(a, "regulation") : NULL;
+					const char *reg = xmlnode_is(a, "act") ? xmlnode_attr(a, "regulation") : NULL;
 					long k;
-					if (!reg || !prop(a, "id") || strcmp(prop(a, "id"), to) != 0)
+					if (!reg || !xmlnode_attr(a, "id") || strcmp(xmlnode_attr(a, "id"), to) != 0)
 						continue;
 					k = named_index(L, reg, strlen(reg));
 					if (k >= 0 && (size_t)k != i)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "graph/graph.h"
+#include "util/xmlnode.h"
 
 static int covers(const char *id, const char *x)
 {
@@ -14,9 +15,8 @@ static int covers(const char *id, const char *x)
 
 static int is_suggests(xmlNodePtr e)
 {
-	xmlAttrPtr a = xmlHasProp(e, (const xmlChar *)"kind");
-	return a && a->children && a->children->content &&
-	       !xmlStrcmp(a->children->content, (const xmlChar *)"suggests");
+	const char *kind = xmlnode_attr(e, "kind");
+	return kind && !strcmp(kind, "suggests");
 }
 
 size_t graph_print_links(xmlDocPtr doc, const char *id, FILE *out)
@@ -32,71 +32,53 @@ static void print_id(const char *qual, const char *id, FILE *out)
 	fputs(id, out);
 }
 
+/* The edge after e (from the first when e is NULL) in root's <edges> with from or to
+ * covered by id: a computed one (suggests) when suggests is set, else any other. The
+ * one walk of both listings; NULL after the last. */
+static xmlNodePtr next_edge(xmlNodePtr root, xmlNodePtr e, const char *id, int suggests)
+{
+	xmlNodePtr edges = e ? NULL : xmlnode_child(root, "edges");
+	for (e = e ? e->next : edges ? edges->children : NULL; e; e = e->next) {
+		if (e->type != XML_ELEMENT_NODE || is_suggests(e) != suggests)
+			continue;
+		if (covers(id, xmlnode_attr(e, "from")) || covers(id, xmlnode_attr(e, "to")))
+			return e;
+	}
+	return NULL;
+}
+
+/* An attribute's value, or dflt when e has none. */
+static const char *attr_or(xmlNodePtr e, const char *name, const char *dflt)
+{
+	const char *v = xmlnode_attr(e, name);
+	return v ? v : dflt;
+}
+
 size_t graph_print_links_q(xmlDocPtr doc, const char *id, const char *qual, FILE *out)
 {
-	xmlNodePtr root = xmlDocGetRootElement(doc), edges = NULL;
+	xmlNodePtr root = xmlDocGetRootElement(doc);
 	size_t printed = 0;
-	for (xmlNodePtr c = root ? root->children : NULL; c; c = c->next)
-		if (c->type == XML_ELEMENT_NODE && !xmlStrcmp(c->name, (const xmlChar *)"edges"))
-			edges = c;
-	for (xmlNodePtr e = edges ? edges->children : NULL; e; e = e->next) {
-		xmlChar *kind, *from, *to, *src, *line;
-		if (e->type != XML_ELEMENT_NODE)
-			continue;
-		if (is_suggests(e)) /* computed: graph_print_suggested, on request only */
-			continue;
-		from = xmlGetProp(e, (const xmlChar *)"from");
-		to = xmlGetProp(e, (const xmlChar *)"to");
-		if (covers(id, (const char *)from) || covers(id, (const char *)to)) {
-			kind = xmlGetProp(e, (const xmlChar *)"kind");
-			src = xmlGetProp(e, (const xmlChar *)"src");
-			line = xmlGetProp(e, (const xmlChar *)"line");
-			fprintf(out, "%s\t", (const char *)kind);
-			print_id(qual, (const char *)from, out);
-			fputc('\t', out);
-			print_id(qual, (const char *)to, out);
-			fprintf(out, "\t%s:%s\n", src ? (const char *)src : "", line ? (const char *)line : "0");
-			printed++;
-			xmlFree(kind);
-			xmlFree(src);
-			xmlFree(line);
-		}
-		xmlFree(from);
-		xmlFree(to);
+	/* computed edges: graph_print_suggested, on request only */
+	for (xmlNodePtr e = next_edge(root, NULL, id, 0); e; e = next_edge(root, e, id, 0)) {
+		fprintf(out, "%s\t", xmlnode_attr(e, "kind"));
+		print_id(qual, xmlnode_attr(e, "from"), out);
+		fputc('\t', out);
+		print_id(qual, xmlnode_attr(e, "to"), out);
+		fprintf(out, "\t%s:%s\n", attr_or(e, "src", ""), attr_or(e, "line", "0"));
+		printed++;
 	}
 	return printed;
 }
 
 size_t graph_print_suggested(xmlDocPtr doc, const char *id, FILE *out)
 {
-	xmlNodePtr root = xmlDocGetRootElement(doc), edges = NULL;
+	xmlNodePtr root = xmlDocGetRootElement(doc);
 	size_t printed = 0;
-	for (xmlNodePtr c = root ? root->children : NULL; c; c = c->next)
-		if (c->type == XML_ELEMENT_NODE && !xmlStrcmp(c->name, (const xmlChar *)"edges"))
-			edges = c;
-	for (xmlNodePtr e = edges ? edges->children : NULL; e; e = e->next) {
-		xmlChar *from, *to;
-		if (e->type != XML_ELEMENT_NODE || !is_suggests(e))
-			continue;
-		from = xmlGetProp(e, (const xmlChar *)"from");
-		to = xmlGetProp(e, (const xmlChar *)"to");
-		if (covers(id, (const char *)from) || covers(id, (const char *)to)) {
-			xmlChar *src = xmlGetProp(e, (const xmlChar *)"src");
-			xmlChar *line = xmlGetProp(e, (const xmlChar *)"line");
-			xmlChar *score = xmlGetProp(e, (const xmlChar *)"score");
-			xmlChar *ev = xmlGetProp(e, (const xmlChar *)"evidence");
-			fprintf(out, "suggests\t%s\t%s\t%s:%s\t%s\t%s\n", (const char *)from,
-			        (const char *)to, src ? (const char *)src : "",
-			        line ? (const char *)line : "0", score ? (const char *)score : "",
-			        ev ? (const char *)ev : "");
-			printed++;
-			xmlFree(src);
-			xmlFree(line);
-			xmlFree(score);
-			xmlFree(ev);
-		}
-		xmlFree(from);
-		xmlFree(to);
+	for (xmlNodePtr e = next_edge(root, NULL, id, 1); e; e = next_edge(root, e, id, 1)) {
+		fprintf(out, "suggests\t%s\t%s\t%s:%s\t%s\t%s\n", xmlnode_attr(e, "from"),
+		        xmlnode_attr(e, "to"), attr_or(e, "src", ""), attr_or(e, "line", "0"),
+		        attr_or(e, "score", ""), attr_or(e, "evidence", ""));
+		printed++;
 	}
 	return printed;
 }

@@ -10,6 +10,7 @@
 
 #include "graph/graph.h"
 #include "ingest/page.h"
+#include "util/xmlnode.h"
 
 #define LQUOTE "\xE2\x80\x98" /* ‘ */
 #define RQUOTE "\xE2\x80\x99" /* ’ */
@@ -185,21 +186,17 @@ unsigned long graph_mark_terms(xmlDocPtr doc, const char *definitions_unit, xmlH
 	if (!t)
 		return 0;
 	for (xmlNodePtr c = defs->children; c; c = c->next)
-		if (c->type == XML_ELEMENT_NODE && !xmlStrcmp(c->name, (const xmlChar *)"point"))
+		if (xmlnode_is(c, "point"))
 			add_terms_of(t, c);
 	build_buckets(t);
 	used = calloc(t->n + 1, 1);
 	/* every <text>, in document order; its children change, not its siblings */
 	for (cur = root; cur && used; cur = graph_walk_next(root, cur, !is_text)) {
-		is_text = cur->type == XML_ELEMENT_NODE && !xmlStrcmp(cur->name, (const xmlChar *)"text");
+		is_text = xmlnode_is(cur, "text");
 		if (is_text) {
 			/* read in place: marking changes the text's children, never this */
-			xmlAttrPtr a = xmlHasProp(cur->parent, (const xmlChar *)"id");
-			const char *self = a && a->children && a->children->type == XML_TEXT_NODE &&
-			                           !a->children->next
-			                       ? (const char *)a->children->content
-			                       : NULL;
-			xmlChar *copy = a && !self ? xmlGetProp(cur->parent, (const xmlChar *)"id") : NULL;
+			const char *self = xmlnode_attr(cur->parent, "id");
+			xmlChar *copy = !self ? xmlGetProp(cur->parent, (const xmlChar *)"id") : NULL;
 			memset(used, 0, t->n + 1);
 			/* mark_in_node splits a node; continue after the last piece */
 			for (xmlNodePtr c = cur->children; c; c = c->next)
