@@ -9,8 +9,8 @@
  * pages → graph → checks → graph.xml and the HTML site, all-or-nothing).
  *
  * Checked beyond the sanitizers: the exit status is 0, 1 or 3; no temporary output
- * is left behind; a successful build has its graph and the article's page; and that
- * page is inert: no <script> but the site's own (src to a file of the site, no
+ * is left behind; a successful build has its graph, which parses back as well-formed
+ * XML (fuzz_inert.h), and the article's page; and that page is inert: no <script> but the site's own (src to a file of the site, no
  * inline code), no on* event-handler attribute, no href/src/action with a scheme
  * other than http, https or mailto. A breach aborts, so the fuzzer reports it.
  * The folder is removed at exit.
@@ -27,6 +27,7 @@
 #include <libxml/HTMLparser.h>
 
 #include "fuzz_common.h"
+#include "fuzz_inert.h"
 #include "ingest/page.h"
 #include "regdoc.h"
 #include "util/fsio.h"
@@ -115,50 +116,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
-/* http:, https:, mailto: or no scheme (relative), as url_is_safe in page.c. */
-static int url_ok(const xmlChar *u)
-{
-	const char *s = (const char *)u;
-	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f')
-		s++;
-	for (const char *p = s; *p && *p != '/' && *p != '?' && *p != '#'; p++)
-		if (*p == ':')
-			return (p - s == 4 && !strncasecmp(s, "http", 4)) ||
-			       (p - s == 5 && !strncasecmp(s, "https", 5)) ||
-			       (p - s == 6 && !strncasecmp(s, "mailto", 6));
-	return 1;
-}
-
-static void check_inert(xmlNodePtr n)
-{
-	for (; n; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		if (!strcasecmp((const char *)n->name, "script")) {
-			xmlChar *src = xmlGetProp(n, (const xmlChar *)"src");
-			int own = src && (!strcmp((const char *)src, "search-index.js") ||
-			                  !strncmp((const char *)src, "static/", 7));
-			xmlFree(src);
-			if (!own || (n->children && n->children->content && n->children->content[0]))
-				abort(); /* a script the site did not ship */
-		}
-		for (xmlAttrPtr a = n->properties; a; a = a->next) {
-			const char *name = (const char *)a->name;
-			if ((name[0] == 'o' || name[0] == 'O') && (name[1] == 'n' || name[1] == 'N'))
-				abort(); /* an event handler */
-			if (!strcasecmp(name, "href") || !strcasecmp(name, "src") ||
-			    !strcasecmp(name, "action") || !strcasecmp(name, "formaction")) {
-				xmlChar *v = xmlNodeListGetString(n->doc, a->children, 1);
-				int ok = !v || url_ok(v);
-				xmlFree(v);
-				if (!ok)
-					abort(); /* javascript:, data:, vbscript: ... */
-			}
-		}
-		check_inert(n->children);
-	}
-}
-
 static void check_no_tmp(void)
 {
 	DIR *dp = opendir(outdir);
@@ -190,13 +147,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_no_tmp();
 	if (status == REGDOC_EXIT_OK) {
 		htmlDocPtr html;
+		char *g;
+		size_t glen;
+		diag q;
 		if (!fsio_is_dir(outdir) || access(graph_xml, F_OK) != 0)
 			abort(); /* success without the output */
+		/* the graph it wrote is well-formed XML, whatever the page held (issue 18:
+		 * control characters used to be written raw) */
+		diag_init(&q, NULL);
+		if (fsio_read_file(graph_xml, 64u << 20, &g, &glen, &q) != 0)
+			abort();
+		fuzz_check_xml(g, glen, graph_xml);
+		free(g);
 		html = htmlReadFile(article_html, "UTF-8",
 		                    HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
 		if (!html)
 			abort(); /* the article's page is missing */
-		check_inert(xmlDocGetRootElement(html));
+		fuzz_check_inert(xmlDocGetRootElement(html), 0);
 		xmlFreeDoc(html);
 	}
 	return 0;

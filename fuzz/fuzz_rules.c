@@ -57,9 +57,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	ruleset_init(&rs);
 	if (ruleset_add_doc(&rs, doc, "fuzz-rules.xml", NULL, &fuzz_gindex, &d) == 0 &&
-	    ruleset_check_groups(&rs, &d) == 0)
-		fuzz_assess(&rs, &example);
-	else if (d.errors == 0)
+	    ruleset_check_groups(&rs, &d) == 0) {
+		xmlDocPtr out = fuzz_assess(&rs, &example);
+		if (out)
+			xmlFreeDoc(out);
+	} else if (d.errors == 0)
 		abort();
 	ruleset_free(&rs);
 	return 0;

@@ -2,7 +2,13 @@
  * regdoc.c - the jobs of the public API: each wires the stages together (pages →
  * units → graph → renderers) and turns the diagnostics into an exit status.
  */
+/* realpath is XSI: _POSIX_C_SOURCE alone does not declare it in glibc */
+#if !defined(_XOPEN_SOURCE) || _XOPEN_SOURCE < 700
+#undef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700
+#endif
 #include "regdoc.h"
+#include "report.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -12,6 +18,7 @@
 #include <unistd.h>
 
 #include "assess/assess.h"
+#include "build/cache.h"
 #include "graph/graph.h"
 #include "graph/library.h"
 #include "ingest/corpus.h"
@@ -36,6 +43,8 @@ typedef struct job {
 	int validate;
 	const link_library *lib; /* while a library is linked: its regulations (load_library) */
 	assess_cache *cache;     /* regdoc build: what the products share (assess.h) */
+	bcache *bc;              /* regdoc build: what it takes over from its previous output */
+	size_t *reg_warnings;    /* build with on_built: warnings per regulation of the library */
 	int want_versions;       /* load_library also loads the other versions (check, build) */
 	diag d;
 } job;
@@ -67,6 +76,7 @@ static void job_init(job *j, const regdoc_options *o)
 	diag_init(&j->d, o->diagnostics ? o->diagnostics : stderr);
 	j->d.max_printed = o->max_diagnostics;
 	j->d.werror = o->werror;
+	j->d.verbose = o->verbose;
 	j->d.interrupt = o->interrupt;
 }
 
@@ -228,7 +238,11 @@ static int load_library(job *j, const char *dir, int link_all, library *L)
 		return -1;
 	}
 	if (has_manifest(dir)) {
-		char *parent = parent_dir(dir);
+		/* beside the folder itself: for a symbolic link to a regulation, beside its
+		 * target (where its siblings are), not beside the link */
+		char *real = realpath(dir, NULL);
+		char *parent = parent_dir(real ? real : dir);
+		free(real);
 		diag quiet;
 		diag_init(&quiet, NULL);
 		if (!parent || find_regulations(parent, &beside, &quiet) != 0) {
@@ -238,13 +252,18 @@ static int load_library(job *j, const char *dir, int link_all, library *L)
 		}
 		free(parent);
 	}
+	if (j->o->on_built)
+		j->reg_warnings = calloc(named.n + beside.n + 1, sizeof *j->reg_warnings);
 	for (size_t i = 0; i < named.n && !diag_interrupted(&j->d); i++) {
 		regulation r;
+		size_t at = L->n, before = j->d.warnings;
 		if (regulation_load_version(named.v[i], j->datadir, NULL, j->o->as_of, &r, &j->d) != 0 ||
 		    !r.doc ||
 		    library_add(L, &r, 1, &j->d) != 0) {
 			regulation_free(&r);
 			rc = -1;
+		} else if (j->reg_warnings) {
+			j->reg_warnings[at] = j->d.warnings - before;
 		}
 	}
 	for (size_t i = 0; i < beside.n && !diag_interrupted(&j->d); i++) {
@@ -270,8 +289,11 @@ static int load_library(job *j, const char *dir, int link_all, library *L)
 	j->lib = &L->view;
 	for (size_t i = 0; i < L->n && !diag_interrupted(&j->d); i++) {
 		if (L->named[i]) {
+			size_t before = j->d.warnings;
 			if (link_graph(j, L->regs[i].dir, &L->regs[i]) != 0)
 				rc = -1;
+			if (j->reg_warnings)
+				j->reg_warnings[i] += j->d.warnings - before;
 		} else if (link_all) {
 			link_stats st;
 			diag quiet;
@@ -344,36 +366,71 @@ int regdoc_check(const regdoc_options *o, const char *dir)
 	return job_status(&j);
 }
 
+/* 1 when the regulation L->regs[i] has an element with this id (an act's "ext:" id:
+ * when an edge of it names it). */
+static int has_id(const library *L, size_t i, const char *id)
+{
+	if (!strncmp(id, "ext:", 4))
+		return 1; /* checked by its edges: none is "unknown" */
+	return L->table[i].ids && xmlHashLookup(L->table[i].ids, (const xmlChar *)id) != NULL;
+}
+
+static int has_regulation(const library *L, const char *id, size_t len)
+{
+	for (size_t i = 0; i < L->n; i++)
+		if (strlen(L->regs[i].m.id) == len && !strncmp(L->regs[i].m.id, id, len))
+			return 1;
+	return 0;
+}
+
 int regdoc_links(const regdoc_options *o, const char *dir, const char *const *ids, size_t nids,
                  FILE *out)
 {
 	job j;
 	library L;
-	size_t *found = calloc(nids + 1, sizeof *found);
+	size_t *found = calloc(nids + 1, sizeof *found), nnamed = 0;
 	job_init(&j, o);
 	dir = job_corpus(&j, dir);
+	if (!fsio_is_dir(dir)) {
+		diag_error(&j.d, dir, 0, "no such corpus folder (a regulation folder, or a folder of them)");
+		free(found);
+		return job_status(&j);
+	}
 	if (found && load_library(&j, dir, 1, &L) == 0) {
+		for (size_t i = 0; i < L.n; i++)
+			nnamed += L.named[i] ? 1 : 0;
 		for (size_t k = 0; k < nids; k++) {
 			/* "cra:art-12.3" names the regulation; a bare id is looked up in each named
 			 * one. Then the edges of the other regulations into it (cra:art-12.1 ->
-			 * ai-act:art-15), with their ids qualified. */
-			size_t rl = 0;
+			 * ai-act:art-15), with their ids qualified. Ids are printed qualified when
+			 * the question is (a qualified id, or a folder of several regulations). */
+			size_t rl = 0, known = 0;
 			int qualified = graph_is_qualified(ids[k], &rl);
 			const char *id = qualified ? ids[k] + rl + 1 : ids[k];
 			for (size_t i = 0; i < L.n; i++) {
 				const regulation *r = &L.regs[i];
+				const char *qual = qualified || nnamed > 1 ? r->m.id : NULL;
 				char q[256];
 				if (qualified ? strlen(r->m.id) != rl || strncmp(ids[k], r->m.id, rl) != 0
 				              : !L.named[i])
 					continue;
-				found[k] += graph_print_links(r->doc, id, out);
+				if (!has_id(&L, i, id))
+					continue;
+				known++;
+				found[k] += graph_print_links_q(r->doc, id, qual, out);
 				if (j.o->suggested)
-					found[k] += graph_print_suggested(r->doc, id, out);
+					found[k] += graph_print_suggested_q(r->doc, id, qual, out);
 				snprintf(q, sizeof q, "%s:%s", r->m.id, id);
 				for (size_t i2 = 0; i2 < L.n; i2++)
 					if (i2 != i)
 						found[k] += graph_print_links_q(L.regs[i2].doc, q, L.regs[i2].m.id, out);
 			}
+			if (!known && qualified && rl && !has_regulation(&L, ids[k], rl))
+				diag_error(&j.d, NULL, 0, "%s: no regulation '%.*s' in %s", ids[k], (int)rl,
+				           ids[k], dir);
+			else if (!known)
+				diag_error(&j.d, NULL, 0, "%s: no such id in %s (ids as in art-43, art-43.1.a, "
+				           "rec-78, anx-7, REG:art-12)", ids[k], dir);
 		}
 		for (size_t k = 0; k < nids && !j.d.errors; k++)
 			if (!found[k])
@@ -499,7 +556,7 @@ static const regulation *product_version(job *j, const library *L, const regulat
 		return r;
 	}
 	ao->law_chosen_by = "latest";
-	if (assess_product_date(product, date, n, &line, &j->d) != 0)
+	if (assess_product_date(product, NULL, 0, date, n, &line, &j->d) != 0)
 		return NULL;
 	if (!date[0])
 		return r;
@@ -519,6 +576,38 @@ static const regulation *product_version(job *j, const library *L, const regulat
 			return v[x];
 	}
 	return r; /* the library holds one version: the job's */
+}
+
+/* "ID/NAME" or "ID/products/STEM": an output group of the build cache (build/cache.h). */
+static char *cache_group(const char *id, const char *name, const char *stem)
+{
+	size_t n = strlen(id) + strlen(name) + (stem ? strlen(stem) : 0) + 2;
+	char *g = malloc(n);
+	if (g)
+		snprintf(g, n, "%s/%s%s", id, name, stem ? stem : "");
+	return g;
+}
+
+/* rc of building dest; when 0, the cache records what is there as group. */
+static int kept(job *j, const char *group, const char *dest, int rc)
+{
+	if (rc == 0)
+		bcache_keep(j->bc, group, dest);
+	return rc;
+}
+
+/* The graph (site = 0) or the site of r at dest: taken over from the previous output
+ * when its key is unchanged, else built. 0, or -1 when building it failed. */
+static int cached(job *j, const char *id, const char *name, bcache_kind kind, const char *dest,
+                  regulation *r, int site, const site_library *lib)
+{
+	char *group = cache_group(id, name, NULL);
+	int rc = 0;
+	if (!group || bcache_take(j->bc, group, kind, NULL, dest) == 0)
+		rc = kept(j, group ? group : "", dest,
+		          site ? render_site(j, r, dest, lib) : graph_write(r->doc, dest, &j->d));
+	free(group);
+	return rc;
 }
 
 /* Every products/<id>.xml of the regulation into dir/products/<id>/, in name order;
@@ -561,14 +650,21 @@ static int render_products(job *j, regulation *r, const char *dir, const library
 		{
 			assess_options ao;
 			char date[16];
-			const regulation *rv = product ? product_version(j, L, r, product, &ao, date, sizeof date) : NULL;
+			const regulation *rv;
+			memset(&ao, 0, sizeof ao);
+			rv = product ? product_version(j, L, r, product, &ao, date, sizeof date) : NULL;
 			ao.others = library_others(L, r, &ao.nothers);
 			ao.cache = j->cache;
+			char *group = stem ? cache_group(r->m.id, "products/", stem) : NULL;
 			if (rv)
 				law_version(&ao, rv);
-			if (!stem || !product || !outp || !rv ||
-			    assess_product_opts(rv->doc, product, rules, j->templates, outp, &ao, &j->d) != 0)
+			if (!stem || !product || !outp || !rv || !group)
 				rc = -1;
+			else if (bcache_take(j->bc, group, BCACHE_RENDER, product, outp) == 0 &&
+			         kept(j, group, outp, assess_product_opts(rv->doc, product, rules, j->templates,
+			                                                  outp, &ao, &j->d)) != 0)
+				rc = -1;
+			free(group);
 			free_others((assess_regulation *)ao.others, ao.nothers);
 		}
 		free(stem);
@@ -603,21 +699,42 @@ static int write_versions(job *j, const regulation *r, const char *dir, const li
 	return rc;
 }
 
+/* The other versions' graphs (write_versions): the group ID/versions of the cache. */
+static int cached_versions(job *j, regulation *r, const char *dir, const library *L)
+{
+	const regulation *v[MANIFEST_MAX_VERSIONS];
+	char *group, *vdir;
+	int rc = 0;
+	if (library_versions(L, (size_t)(r - L->regs), v) < 2)
+		return write_versions(j, r, dir, L); /* none to write */
+	group = cache_group(r->m.id, "versions", NULL);
+	vdir = fsio_join(dir, "versions");
+	if (!group || !vdir || bcache_take(j->bc, group, BCACHE_GRAPH, NULL, vdir) == 0)
+		rc = kept(j, group ? group : "", vdir ? vdir : dir, write_versions(j, r, dir, L));
+	free(group);
+	free(vdir);
+	return rc;
+}
+
 /* One regulation into outdir/<id>/ (built in a temporary folder, *out). */
+/* One regulation into outdir/<id>/ (built in a temporary folder, *out); its warnings
+ * and time added to *rep. */
 static int build_regulation(job *j, regulation *r, const char *outdir, fsout *out,
-                            const site_library *lib, const library *L)
+                            const site_library *lib, const library *L, regdoc_build_report *rep)
 {
 	int rc = -1;
+	size_t warnings = j->d.warnings;
+	double t0 = report_now();
 	char *target = fsio_join(outdir, r->m.id);
 	if (target && fsout_begin_dir(out, target, &j->d) == 0) {
 		char *gpath = fsio_join(out->tmp, "graph.xml");
 		char *sdir = fsio_join(out->tmp, "site");
 		unsigned st = j->o->stages ? j->o->stages : REGDOC_STAGE_SITE | REGDOC_STAGE_PRODUCTS;
-		if (gpath && sdir && graph_write(r->doc, gpath, &j->d) == 0 &&
-		    write_versions(j, r, out->tmp, L) == 0 &&
+		if (gpath && sdir && cached(j, r->m.id, "graph.xml", BCACHE_GRAPH, gpath, r, 0, NULL) == 0 &&
+		    cached_versions(j, r, out->tmp, L) == 0 &&
 		    (!(st & REGDOC_STAGE_SITE) ||
 		     (fsout_mkdirs(sdir, &j->d) == 0 && !diag_interrupted(&j->d) &&
-		      render_site(j, r, sdir, lib) == 0)) &&
+		      cached(j, r->m.id, "site", BCACHE_RENDER, sdir, r, 1, lib) == 0)) &&
 		    !diag_interrupted(&j->d) &&
 		    (!(st & REGDOC_STAGE_PRODUCTS) || render_products(j, r, out->tmp, L) == 0))
 			rc = 0;
@@ -625,7 +742,53 @@ static int build_regulation(job *j, regulation *r, const char *outdir, fsout *ou
 		free(sdir);
 	}
 	free(target);
+	rep->warnings += j->d.warnings - warnings;
+	rep->seconds += report_now() - t0;
 	return j->d.errors ? -1 : rc;
+}
+
+/* Once the output is in place: one report per regulation built, then the run's. */
+static void report_build(job *j, const library *L, regdoc_build_report *reps, const char *outdir,
+                         int whole, double t0)
+{
+	regdoc_build_report all;
+	memset(&all, 0, sizeof all);
+	all.outdir = outdir;
+	for (size_t i = 0; i < L->n; i++) {
+		char *dir;
+		if (!L->named[i])
+			continue;
+		dir = fsio_join(outdir, L->regs[i].m.id);
+		reps[i].regulation = L->regs[i].m.id;
+		reps[i].outdir = dir;
+		reps[i].units = report_count_units(L->regs[i].doc, &L->regs[i].m);
+		reps[i].warnings += j->reg_warnings ? j->reg_warnings[i] : 0;
+		if (dir)
+			report_walk(j->o, dir, &reps[i]);
+		j->o->on_built(j->o->report_ctx, &reps[i]);
+		all.regulations++;
+		all.units += reps[i].units;
+		all.pages += reps[i].pages;
+		all.products += reps[i].products;
+		all.files += reps[i].files;
+		free(dir);
+	}
+	if (whole) {
+		static const char *const own[] = {"index.html", "links.xml"};
+		for (size_t k = 0; k < 2; k++) {
+			char *p = fsio_join(outdir, own[k]);
+			if (p && access(p, F_OK) == 0) {
+				all.files++;
+				all.pages += k == 0;
+				if (j->o->on_file)
+					j->o->on_file(j->o->report_ctx, p);
+			}
+			free(p);
+		}
+	}
+	all.warnings = j->d.warnings;
+	all.seconds = report_now() - t0;
+	j->o->on_built(j->o->report_ctx, &all);
 }
 
 /* Where the stylesheets find the library's documents in memory (never on disk): the
@@ -640,14 +803,54 @@ static int build_library_files(job *j, xmlDocPtr links, const site_library *lib,
 	char *lpath = fsio_join(outdir, "links.xml"), *hpath = fsio_join(outdir, "index.html");
 	int rc = -1;
 	if (lpath && hpath && fsout_begin_file(lout, lpath, &j->d) == 0 &&
-	    graph_write(links, lout->tmp, &j->d) == 0 && !diag_interrupted(&j->d) &&
+	    (bcache_take(j->bc, "links.xml", BCACHE_GRAPH, NULL, lout->tmp) ||
+	     kept(j, "links.xml", lout->tmp, graph_write(links, lout->tmp, &j->d)) == 0) &&
+	    !diag_interrupted(&j->d) &&
 	    ((j->o->stages && !(j->o->stages & REGDOC_STAGE_SITE)) || /* no home page */
 	     (fsout_begin_file(hout, hpath, &j->d) == 0 &&
-	      site_render_library(links, j->templates, hout->tmp, lib, &j->d) == 0)))
+	      (bcache_take(j->bc, "index.html", BCACHE_RENDER, NULL, hout->tmp) ||
+	       kept(j, "index.html", hout->tmp,
+	            site_render_library(links, j->templates, hout->tmp, lib, &j->d)) == 0))))
 		rc = 0;
 	free(lpath);
 	free(hpath);
 	return rc;
+}
+
+/* The build cache of outdir (build/cache.h), keyed on the regulation folders a build
+ * of dir reads (load_library's: dir's regulations, and for one regulation the ones
+ * beside it), the data and templates folders and the options; NULL when there is none. */
+static bcache *open_cache(job *j, const char *dir, const char *outdir, int whole)
+{
+	bcache *c = bcache_open(outdir, !j->o->no_cache);
+	fsio_names named = {NULL, 0}, beside = {NULL, 0};
+	const char **dirs = NULL;
+	char run[96], mode[96], *parent = whole ? NULL : parent_dir(dir);
+	size_t n = 0;
+	diag quiet;
+	diag_init(&quiet, NULL);
+	if (c && find_regulations(dir, &named, &quiet) == 0 &&
+	    (!parent || find_regulations(parent, &beside, &quiet) == 0 || !beside.n))
+		dirs = calloc(named.n + beside.n + 1, sizeof *dirs);
+	for (size_t i = 0; dirs && i < named.n; i++)
+		dirs[n++] = named.v[i];
+	for (size_t i = 0; dirs && i < beside.n; i++)
+		if (!same_dir(beside.v[i], dir))
+			dirs[n++] = beside.v[i];
+	snprintf(run, sizeof run, "stages=%u werror=%d verbose=%d validate=%d max=%zu",
+	         j->o->stages, j->o->werror, j->o->verbose, j->validate, j->o->max_diagnostics);
+	/* the version --as-of picks is the one in graph.xml and the sites */
+	snprintf(mode, sizeof mode, "%s as-of=%s", whole ? "library" : "alone",
+	         j->o->as_of ? j->o->as_of : "latest");
+	if (!dirs || bcache_inputs(c, dirs, n, j->datadir, j->templates, mode, run) != 0) {
+		bcache_free(c);
+		c = NULL;
+	}
+	free(dirs);
+	free(parent);
+	fsio_names_free(&named);
+	fsio_names_free(&beside);
+	return c;
 }
 
 int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *outdir)
@@ -659,8 +862,10 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 	xslt_doc *docs = NULL;
 	char (*uris)[160] = NULL; /* LIBRARY_URI, a manifest id (64 at most), /graph.xml */
 	site_library slib, *lib = NULL;
-	int ok = 1, whole;
+	regdoc_build_report *reps = NULL;
+	int ok = 1, whole, replayed;
 	size_t nd = 0;
+	double t0 = report_now();
 	job_init(&j, o);
 	memset(&lout, 0, sizeof lout);
 	memset(&hout, 0, sizeof hout);
@@ -669,10 +874,24 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 	/* a folder of regulations is one library: one site, links.xml; a regulation
 	 * folder is built alone (its citations of the others link to EUR-Lex) */
 	whole = !has_manifest(corpus_dir);
-	if (load_library(&j, corpus_dir, 0, &L) != 0) {
+	j.bc = open_cache(&j, corpus_dir, outdir, whole);
+	library_init(&L);
+	if ((replayed = bcache_replay(j.bc, &j.d)) != 0 || load_library(&j, corpus_dir, 0, &L) != 0) {
+		bcache_free(j.bc); /* nothing changed: the previous output is back in place */
+		if (replayed == 1 && o->on_built) {
+			regdoc_build_report same = {0};
+			same.outdir = outdir;
+			same.unchanged = 1;
+			same.seconds = report_now() - t0;
+			o->on_built(o->report_ctx, &same);
+		}
 		library_free(&L);
+		free(j.reg_warnings);
 		return job_status(&j);
 	}
+	reps = calloc(L.n + 1, sizeof *reps);
+	if (!reps)
+		ok = 0;
 	if (whole) {
 		links = library_links(&L, &j.d);
 		docs = calloc(L.n + 1, sizeof *docs);
@@ -710,26 +929,37 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 		j.cache = assess_cache_new(); /* NULL (no memory): each product loads its own */
 	}
 	for (size_t i = 0; outs && i < L.n && !diag_interrupted(&j.d); i++)
-		if (L.named[i] && build_regulation(&j, &L.regs[i], outdir, &outs[i], lib, &L) != 0)
+		if (L.named[i] && build_regulation(&j, &L.regs[i], outdir, &outs[i], lib, &L, &reps[i]) != 0)
 			ok = 0;
 	if (!outs || (whole && ok && build_library_files(&j, links, lib, outdir, &lout, &hout) != 0))
 		ok = 0;
 	/* The last look at the interrupt flag: once the first swap is made, all are. */
 	if (diag_interrupted(&j.d) || j.d.errors)
 		ok = 0;
+	if (ok)
+		bcache_forget(j.bc);
 	for (size_t i = 0; outs && ok && i < L.n; i++)
 		if (L.named[i] && fsout_commit(&outs[i], &j.d) != 0)
 			ok = 0;
 	if (ok && whole && (fsout_commit(&lout, &j.d) != 0 || (hout.tmp && fsout_commit(&hout, &j.d) != 0)))
 		ok = 0;
+	if (ok && j.d.warnings)
+		bcache_no_replay(j.bc);
+	if (ok)
+		bcache_commit(j.bc, &j.d);
 	for (size_t i = 0; outs && i < L.n; i++)
 		fsout_abort(&outs[i]);
 	fsout_abort(&lout);
 	fsout_abort(&hout);
+	if (ok && o->on_built)
+		report_build(&j, &L, reps, outdir, whole, t0);
+	free(reps);
+	free(j.reg_warnings);
 	free(outs);
 	free(docs);
 	free(uris);
 	assess_cache_free(j.cache);
+	bcache_free(j.bc);
 	if (links)
 		xmlFreeDoc(links);
 	library_free(&L);
@@ -816,17 +1046,15 @@ static char *render_diff(job *j, xmlDocPtr doc, const char *name, size_t *len)
 
 static int write_mem(const char *dir, const char *name, const char *data, size_t len, diag *d)
 {
+	/* through fsio_write_file: one fclose whatever fails (a second one, after a
+	 * failed close on a full disk, was a double free) */
 	char *p = fsio_join(dir, name);
-	FILE *f = p ? fopen(p, "wb") : NULL;
-	int rc = -1;
-	if (!f)
-		diag_sys(d, p ? p : dir, "cannot create", p ? errno : ENOMEM);
-	else if ((len && fwrite(data, 1, len, f) != len) || fclose(f) != 0)
-		diag_sys(d, p, "cannot write", errno);
-	else
-		rc = 0;
-	if (f && rc != 0)
-		fclose(f);
+	int rc;
+	if (!p) {
+		diag_sys(d, dir, "cannot create", ENOMEM);
+		return -1;
+	}
+	rc = fsio_write_file(p, data, len, 0, d);
 	free(p);
 	return rc;
 }
@@ -926,14 +1154,52 @@ int regdoc_templates_path(const regdoc_options *o, FILE *out)
 	return job_status(&j);
 }
 
-/* The regulation a product belongs to: regdir if given, else the folder above the
- * product's products/ folder. */
+/* The regulation a product names (<product regulation="...">), or NULL; *line set to
+ * the root's line. */
+static char *named_regulation(const char *text, size_t len, const char *name, diag *d)
+{
+	xmlDocPtr doc = xmlsafe_read_memory(text, len, name, d);
+	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+	xmlChar *v = root ? xmlGetProp(root, (const xmlChar *)"regulation") : NULL;
+	char *r = v ? strdup((const char *)v) : NULL;
+	xmlFree(v);
+	if (doc)
+		xmlFreeDoc(doc);
+	return r;
+}
+
+/* The folder above the product's products/ folder when it is a regulation, or NULL. */
+static char *products_parent(const char *product)
+{
+	char *guess = strdup(product), *slash;
+	slash = guess ? strrchr(guess, '/') : NULL;
+	if (slash) {
+		*slash = '\0';
+		slash = strrchr(guess, '/');
+	}
+	if (slash && !strcmp(slash + 1, "products")) {
+		*slash = '\0';
+		if (has_manifest(guess))
+			return guess;
+	} else if (guess && !strcmp(slash ? slash + 1 : guess, "products") && has_manifest(".")) {
+		free(guess);
+		return strdup(".");
+	}
+	free(guess);
+	return NULL;
+}
+
+/* The regulation a product belongs to: regdir if given; else the folder above the
+ * product's products/ folder; else the regulation the product names, in the default
+ * corpus (as regdoc new finds it). product "-": the product is read from stdin. */
 int regdoc_assess(const regdoc_options *o, const char *product, const char *regdir,
                   const char *outdir)
 {
 	job j;
 	library L;
-	char *guess = NULL;
+	char *guess = NULL, *text = NULL;
+	const char *name = !strcmp(product, "-") ? "stdin" : product;
+	size_t len = 0;
 	fsout out;
 	regdoc_options dated;
 	char date[16];
@@ -941,32 +1207,47 @@ int regdoc_assess(const regdoc_options *o, const char *product, const char *regd
 	const char *chosen_by = "latest";
 	job_init(&j, o);
 	library_init(&L);
+	if (!strcmp(product, "-") ? fsio_read_stream(stdin, XMLSAFE_MAX_BYTES, &text, &len, name, &j.d)
+	                          : fsio_read_file(product, XMLSAFE_MAX_BYTES, &text, &len, &j.d))
+		return job_status(&j); /* unreadable or missing: an I/O error (exit status 3) */
+	if (!regdir && strcmp(product, "-") != 0)
+		regdir = guess = products_parent(product);
 	if (!regdir) {
-		char *slash;
-		guess = strdup(product);
-		slash = guess ? strrchr(guess, '/') : NULL;
-		if (slash) {
-			*slash = '\0';
-			slash = strrchr(guess, '/');
-		}
-		if (!slash || strcmp(slash + 1, "products") != 0) {
-			diag_error(&j.d, product, 0,
-			           "which regulation? the product is not in a <regulation>/products/ folder; "
-			           "name it with --regulation DIR");
-			free(guess);
+		char *reg = named_regulation(text, len, name, &j.d);
+		if (j.d.errors) {
+			free(text);
 			return job_status(&j);
 		}
-		*slash = '\0';
-		regdir = guess;
+		if (!reg) {
+			diag_error(&j.d, name, 1,
+			           "which regulation? the product names none (<product regulation=\"ID\">) and "
+			           "is not in a <regulation>/products/ folder; name it with --regulation DIR");
+		} else {
+			guess = fsio_join(job_corpus(&j, NULL), reg);
+			if (!guess)
+				diag_sys(&j.d, name, "cannot allocate", ENOMEM);
+			else if (!has_manifest(guess))
+				diag_error(&j.d, name, 1,
+				           "the product names regulation \"%s\", which is not in the corpus (%s); "
+				           "name its folder with --regulation DIR", reg, job_corpus(&j, NULL));
+			regdir = guess;
+		}
+		free(reg);
+		if (j.d.errors || j.d.sys_error) {
+			free(guess);
+			free(text);
+			return job_status(&j);
+		}
 	}
 	/* the version of the law: --as-of, else the one in force on the product's
 	 * placing-on-market date, else the latest (doc/product.md, "Which version of the law") */
-	if (!o->as_of && assess_product_date(product, date, sizeof date, &dline, &j.d) == 0 && date[0]) {
+	if (!o->as_of && assess_product_date(name, text, len, date, sizeof date, &dline, &j.d) == 0 &&
+	    date[0]) {
 		dated = *o;
 		dated.as_of = date;
 		j.o = &dated;
 		chosen_by = "placing-on-market";
-		product_date_check(&j, product, dline, regdir, date);
+		product_date_check(&j, name, dline, regdir, date);
 	} else if (o->as_of) {
 		chosen_by = "as-of";
 	}
@@ -985,8 +1266,10 @@ int regdoc_assess(const regdoc_options *o, const char *product, const char *regd
 		ao.law_chosen_by = chosen_by;
 		ao.law_date = j.o->as_of;
 		law_version(&ao, r);
+		ao.product_text = text;
+		ao.product_len = len;
 		if (rules && r &&
-		    assess_product_opts(r->doc, product, rules, j.templates, out.tmp, &ao, &j.d) == 0 &&
+		    assess_product_opts(r->doc, name, rules, j.templates, out.tmp, &ao, &j.d) == 0 &&
 		    !j.d.errors && !diag_interrupted(&j.d))
 			fsout_commit(&out, &j.d);
 		fsout_abort(&out);
@@ -995,5 +1278,6 @@ int regdoc_assess(const regdoc_options *o, const char *product, const char *regd
 	}
 	library_free(&L);
 	free(guess);
+	free(text);
 	return job_status(&j);
 }

@@ -30,6 +30,22 @@ enum {
 	REGDOC_EXIT_SYSTEM = 3, /* I/O or system error (file unreadable, disk full, …) */
 };
 
+/* What regdoc_build made of one regulation, or of the whole library (regulation NULL):
+ * handed to regdoc_options.on_built once the output is in place. */
+typedef struct regdoc_build_report {
+	const char *regulation; /* manifest id; NULL: the line of the whole run */
+	const char *outdir;     /* the folder written (DIR/<id>, or DIR) */
+	size_t regulations;     /* the run's line: regulations built */
+	size_t units;           /* recitals, articles, annexes (the manifest's unit kinds) */
+	size_t pages;           /* HTML pages written */
+	size_t products;        /* products assessed */
+	size_t files;           /* files written */
+	size_t warnings;        /* warnings reported while reading and building it */
+	double seconds;         /* wall time (the run's line: the whole run) */
+	int unchanged;          /* the run's line only, all counts 0: nothing changed since the
+	                           previous build, its output was put back as it was */
+} regdoc_build_report;
+
 typedef struct regdoc_options {
 	const char *datadir;       /* shipped data (templates/, schemas); NULL: found */
 	const char *templates;     /* templates folder; NULL: <datadir>/templates */
@@ -45,11 +61,20 @@ typedef struct regdoc_options {
 	const char *as_of;
 	unsigned stages;           /* build: 0 = everything; else the graphs and only the
 	                              REGDOC_STAGE_* given (bench/run times each stage) */
+	int no_cache;              /* build: take nothing over from the previous output
+	                              (a cold build; doc/cache.md) */
 	/* NULL, or a flag that a signal handler sets (to the signal number): the job
 	 * notices it at its next step, removes its temporary output, leaves the previous
 	 * output as it was and returns REGDOC_EXIT_SYSTEM. Once the job has started to
 	 * swap its output into place it finishes that first. (SECURITY.md, "Signals") */
 	const volatile sig_atomic_t *interrupt;
+	/* regdoc_build, once its output is in place (NULL: not called): on_built once per
+	 * regulation, in the order built, then once for the run (report->regulation NULL);
+	 * on_file for each file written, by path, in byte order, before its regulation's
+	 * on_built. ctx is handed back to both. */
+	void (*on_built)(void *ctx, const regdoc_build_report *report);
+	void (*on_file)(void *ctx, const char *path);
+	void *report_ctx;
 } regdoc_options;
 
 #define REGDOC_STAGE_SITE 1u     /* the sites and the library's home page */

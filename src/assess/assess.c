@@ -345,7 +345,9 @@ xmlDocPtr assess_product_doc(xmlDocPtr graph, const char *product_path, const ch
 	}
 	if (!(g = get_gindex(c, graph, "graph", &gown, d)))
 		goto out_paths;
-	if (product_load_cached(&p, product_path, product_rng, c ? c->schemas : NULL, d) != 0)
+	if ((o && o->product_text
+	         ? product_load_memory(&p, o->product_text, o->product_len, product_path, product_rng, d)
+	         : product_load_cached(&p, product_path, product_rng, c ? c->schemas : NULL, d)) != 0)
 		goto out_graph;
 	{
 		const char *reg = NULL;
@@ -451,10 +453,19 @@ static int write_file(const char *dir, const char *name, const char *data, size_
 		diag_sys(d, tmp.s, "cannot write", errno);
 		goto out;
 	}
-	if ((len && fwrite(data, 1, len, f) != len) || fclose(f) != 0) {
-		diag_sys(d, tmp.s, "cannot write", errno);
-		unlink(tmp.s);
-		goto out;
+	{
+		/* one fclose whatever happens (it frees f even when it fails) */
+		int bad = (len && fwrite(data, 1, len, f) != len) || fflush(f) != 0;
+		int err = errno;
+		if (fclose(f) != 0 && !bad) {
+			bad = 1;
+			err = errno;
+		}
+		if (bad) {
+			diag_sys(d, tmp.s, "cannot write", err);
+			unlink(tmp.s);
+			goto out;
+		}
 	}
 	if (rename(tmp.s, path) != 0) {
 		diag_sys(d, path, "cannot write", errno);
@@ -572,10 +583,11 @@ int assess_product(xmlDocPtr graph, const char *product_path, const char *rules_
 	return assess_product_opts(graph, product_path, rules_dir, templates_dir, outdir, NULL, d);
 }
 
-int assess_product_date(const char *product_path, char *date, size_t n, unsigned long *line,
-                        diag *d)
+int assess_product_date(const char *product_path, const char *text, size_t len, char *date,
+                        size_t n, unsigned long *line, diag *d)
 {
-	xmlDocPtr doc = xmlsafe_read_file(product_path, d);
+	xmlDocPtr doc = text ? xmlsafe_read_memory(text, len, product_path, d)
+	                     : xmlsafe_read_file(product_path, d);
 	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
 	if (n)
 		date[0] = '\0';

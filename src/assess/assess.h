@@ -68,6 +68,10 @@ typedef struct assess_options {
 	const char *law_date;
 	/* that version's CELEX, ELI and label (manifest <version>), NULL: the graph's */
 	const char *law_celex, *law_eli, *law_label;
+	/* the product's XML itself (regdoc assess - : read from stdin), named product_path
+	 * in diagnostics; NULL: read the file at product_path */
+	const char *product_text;
+	size_t product_len;
 } assess_options;
 
 /*
@@ -87,10 +91,12 @@ int assess_product_opts(xmlDocPtr graph, const char *product_path, const char *r
 
 /* The product's placing-on-market date (<placing-on-market date="YYYY-MM-DD"/>, the
  * version of the law in force on it is the one it is assessed under) into date (at least
- * 11 bytes; "" when the product states none) and its line into *line (may be NULL). Reads the file only (it is validated when
- * assessed). Returns 0, or -1 with a diagnostic when it cannot be read. */
-int assess_product_date(const char *product_path, char *date, size_t n, unsigned long *line,
-                        diag *d);
+ * 11 bytes; "" when the product states none) and its line into *line (may be NULL). Reads
+ * the product only (it is validated when assessed): text/len when text is not NULL (named
+ * product_path in diagnostics), else the file. Returns 0, or -1 with a diagnostic when it
+ * cannot be read. */
+int assess_product_date(const char *product_path, const char *text, size_t len, char *date,
+                        size_t n, unsigned long *line, diag *d);
 
 /* Only the assessment document (no rendering, nothing written): for tests and tools.
  * NULL with diagnostics. */

@@ -227,6 +227,17 @@ int product_load_cached(product *p, const char *path, const char *schema_path,
 	return from_doc(p, doc, path, schema_path, schemas, d);
 }
 
+int product_load_memory(product *p, const char *buf, size_t len, const char *name,
+                        const char *schema_path, diag *d)
+{
+	xmlDocPtr doc = xmlsafe_read_memory(buf, len, name, d);
+	if (!doc) {
+		memset(p, 0, sizeof *p);
+		return -1;
+	}
+	return from_doc(p, doc, name, schema_path, NULL, d);
+}
+
 int product_load(product *p, const char *path, const char *schema_path, diag *d)
 {
 	return product_load_cached(p, path, schema_path, NULL, d);

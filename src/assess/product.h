@@ -60,6 +60,10 @@ int product_load_cached(product *p, const char *path, const char *schema_path,
 int product_from_doc(product *p, xmlDocPtr doc, const char *name, const char *schema_path,
                      diag *d);
 
+/* The same from the XML text buf[0..len), named name in diagnostics. */
+int product_load_memory(product *p, const char *buf, size_t len, const char *name,
+                        const char *schema_path, diag *d);
+
 void product_free(product *p);
 
 #endif

@@ -4,16 +4,33 @@
  * SIGTERM and SIGHUP only set a flag (async-signal-safe); the job polls it, stops,
  * removes its temporary output and returns; then the signal is raised again with its
  * default action, so the caller sees the process killed by it (SECURITY.md, "Signals").
+ * SIGPIPE is ignored: a closed pipe is an EPIPE write error, exit status 3.
  */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#if defined(__has_include)
+#if __has_include(<valgrind/valgrind.h>)
+#include <valgrind/valgrind.h>
+#endif
+#endif
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer) || __has_feature(thread_sanitizer)
+#define REGDOC_SANITIZED 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define REGDOC_SANITIZED 1
+#endif
 
 #include "cli/help.h"
+#include "cli/opts.h"
 #include "regdoc.h"
+#include "util/text.h"
 
 static const char usage_text[] =
 	"usage: regdoc [OPTIONS] COMMAND [ARGS]\n"
@@ -22,8 +39,10 @@ static const char usage_text[] =
 	"  build [CORPUS_DIR] [-o DIR]   every regulation under CORPUS_DIR (default: ./corpus,\n"
 	"                                else the corpus installed with regdoc)\n"
 	"                                into DIR/<regulation-id>/ (default: output):\n"
-	"                                graph.xml, site/, products/<id>/\n"
-	"  graph [CORPUS_DIR] [-o FILE]  the XML graph of one regulation (default: stdout)\n"
+	"                                graph.xml, site/, products/<id>/; a summary line\n"
+	"                                per regulation on stderr\n"
+	"  graph [CORPUS_DIR] [-o FILE]  the XML graph of one regulation (default, or -o -:\n"
+	"                                stdout)\n"
 	"  check [CORPUS_DIR]            read and check everything, write nothing\n"
 	"  links [CORPUS_DIR] ID...      every edge into and out of each ID (e.g. art-43,\n"
 	"                                rec-78, cra:art-12.3), one per line:\n"
@@ -31,7 +50,8 @@ static const char usage_text[] =
 	"  site [CORPUS_DIR] -o DIR      the HTML reference site of one regulation\n"
 	"  assess PRODUCT.xml [-o DIR] [--regulation DIR]\n"
 	"                                the product's assessment, checklist and Annex IV\n"
-	"                                template (default DIR: output/products/<file name>)\n"
+	"                                template (default DIR: output/products/<file name>);\n"
+	"                                PRODUCT.xml '-': standard input (then -o DIR)\n"
 	"  new PRODUCT.xml [--set ID=VALUE]... [--batch] [--force] [--regulation DIR]\n"
 	"                                ask the product's facts one question at a time and\n"
 	"                                write PRODUCT.xml; print the route it leads to\n"
@@ -42,11 +62,17 @@ static const char usage_text[] =
 	"  templates [--export DIR]      the templates folder in use; --export: a copy of it\n"
 	"                                to restyle (then: build --templates DIR)\n"
 	"\n"
-	"Options:\n"
+	"Options (GNU style: --output PATH or --output=PATH, -o PATH or -oPATH, flags\n"
+	"bundled as -Wq, '--' ends the options, '-' is standard input or output):\n"
 	"  -o, --output PATH     where to write (see each command)\n"
 	"  -W, --werror          treat warnings as errors\n"
-	"  -v, --verbose         report what was built and citation statistics\n"
+	"  -v, --verbose         report what was built (build: every file written), the\n"
+	"                        citation statistics, and the schema engine's own words\n"
+	"                        beside each schema error\n"
+	"  -q, --quiet           build: no summary lines\n"
 	"      --validate        validate graphs against graph.rng (check always does)\n"
+	"      --no-cache, --clean  build: a cold build, nothing taken over from the\n"
+	"                        previous output (doc/cache.md)\n"
 	"      --suggested       links: also the computed suggests edges, with score and\n"
 	"                        evidence (README, \"Computed relations\")\n"
 	"      --as-of DATE      the law in force on DATE (YYYY-MM-DD): the version of each\n"
@@ -68,10 +94,7 @@ static const char usage_text[] =
 
 static int usage_error(const char *fmt, const char *arg)
 {
-	fputs("regdoc: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\nTry 'regdoc --help'.\n", stderr);
-	return REGDOC_EXIT_USAGE;
+	return cli_usage_error(stderr, fmt, arg);
 }
 
 static volatile sig_atomic_t interrupted;
@@ -96,6 +119,10 @@ static void catch_signals(void)
 		if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
 			sigaction(sigs[i], &sa, NULL);
 	}
+	/* A reader that goes away (regdoc ... 2>&1 | head): no SIGPIPE killing regdoc half
+	 * way with its temporary output left behind; the write fails with EPIPE instead,
+	 * which is an I/O error of the run (exit status 3, temporary output removed). */
+	signal(SIGPIPE, SIG_IGN);
 }
 
 /* After the job: die of the signal that stopped it, as if it had not been caught. */
@@ -107,6 +134,44 @@ static void reraise(void)
 	fflush(NULL);
 	signal(sig, SIG_DFL);
 	raise(sig);
+}
+
+/* The default bound on regdoc's address space, in MiB: a template that builds a string
+ * of doubling length (or any input that would need more) fails with an out-of-memory
+ * error instead of taking the machine's memory. A build of the whole corpus needs
+ * under 100 MiB of it. REGDOC_MEMORY_LIMIT_MB=N changes it (0: no bound). */
+#define MEMORY_LIMIT_MB 2048
+
+/* Not under AddressSanitizer or valgrind, which reserve terabytes of address space of
+ * their own; never raised above a limit the caller has set. */
+static void limit_memory(void)
+{
+#if !defined(REGDOC_SANITIZED)
+	unsigned long long mb = MEMORY_LIMIT_MB;
+	const char *e = getenv("REGDOC_MEMORY_LIMIT_MB");
+	struct rlimit rl;
+#if defined(RUNNING_ON_VALGRIND)
+	if (RUNNING_ON_VALGRIND)
+		return;
+#endif
+	if (e && *e) {
+		char *end;
+		mb = strtoull(e, &end, 10);
+		if (*end) {
+			fprintf(stderr, "regdoc: warning: REGDOC_MEMORY_LIMIT_MB is not a number: "
+			                "the default, %d MiB, applies\n", MEMORY_LIMIT_MB);
+			mb = MEMORY_LIMIT_MB;
+		}
+	}
+	if (mb == 0 || mb > (1ull << 40) || getrlimit(RLIMIT_AS, &rl) != 0)
+		return;
+	if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur > (rlim_t)(mb << 20)) {
+		rl.rlim_cur = (rlim_t)(mb << 20);
+		if (rl.rlim_max != RLIM_INFINITY && rl.rlim_cur > rl.rlim_max)
+			rl.rlim_cur = rl.rlim_max;
+		setrlimit(RLIMIT_AS, &rl);
+	}
+#endif
 }
 
 /* A file name fit to name an output folder: [A-Za-z0-9][A-Za-z0-9._-]*, no "..". */
@@ -128,170 +193,202 @@ static int is_dir(const char *p)
 	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-int main(int argc, char **argv)
+/* build: one line per regulation and one for the run, on stderr (-q: none). */
+static void print_built(void *ctx, const regdoc_build_report *r)
 {
-	regdoc_options o;
-	const char *command = NULL, *output = NULL, *regulation = NULL, *export_dir = NULL;
-	const char **args = calloc((size_t)argc + 1, sizeof *args);
-	const char **sets = calloc((size_t)argc + 1, sizeof *sets); /* new --set ID=VALUE */
-	size_t nargs = 0, nsets = 0;
-	int status, help = 0;
-	regdoc_new_options no;
+	(void)ctx;
+	if (r->unchanged)
+		fprintf(stderr, "regdoc: nothing changed since the last build: %s/ is as it was "
+		                "(%.1f s)\n", r->outdir, r->seconds);
+	else if (r->regulation)
+		fprintf(stderr, "regdoc: built %s: %zu units, %zu pages, %zu products, %zu warnings "
+		                "-> %s/ (%.1f s)\n",
+		        r->regulation, r->units, r->pages, r->products, r->warnings, r->outdir, r->seconds);
+	else
+		fprintf(stderr, "regdoc: built %zu regulation%s: %zu units, %zu pages, %zu products, "
+		                "%zu files, %zu warnings -> %s/ (%.1f s)\n",
+		        r->regulations, r->regulations == 1 ? "" : "s", r->units, r->pages, r->products,
+		        r->files, r->warnings, r->outdir, r->seconds);
+}
 
-	regdoc_options_init(&o);
-	regdoc_new_options_init(&no);
-	if (!args || !sets) {
-		free(args);
-		free(sets);
-		return REGDOC_EXIT_SYSTEM;
+/* build -v: every file written */
+static void print_file(void *ctx, const char *path)
+{
+	(void)ctx;
+	fprintf(stderr, "regdoc: wrote %s\n", path);
+}
+
+/* The options that fill regdoc_options; 0, or a usage error's status. */
+static int set_options(const cli_args *a, regdoc_options *o)
+{
+	o->werror = a->werror;
+	o->verbose = a->verbose;
+	o->validate = a->validate;
+	o->suggested = a->suggested;
+	o->datadir = a->datadir;
+	o->templates = a->templates;
+	o->as_of = a->as_of;
+	o->no_cache = a->no_cache;
+	if (a->max_errors) {
+		char *end;
+		unsigned long n = strtoul(a->max_errors, &end, 10);
+		if (*end || end == a->max_errors || a->max_errors[0] == '-')
+			return usage_error("--max-errors needs a number, not '%s'", a->max_errors);
+		o->max_diagnostics = n;
 	}
-	catch_signals();
-	o.interrupt = &interrupted;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		const char *val = NULL;
-		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			help = 1;
-		} else if (!strcmp(a, "--version")) {
-			printf("regdoc %s\n", regdoc_version());
-			free(args), free(sets);
-			return REGDOC_EXIT_OK;
-		} else if (!strcmp(a, "-W") || !strcmp(a, "--werror")) {
-			o.werror = 1;
-		} else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
-			o.verbose = 1;
-		} else if (!strcmp(a, "--validate")) {
-			o.validate = 1;
-		} else if (!strcmp(a, "--batch")) {
-			no.batch = 1;
-		} else if (!strcmp(a, "--force")) {
-			no.force = 1;
-		} else if (!strcmp(a, "--set")) {
-			if (i + 1 >= argc) {
-				free(args), free(sets);
-				return usage_error("option %s needs a value", a);
-			}
-			sets[nsets++] = argv[++i];
-		} else if (!strcmp(a, "--suggested")) {
-			o.suggested = 1;
-		} else if (!strncmp(a, "--stage=", 8)) {
-			/* hidden, for bench/run: build the graphs and only these stages */
-			const char *v = a + 8;
-			o.stages = !strcmp(v, "graph")      ? ~(REGDOC_STAGE_SITE | REGDOC_STAGE_PRODUCTS)
-			           : !strcmp(v, "site")     ? REGDOC_STAGE_SITE
-			           : !strcmp(v, "products") ? REGDOC_STAGE_PRODUCTS
-			                                    : 0;
-			if (!o.stages) {
-				free(args), free(sets);
-				return usage_error("--stage=graph|site|products, not '%s'", v);
-			}
-		} else if (!strcmp(a, "-o") || !strcmp(a, "--output") || !strcmp(a, "--max-errors") ||
-		           !strcmp(a, "--datadir") || !strcmp(a, "--templates") ||
-		           !strcmp(a, "--regulation") || !strcmp(a, "--export") ||
-		           !strcmp(a, "--as-of")) {
-			if (i + 1 >= argc) {
-				free(args), free(sets);
-				return usage_error("option %s needs a value", a);
-			}
-			val = argv[++i];
-			if (a[1] == 'o' || !strcmp(a, "--output"))
-				output = val;
-			else if (!strcmp(a, "--datadir"))
-				o.datadir = val;
-			else if (!strcmp(a, "--templates"))
-				o.templates = val;
-			else if (!strcmp(a, "--regulation"))
-				regulation = val;
-			else if (!strcmp(a, "--export"))
-				export_dir = val;
-			else if (!strcmp(a, "--as-of"))
-				o.as_of = val;
-			else {
-				char *end;
-				unsigned long n = strtoul(val, &end, 10);
-				if (*end || end == val) {
-					free(args), free(sets);
-					return usage_error("--max-errors needs a number, not '%s'", val);
-				}
-				o.max_diagnostics = n;
-			}
-		} else if (a[0] == '-' && a[1] != '\0') {
-			free(args), free(sets);
-			return usage_error("unknown option %s", a);
-		} else if (!command) {
-			command = a;
-		} else {
-			args[nargs++] = a;
-		}
+	if (a->stage) {
+		/* hidden, for bench/run: build the graphs and only these stages */
+		const char *v = a->stage;
+		o->stages = !strcmp(v, "graph")      ? ~(REGDOC_STAGE_SITE | REGDOC_STAGE_PRODUCTS)
+		            : !strcmp(v, "site")     ? REGDOC_STAGE_SITE
+		            : !strcmp(v, "products") ? REGDOC_STAGE_PRODUCTS
+		                                     : 0;
+		if (!o->stages)
+			return usage_error("--stage=graph|site|products, not '%s'", v);
 	}
-	if (help || (command && !strcmp(command, "help"))) {
-		/* regdoc --help, regdoc COMMAND --help, regdoc help [COMMAND] */
-		const char *about = command && !strcmp(command, "help") ? (nargs ? args[0] : NULL) : command;
-		free(args), free(sets);
-		if (!about) {
-			fputs(usage_text, stdout);
-			return REGDOC_EXIT_OK;
-		}
-		return help_command(about, stdout) == 0 ? REGDOC_EXIT_OK
-		                                       : usage_error("unknown command '%s'", about);
-	}
-	if (!command) {
-		free(args), free(sets);
-		return usage_error("%s", "no command given");
-	}
+	if (a->quiet && a->verbose)
+		return usage_error("%s", "-q and -v together: choose one");
+	return 0;
+}
+
+static int run(const cli_args *a, regdoc_options *o)
+{
+	const char *command = a->command, *output = a->output;
+	const char *const *args = a->args;
+	size_t nargs = a->nargs;
 	if (!strcmp(command, "build")) {
-		status = nargs > 1 ? usage_error("%s", "build takes one CORPUS_DIR")
-		                   : regdoc_build(&o, nargs ? args[0] : NULL, output ? output : "output");
-	} else if (!strcmp(command, "graph")) {
-		status = nargs > 1 ? usage_error("%s", "graph takes one CORPUS_DIR")
-		                   : regdoc_graph(&o, nargs ? args[0] : NULL, output ? output : "-");
-	} else if (!strcmp(command, "check")) {
-		status = nargs > 1 ? usage_error("%s", "check takes one CORPUS_DIR")
-		                   : regdoc_check(&o, nargs ? args[0] : NULL);
-	} else if (!strcmp(command, "site")) {
+		if (!a->quiet)
+			o->on_built = print_built;
+		if (a->verbose)
+			o->on_file = print_file;
+		return nargs > 1 ? usage_error("%s", "build takes one CORPUS_DIR")
+		                 : regdoc_build(o, nargs ? args[0] : NULL, output ? output : "output");
+	}
+	if (!strcmp(command, "graph"))
+		return nargs > 1 ? usage_error("%s", "graph takes one CORPUS_DIR")
+		                 : regdoc_graph(o, nargs ? args[0] : NULL, output ? output : "-");
+	if (!strcmp(command, "check"))
+		return nargs > 1 ? usage_error("%s", "check takes one CORPUS_DIR")
+		                 : regdoc_check(o, nargs ? args[0] : NULL);
+	if (!strcmp(command, "site")) {
 		if (!output)
-			status = usage_error("%s", "site needs -o DIR");
-		else
-			status = nargs > 1 ? usage_error("%s", "site takes one CORPUS_DIR")
-			                   : regdoc_site(&o, nargs ? args[0] : NULL, output);
-	} else if (!strcmp(command, "links")) {
+			return usage_error("%s", "site needs -o DIR");
+		if (!strcmp(output, "-"))
+			return usage_error("%s", "site writes a folder: -o DIR, not -o -");
+		return nargs > 1 ? usage_error("%s", "site takes one CORPUS_DIR")
+		                 : regdoc_site(o, nargs ? args[0] : NULL, output);
+	}
+	if (!strcmp(command, "links")) {
+		/* the first operand is the corpus when it is a folder or a path (has a '/');
+		 * anything else is an id */
 		const char *dir = NULL;
 		size_t first = 0;
-		if (nargs && is_dir(args[0])) {
+		if (nargs && (is_dir(args[0]) || strchr(args[0], '/'))) {
 			dir = args[0];
 			first = 1;
 		}
-		status = nargs == first ? usage_error("%s", "links needs at least one ID")
-		                        : regdoc_links(&o, dir, args + first, nargs - first, stdout);
-	} else if (!strcmp(command, "assess")) {
+		return nargs == first ? usage_error("%s", "links needs at least one ID")
+		                      : regdoc_links(o, dir, args + first, nargs - first, stdout);
+	}
+	if (!strcmp(command, "assess")) {
 		char def[512];
 		const char *name = nargs == 1 ? strrchr(args[0], '/') : NULL;
 		name = name ? name + 1 : (nargs == 1 ? args[0] : "");
-		snprintf(def, sizeof def, "output/products/%.*s", (int)(strlen(name) > 4 ? strlen(name) - 4 : strlen(name)), name);
+		snprintf(def, sizeof def, "output/products/%.*s",
+		         (int)(strlen(name) > 4 ? strlen(name) - 4 : strlen(name)), name);
 		if (nargs != 1)
-			status = usage_error("%s", "assess takes one PRODUCT.xml");
-		else if (!output && !is_safe_name(def + 16))
-			status = usage_error("cannot name the output folder after '%s': give -o DIR", name);
-		else
-			status = regdoc_assess(&o, args[0], regulation, output ? output : def);
-	} else if (!strcmp(command, "new")) {
-		no.answers = sets;
-		no.nanswers = nsets;
-		no.regulation = regulation;
-		no.interactive = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
-		status = nargs != 1 ? usage_error("%s", "new takes one PRODUCT.xml")
-		                    : regdoc_new(&o, args[0], &no);
-	} else if (!strcmp(command, "diff")) {
-		status = nargs != 2 ? usage_error("%s", "diff takes OLD_CORPUS and NEW_CORPUS")
-		                    : regdoc_diff(&o, args[0], args[1], output, stdout);
-	} else if (!strcmp(command, "templates")) {
-		status = nargs ? usage_error("%s", "templates takes no arguments (--export DIR)")
-		       : export_dir ? regdoc_templates_export(&o, export_dir)
-		                    : regdoc_templates_path(&o, stdout);
-	} else {
-		status = usage_error("unknown command '%s'", command);
+			return usage_error("%s", "assess takes one PRODUCT.xml ('-': standard input)");
+		if (output && !strcmp(output, "-"))
+			return usage_error("%s", "assess writes a folder: -o DIR, not -o -");
+		if (!output && !strcmp(args[0], "-"))
+			return usage_error("%s", "assess - (the product from standard input) needs -o DIR");
+		if (!output && !is_safe_name(def + 16))
+			return usage_error("cannot name the output folder after '%s': give -o DIR", name);
+		return regdoc_assess(o, args[0], a->regulation, output ? output : def);
 	}
-	free(args), free(sets);
+	if (!strcmp(command, "new")) {
+		regdoc_new_options no;
+		regdoc_new_options_init(&no);
+		no.answers = a->sets;
+		no.nanswers = a->nsets;
+		no.regulation = a->regulation;
+		no.batch = a->batch;
+		no.force = a->force;
+		no.interactive = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+		return nargs != 1 ? usage_error("%s", "new takes one PRODUCT.xml")
+		       : !strcmp(args[0], "-") ? usage_error("%s", "new writes a file: PRODUCT.xml, not -")
+		                               : regdoc_new(o, args[0], &no);
+	}
+	if (!strcmp(command, "diff"))
+		return nargs != 2 ? usage_error("%s", "diff takes OLD_CORPUS and NEW_CORPUS")
+		       : output && !strcmp(output, "-")
+		           ? usage_error("%s", "diff -o writes a folder; the text report goes to stdout")
+		           : regdoc_diff(o, args[0], args[1], output, stdout);
+	if (!strcmp(command, "templates"))
+		return nargs ? usage_error("%s", "templates takes no arguments (--export DIR)")
+		       : a->export_dir ? regdoc_templates_export(o, a->export_dir)
+		                       : regdoc_templates_path(o, stdout);
+	{
+		static const char *const commands[] = {"build", "graph", "check", "links", "site",
+		                                       "assess", "new", "diff", "templates", "help"};
+		const char *near = text_nearest(command, commands, sizeof commands / sizeof *commands);
+		if (near) {
+			fprintf(stderr, "regdoc: unknown command '%s'; did you mean '%s'?\n", command, near);
+			fputs("Try 'regdoc --help'.\n", stderr);
+			return REGDOC_EXIT_USAGE;
+		}
+	}
+	return usage_error("unknown command '%s'", command);
+}
+
+int main(int argc, char **argv)
+{
+	regdoc_options o;
+	cli_args a;
+	int status;
+
+	regdoc_options_init(&o);
+	if (cli_parse(argc, argv, &a, stderr) != 0) {
+		cli_args_free(&a);
+		return REGDOC_EXIT_USAGE;
+	}
+	catch_signals();
+	limit_memory();
+	o.interrupt = &interrupted;
+	if (a.version) {
+		printf("regdoc %s\n", regdoc_version());
+		cli_args_free(&a);
+		return REGDOC_EXIT_OK;
+	}
+	if (a.help || (a.command && !strcmp(a.command, "help"))) {
+		/* regdoc --help, regdoc COMMAND --help, regdoc help [COMMAND] */
+		const char *about = a.command && !strcmp(a.command, "help") ? (a.nargs ? a.args[0] : NULL)
+		                                                            : a.command;
+		if (!about) {
+			fputs(usage_text, stdout);
+			status = REGDOC_EXIT_OK;
+		} else {
+			status = help_command(about, stdout) == 0 ? REGDOC_EXIT_OK
+			                                          : usage_error("unknown command '%s'", about);
+		}
+		cli_args_free(&a);
+		return status;
+	}
+	if (!a.command) {
+		cli_args_free(&a);
+		return usage_error("%s", "no command given");
+	}
+	status = set_options(&a, &o);
+	if (status == 0)
+		status = run(&a, &o);
+	cli_args_free(&a);
+	/* what went to standard output (graph -, links, diff, templates) must have got
+	 * there: a closed pipe or a full disk is an I/O error */
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (status == REGDOC_EXIT_OK || status == REGDOC_EXIT_INPUT)
+			status = REGDOC_EXIT_SYSTEM;
+		fprintf(stderr, "regdoc: error: cannot write to standard output\n");
+	}
 	reraise();
 	return status;
 }

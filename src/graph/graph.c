@@ -4,28 +4,55 @@
  */
 #include <errno.h>
 #include <libxml/xmlsave.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "graph/graph.h"
+#include "util/fsio.h"
 
+/* Serialised in memory, then written by regdoc (fsio_write_file, or a loop on standard
+ * output): a write error (a full disk, a closed pipe) is regdoc's diagnostic naming the
+ * file, never libxml2's "I/O error" without one. */
 int graph_write(xmlDocPtr doc, const char *path, diag *d)
 {
-	xmlSaveCtxtPtr save;
-	int rc;
-	if (!strcmp(path, "-"))
-		save = xmlSaveToFd(1, "UTF-8", XML_SAVE_FORMAT);
-	else
-		save = xmlSaveToFilename(path, "UTF-8", XML_SAVE_FORMAT);
+	xmlBufferPtr b = xmlBufferCreate();
+	xmlSaveCtxtPtr save = b ? xmlSaveToBuffer(b, "UTF-8", XML_SAVE_FORMAT) : NULL;
+	int rc = -1;
 	if (!save) {
-		diag_sys(d, path, "cannot write", errno ? errno : EIO);
+		if (b)
+			xmlBufferFree(b);
+		diag_sys(d, path, "cannot write", ENOMEM);
 		return -1;
 	}
 	rc = xmlSaveDoc(save, doc) < 0 ? -1 : 0;
 	if (xmlSaveClose(save) < 0 || rc != 0) {
-		diag_sys(d, path, "cannot write", errno ? errno : EIO);
+		xmlBufferFree(b);
+		diag_sys(d, path, "cannot serialise the graph", ENOMEM);
 		return -1;
 	}
-	return 0;
+	if (strcmp(path, "-") != 0) {
+		rc = fsio_write_file(path, xmlBufferContent(b), (size_t)xmlBufferLength(b), 0, d);
+	} else {
+		const char *p = (const char *)xmlBufferContent(b);
+		size_t left = (size_t)xmlBufferLength(b);
+		rc = 0;
+		fflush(stdout);
+		while (left) {
+			ssize_t w = write(1, p, left);
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w <= 0) {
+				diag_sys(d, "standard output", "cannot write", w < 0 ? errno : EIO);
+				rc = -1;
+				break;
+			}
+			p += w;
+			left -= (size_t)w;
+		}
+	}
+	xmlBufferFree(b);
+	return rc;
 }
 
 xmlNodePtr graph_walk_next(const xmlNode *root, xmlNodePtr cur, int descend)

@@ -107,4 +107,7 @@ size_t graph_print_links_q(xmlDocPtr doc, const char *id, const char *qual, FILE
  * suggests\tFROM\tTO\tSOURCE:LINE\tSCORE\tEVIDENCE. Returns the number printed. */
 size_t graph_print_suggested(xmlDocPtr doc, const char *id, FILE *out);
 
+/* As graph_print_suggested, the doc's ids qualified by qual (NULL: as they are). */
+size_t graph_print_suggested_q(xmlDocPtr doc, const char *id, const char *qual, FILE *out);
+
 #endif

@@ -72,11 +72,19 @@ size_t graph_print_links_q(xmlDocPtr doc, const char *id, const char *qual, FILE
 
 size_t graph_print_suggested(xmlDocPtr doc, const char *id, FILE *out)
 {
+	return graph_print_suggested_q(doc, id, NULL, out);
+}
+
+size_t graph_print_suggested_q(xmlDocPtr doc, const char *id, const char *qual, FILE *out)
+{
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	size_t printed = 0;
 	for (xmlNodePtr e = next_edge(root, NULL, id, 1); e; e = next_edge(root, e, id, 1)) {
-		fprintf(out, "suggests\t%s\t%s\t%s:%s\t%s\t%s\n", xmlnode_attr(e, "from"),
-		        xmlnode_attr(e, "to"), attr_or(e, "src", ""), attr_or(e, "line", "0"),
+		fputs("suggests\t", out);
+		print_id(qual, xmlnode_attr(e, "from"), out);
+		fputc('\t', out);
+		print_id(qual, xmlnode_attr(e, "to"), out);
+		fprintf(out, "\t%s:%s\t%s\t%s\n", attr_or(e, "src", ""), attr_or(e, "line", "0"),
 		        attr_or(e, "score", ""), attr_or(e, "evidence", ""));
 		printed++;
 	}

@@ -230,7 +230,17 @@ int manifest_load(const char *regdir, const char *schema_path, manifest *m, diag
 			m->short_title = content_dup(n);
 		else if (is_elem(n, "title"))
 			m->title = content_dup(n);
-		else if (is_elem(n, "celex"))
+		if ((is_elem(n, "short-title") || is_elem(n, "title")) && n->children) {
+			xmlChar *t = xmlNodeGetContent(n);
+			unsigned cp = t ? text_first_invisible((const char *)t) : 0;
+			if (cp)
+				diag_warning(d, m->path, (unsigned long)xmlGetLineNo(n),
+				             "invisible character U+%04X (bidirectional control or "
+				             "zero-width) in <%s>: it can make the title display as other "
+				             "text", cp, (const char *)n->name);
+			xmlFree(t);
+		}
+		if (is_elem(n, "celex"))
 			m->celex = content_dup(n);
 		else if (is_elem(n, "eli"))
 			m->eli = content_dup(n);

@@ -719,6 +719,30 @@ static void split_heading(const char *s, size_t *word_len, const char **label, s
 	*title = p;
 }
 
+/* Bidi controls and zero-width characters in a title are kept (they may be the law's),
+ * but flagged: they can make a title display as something else than it is. */
+static void warn_invisible(builder *b, cmark_node *h, const char *title)
+{
+	unsigned cp = title ? text_first_invisible(title) : 0;
+	if (cp)
+		diag_warning(b->pc->d, b->pc->path, node_line(b, h),
+		             "invisible character U+%04X (bidirectional control or zero-width) in "
+		             "a heading: it can make the title display as other text", cp);
+}
+
+/* A heading's number written with leading zeros ("Article 044") is refused: it would
+ * name the same unit as "Article 44" and hide a typing error. */
+static int leading_zeros(builder *b, cmark_node *h, const char *label, size_t ll)
+{
+	if (ll > 1 && label[0] == '0' && label[1] >= '0' && label[1] <= '9') {
+		diag_error(b->pc->d, b->pc->path, node_line(b, h),
+		           "heading number '%.*s' has leading zeros: write it without them",
+		           (int)(ll > 20 ? 20 : ll), label);
+		return 1;
+	}
+	return 0;
+}
+
 static void add_section(builder *b, cmark_node *h, xmlNodePtr unit, const char *unit_id,
                         unsigned ordinal)
 {
@@ -757,7 +781,8 @@ static void add_section(builder *b, cmark_node *h, xmlNodePtr unit, const char *
 				*k = (char)(*k - 'A' + 'a');
 		if (!strcmp(kind, "section") && ll > 0 && ll <= 3 && is_lower_alnum((char)(label[0] | 0x20)))
 			snprintf(part, sizeof part, "%.*s", (int)ll, label);
-		else if ((v = text_roman_value(label, ll)) != 0 || text_parse_uint(label, ll, &v) == 0)
+		else if ((v = text_roman_value(label, ll)) != 0 ||
+		         (text_parse_uint(label, ll, &v) == 0 && !leading_zeros(b, h, label, ll)))
 			snprintf(part, sizeof part, "%s-%u", kind, v);
 		else {
 			snprintf(part, sizeof part, "h%u", ordinal);
@@ -767,6 +792,9 @@ static void add_section(builder *b, cmark_node *h, xmlNodePtr unit, const char *
 			title = text;
 		}
 	}
+	if (kind[0] == 'n' && leading_zeros(b, h, label, ll))
+		snprintf(part, sizeof part, "h%u", ordinal);
+	warn_invisible(b, h, title);
 	make_id(id, unit_id, ".", part);
 	el = new_child(unit, "section");
 	set_prop(el, "id", id);
@@ -877,7 +905,10 @@ static xmlNodePtr unit_from_heading(builder *b, cmark_node *h, char *unit_id,
 	}
 	if (k->roman)
 		num = text_roman_value(label, ll);
-	else if (text_parse_numbered(label, ll, &num, suffix) != 0) /* 43, or 4a (inserted) */
+	else if (leading_zeros(b, h, label, ll)) {
+		free(text);
+		return NULL;
+	} else if (text_parse_numbered(label, ll, &num, suffix) != 0) /* 43, or 4a (inserted) */
 		num = 0;
 	if (num == 0) {
 		diag_error(pc->d, pc->path, node_line(b, h), "heading '%s' has no valid %s number",
@@ -895,6 +926,7 @@ static xmlNodePtr unit_from_heading(builder *b, cmark_node *h, char *unit_id,
 		text_roman_format(num, roman);
 		set_prop(el, "number", roman);
 	}
+	warn_invisible(b, h, title);
 	if (*title)
 		set_prop(el, "title", title);
 	set_prop(el, "src", pc->path);

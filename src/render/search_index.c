@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/fsio.h"
 
 /* Append s as a JSON string literal that is also safe inside HTML and old JS. */
 static void put_json_string(buf *b, const char *s)
@@ -128,25 +129,10 @@ int search_index_write(xmlNodePtr entries, const char *path, diag *d)
 {
 	char *s;
 	size_t len;
-	FILE *f;
+	int rc;
 	if (search_index_build(entries, &s, &len, d) != 0)
 		return -1;
-	f = fopen(path, "wb");
-	if (!f) {
-		diag_sys(d, path, "cannot create", errno);
-		free(s);
-		return -1;
-	}
-	if (fwrite(s, 1, len, f) != len || fflush(f) != 0) {
-		diag_sys(d, path, "cannot write", errno);
-		fclose(f);
-		free(s);
-		return -1;
-	}
+	rc = fsio_write_file(path, s, len, 0, d);
 	free(s);
-	if (fclose(f) != 0) {
-		diag_sys(d, path, "cannot write", errno);
-		return -1;
-	}
-	return 0;
+	return rc;
 }

@@ -68,10 +68,14 @@ struct err_sink {
 	unsigned long pending_line;
 	int have_pending;
 	size_t errors;                   /* errors reported through this sink */
+	int oom_reported;                /* "out of memory" said once */
 };
 
 /* One transform: what check_write needs (reached through tctxt->_private). */
+#define RUN_MAGIC 0x72647275u /* "rdru": a context of ours, in the process-wide hook */
 struct run {
+	unsigned magic;
+	unsigned long steps;    /* instructions run (the step hook) */
 	char root[PATH_MAX]; /* canonical output directory, or "" = refuse every write */
 	struct err_sink *sink;
 	xslt_page_fn page_fn; /* rd:page (xslt_apply_to_doc_pages), or NULL */
@@ -96,6 +100,22 @@ static void sink_emit(struct err_sink *s, enum diag_level level, const char *msg
 		buf[--n] = '\0';
 	if (n == 0)
 		return;
+	/* libxslt's messages in regdoc's terms, on one line */
+	if (strstr(buf, "infinite template recursion") || strstr(buf, "infinite variable recursion"))
+		snprintf(buf, sizeof buf, "templates nested deeper than libxslt's limit (%d calls or "
+		         "variables): stopped; a template that calls itself without end?",
+		         s->tctxt ? s->tctxt->maxTemplateDepth : 3000);
+	else if (strstr(buf, "Memory allocation failed")) {
+		s->d->sys_error = 1;
+		snprintf(buf, sizeof buf, "out of memory: the transform needs more than regdoc may "
+		         "use (the regdoc command's bound: REGDOC_MEMORY_LIMIT_MB, SECURITY.md)");
+		if (s->oom_reported)
+			return;
+		s->oom_reported = 1;
+	}
+	for (char *p = buf; *p; p++)
+		if (*p == '\n' || *p == '\r')
+			*p = ' ';
 	if (s->have_pending) {
 		file = s->pending_file;
 		line = s->pending_line;
@@ -231,6 +251,8 @@ static void structured_error(void *ctx, xmlErrorPtr err)
 struct saved_channels {
 	xmlGenericErrorFunc xslt_generic;
 	void *xslt_generic_ctx;
+	xmlGenericErrorFunc xml_generic;
+	void *xml_generic_ctx;
 	xmlStructuredErrorFunc xml_structured;
 	void *xml_structured_ctx;
 };
@@ -241,14 +263,20 @@ static void channels_enter(struct saved_channels *sv, struct err_sink *s)
 	sv->xslt_generic_ctx = xsltGenericErrorContext;
 	sv->xml_structured = xmlStructuredError;
 	sv->xml_structured_ctx = xmlStructuredErrorContext;
+	sv->xml_generic = xmlGenericError;
+	sv->xml_generic_ctx = xmlGenericErrorContext;
 	xsltSetGenericErrorFunc(s, generic_error);
 	xmlSetStructuredErrorFunc(s, structured_error);
+	/* libxml2's own generic channel too: no message of either library reaches the
+	 * user but as a diagnostic with the stylesheet's file and line */
+	xmlSetGenericErrorFunc(s, generic_error);
 }
 
 static void channels_leave(const struct saved_channels *sv)
 {
 	xsltSetGenericErrorFunc(sv->xslt_generic_ctx, sv->xslt_generic);
 	xmlSetStructuredErrorFunc(sv->xml_structured_ctx, sv->xml_structured);
+	xmlSetGenericErrorFunc(sv->xml_generic_ctx, sv->xml_generic);
 }
 
 /* ---------------------------------------------------------------- the loader */
@@ -282,11 +310,50 @@ static void loader_error(void *ctxt, xsltLoadType type, const char *fmt, const x
 		xsltTransformError(NULL, (xsltStylesheetPtr)ctxt, NULL, fmt, uri);
 }
 
+/* The local file a URI names (file:, or no scheme), read through fsio_read_file. 0, or
+ * -1 with *why a printf format (one %s: the URI) saying why, to free. */
+static int read_local(const xmlChar *uri, char **text, size_t *len, char **why)
+{
+	xmlURIPtr u = xmlParseURI((const char *)uri);
+	const char *path = (const char *)uri;
+	char *msg = NULL, *nl;
+	size_t msglen = 0;
+	FILE *m;
+	diag q;
+	int rc;
+	*why = NULL;
+	if (u && u->path && (!u->scheme || !xmlStrcasecmp((const xmlChar *)u->scheme, BAD_CAST "file")))
+		path = u->path; /* unescaped */
+	m = open_memstream(&msg, &msglen);
+	diag_init(&q, m);
+	rc = fsio_read_file(path, XMLSAFE_MAX_BYTES, text, len, &q);
+	if (m)
+		fclose(m);
+	if (rc != 0 && msg && (nl = strstr(msg, ": error: ")) != NULL) {
+		/* "cannot load URI: not a regular file (a FIFO): refused" */
+		const char *reason = nl + 9;
+		size_t n = strcspn(reason, "\n");
+		*why = malloc(n + 32);
+		if (*why) {
+			memcpy(*why, "cannot load %s: ", 16);
+			for (size_t i = 0, o = 16; i <= n; i++)
+				(*why)[o++] = i < n ? (reason[i] == '%' ? '?' : reason[i]) : '\n';
+			(*why)[16 + n + 1] = '\0';
+		}
+	}
+	free(msg);
+	if (u)
+		xmlFreeURI(u);
+	return rc;
+}
+
 static xmlDocPtr safe_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
                              xsltLoadType type)
 {
 	xmlParserCtxtPtr pc;
 	xmlDocPtr doc;
+	char *text = NULL, *why = NULL;
+	size_t len = 0;
 
 	(void)options; /* replaced by SAFE_PARSE_OPTIONS */
 	if (!uri)
@@ -313,9 +380,18 @@ static xmlDocPtr safe_loader(const xmlChar *uri, xmlDictPtr dict, int options, v
 		pc->dict = dict;
 		xmlDictReference(dict);
 	}
-	/* parser errors go to the process structured channel, which xslt_sheet_load and
-	 * xslt_apply point at their err_sink */
-	doc = xmlCtxtReadFile(pc, (const char *)uri, NULL, SAFE_PARSE_OPTIONS);
+	/* read by fsio (a regular file, non-blocking open: never a FIFO or a device that
+	 * would make the transform wait; the size limit), parsed from memory; parser errors
+	 * go to the process structured channel, which xslt_sheet_load and xslt_apply point
+	 * at their err_sink */
+	if (read_local(uri, &text, &len, &why) != 0) {
+		xmlFreeParserCtxt(pc);
+		loader_error(ctxt, type, why ? why : "cannot load %s\n", uri);
+		free(why);
+		return NULL;
+	}
+	doc = xmlCtxtReadMemory(pc, text, (int)len, (const char *)uri, NULL, SAFE_PARSE_OPTIONS);
+	free(text);
 	if (doc && !pc->wellFormed) {
 		xmlFreeDoc(doc);
 		doc = NULL;
@@ -335,13 +411,63 @@ static xmlDocPtr safe_loader(const xmlChar *uri, xmlDictPtr dict, int options, v
 	return doc;
 }
 
+/* ---------------------------------------------------------------- the step hook */
+
+/* Stop the transform now: libxslt checks state between instructions, and a debugger
+ * status of QUIT makes every sequence constructor return at once. */
+static void stop_transform(xsltTransformContextPtr tctxt)
+{
+	tctxt->state = XSLT_STATE_STOPPED;
+	tctxt->debugStatus = XSLT_DEBUG_QUIT;
+}
+
+/* Called by libxslt before every instruction of a transform of ours (its debugger
+ * hook: the one place where libxslt hands control back while a template runs, whatever
+ * the template does). It stops the transform when a signal came (SIGINT, SIGTERM,
+ * SIGHUP: the flag main.c's handler sets), or when the transform has run more than
+ * XSLT_MAX_STEPS instructions or XSLT_MAX_XPATH_OPS XPath operations (xslt.h). */
+static void step_hook(xmlNodePtr cur, xmlNodePtr node, xsltTemplatePtr templ,
+                      xsltTransformContextPtr tctxt)
+{
+	struct run *r = tctxt ? tctxt->_private : NULL;
+	(void)node;
+	(void)templ;
+	if (!r || r->magic != RUN_MAGIC || tctxt->state != XSLT_STATE_OK)
+		return;
+	r->steps++;
+	if ((r->steps & 1023) == 0 && r->sink && diag_interrupted(r->sink->d)) {
+		stop_transform(tctxt);
+		return;
+	}
+	if (r->steps > XSLT_MAX_STEPS) {
+		xsltTransformError(tctxt, NULL, cur,
+		                   "the transform ran more than %lu instructions (the limit): stopped; "
+		                   "a template that loops?\n", (unsigned long)XSLT_MAX_STEPS);
+		stop_transform(tctxt);
+		return;
+	}
+	if (tctxt->xpathCtxt && tctxt->xpathCtxt->opCount >= XSLT_MAX_XPATH_OPS) {
+		xsltTransformError(tctxt, NULL, cur,
+		                   "the transform ran more than %lu XPath operations (the limit): "
+		                   "stopped\n", (unsigned long)XSLT_MAX_XPATH_OPS);
+		stop_transform(tctxt);
+	}
+}
+
 static once_flag init_once = ONCE_FLAG_INIT;
 
 static void init_process(void)
 {
+	/* the layout libxslt reads the hooks from (xsltutils.c: handler, add, drop) */
+	static struct {
+		xsltHandleDebuggerCallback handler;
+		xsltAddCallCallback add;
+		xsltDropCallCallback drop;
+	} hooks = {step_hook, NULL, NULL};
 	xmlInitParser();
 	exsltRegisterAll();
 	xsltSetLoaderFunc(safe_loader);
+	xsltSetDebuggerCallbacks(3, &hooks);
 }
 
 /* ---------------------------------------------------------------- loading */
@@ -750,7 +876,15 @@ static int apply(xslt_sheet *s, xmlDocPtr in, const char *const *params, const c
 		goto done_nochan;
 	}
 	sink.tctxt = tctxt;
+	run.magic = RUN_MAGIC;
 	tctxt->_private = &run;
+	/* the step hook runs for this transform (and for no one else's: a context's
+	 * debugStatus starts as the process's, XSLT_DEBUG_NONE) */
+	tctxt->debugStatus = XSLT_DEBUG_RUN;
+	if (tctxt->xpathCtxt) {
+		tctxt->xpathCtxt->opLimit = XSLT_MAX_XPATH_OPS;
+		tctxt->xpathCtxt->opCount = 0;
+	}
 	run.page_fn = res->page_fn;
 	run.page_arg = res->page_arg;
 	if (res->page_fn &&

@@ -31,6 +31,17 @@
 
 typedef struct xslt_sheet xslt_sheet;
 
+/* Bounds on one transform (SECURITY.md, "Limits"): a template that loops is stopped
+ * with an error naming the instruction it was at. The shipped site stylesheet on the
+ * AI Act (the largest transform regdoc runs on its corpus) takes 262 000 instructions
+ * and 2.9 million XPath operations, about 2 s: the limits leave a margin of 400, about
+ * ten minutes.
+ * A signal (regdoc_options.interrupt) is looked at every 1024 instructions. Template
+ * recursion is bounded by libxslt (3000 nested calls), memory by the regdoc command
+ * (main.c: its address space, REGDOC_MEMORY_LIMIT_MB). */
+#define XSLT_MAX_STEPS 100000000ul
+#define XSLT_MAX_XPATH_OPS 1000000000ul
+
 /* Load and compile the stylesheet at path. Returns NULL with diagnostics (path:line)
  * when it cannot be read, is not well-formed, declares entities, or does not compile. */
 xslt_sheet *xslt_sheet_load(const char *path, diag *d);

@@ -13,10 +13,6 @@
 #include "util/fsout.h"
 #include "util/xmlsafe.h"
 
-/* The conclusions printed as "the route", in this order. */
-static const char *const route_conclusions[] = {"classification", "route", "procedure", "assessor",
-                                                "registration", NULL};
-
 static int graph_has(void *ctx, const char *id)
 {
 	return gindex_find((const gindex *)ctx, id) != NULL;
@@ -52,10 +48,13 @@ static xmlChar *decision_title(xmlNodePtr root, const char *name)
 	return NULL;
 }
 
-static void print_route(FILE *out, xmlDocPtr assessment)
+/* The conclusions the questionnaire names as the route (<route>), in its order. */
+static void print_route(FILE *out, const questionnaire *q, xmlDocPtr assessment)
 {
 	xmlNodePtr root = xmlDocGetRootElement(assessment);
-	for (size_t k = 0; route_conclusions[k]; k++)
+	const char *route_conclusions[64];
+	size_t n = qn_route(q, route_conclusions, 64);
+	for (size_t k = 0; k < n; k++)
 		for (xmlNodePtr c = root->children; c; c = c->next) {
 			if (!is_elem(c, "conclusions"))
 				continue;
@@ -102,6 +101,9 @@ int new_product(const questionnaire *q, xmlDocPtr graph, const char *regdir,
 	FILE *out = n->out ? n->out : stdout;
 	fsout fo;
 	int began = 0;
+	qn_graph *graphs = NULL;
+	size_t ngraphs = 0;
+	xmlDocPtr schema = NULL;
 
 	if (!n->force && exists(product_path)) {
 		diag_error(d, product_path, 0, "exists: not overwritten (regdoc new --force replaces it)");
@@ -125,6 +127,28 @@ int new_product(const questionnaire *q, xmlDocPtr graph, const char *regdir,
 		goto done;
 
 	memset(&io, 0, sizeof io);
+	/* the graphs for the help: the questionnaire's regulation, then the others */
+	graphs = calloc((base ? base->nothers : 0) + 1, sizeof *graphs);
+	rng = fsio_join(templates, "schema/product.rng");
+	if (!graphs || !rng) {
+		diag_sys(d, product_path, "cannot ask", ENOMEM);
+		goto done;
+	}
+	graphs[ngraphs].id = qn_regulation(q);
+	graphs[ngraphs++].doc = graph;
+	for (size_t i = 0; base && i < base->nothers; i++)
+		if (base->others[i].graph != graph) {
+			graphs[ngraphs].id = base->others[i].id;
+			graphs[ngraphs++].doc = base->others[i].graph;
+		}
+	io.graphs = graphs;
+	io.ngraphs = ngraphs;
+	{
+		diag quiet; /* a product.rng that does not parse: answers are checked at the end */
+		diag_init(&quiet, NULL);
+		schema = xmlsafe_read_file(rng, &quiet);
+	}
+	io.product_schema = schema;
 	io.in = n->batch ? NULL : (n->in ? n->in : stdin);
 	io.out = out;
 	io.in_name = "stdin";
@@ -149,9 +173,8 @@ int new_product(const questionnaire *q, xmlDocPtr graph, const char *regdir,
 		goto done;
 	}
 	/* read back as regdoc reads any product file, so errors have lines */
-	rng = fsio_join(templates, "schema/product.rng");
 	rules = fsio_join(regdir, "rules");
-	if (!rng || !rules) {
+	if (!rules) {
 		diag_sys(d, product_path, "cannot write", ENOMEM);
 		goto done;
 	}
@@ -182,7 +205,7 @@ int new_product(const questionnaire *q, xmlDocPtr graph, const char *regdir,
 		goto done;
 	fprintf(out, "%sWrote %s (valid against product.rng).\nThe route it leads to (the rules in %s):\n",
 	        io.interactive ? "\n" : "", product_path, rules);
-	print_route(out, assessment);
+	print_route(out, q, assessment);
 	fprintf(out, "Checklist, decision trace and Annex IV template: regdoc assess %s --regulation %s\n",
 	        product_path, regdir);
 	fflush(out);
@@ -200,6 +223,9 @@ done:
 	free(stem);
 	free(rng);
 	free(rules);
+	free(graphs);
+	if (schema)
+		xmlFreeDoc(schema);
 	gindex_free(&g);
 	return rc;
 }

@@ -7,8 +7,10 @@
 
 #include <libxml/xmlstring.h>
 
+#include "tool/qnhelp.h"
 #include "util/buf.h"
 #include "util/fsio.h"
+#include "util/rngexplain.h"
 #include "util/xmlsafe.h"
 
 #define COND_MAX_DEPTH 32 /* nesting of conditions and <ref>s */
@@ -270,6 +272,16 @@ void qn_free(questionnaire *q)
 	free(q);
 }
 
+size_t qn_route(const questionnaire *q, const char **names, size_t max)
+{
+	xmlNodePtr route = first_elem(xmlDocGetRootElement(q->doc), "route");
+	size_t n = 0;
+	for (xmlNodePtr c = route ? route->children : NULL; c && n < max; c = c->next)
+		if (is_elem(c, "conclusion") && attr(c, "name"))
+			names[n++] = attr(c, "name");
+	return n;
+}
+
 const char *qn_regulation(const questionnaire *q)
 {
 	return q->regulation;
@@ -328,7 +340,36 @@ typedef struct run {
 	char *line;        /* getline's buffer */
 	size_t linecap;
 	int oom;
+	/* the answers read so far, in order (not the presets): replayed after "back" */
+	char **hist;
+	unsigned char *hist_empty; /* an optional question left out */
+	size_t nhist, caphist;
+	size_t replay;     /* during a walk: the next answer of hist to replay */
+	size_t missing;    /* batch: questions without preset or default */
+	xmlNodePtr shown_section; /* interactive: the section whose title was printed last */
 } run;
+
+enum { ASK_OK = 0, ASK_FAIL = -1, ASK_BACK = 1, ASK_MISSING = 2 };
+
+static int remember(run *r, const char *answer, int empty)
+{
+	if (r->nhist == r->caphist) {
+		size_t cap = r->caphist ? 2 * r->caphist : 64;
+		char **v = realloc(r->hist, cap * sizeof *v);
+		unsigned char *e = v ? realloc(r->hist_empty, cap) : NULL;
+		if (v)
+			r->hist = v;
+		if (!e)
+			return -1;
+		r->hist_empty = e;
+		r->caphist = cap;
+	}
+	if (!(r->hist[r->nhist] = strdup(answer)))
+		return -1;
+	r->hist_empty[r->nhist++] = (unsigned char)empty;
+	r->replay = r->nhist; /* nothing to replay until the next "back" */
+	return 0;
+}
 
 static int add_fact(run *r, const char *name, const char *value)
 {
@@ -577,6 +618,28 @@ static xmlNodePtr find_option(xmlNodePtr qu, const char *v, size_t n)
 	return ci;
 }
 
+/* The answer value fits what product.rng allows for the question's fact (element.attr,
+ * or element: its text): 1 when it does (or the schema says nothing of the fact), 0
+ * with *why "expected ..." in the schema's terms (rngexplain.h). */
+static int schema_ok(run *r, xmlNodePtr qu, const char *value, const char **why, buf *whybuf)
+{
+	const char *fact = attr(qu, "fact"), *dot;
+	char el[128], *want = NULL;
+	int ok;
+	if (!r->io->product_schema || !fact || !strncmp(fact, "product.", 8))
+		return 1;
+	dot = strchr(fact, '.');
+	snprintf(el, sizeof el, "%.*s", (int)(dot ? (size_t)(dot - fact) : strlen(fact)), fact);
+	ok = rngexplain_value(r->io->product_schema, el, dot ? dot + 1 : NULL, value, &want);
+	if (!ok) {
+		buf_clear(whybuf);
+		buf_printf(whybuf, "expected %s", want ? want : "another value");
+		*why = whybuf->oom ? "not a value the product schema allows" : whybuf->s;
+	}
+	free(want);
+	return ok;
+}
+
 /* Parse s as an answer to qu into *a. 1 when good; 0 with *why. */
 static int parse_answer(run *r, xmlNodePtr qu, const char *s, answer *a, const char **why, buf *whybuf)
 {
@@ -671,7 +734,7 @@ static int parse_answer(run *r, xmlNodePtr qu, const char *s, answer *a, const c
 		if (!text_ok(s, !strcmp(kind, "text") ? 200 : 4000, why))
 			return 0;
 		snprintf(a->value, sizeof a->value, "%s", s);
-		return 1;
+		return schema_ok(r, qu, a->value, why, whybuf);
 	}
 	if (!strcmp(kind, "slug")) {
 		if (!slug_ok(s)) {
@@ -690,14 +753,16 @@ static int parse_answer(run *r, xmlNodePtr qu, const char *s, answer *a, const c
 		return 1;
 	}
 	if (!strcmp(kind, "number")) {
+		/* not a number at all: what the schema says this fact takes (a number of years
+		 * 0 or more, a number such as 3.8e25 ...), checked with a value no number is */
 		if (!number_ok(s)) {
-			*why = "a number such as 3.8e25";
+			*why = "a number";
+			schema_ok(r, qu, "?", why, whybuf);
 			return 0;
 		}
 		snprintf(a->value, sizeof a->value, "%s", s);
-		return 1;
+		return schema_ok(r, qu, a->value, why, whybuf);
 	}
-	(void)r;
 	*why = "unknown kind of question";
 	return 0;
 }
@@ -888,25 +953,30 @@ static void show_question(run *r, xmlNodePtr qu)
 		fprintf(f, "; Enter: %s", def);
 	else if (attr(qu, "optional") && !strcmp(attr(qu, "optional"), "yes"))
 		fputs("; Enter: leave it out", f);
-	fputs("; ?: help]\n> ", f);
+	fputs(r->nhist ? "; ?: help; back: undo the previous answer]\n> " : "; ?: help]\n> ", f);
 	fflush(f);
 }
 
+/* "?": the question's own help, then the law's text of what it cites and the
+ * definitions of the terms it uses, from the graphs (qnhelp.h). */
 static void show_help(run *r, xmlNodePtr qu)
 {
 	char *help = text_of(first_elem(qu, "help"));
+	buf b;
 	if (help && *help)
 		put_wrapped(r->out, help, 2);
-	else
-		fputs("  No more help for this question; see the provision it cites.\n", r->out);
-	for (xmlNodePtr c = qu->children; c; c = c->next)
-		if (is_elem(c, "cite")) {
-			const char *ref = attr(c, "ref"), *reg = attr(c, "regulation");
-			const char *dot = strchr(ref, '.');
-			fprintf(r->out, "  The law: %s%s%s, site page %.*s.html#%s\n", reg ? reg : "",
-			        reg ? ":" : "", ref, (int)(dot ? (size_t)(dot - ref) : strlen(ref)), ref, ref);
-		}
 	free(help);
+	buf_init(&b);
+	qnhelp_text(&b, qu, r->q->regulation, r->io->graphs, r->io->ngraphs);
+	for (char *line = b.s, *nl; line && *line; line = nl + 1) {
+		nl = strchr(line, '\n');
+		if (!nl)
+			break;
+		*nl = '\0';
+		put_wrapped(r->out, line, line[0] == ' ' ? 4 : 2);
+	}
+	buf_free(&b);
+	fflush(r->out);
 }
 
 /* Read one line into r->line; 1 read, 0 end of input, -1 error or interrupted. */
@@ -955,6 +1025,9 @@ static const char *preset_for(run *r, const char *id)
 	return NULL;
 }
 
+/* Ask question qu (or take its preset, its replayed answer, its default). ASK_OK,
+ * ASK_BACK ("back": the last answer dropped from the history), ASK_MISSING (batch:
+ * reported, the run goes on to report the others), ASK_FAIL. */
 static int ask(run *r, xmlNodePtr qu)
 {
 	const char *id = attr(qu, "id"), *preset = preset_for(r, id), *why = NULL;
@@ -962,40 +1035,53 @@ static int ask(run *r, xmlNodePtr qu)
 	int optional = attr(qu, "optional") && !strcmp(attr(qu, "optional"), "yes");
 	answer *a = malloc(sizeof *a);
 	buf whybuf;
-	int rc = -1;
+	int rc = ASK_FAIL;
 	if (!a) {
 		diag_sys(r->d, r->q->path, "cannot ask", ENOMEM);
-		return -1;
+		return ASK_FAIL;
 	}
 	buf_init(&whybuf);
-	r->asked++;
 	if (preset) {
 		char tmp[QN_MAX_ANSWER + 1];
-		if (r->io->interactive) {
+		if (r->io->interactive && r->replay >= r->nhist) {
 			show_question(r, qu);
 			fprintf(r->out, "%s (from --set %s)\n", preset, id);
 		}
 		snprintf(tmp, sizeof tmp, "%s", preset);
-		if (parse_answer(r, qu, trim(tmp), a, &why, &whybuf))
+		if (parse_answer(r, qu, trim(tmp), a, &why, &whybuf)) {
 			rc = record(r, qu, a);
-		else
+		} else {
 			diag_error(r->d, NULL, 0, "--set %s=%s: %s", id, preset, why);
+			/* batch: reported, the others are looked at too; else it stops here */
+			rc = r->io->in ? ASK_FAIL : ASK_MISSING;
+		}
+		goto out;
+	}
+	if (r->replay < r->nhist) { /* after "back": the answers before it, again */
+		size_t k = r->replay++;
+		if (r->hist_empty[k])
+			rc = ASK_OK;
+		else if (parse_answer(r, qu, r->hist[k], a, &why, &whybuf))
+			rc = record(r, qu, a);
 		goto out;
 	}
 	if (!r->io->in) {
 		if (!def && optional)
-			rc = 0;
+			rc = ASK_OK;
 		else if (def && parse_answer(r, qu, def, a, &why, &whybuf))
 			rc = record(r, qu, a);
-		else
-			diag_error(r->d, r->q->path, line_of(qu), "question \"%s\" has no default: answer it with --set %s=VALUE",
-			           id, id);
+		else {
+			diag_error(r->d, r->q->path, line_of(qu),
+			           "question \"%s\" has no default: answer it with --set %s=VALUE", id, id);
+			rc = ASK_MISSING;
+		}
 		goto out;
 	}
 	for (;;) {
 		int got;
 		const char *s;
 		char tmp[QN_MAX_ANSWER + 1];
+		r->asked = (unsigned)r->nhist + 1;
 		if (r->io->interactive)
 			show_question(r, qu);
 		got = read_line(r);
@@ -1011,18 +1097,34 @@ static int ask(run *r, xmlNodePtr qu)
 		}
 		snprintf(tmp, sizeof tmp, "%s", r->line);
 		s = trim(tmp);
-		if (r->io->interactive && !strcmp(s, "?")) {
+		if (!strcmp(s, "?")) {
 			show_help(r, qu);
 			continue;
+		}
+		if (ieq(s, "back")) {
+			if (!r->nhist) {
+				if (!r->io->interactive) {
+					diag_error(r->d, r->io->in_name, r->in_line,
+					           "question \"%s\": 'back': there is no earlier answer to undo", id);
+					goto out;
+				}
+				fputs("  There is no earlier answer to go back to.\n", r->out);
+				continue;
+			}
+			free(r->hist[--r->nhist]);
+			if (r->io->interactive)
+				fprintf(r->out, "  Back to question (%zu).\n", r->nhist + 1);
+			rc = ASK_BACK;
+			goto out;
 		}
 		if (!*s && def)
 			s = def;
 		if (!*s && optional) {
-			rc = 0;
+			rc = remember(r, "", 1) == 0 ? ASK_OK : ASK_FAIL;
 			break;
 		}
 		if (parse_answer(r, qu, s, a, &why, &whybuf)) {
-			rc = record(r, qu, a);
+			rc = remember(r, s, 0) == 0 ? record(r, qu, a) : ASK_FAIL;
 			break;
 		}
 		if (!r->io->interactive) {
@@ -1032,11 +1134,65 @@ static int ask(run *r, xmlNodePtr qu)
 		fprintf(r->out, "  %s.\n", why);
 	}
 out:
-	if (rc != 0 && !r->d->errors && !r->d->sys_error)
+	if (rc == ASK_FAIL && !r->d->errors && !r->d->sys_error)
 		diag_sys(r->d, r->q->path, "cannot record the answer", ENOMEM);
 	buf_free(&whybuf);
 	free(a);
 	return rc;
+}
+
+/* Forget every fact and start the product again (before a walk that replays). */
+static int restart(run *r)
+{
+	for (size_t i = 0; i < r->nfacts; i++) {
+		free(r->facts[i].name);
+		free(r->facts[i].value);
+	}
+	r->nfacts = 0;
+	if (r->doc)
+		xmlFreeDoc(r->doc);
+	r->doc = xmlNewDoc((const xmlChar *)"1.0");
+	r->root = r->doc ? xmlNewDocNode(r->doc, NULL, (const xmlChar *)"product", NULL) : NULL;
+	if (!r->root)
+		return -1;
+	xmlDocSetRootElement(r->doc, r->root);
+	memset(r->preset_used, 0, r->npresets);
+	r->replay = 0;
+	r->missing = 0;
+	return 0;
+}
+
+/* One walk through the questions that apply: ASK_OK when all are answered, ASK_BACK
+ * when an answer was undone (walk again), ASK_FAIL. */
+static int walk(run *r, xmlNodePtr qroot)
+{
+	for (xmlNodePtr s = qroot->children; s; s = s->next) {
+		if (!is_elem(s, "section") || !applies(r, s))
+			continue;
+		for (xmlNodePtr qu = s->children; qu; qu = qu->next) {
+			int rc;
+			if (!is_elem(qu, "question") || !applies(r, qu))
+				continue;
+			if (r->io->interactive && r->replay >= r->nhist && r->shown_section != s &&
+			    !preset_for(r, attr(qu, "id"))) {
+				fprintf(r->out, "\n== %s ==\n", attr(s, "title"));
+				r->shown_section = s;
+			}
+			rc = ask(r, qu);
+			if (diag_interrupted(r->d))
+				return ASK_FAIL;
+			if (rc == ASK_MISSING) {
+				r->missing++;
+				continue;
+			}
+			if (rc != ASK_OK) {
+				if (rc == ASK_BACK)
+					r->shown_section = NULL;
+				return rc;
+			}
+		}
+	}
+	return r->missing ? ASK_FAIL : ASK_OK;
 }
 
 xmlDocPtr qn_run(const questionnaire *q, const char *const *presets, size_t npresets,
@@ -1088,20 +1244,14 @@ xmlDocPtr qn_run(const questionnaire *q, const char *const *presets, size_t npre
 		free(title);
 		free(intro);
 	}
-	for (xmlNodePtr s = qroot->children; s && ok; s = s->next) {
-		int shown = 0;
-		if (!is_elem(s, "section") || !applies(&r, s))
+	for (;;) {
+		int rc = walk(&r, qroot);
+		if (rc == ASK_BACK && restart(&r) == 0)
 			continue;
-		for (xmlNodePtr qu = s->children; qu && ok; qu = qu->next) {
-			if (!is_elem(qu, "question") || !applies(&r, qu))
-				continue;
-			if (io->interactive && !shown) {
-				fprintf(r.out, "\n== %s ==\n", attr(s, "title"));
-				shown = 1;
-			}
-			if (ask(&r, qu) != 0 || diag_interrupted(d))
-				ok = 0;
-		}
+		if (rc == ASK_BACK)
+			diag_sys(d, q->path, "cannot ask", ENOMEM);
+		ok = rc == ASK_OK;
+		break;
 	}
 	if (!ok)
 		goto done;
@@ -1128,5 +1278,9 @@ done:
 	free(r.facts);
 	free(r.preset_used);
 	free(r.line);
+	for (size_t i = 0; i < r.nhist; i++)
+		free(r.hist[i]);
+	free(r.hist);
+	free(r.hist_empty);
 	return out;
 }

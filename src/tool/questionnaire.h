@@ -19,6 +19,7 @@
 
 #include <libxml/tree.h>
 
+#include "tool/qnhelp.h"
 #include "util/diag.h"
 
 #define QN_MAX_ANSWER 4096 /* bytes of one answer line */
@@ -35,6 +36,10 @@ void qn_free(questionnaire *q);
 /* The regulation the questionnaire describes products for (its regulation attribute). */
 const char *qn_regulation(const questionnaire *q);
 
+/* The names of the conclusions printed as the route (<route><conclusion name>), in
+ * order, into names[0..max); returns how many. */
+size_t qn_route(const questionnaire *q, const char **names, size_t max);
+
 /* Report every <cite ref> for which exists(ctx, ref) is 0. Returns the number reported. */
 size_t qn_check_cites(const questionnaire *q, int (*exists)(void *ctx, const char *id),
                       void *ctx, diag *d);
@@ -44,10 +49,21 @@ typedef struct qn_io {
 	FILE *out;           /* prompts (interactive only); NULL: stdout */
 	const char *in_name; /* the answers' name in diagnostics, e.g. "stdin" */
 	int interactive;     /* a person at a terminal: prompts, help, ask again */
+	/* the regulations' graphs, for the help of a question ("?": the law's text of the
+	 * provisions it cites and the definitions of the terms it uses; qnhelp.h) */
+	const qn_graph *graphs;
+	size_t ngraphs;
+	/* product.rng, parsed: an answer is checked against the fact's attribute or
+	 * element in it (the error then says what the schema allows); NULL: not checked */
+	xmlDocPtr product_schema;
 } qn_io;
 
 /* Ask the questions. presets: "ID=VALUE" answers given in advance (an unknown ID or a
- * bad value is an error; one for a question that is never asked, a warning).
+ * bad value is an error; one for a question that is never asked, a warning). An answer
+ * "back" undoes the one before it (any number of times): the answers are replayed from
+ * the start without it, so the questions that follow are the ones the law asks then.
+ * "?" prints the question's help. Without answers (batch), every question that has no
+ * preset and no default is reported, all in one run.
  * file_stem: the product file's name without .xml, for default="{file}" (NULL: none).
  * Returns the product document, or NULL with diagnostics (also when the answers ended
  * or the run was interrupted). */

@@ -5,6 +5,9 @@
  * warning counts a run's exit status is computed from, and the cap on how many are
  * printed (all are counted, so the summary stays true when the cap cuts output).
  * A diag is per run: no global state, so two runs in one process do not mix.
+ * Every path and message is printed with control characters and invisible (bidi,
+ * zero-width) characters escaped (\x1b, \u202E): input text cannot drive the terminal.
+ * A stream that fails (EPIPE: the reader went away) is an I/O error of the run.
  */
 #ifndef REGDOC_DIAG_H
 #define REGDOC_DIAG_H
@@ -24,6 +27,8 @@ typedef struct diag {
 	size_t warnings;
 	int sys_error;        /* an I/O or system error happened (exit status 3) */
 	int werror;           /* warnings count as errors */
+	int verbose;          /* also the notes a person debugging a file wants (-v): the
+	                         schema engine's own words beside regdoc's */
 	/* A flag a signal handler sets (NULL: none). Long steps poll diag_interrupted()
 	 * and stop; see SECURITY.md, "Signals". */
 	const volatile sig_atomic_t *interrupt;
@@ -37,6 +42,13 @@ void diag_report(diag *d, enum diag_level level, const char *path, unsigned long
                  const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 5, 6)))
+#endif
+	;
+/* As diag_report, at a column too: "path:line:column: level: message". */
+void diag_report_col(diag *d, enum diag_level level, const char *path, unsigned long line,
+                     unsigned long column, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 6, 7)))
 #endif
 	;
 void diag_vreport(diag *d, enum diag_level level, const char *path, unsigned long line,

@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "util/text.h"
+
 char *fsio_join(const char *dir, const char *name)
 {
 	size_t a = strlen(dir), b = strlen(name);
@@ -47,12 +49,53 @@ int fsio_is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+int fsio_read_stream(FILE *f, size_t max_bytes, char **buf, size_t *len, const char *name,
+                     diag *d)
+{
+	size_t cap = 4096, n = 0;
+	char *p = malloc(cap + 1);
+	*buf = NULL;
+	*len = 0;
+	while (p) {
+		size_t got = fread(p + n, 1, cap - n, f);
+		n += got;
+		if (n > max_bytes) {
+			diag_error(d, name, 0, "more than the limit of %zu bytes", max_bytes);
+			free(p);
+			return -1;
+		}
+		if (got == 0) {
+			if (ferror(f)) {
+				diag_sys(d, name, "cannot read", errno ? errno : EIO);
+				free(p);
+				return -1;
+			}
+			p[n] = '\0';
+			*buf = p;
+			*len = n;
+			return 0;
+		}
+		if (n == cap) {
+			char *np = realloc(p, cap * 2 + 1);
+			if (!np)
+				free(p);
+			p = np;
+			cap *= 2;
+		}
+	}
+	diag_sys(d, name, "cannot allocate", ENOMEM);
+	return -1;
+}
+
 int fsio_read_file(const char *path, size_t max_bytes, char **buf, size_t *len, diag *d)
 {
 	struct stat st;
 	char *p;
 	size_t got = 0;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: opening a FIFO (or a device) must not wait for a writer; the
+	 * descriptor is checked with fstat before anything is read from it. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	int fl;
 
 	*buf = NULL;
 	*len = 0;
@@ -66,10 +109,19 @@ int fsio_read_file(const char *path, size_t max_bytes, char **buf, size_t *len, 
 		return -1;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		diag_error(d, path, 0, "not a regular file");
+		diag_error(d, path, 0, "not a regular file (%s): refused",
+		           S_ISDIR(st.st_mode)    ? "a folder"
+		           : S_ISFIFO(st.st_mode) ? "a FIFO"
+		           : S_ISSOCK(st.st_mode) ? "a socket"
+		           : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device"
+		                                                          : "not a file");
 		close(fd);
 		return -1;
 	}
+	/* a regular file: back to blocking reads (O_NONBLOCK means nothing for it on
+	 * Linux, but a network file system may honour it) */
+	if ((fl = fcntl(fd, F_GETFL)) != -1)
+		(void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
 	if ((unsigned long long)st.st_size > max_bytes) {
 		diag_error(d, path, 0, "file of %lld bytes is over the limit of %zu bytes",
 		           (long long)st.st_size, max_bytes);
@@ -170,6 +222,23 @@ int fsio_read_text(const char *path, size_t max_bytes, char **buf, size_t *len, 
 	if (bad != *len) {
 		diag_error(d, path, line_of(*buf, bad), "invalid UTF-8 at byte %zu", bad);
 		goto fail;
+	}
+	{
+		unsigned cp;
+		bad = text_xml_forbidden_at(*buf, *len, &cp);
+		if (bad != *len) {
+			/* the column in characters, from 1 */
+			size_t start = bad, col = 1;
+			while (start && (*buf)[start - 1] != '\n')
+				start--;
+			for (size_t i = start; i < bad; i++)
+				if (((unsigned char)(*buf)[i] & 0xC0) != 0x80)
+					col++;
+			diag_report_col(d, DIAG_ERROR, path, line_of(*buf, bad), col,
+			                "control character U+%04X: XML 1.0 forbids it, so regdoc "
+			                "cannot keep it (remove it)", cp);
+			goto fail;
+		}
 	}
 	return 0;
 fail:

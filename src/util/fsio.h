@@ -2,7 +2,8 @@
  * fsio.h - reading input files.
  *
  * Owns: the checks every input file passes before a parser sees it: it opens (no
- * symlink loop), is a regular file, fits the size limit, is not binary (no NUL byte)
+ * symlink loop; non-blocking, so a FIFO or a device never makes regdoc wait), is a
+ * regular file (checked with fstat on the open descriptor, before any read), fits the size limit, is not binary (no NUL byte)
  * and is valid UTF-8; and directory listings in a fixed (byte-wise sorted) order,
  * never readdir order.
  */
@@ -11,13 +12,17 @@
 
 #include <stddef.h>
 
+#include <stdio.h>
+
 #include "util/diag.h"
 
 /* Read the whole file, NUL-terminated (the terminator is not counted in *len).
  * Diagnoses and returns -1 when it cannot be read or exceeds max_bytes. */
 int fsio_read_file(const char *path, size_t max_bytes, char **buf, size_t *len, diag *d);
 
-/* As fsio_read_file, and also refuse NUL bytes and invalid UTF-8 (with the line). */
+/* As fsio_read_file, and also refuse NUL bytes, invalid UTF-8 (with the line) and the
+ * characters XML 1.0 forbids (C0 controls but TAB, LF, CR; U+FFFE, U+FFFF), with the
+ * line and column: text that reaches graph.xml must be able to. */
 int fsio_read_text(const char *path, size_t max_bytes, char **buf, size_t *len, diag *d);
 
 /* Index of the first byte of invalid UTF-8 in s[0..len), or len when all is valid. */
@@ -31,6 +36,11 @@ typedef struct fsio_names {
 /* Names in dir (not "." or ".."), sorted with strcmp. Returns -1 with a diagnostic. */
 int fsio_list_dir(const char *dir, fsio_names *out, diag *d);
 void fsio_names_free(fsio_names *names);
+
+/* Read all of stream f (e.g. stdin) into *buf (NUL-terminated); name in diagnostics.
+ * More than max_bytes is an input error. */
+int fsio_read_stream(FILE *f, size_t max_bytes, char **buf, size_t *len, const char *name,
+                     diag *d);
 
 /* "dir/name" in a new allocation. */
 char *fsio_join(const char *dir, const char *name);

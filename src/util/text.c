@@ -147,3 +147,105 @@ int text_ncase_eq(const char *s, const char *word, size_t n)
 	}
 	return 1;
 }
+
+size_t text_invisible_at(const char *s, size_t len, unsigned *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned c;
+	if (len >= 2 && u[0] == 0xD8 && u[1] == 0x9C) {
+		*cp = 0x061C;
+		return 2;
+	}
+	if (len < 3 || (u[0] != 0xE2 && u[0] != 0xEF) || (u[1] & 0xC0) != 0x80 ||
+	    (u[2] & 0xC0) != 0x80)
+		return 0;
+	c = ((unsigned)(u[0] & 0x0F) << 12) | ((unsigned)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+	if ((c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || c == 0x2060 ||
+	    (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF) {
+		*cp = c;
+		return 3;
+	}
+	return 0;
+}
+
+size_t text_xml_forbidden_at(const char *s, size_t len, unsigned *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	for (size_t i = 0; i < len; i++) {
+		if (u[i] < 0x20 && u[i] != '\t' && u[i] != '\n' && u[i] != '\r') {
+			*cp = u[i];
+			return i;
+		}
+		if (u[i] == 0xEF && i + 2 < len && u[i + 1] == 0xBF && (u[i + 2] == 0xBE || u[i + 2] == 0xBF)) {
+			*cp = u[i + 2] == 0xBE ? 0xFFFE : 0xFFFF;
+			return i;
+		}
+	}
+	return len;
+}
+
+unsigned text_first_invisible(const char *s)
+{
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n; i++) {
+		unsigned cp;
+		if (text_invisible_at(s + i, n - i, &cp))
+			return cp;
+	}
+	return 0;
+}
+
+size_t text_distance(const char *a, const char *b, size_t cap)
+{
+	/* optimal string alignment: Levenshtein plus the swap of two neighbours ("nmae") */
+	size_t la = strlen(a), lb = strlen(b), rows[3][64];
+	size_t *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
+	if (la > 63)
+		la = 63;
+	if (lb > 63)
+		lb = 63;
+	for (size_t j = 0; j <= lb; j++)
+		prev[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t best = cur[0] = i, *t;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t v = prev[j - 1] + (a[i - 1] != b[j - 1]);
+			if (prev[j] + 1 < v)
+				v = prev[j] + 1;
+			if (cur[j - 1] + 1 < v)
+				v = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    prev2[j - 2] + 1 < v)
+				v = prev2[j - 2] + 1;
+			cur[j] = v;
+			if (v < best)
+				best = v;
+		}
+		if (best > cap)
+			return cap + 1;
+		t = prev2;
+		prev2 = prev;
+		prev = cur;
+		cur = t;
+	}
+	return prev[lb] > cap ? cap + 1 : prev[lb];
+}
+
+const char *text_nearest(const char *word, const char *const *candidates, size_t n)
+{
+	size_t len = strlen(word), cap = len <= 4 ? 1 : len <= 8 ? 2 : 3, best = cap + 1;
+	const char *found = NULL;
+	for (size_t i = 0; i < n; i++) {
+		size_t dist;
+		if (!candidates[i])
+			continue;
+		dist = text_distance(word, candidates[i], cap);
+		if (dist == 0)
+			return NULL;
+		if (dist < best) {
+			best = dist;
+			found = candidates[i];
+		}
+	}
+	return found;
+}

@@ -1,6 +1,7 @@
 /*
  * text.h - small string helpers shared by the stages: Roman numerals, id-safe
- * slugs, whitespace trimming. Pure functions, no allocation unless named *_dup.
+ * slugs, whitespace trimming, the characters XML 1.0 forbids and the invisible ones
+ * that change how text is displayed. Pure functions, no allocation unless named *_dup.
  */
 #ifndef REGDOC_TEXT_H
 #define REGDOC_TEXT_H
@@ -37,5 +38,29 @@ int text_starts_with(const char *s, const char *prefix);
 
 /* 1 when s[0..n) equals lower-case ASCII word[0..n) ignoring ASCII case. */
 int text_ncase_eq(const char *s, const char *word, size_t n);
+
+/* Characters that change how text is displayed without being seen: bidirectional
+ * controls (U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069) and zero-width
+ * ones (U+200B..U+200D, U+2060, U+FEFF). When valid UTF-8 at s[0..len) starts with one,
+ * its length in bytes (2 or 3) and *cp its code point; 0 otherwise. */
+size_t text_invisible_at(const char *s, size_t len, unsigned *cp);
+
+/* The first invisible character (above) in the NUL-terminated s: its code point, 0
+ * when none. */
+unsigned text_first_invisible(const char *s);
+
+/* The first character of valid UTF-8 s[0..len) that XML 1.0 forbids (C0 controls but
+ * TAB, LF and CR; U+FFFE, U+FFFF): its byte offset, *cp its code point; len when none. */
+size_t text_xml_forbidden_at(const char *s, size_t len, unsigned *cp);
+/* The edit distance (Levenshtein: insertions, deletions, substitutions, and swaps of
+ * two neighbouring bytes) of a and b,
+ * counting at most cap: a result of cap + 1 means "more than cap". Strings longer than
+ * 63 bytes are compared on their first 63. */
+size_t text_distance(const char *a, const char *b, size_t cap);
+
+/* The candidate nearest to word for a "did you mean": within a distance of 1 for a
+ * word of up to 4 bytes, 2 up to 8, else 3; NULL when none is that near (or word is
+ * one of them). */
+const char *text_nearest(const char *word, const char *const *candidates, size_t n);
 
 #endif

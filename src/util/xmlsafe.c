@@ -11,7 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/buf.h"
 #include "util/fsio.h"
+#include "util/rngexplain.h"
 
 /* NONET: never fetch; NONOENT is absent so entities are not substituted; no DTDLOAD,
  * DTDATTR, XINCLUDE or HUGE. NOBLANKS is not used: whitespace is the author's. */
@@ -40,7 +42,16 @@ static void report_structured(void *user, xmlErrorPtr err)
 	if (strstr(msg, "Excessive depth")) /* libxml2 2.9's own limit, 256, and its advice */
 		snprintf(msg, sizeof msg, "elements nested deeper than %d levels are refused",
 		         XMLSAFE_MAX_DEPTH);
-	diag_error(rc->d, rc->name, err->line > 0 ? (unsigned long)err->line : 1, "%s", msg);
+	{
+		/* a schema error may come without a line but with its node; with neither,
+		 * no line (never a made-up ":1:") */
+		unsigned long line = err->line > 0 ? (unsigned long)err->line : 0;
+		if (!line && err->node && ((xmlNodePtr)err->node)->type == XML_ELEMENT_NODE) {
+			long l = xmlGetLineNo((xmlNodePtr)err->node);
+			line = l > 0 ? (unsigned long)l : 0;
+		}
+		diag_error(rc->d, rc->name, line, "%s", msg);
+	}
 }
 
 /* libxml2 2.9 hands a parser's structured errors the parser context itself; our
@@ -235,19 +246,76 @@ static int schema_load(schema *s, const char *rng_path, const char *name, diag *
 	return 0;
 }
 
+/* libxml2's validation messages, kept: they are for -v, not for the writer. */
+typedef struct raw_errors {
+	buf text;                /* "line\tmessage\n" per error */
+	unsigned long first_line;
+	size_t n;
+} raw_errors;
+
+static void keep_raw(void *user, xmlErrorPtr err)
+{
+	raw_errors *r = user;
+	unsigned long line = err && err->line > 0 ? (unsigned long)err->line : 0;
+	const char *m = err && err->message ? err->message : "";
+	size_t n = strlen(m);
+	if (!line && err && err->node && ((xmlNodePtr)err->node)->type == XML_ELEMENT_NODE)
+		line = (unsigned long)xmlGetLineNo((xmlNodePtr)err->node);
+	while (n && (m[n - 1] == '\n' || m[n - 1] == ' '))
+		n--;
+	if (r->n++ == 0)
+		r->first_line = line ? line : 1;
+	buf_printf(&r->text, "%lu\t%.*s\n", line ? line : 1, (int)n, m);
+}
+
+/* The schema's file name, for messages. */
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+/* Invalid: say why in the writer's terms (rngexplain.h); libxml2's own sentences only
+ * with -v, as notes. */
+static void explain_invalid(const schema *s, xmlDocPtr doc, const char *rng_path,
+                            const char *name, raw_errors *raw, diag *d)
+{
+	size_t said = rngexplain(s->doc, doc, name, base_name(rng_path), d);
+	if (!said)
+		diag_error(d, name, raw->first_line,
+		           "the file does not fit its schema %s here (regdoc -v shows the schema "
+		           "engine's message)", base_name(rng_path));
+	if (d->verbose && raw->text.s) {
+		for (char *line = raw->text.s, *nl; *line; line = nl + 1) {
+			char *tab = strchr(line, '\t');
+			nl = strchr(line, '\n');
+			if (!tab || !nl)
+				break;
+			*nl = '\0';
+			diag_report(d, DIAG_NOTE, name, strtoul(line, NULL, 10), "schema engine: %s", tab + 1);
+		}
+	}
+}
+
 static int schema_validate(const schema *s, xmlDocPtr doc, const char *rng_path,
                            const char *name, diag *d)
 {
-	struct report_ctx rc = {d, name, 0};
+	raw_errors raw;
 	xmlRelaxNGValidCtxtPtr vctx;
 	int rc_valid;
-	size_t errors_before = d->errors;
+	memset(&raw, 0, sizeof raw);
+	buf_init(&raw.text);
 	vctx = xmlRelaxNGNewValidCtxt(s->rng);
-	xmlRelaxNGSetValidStructuredErrors(vctx, report_structured, &rc);
+	if (!vctx) {
+		diag_sys(d, name, "cannot validate", ENOMEM);
+		return -1;
+	}
+	xmlRelaxNGSetValidStructuredErrors(vctx, keep_raw, &raw);
 	rc_valid = xmlRelaxNGValidateDoc(vctx, doc);
 	xmlRelaxNGFreeValidCtxt(vctx);
-	if (rc_valid != 0 && d->errors == errors_before)
-		diag_error(d, name, 0, "does not validate against %s", rng_path);
+	if (rc_valid != 0)
+		explain_invalid(s, doc, rng_path, name, &raw, d);
+	buf_free(&raw.text);
 	return rc_valid == 0 ? 0 : -1;
 }
 

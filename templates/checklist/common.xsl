@@ -162,6 +162,59 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- Markdown code span of any string: the string on one line (a line break inside a
+       code span could start a block: an HTML block, a heading), fenced by a run of
+       backticks longer than any run in it, padded with a space on each side when it
+       holds a backtick (CommonMark 6.1: the padding is stripped, the text shown as is).
+       A file name or an id with a backtick cannot end the span early. -->
+  <xsl:template name="md-code">
+    <xsl:param name="s"/>
+    <xsl:variable name="t" select="translate(string($s), '&#10;&#13;', '  ')"/>
+    <xsl:choose>
+      <xsl:when test="not(contains($t, '`'))">
+        <xsl:text>`</xsl:text><xsl:value-of select="$t"/><xsl:text>`</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="fence">
+          <xsl:call-template name="md-fence"><xsl:with-param name="s" select="$t"/></xsl:call-template>
+        </xsl:variable>
+        <xsl:value-of select="concat($fence, ' ', $t, ' ', $fence)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <!-- The shortest run of backticks that $s does not contain (so longer than any in it). -->
+  <xsl:template name="md-fence">
+    <xsl:param name="s"/>
+    <xsl:param name="f" select="'`'"/>
+    <xsl:choose>
+      <xsl:when test="contains($s, $f)">
+        <xsl:call-template name="md-fence">
+          <xsl:with-param name="s" select="$s"/>
+          <xsl:with-param name="f" select="concat($f, '`')"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$f"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Text inside an HTML comment (<!- - text - ->): every "- -" pair broken with a space,
+       so the text can neither end the comment ("- ->", "- -!>") nor make it invalid; on
+       one line. -->
+  <xsl:template name="md-comment-text">
+    <xsl:param name="s"/>
+    <xsl:variable name="t" select="translate(string($s), '&#10;&#13;', '  ')"/>
+    <xsl:choose>
+      <xsl:when test="contains($t, '--')">
+        <xsl:value-of select="substring-before($t, '--')"/>
+        <xsl:text>- </xsl:text>
+        <xsl:call-template name="md-comment-text">
+          <xsl:with-param name="s" select="concat('-', substring-after($t, '--'))"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$t"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- Markdown link to a reference: [label](href). A label is short, so one translate()
        tests it for the characters of md-escape more cheaply than ten contains(). -->
   <xsl:template name="md-link">

@@ -16,7 +16,8 @@ regdoc=${2:-}
 here=$(cd "$(dirname "$0")" && pwd)
 fixture=$here/../fixtures/mini
 classes="invalid-utf8 nul-byte no-heading unknown-kind duplicate-unit dangling-relation
-empty-page binary-file oversize symlink-loop missing-page extra-page"
+empty-page binary-file oversize symlink-loop missing-page extra-page control-char fifo-page
+leading-zeros invisible-title"
 
 if [ -z "$class" ] || [ -z "$regdoc" ]; then
 	echo "usage: run.sh CLASS REGDOC_BINARY; classes:" $classes >&2
@@ -50,6 +51,7 @@ before=$(tree_sum out)
 # Break the copy. want_status: the exit status; want_diag: an extended regular
 # expression one line of stderr must match.
 A=mini/articles R=mini/recitals X=mini/annexes
+args=
 case "$class" in
 invalid-utf8)
 	# a Latin-1 byte (0xE9, "é") in the text of definition (1), line 6
@@ -122,13 +124,46 @@ extra-page)
 	want_status=1
 	want_diag="^mini/articles/article-005\.md: error: "
 	;;
+control-char)
+	# issue 18: ESC (a terminal's "clear screen"), VT, BEL and FF in a page: XML 1.0
+	# forbids them, so they are an error with line and column (the ESC is the 25th
+	# character of line 4), never written raw into graph.xml
+	sed -i '4s/lays down/lays \x1b[2J\x0b\x07\x0c down/' $A/article-001.md
+	grep -q "$(printf '\033')" $A/article-001.md || { echo "FAIL [$class]: setup: page not edited"; exit 1; }
+	want_status=1
+	want_diag="^mini/articles/article-001\.md:4:25: error: control character U\+001B: XML 1\.0 forbids it"
+	;;
+fifo-page)
+	# issue 18: a FIFO where a page should be is refused at once (it was opened
+	# blocking and regdoc waited for a writer for ever); ctest's TIMEOUT catches a hang
+	rm $A/article-003.md
+	mkfifo $A/article-003.md
+	want_status=1
+	want_diag="^mini/articles/article-003\.md: error: not a regular file \(a FIFO\): refused"
+	;;
+leading-zeros)
+	# issue 18: "Article 000000004" would name Article 4: a heading number with leading
+	# zeros is an error
+	sed -i '2s/^# Article 4:/# Article 000000004:/' $A/article-004.md
+	grep -q '^# Article 000000004:' $A/article-004.md || { echo "FAIL [$class]: setup: page not edited"; exit 1; }
+	want_status=1
+	want_diag="^mini/articles/article-004\.md:2: error: heading number '000000004' has leading zeros"
+	;;
+invisible-title)
+	# issue 18: a right-to-left override in a title (it displays "Subject" reversed
+	# after it): kept, with a warning; -W makes it an error
+	sed -i '2s/Subject matter/Subject \xe2\x80\xae matter/' $A/article-001.md
+	args=-W
+	want_status=1
+	want_diag="^mini/articles/article-001\.md:2: error: invisible character U\+202E \(bidirectional control or zero-width\) in a heading"
+	;;
 *)
 	echo "run.sh: unknown class '$class'; classes:" $classes >&2
 	exit 2
 	;;
 esac
 
-${REGDOC_WRAPPER:-} "$regdoc" build mini -o out >run.out 2>run.err
+${REGDOC_WRAPPER:-} "$regdoc" $args build mini -o out >run.out 2>run.err
 status=$?
 
 [ "$status" = "$want_status" ] || failed "exit status $status, expected $want_status"

@@ -3,12 +3,13 @@
 # checklist.fodt and the documentation template (annex-iv.fodt, annex-vii.fodt) to PDF
 # with `soffice --headless --convert-to pdf`.
 # Skipped (exit 77) when soffice is not installed (.ci/run installs
-# libreoffice-writer-nogui).
+# libreoffice-writer-nogui); under CI=true that is a failure, never a skip.
 #
 # usage: tests/e2e/fodt_pdf.sh REGDOC_BINARY     (from the source root)
 set -u
 regdoc=${1:?usage: fodt_pdf.sh REGDOC_BINARY}
 if ! command -v soffice >/dev/null 2>&1; then
+	[ "${CI:-}" = true ] && { echo "FAIL: soffice not installed (CI=true: no skipping)"; exit 1; }
 	echo "soffice not installed: skipped"
 	exit 77
 fi

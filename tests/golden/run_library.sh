@@ -31,7 +31,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/regdoc-golden-lib.XXXXXX") || exit 2
 trap 'rm -rf "$work"' EXIT HUP INT TERM
 
 run() { # run OUTDIR ERR: regdoc build of the fixture library; prints the exit status
-	${REGDOC_WRAPPER:-} "$regdoc" build "$fixture" -o "$1" --validate 2>"$2"
+	${REGDOC_WRAPPER:-} "$regdoc" build -q "$fixture" -o "$1" --validate 2>"$2"
 	echo $?
 }
 

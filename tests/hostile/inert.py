@@ -6,13 +6,19 @@ run code or load something from outside in a reader's browser or editor.
         no //host, no inline code); no on* event-handler attribute; no iframe, object,
         embed, base or <meta http-equiv=refresh>; every href, src, action, formaction,
         poster, srcset and xlink:href is http:, https:, mailto: or relative.
-*.md    no raw HTML tag outside backslash escapes (comments are allowed) and no link
-        to a javascript:/data:/vbscript: destination.
+*.md    rendered by the CommonMark reference renderer (`cmark --unsafe`, so raw HTML
+        would come through as it is) and the HTML checked as above, and for tags that
+        Markdown does not make (raw HTML: an <img> in a code span is text, one that
+        escaped a code span or a comment is a tag). Without cmark: no raw HTML tag
+        outside backslash escapes by a regular expression (a stricter test, which
+        flags tags inside code spans too) and no javascript:/data:/vbscript: link.
 *.xml, *.fodt  parsed as XML: no xlink:href or href with a scheme other than the above.
 """
 import html.parser
 import os
 import re
+import shutil
+import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
@@ -70,7 +76,27 @@ class Checker(html.parser.HTMLParser):
             self.bad("inline script code %r" % data.strip()[:60])
 
 
+# the tags CommonMark produces from Markdown syntax
+MD_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "em", "strong", "code",
+           "pre", "a", "img", "blockquote", "hr", "br"}
+CMARK = shutil.which("cmark")
+
+
+class MdChecker(Checker):
+    def handle_starttag(self, tag, attrs):
+        if tag not in MD_TAGS:
+            self.bad("raw HTML tag <%s> in Markdown" % tag)
+        super().handle_starttag(tag, attrs)
+
+
 def check_md(path, text):
+    if CMARK:
+        out = subprocess.run([CMARK, "--unsafe"], input=text.encode("utf-8"),
+                             capture_output=True, check=True).stdout.decode("utf-8")
+        c = MdChecker(path + " (rendered)")
+        c.feed(out)
+        c.close()
+        return
     for n, line in enumerate(text.split("\n"), 1):
         for m in re.finditer(r"(?<!\\)<(/?[A-Za-z][A-Za-z0-9-]*)", line):
             problems.append("%s:%d: raw HTML tag <%s> in Markdown" % (path, n, m.group(1)))

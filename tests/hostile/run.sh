@@ -23,7 +23,8 @@ root=$(cd "$here/../.." && pwd)
 classes="deep-blockquotes bracket-runs cite-huge-range raw-html raw-html-product
 xml-external-entity xml-billion-laughs xml-external-dtd xml-xinclude xml-truncated
 xml-not-xml xml-huge-attribute xml-deep product-id-dotdot template-write-outside
-template-read-url template-symlink output-symlink"
+template-read-url template-symlink output-symlink md-injection terminal-escapes
+xml-control-chars template-recursion"
 
 if [ -z "$class" ] || [ -z "$regdoc" ]; then
 	echo "usage: run.sh CLASS REGDOC_BINARY; classes:" $classes >&2
@@ -368,7 +369,7 @@ xml-xinclude)
 	product_with xi.xml "s|<name>HireRank CV Screening</name>|<name><xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"file://$work/secret.txt\" parse=\"text\"/></name>|"
 	assess_bad xi.xml
 	expect_status 1 "assess xi.xml"
-	expect_diag "^xi\.xml:5: error: Datatype element name has child elements"
+	expect_diag "^xi\.xml:5: error: <name> takes text, not elements: <xi:include> is not allowed in it"
 	expect_absent "$token" pout
 	expect_intact pout "$pbefore"
 	r=reg/rules/10-classification.xml
@@ -462,7 +463,7 @@ product-id-dotdot)
 	product_with dotdot.xml 's|id="hirerank-cv-screening"|id="../../../escape"|'
 	assess_bad dotdot.xml
 	expect_status 1 "assess dotdot.xml"
-	expect_diag "^dotdot\.xml:4: error: Invalid attribute id for element product"
+	expect_diag "^dotdot\.xml:4: error: bad value \"\.\./\.\./\.\./escape\" for attribute id of <product>; expected lower-case letters, digits and hyphens"
 	expect_intact pout "$pbefore"
 	cp -R "$root/templates" T
 	sed -i 's|<param name="pattern">\[a-z0-9\]\[a-z0-9\\-\]{0,63}</param>||' T/schema/product.rng
@@ -571,6 +572,89 @@ output-symlink)
 	[ "$(tree_sum victim)" = "$vsum" ] || failed "the folder a planted symlink points at changed"
 	left=$(find "$work" \( -name '*.tmp-*' -o -name '*.old-*' \) -print)
 	[ -z "$left" ] || failed "temporary output left behind: $left"
+	;;
+md-injection)
+	# issue 18, class 3: every string from an input that reaches the Markdown, HTML and
+	# ODT outputs, with the characters that end its context: a backtick run (a code
+	# span), "-->" (an HTML comment), "<!--", raw tags and a javascript: link, in the
+	# product's file name (a code span in checklist.md), its name, version, provider,
+	# intended purpose and a fact's value. The Markdown is rendered by cmark (raw HTML
+	# kept) and checked like the HTML (inert.py); the FODT must be well-formed XML.
+	if ! command -v cmark >/dev/null 2>&1; then
+		echo "FAIL [$class]: cmark (the CommonMark renderer, package cmark) is needed to render the Markdown"
+		exit 1
+	fi
+	setup_reg
+	evil='x``y`<img src=x onerror=alert(1)>` --> <!-- <script>alert(2)</script>'
+	evilx='x``y`\&lt;img src=x onerror=alert(1)\&gt;` --\&gt; \&lt;!-- \&lt;script\&gt;alert(2)\&lt;/script\&gt;'
+	f='p``q`<img src=x onerror=alert(3)>`-->r.xml'
+	product_with "$f" "s|<name>HireRank CV Screening</name>|<name>N $evilx</name>|; s|<version>[^<]*</version>|<version>V $evilx</version>|; s|HireRank B.V. (Utrecht, NL)|P $evilx|; s|\(<intended-purpose>\)|\1I $evilx |"
+	grep -q 'onerror=alert(1)' "$f" || { echo "FAIL [$class]: setup: product not edited"; exit 1; }
+	run assess "$f" --regulation reg -o new
+	expect_status 0 "assess"
+	expect_inert new
+	for out in new/checklist.md new/annex-iv.md; do
+		[ -s "$out" ] || failed "no $out"
+	done
+	cmark --unsafe new/checklist.md >rendered.html
+	grep -qF '<code>p``q`&lt;img src=x onerror=alert(3)&gt;`--&gt;r.xml</code>' rendered.html ||
+		failed "the product file name is not one code span in checklist.md: $(grep -m1 'Product description' new/checklist.md)"
+	grep -qF 'N x``y`&lt;img src=x onerror=alert(1)&gt;` --&gt; &lt;!-- &lt;script&gt;' rendered.html ||
+		failed "the product's name is not kept as text in checklist.md"
+	# the same file name with the shipped schema's rules, and the fact values, in HTML
+	grep -qF 'N x``y`&lt;img src=x onerror=alert(1)&gt;` --&gt; &lt;!-- &lt;script&gt;' new/checklist.html ||
+		failed "the product's name is not kept (escaped) in checklist.html"
+	for x in new/*.fodt; do
+		xmllint --noout "$x" 2>/dev/null || failed "$x is not well-formed XML"
+	done
+	# an Annex IV comment holds the point's label: never ended early
+	[ "$(grep -c -- '-->' new/annex-iv.md)" = "$(grep -c -- '^<!-- ' new/annex-iv.md)" ] ||
+		failed "a comment in annex-iv.md is ended early or not at all"
+	;;
+terminal-escapes)
+	# issue 18, class 4: input text echoed in a diagnostic cannot drive the terminal:
+	# a page file named with ESC ] 0 ; (set the window title) and BEL, and a heading
+	# with a right-to-left override; stderr holds no raw ESC, BEL or U+202E, but their
+	# escapes
+	setup_mini
+	cp $A/article-004.md "$A/article-005$(printf '\033]0;owned\007').md"
+	sed -i "2s/^# Article 4:/# $(printf '\342\200\256')Chapter 4:/" $A/article-004.md
+	run build mini -o out
+	expect_status 1 "build"
+	if LC_ALL=C grep -q "$(printf '[\033\007]')" run.err; then failed "a raw control character reached stderr"; fi
+	if grep -qF "$(printf '\342\200\256')" run.err; then failed "a raw U+202E reached stderr"; fi
+	expect_diag '^mini/articles/article-005\\x1b\]0;owned\\x07\.md: error: unexpected file'
+	expect_diag "^mini/articles/article-004\.md:2: error: unknown unit kind '\\\\u202EChapter'"
+	expect_intact out "$before"
+	;;
+xml-control-chars)
+	# issue 18, class 2, in XML inputs: a character reference to ESC and a raw VT byte
+	# in a product are refused by the parser with the line (XML 1.0 forbids both)
+	setup_reg
+	product_with ctl1.xml 's|<name>HireRank CV Screening</name>|<name>A\&#27;[2J</name>|'
+	assess_bad ctl1.xml
+	expect_status 1 "assess ctl1.xml"
+	expect_diag "^ctl1\.xml:5: error: .*(invalid xmlChar value 27|CharRef)"
+	product_with ctl2.xml "s|<name>HireRank CV Screening</name>|<name>A$(printf '\013')B</name>|"
+	assess_bad ctl2.xml
+	expect_status 1 "assess ctl2.xml"
+	expect_diag "^ctl2\.xml:5: error: "
+	expect_intact pout "$pbefore"
+	;;
+template-recursion)
+	# issue 18, class 11: a template that calls itself without end is stopped by
+	# libxslt's depth limit; the message is one line in regdoc's terms, with the
+	# stylesheet and line, and every line of stderr is a diagnostic
+	setup_mini
+	cp -R "$root/templates" T
+	sed -i 's|<xsl:template match="regulation" mode="site">|<xsl:template name="rd-forever"><xsl:call-template name="rd-forever"/></xsl:template>\n&<xsl:call-template name="rd-forever"/>|' T/site/site.xsl
+	grep -q 'rd-forever' T/site/site.xsl || { echo "FAIL [$class]: setup: stylesheet not edited"; exit 1; }
+	run build --templates T mini -o out
+	expect_status 1 "build"
+	expect_diag "^T/site/site\.xsl:[0-9]+: error: templates nested deeper than libxslt's limit \(3000 calls or variables\)"
+	bad=$(grep -Ev '^([^ :]+(:[0-9]+)*: (error|warning|note)|regdoc: (error|warning|note)): ' run.err | head -3)
+	[ -z "$bad" ] || failed "stderr lines that are not diagnostics: $bad"
+	expect_intact out "$before"
 	;;
 *)
 	echo "run.sh: unknown class '$class'; classes:" $classes >&2

@@ -5,6 +5,9 @@
 #   graph-beside     `regdoc graph tests/fixtures/library/alpha` (one regulation) reads
 #                    its sibling beta to resolve its citations of it: the same graph,
 #                    byte for byte, as the one `regdoc build tests/fixtures/library` writes
+#   graph-symlink    issue 18: `regdoc graph LINK` where LINK is a symbolic link (in
+#                    another folder) to alpha reads the siblings beside alpha, the
+#                    link's target: beta's citations resolve as in graph-beside
 #   sibling-broken   a sibling with errors is left out with a warning (exit 0): the
 #                    citations of it stay citations of an external act
 #   duplicate-id     two regulations of a library with the same manifest id: exit 1
@@ -58,6 +61,13 @@ graph-beside)
 	expect_count "citations of beta's Article 1(1)" "//cite[@to='beta:art-1.1']" "$work/alpha.xml" 1
 	expect_count "beta acts" "//act[@regulation='beta']" "$work/alpha.xml" 1
 	;;
+graph-symlink)
+	mkdir "$work/elsewhere"
+	ln -s "$(pwd)/$fixture/alpha" "$work/elsewhere/alpha"
+	rd graph "$work/elsewhere/alpha" -o "$work/alpha.xml" 2>"$work/graph.err" || { failed "graph failed"; cat "$work/graph.err"; }
+	expect_count "citations of beta's Article 1(1)" "//cite[@to='beta:art-1.1']" "$work/alpha.xml" 1
+	expect_count "beta acts" "//act[@regulation='beta']" "$work/alpha.xml" 1
+	;;
 sibling-broken)
 	cp -R "$fixture" "$work/lib"
 	rm "$work/lib/beta/articles/article-002.md"
@@ -105,9 +115,13 @@ links-cli)
 	rd links "$fixture" beta:art-2 >"$work/links" 2>"$work/err" || { failed "links failed"; cat "$work/err"; }
 	for e in "cites	alpha:art-2.1	beta:art-2.1.a	$fixture/alpha/articles/article-002.md:4" \
 	         "cites	alpha:art-2.2	beta:art-2	$fixture/alpha/articles/article-002.md:6" \
-	         "cites	art-2.1.a	alpha:art-1.1	$fixture/beta/articles/article-002.md:6"; do
+	         "cites	beta:art-2.1.a	alpha:art-1.1	$fixture/beta/articles/article-002.md:6"; do
 		grep -qxF "$e" "$work/links" || failed "no line: $e"
 	done
+	# a folder of regulations: every id qualified (issue 17), none bare
+	if grep -v "^[a-z-]*	[a-z]*:[^	]*	[a-z]*:" "$work/links" | grep -q .; then
+		failed "an unqualified id in the links of a library"
+	fi
 	[ "$fail" = 0 ] || cat "$work/links"
 	;;
 fixture-site)

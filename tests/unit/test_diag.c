@@ -9,7 +9,9 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -194,10 +196,62 @@ static void test_count_only_and_runs_independent(void **state)
 	diag_summary(&a); /* out is NULL: must not crash */
 }
 
+
+/* Issue 18, class 4: input text in a diagnostic cannot drive the terminal: control
+ * characters (C0, DEL, C1) and the invisible bidi/zero-width ones are shown escaped,
+ * in the path as in the message. */
+static void test_escapes_terminal_controls(void **state)
+{
+	capture c;
+	(void)state;
+	cap_open(&c);
+	diag_error(&c.d, "p\x1b]0;owned\x07.md", 3, "heading '%s'",
+	           "\x1b[2J\xe2\x80\xae\xc2\x85\x7f\ttab \xe2\x80\x8b\xef\xbb\xbf \xc3\xa9t\xc3\xa9");
+	assert_string_equal(cap_text(&c),
+	                    "p\\x1b]0;owned\\x07.md:3: error: heading "
+	                    "'\\x1b[2J\\u202E\\u0085\\x7f\\x09tab \\u200B\\uFEFF \xc3\xa9t\xc3\xa9'\n");
+	cap_close(&c);
+}
+
+static void test_format_column(void **state)
+{
+	capture c;
+	(void)state;
+	cap_open(&c);
+	diag_report_col(&c.d, DIAG_ERROR, "a.md", 3, 7, "bad %d", 1);
+	assert_string_equal(cap_text(&c), "a.md:3:7: error: bad 1\n");
+	assert_int_equal(c.d.errors, 1);
+	cap_close(&c);
+}
+
+/* Issue 18, class 6: a reader that went away (EPIPE) is an I/O error of the run. */
+static void test_closed_stream_is_io_error(void **state)
+{
+	int fds[2];
+	FILE *w;
+	diag d;
+	(void)state;
+	signal(SIGPIPE, SIG_IGN);
+	assert_int_equal(pipe(fds), 0);
+	close(fds[0]);
+	w = fdopen(fds[1], "w");
+	assert_non_null(w);
+	diag_init(&d, w);
+	diag_warning(&d, "a.md", 1, "nobody reads this");
+	assert_int_equal(d.sys_error, 1);
+	assert_true(diag_failed(&d));
+	assert_null(d.out); /* nothing more is written */
+	diag_warning(&d, "a.md", 2, "nor this");
+	fclose(w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_format_path_line),
+		cmocka_unit_test(test_escapes_terminal_controls),
+		cmocka_unit_test(test_format_column),
+		cmocka_unit_test(test_closed_stream_is_io_error),
 		cmocka_unit_test(test_format_warning_and_note),
 		cmocka_unit_test(test_format_without_line_or_path),
 		cmocka_unit_test(test_counts),

@@ -316,7 +316,10 @@ static void test_mkdirs(void **state)
 	assert_int_equal(fsout_mkdirs(p, &t->d), 0); /* exists: fine */
 	put(t->dir, "plain", "a file\n");
 	assert_int_equal(fsout_mkdirs(under, &t->d), -1); /* a file in the way */
-	assert_int_equal(t->d.sys_error, 1);
+	/* refused like any output path of the wrong kind (issue 18): an input error */
+	assert_int_equal(t->d.errors, 1);
+	assert_int_equal(t->d.sys_error, 0);
+	assert_non_null(strstr(diags(t), "plain: error: exists and is not a folder"));
 	free(p);
 	free(file);
 	free(under);
@@ -392,6 +395,47 @@ static void test_graph_failing_keeps_previous_file(void **state)
 	free(target);
 }
 
+
+/* Issue 18, class 7: an output of another kind is never replaced: a file where the
+ * output folder goes, a folder where a file goes; both stay as they were. */
+static void test_refuses_other_kind(void **state)
+{
+	fx *t = *state;
+	char *file = fsio_join(t->dir, "a-file"), *dir = fsio_join(t->dir, "a-dir");
+	fsout o;
+	struct stat st;
+	put(t->dir, "a-file", "user's data\n");
+	assert_int_equal(mkdir(dir, 0755), 0);
+	assert_int_equal(fsout_begin_dir(&o, file, &t->d), -1);
+	fsout_abort(&o); /* a no-op after a failed begin */
+	assert_int_equal(fsout_begin_file(&o, dir, &t->d), -1);
+	assert_non_null(strstr(diags(t), "a-file: error: exists and is not a folder"));
+	assert_non_null(strstr(diags(t), "a-dir: error: is a folder: refusing to replace it with a file"));
+	assert_int_equal(stat(file, &st), 0);
+	assert_true(S_ISREG(st.st_mode));
+	assert_int_equal(stat(dir, &st), 0);
+	assert_true(S_ISDIR(st.st_mode));
+	free(file);
+	free(dir);
+}
+
+/* Issue 18, class 10: a begin that fails (here: the parent cannot be made) leaves
+ * nothing allocated, whether or not the caller aborts (LeakSanitizer, valgrind). */
+static void test_failed_begin_leaks_nothing(void **state)
+{
+	fx *t = *state;
+	char *target = fsio_join(t->dir, "a-file/out");
+	fsout o;
+	put(t->dir, "a-file", "x\n");
+	assert_int_equal(fsout_begin_dir(&o, target, &t->d), -1);
+	assert_null(o.target);
+	assert_null(o.tmp);
+	assert_int_equal(fsout_begin_file(&o, target, &t->d), -1);
+	assert_null(o.target);
+	assert_int_equal(t->d.errors, 2);
+	free(target);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -402,6 +446,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_file_commit_and_abort, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_remove_tree_does_not_follow_symlinks, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mkdirs, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_refuses_other_kind, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_failed_begin_leaks_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_build_failing_at_last_step_keeps_previous, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_graph_failing_keeps_previous_file, setup, teardown),
 	};

@@ -327,7 +327,7 @@ static void test_api_links(void **state)
 {
 	fx *t = *state;
 	regdoc_options o;
-	const char *ids[] = {"mini:rec-3", "art-9"};
+	const char *ids[] = {"rec-3", "mini:rec-3"}, *unknown[] = {"rec-3", "art-9"};
 	char *s = NULL;
 	size_t n = 0;
 	FILE *f = open_memstream(&s, &n);
@@ -336,9 +336,17 @@ static void test_api_links(void **state)
 	o.diagnostics = t->f;
 	assert_int_equal(regdoc_links(&o, MINI, ids, 2, f), REGDOC_EXIT_OK);
 	fclose(f);
+	/* a bare id of one regulation folder: bare ids; a qualified one: qualified ids */
 	assert_non_null(strstr(s, "relates-to\trec-3\tart-4\t" MINI "/recitals/recital-003.md:8\n"));
 	assert_non_null(strstr(s, "relates-to\tart-4\trec-3\t" MINI "/articles/article-004.md:12\n"));
-	assert_non_null(strstr(diags(t), "regdoc: warning: no edge into or out of art-9"));
+	assert_non_null(strstr(s, "relates-to\tmini:rec-3\tmini:art-4\t" MINI "/recitals/recital-003.md:8\n"));
+	free(s);
+	s = NULL;
+	/* an id that is not in the corpus is an error naming it (issue 17) */
+	f = open_memstream(&s, &n);
+	assert_int_equal(regdoc_links(&o, MINI, unknown, 2, f), REGDOC_EXIT_INPUT);
+	fclose(f);
+	assert_non_null(strstr(diags(t), "regdoc: error: art-9: no such id in " MINI));
 	free(s);
 }
 

@@ -17,6 +17,7 @@
 #include "ingest/manifest.h"
 #include "util/fsio.h"
 #include "util/fsout.h"
+#include "util/xmlsafe.h"
 
 #define SCHEMA SOURCE_DIR "/templates/schema/manifest.rng"
 #define MINI SOURCE_DIR "/tests/fixtures/mini"
@@ -272,10 +273,43 @@ static void test_missing_manifest_is_system_error(void **state)
 	assert_int_equal(t->d.sys_error, 1);
 }
 
+
+/* Issue 18, class 11: bidi controls and zero-width characters in a title are kept but
+ * flagged with a warning naming the line: they can make the title display as other
+ * text. */
+static void test_invisible_title_warned(void **state)
+{
+	fx *t = *state;
+	char want[512];
+	write_variant(t, "<short-title>Mini Act</short-title>",
+	              "<short-title>Mini \xe2\x80\xae tcA</short-title>");
+	assert_int_equal(manifest_load(t->dir, SCHEMA, &t->m, &t->d), 0);
+	assert_int_equal(t->d.warnings, 1);
+	snprintf(want, sizeof want, "%s/manifest.xml:5: warning: invisible character U+202E", t->dir);
+	assert_non_null(strstr(diags(t), want));
+}
+
+/* Issue 18, class 11: a schema error on a document without line numbers (built in
+ * memory) is reported without a line, never as a made-up ":1:". */
+static void test_schema_error_without_line(void **state)
+{
+	fx *t = *state;
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr root = xmlNewDocNode(doc, NULL, BAD_CAST "manifest", NULL);
+	xmlDocSetRootElement(doc, root);
+	xmlNewProp(root, BAD_CAST "id", BAD_CAST "x");
+	assert_int_not_equal(xmlsafe_validate(doc, SCHEMA, "in-memory.xml", &t->d), 0);
+	assert_non_null(strstr(diags(t), "in-memory.xml: error: "));
+	assert_null(strstr(diags(t), "in-memory.xml:1:"));
+	xmlFreeDoc(doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_load_mini, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_invisible_title_warned, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_schema_error_without_line, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_lookups, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_load_real_corpus_manifests, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refuses_missing_element, setup, teardown),

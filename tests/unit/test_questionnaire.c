@@ -16,6 +16,8 @@
 
 #include <libxml/tree.h>
 
+#include "assess_helpers.h"
+#include "tool/qnhelp.h"
 #include "tool/questionnaire.h"
 
 #define RNG SOURCE_DIR "/templates/schema/questionnaire.rng"
@@ -255,6 +257,92 @@ static void test_cites_and_shipped(void **state)
 	assert_string_equal(qn_regulation(f->q), "ai-act");
 }
 
+/* Issue 17: help on every question of the shipped questionnaire, from the graphs of
+ * the AI Act and the CRA: each cite's provision is found and shown, and the definitions
+ * come from the cited regulation's own Article 3 (a CRA question's terms are the CRA's,
+ * CRA Article 3; an AI Act question's the AI Act's, AI Act Article 3). */
+static void test_help_every_question(void **state)
+{
+	char dir[256];
+	xmlDocPtr ai, cra, qdoc;
+	size_t nq = 0, ncra = 0;
+	(void)state;
+	make_temp_dir(dir, sizeof dir, "qnhelp");
+	ai = build_corpus_graph(dir, "ai-act");
+	cra = build_corpus_graph(dir, "cra");
+	assert_non_null(ai);
+	assert_non_null(cra);
+	qdoc = xmlReadFile(SOURCE_DIR "/templates/questionnaire.xml", NULL, XML_PARSE_NONET);
+	assert_non_null(qdoc);
+	{
+		qn_graph g[2] = {{"ai-act", ai}, {"cra", cra}};
+		xmlNodePtr root = xmlDocGetRootElement(qdoc);
+		for (xmlNodePtr sec = root->children; sec; sec = sec->next)
+			for (xmlNodePtr qu = sec->type == XML_ELEMENT_NODE ? sec->children : NULL; qu; qu = qu->next) {
+				buf b;
+				size_t cites = 0, found;
+				int is_cra = 0;
+				if (qu->type != XML_ELEMENT_NODE || strcmp((const char *)qu->name, "question"))
+					continue;
+				for (xmlNodePtr c = qu->children; c; c = c->next)
+					if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, "cite")) {
+						xmlChar *reg = xmlGetProp(c, (const xmlChar *)"regulation");
+						cites++;
+						is_cra |= reg && !strcmp((const char *)reg, "cra");
+						xmlFree(reg);
+					}
+				buf_init(&b);
+				found = qnhelp_text(&b, qu, "ai-act", g, 2);
+				nq++;
+				if (found != cites || cites == 0 || strstr(b.s ? b.s : "", "(not in the graph)"))
+					fail_msg("question on line %ld: %zu of %zu cites found:\n%s", xmlGetLineNo(qu), found,
+					         cites, b.s ? b.s : "");
+				if (is_cra) {
+					ncra++;
+					/* every definition of a CRA-only question is the CRA's */
+					if (!strstr(b.s, "[cra:"))
+						fail_msg("CRA question on line %ld shows no CRA text:\n%s", xmlGetLineNo(qu), b.s);
+				}
+				buf_free(&b);
+			}
+	}
+	assert_true(nq >= 80);
+	assert_true(ncra >= 10);
+	xmlFreeDoc(qdoc);
+	xmlFreeDoc(ai);
+	xmlFreeDoc(cra);
+	remove_tree(dir);
+}
+
+/* the help of one question: its own words find the definitions ("AI system") */
+static void test_help_terms(void **state)
+{
+	char dir[256];
+	xmlDocPtr ai, qdoc;
+	buf b;
+	static const char q[] =
+		"<question id=\"q\" kind=\"yes-no\" fact=\"x.y\"><cite ref=\"art-6.1\">Article 6(1)</cite>"
+		"<text>Is the AI system used as a safety component?</text></question>";
+	(void)state;
+	make_temp_dir(dir, sizeof dir, "qnhelp");
+	ai = build_corpus_graph(dir, "ai-act");
+	assert_non_null(ai);
+	qdoc = xmlReadMemory(q, (int)sizeof q - 1, "q.xml", NULL, 0);
+	assert_non_null(qdoc);
+	{
+		qn_graph g[1] = {{"ai-act", ai}};
+		buf_init(&b);
+		assert_int_equal(qnhelp_text(&b, xmlDocGetRootElement(qdoc), "ai-act", g, 1), 1);
+		assert_non_null(strstr(b.s, "The law: Article 6(1) [ai-act:art-6.1]: "));
+		assert_non_null(strstr(b.s, "  [ai-act:art-3.1] ‘AI system’ means"));
+		assert_non_null(strstr(b.s, "  [ai-act:art-3.14] ‘safety component’ means"));
+		buf_free(&b);
+	}
+	xmlFreeDoc(qdoc);
+	xmlFreeDoc(ai);
+	remove_tree(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -263,6 +351,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_presets_and_batch, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_loader_refuses, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cites_and_shipped, setup, teardown),
+		cmocka_unit_test(test_help_every_question),
+		cmocka_unit_test(test_help_terms),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -346,7 +346,7 @@ static void test_read_not_regular_missing_loop(void **state)
 	assert_int_equal(t->d.sys_error, 1); /* README: a symlink loop is exit status 3 */
 	assert_int_equal(fsio_read_text(missing, 1024, &buf, &len, &t->d), -1);
 	assert_int_equal(t->d.errors, 3);
-	assert_non_null(strstr(tmp_diags(t), "folder.md: error: not a regular file\n"));
+	assert_non_null(strstr(tmp_diags(t), "folder.md: error: not a regular file (a folder): refused\n"));
 	assert_non_null(strstr(tmp_diags(t), "loop.md: error: cannot open: "));
 	assert_non_null(strstr(tmp_diags(t), "missing.md: error: cannot open: "));
 	free(dir);
@@ -390,6 +390,92 @@ static void test_join(void **state)
 	free(p);
 }
 
+
+/* Issue 18, class 1: a FIFO (or a device) where a page should be is refused at once,
+ * with the file named: never opened blocking, never waited on. */
+static void test_read_fifo_refused_without_waiting(void **state)
+{
+	tmp *t = *state;
+	char *p = fsio_join(t->dir, "fifo.md");
+	char *buf;
+	size_t len;
+	char want[512];
+	assert_int_equal(mkfifo(p, 0644), 0);
+	alarm(10); /* a blocking open would hang here: SIGALRM fails the test instead */
+	assert_int_equal(fsio_read_text(p, 1024, &buf, &len, &t->d), -1);
+	assert_int_equal(fsio_read_file("/dev/zero", 1024, &buf, &len, &t->d), -1);
+	alarm(0);
+	snprintf(want, sizeof want, "%s: error: not a regular file (a FIFO): refused\n"
+	         "/dev/zero: error: not a regular file (a device): refused\n", p);
+	assert_string_equal(tmp_diags(t), want);
+	assert_int_equal(t->d.sys_error, 0); /* an input error: exit status 1 */
+	free(p);
+}
+
+/* Issue 18, class 2: characters XML 1.0 forbids (ESC, VT, BEL, FF, U+FFFF ...) are an
+ * error with the line and the column (in characters), never written to graph.xml. */
+static void test_read_xml_forbidden_chars(void **state)
+{
+	tmp *t = *state;
+	static const char esc[] = "# Recital 1\n\n\xc3\xa9t\xc3\xa9 \x1b[2J\n";
+	static const char ffff[] = "# Recital 1\n\nx\xef\xbf\xbf\n";
+	static const char ok[] = "# Recital 1\n\ttab\r\n\x7f \xc2\x85 \xef\xbf\xbd\n";
+	char *p1 = tmp_file(t, "esc.md", esc, sizeof esc - 1);
+	char *p2 = tmp_file(t, "ffff.md", ffff, sizeof ffff - 1);
+	char *p3 = tmp_file(t, "ok.md", ok, sizeof ok - 1);
+	char *buf;
+	size_t len;
+	char want[1024];
+	assert_int_equal(fsio_read_text(p1, 1024, &buf, &len, &t->d), -1);
+	assert_int_equal(fsio_read_text(p2, 1024, &buf, &len, &t->d), -1);
+	snprintf(want, sizeof want,
+	         "%s:3:5: error: control character U+001B: XML 1.0 forbids it, so regdoc cannot keep it (remove it)\n"
+	         "%s:3:2: error: control character U+FFFF: XML 1.0 forbids it, so regdoc cannot keep it (remove it)\n",
+	         p1, p2);
+	assert_string_equal(tmp_diags(t), want);
+	assert_int_equal(t->d.errors, 2);
+	/* TAB, CR, DEL, C1 and U+FFFD are allowed in XML 1.0 */
+	assert_int_equal(fsio_read_text(p3, 1024, &buf, &len, &t->d), 0);
+	free(buf);
+	free(p1);
+	free(p2);
+	free(p3);
+}
+
+static void test_invisible_chars(void **state)
+{
+	unsigned cp = 0;
+	(void)state;
+	assert_int_equal(text_invisible_at("\xe2\x80\xae", 3, &cp), 3);
+	assert_int_equal(cp, 0x202E);
+	assert_int_equal(text_invisible_at("\xe2\x81\xa6x", 4, &cp), 3);
+	assert_int_equal(cp, 0x2066);
+	assert_int_equal(text_invisible_at("\xd8\x9c", 2, &cp), 2);
+	assert_int_equal(cp, 0x061C);
+	assert_int_equal(text_invisible_at("\xe2\x80\x94", 3, &cp), 0); /* an em dash */
+	assert_int_equal(text_invisible_at("\xe2\x80", 2, &cp), 0);     /* cut short */
+	assert_int_equal(text_first_invisible("Article 5\xe2\x80\x8b"), 0x200B);
+	assert_int_equal(text_first_invisible("Prohibited AI practices"), 0);
+}
+
+/* the edit distance behind every "did you mean" (issue 17) */
+static void test_distance_nearest(void **state)
+{
+	const char *const opts[] = {"output", "verbose", "validate", "templates", "regulation"};
+	(void)state;
+	assert_int_equal(text_distance("name", "name", 3), 0);
+	assert_int_equal(text_distance("nmae", "name", 3), 1); /* a swap of neighbours is one */
+	assert_int_equal(text_distance("outptu", "output", 3), 1);
+	assert_int_equal(text_distance("kitten", "sitting", 5), 3);
+	assert_int_equal(text_distance("abc", "xyzuvw", 2), 3); /* capped: more than 2 */
+	assert_int_equal(text_distance("", "abc", 5), 3);
+	assert_string_equal(text_nearest("outptu", opts, 5), "output");
+	assert_string_equal(text_nearest("regulaton", opts, 5), "regulation");
+	assert_null(text_nearest("frobnicate", opts, 5)); /* too far: no suggestion */
+	assert_null(text_nearest("output", opts, 5));     /* itself: nothing to suggest */
+	assert_null(text_nearest("x", opts, 5));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -406,8 +492,12 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_read_text_nul_names_line, tmp_setup, tmp_teardown),
 		cmocka_unit_test_setup_teardown(test_read_size_limit, tmp_setup, tmp_teardown),
 		cmocka_unit_test_setup_teardown(test_read_not_regular_missing_loop, tmp_setup, tmp_teardown),
+		cmocka_unit_test_setup_teardown(test_read_fifo_refused_without_waiting, tmp_setup, tmp_teardown),
+		cmocka_unit_test_setup_teardown(test_read_xml_forbidden_chars, tmp_setup, tmp_teardown),
+		cmocka_unit_test(test_invisible_chars),
 		cmocka_unit_test_setup_teardown(test_list_dir_sorted, tmp_setup, tmp_teardown),
 		cmocka_unit_test(test_join),
+		cmocka_unit_test(test_distance_nearest),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

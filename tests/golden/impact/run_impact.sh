@@ -49,7 +49,7 @@ print('Amendment impact report: Regulation (EU) 2026/1744 on the example product
 print('old: the text in force on 2026-07-26; new: the text in force on 2026-12-02')
 print()
 changed = 0
-pids = sorted(os.listdir(os.path.join(work, 'old')))
+pids = sorted(n for n in os.listdir(os.path.join(work, 'old')) if not n.startswith('.'))  # not the lock file
 for pid in pids:
     ov, oc, oi = load('old', pid)
     nv, nc, ni = load('new', pid)

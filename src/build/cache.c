@@ -1,0 +1,738 @@
+#define _GNU_SOURCE /* strndup */
+#include "build/cache.h"
+
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/buf.h"
+#include "util/fsio.h"
+#include "util/fsout.h"
+#include "util/blake2b.h"
+
+#define MANIFEST_NAME ".regdoc-cache"
+#define MANIFEST_HEAD "regdoc-cache 1"
+#define MANIFEST_MAX (64u << 20)
+#define TREE_DEPTH 16 /* folders followed below an input folder (symlink loops end here) */
+
+typedef struct bc_entry {
+	char *path;     /* under OUTDIR */
+	long long size; /* -1: a folder */
+} bc_entry;
+
+typedef struct bc_group {
+	char *name;
+	unsigned char key[32];
+	bc_entry *e;
+	size_t n, cap;
+	int done; /* next: taken over or kept (else left out of the manifest) */
+} bc_group;
+
+typedef struct bc_list {
+	bc_group *v;
+	size_t n, cap;
+} bc_list;
+
+struct bcache {
+	char *outdir;
+	int reuse, keyed; /* keyed: bcache_inputs succeeded */
+	unsigned char kgraph[32], krender[32];
+	unsigned char kbuild[32]; /* the whole build: all inputs, products too, and the run */
+	unsigned char prev_build[32];
+	int has_prev_build;
+	int no_replay; /* bcache_no_replay: the manifest gets no build line */
+	bc_list prev, next;
+};
+
+/* ---- hashing ---------------------------------------------------------------- */
+
+static void hash_str(blake2b *s, const char *tag, const char *v)
+{
+	blake2b_update(s, tag, strlen(tag) + 1);
+	blake2b_update(s, v ? v : "", v ? strlen(v) + 1 : 1);
+}
+
+/* A file's bytes, framed by its name and length; an unreadable one as such. */
+static void hash_file(blake2b *s, const char *name, const char *path)
+{
+	unsigned char buf[65536];
+	struct stat st;
+	/* O_NONBLOCK: a FIFO or a device among the inputs must not stall the key; the
+	 * load refuses it with its own error (util/fsio) */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	ssize_t got;
+	hash_str(s, "file", name);
+	if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		hash_str(s, "unreadable", fd < 0 ? strerror(errno) : "not a regular file");
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	{
+		unsigned char len[8];
+		for (int i = 0; i < 8; i++)
+			len[i] = (unsigned char)((unsigned long long)st.st_size >> (56 - 8 * i));
+		blake2b_update(s, len, sizeof len);
+	}
+	while ((got = read(fd, buf, sizeof buf)) > 0)
+		blake2b_update(s, buf, (size_t)got);
+	if (got < 0)
+		hash_str(s, "unreadable", strerror(errno));
+	close(fd);
+}
+
+/* Every file under dir (symlinks followed, to a depth), names in byte order, each with
+ * its path relative to the top; skip: a top-level name left out. */
+static void hash_tree(blake2b *s, const char *dir, const char *rel, const char *skip, int depth)
+{
+	fsio_names names;
+	diag quiet;
+	diag_init(&quiet, NULL);
+	hash_str(s, "dir", rel);
+	if (depth > TREE_DEPTH || fsio_list_dir(dir, &names, &quiet) != 0) {
+		hash_str(s, "unreadable", dir);
+		return;
+	}
+	for (size_t i = 0; i < names.n; i++) {
+		char *path = fsio_join(dir, names.v[i]);
+		char *sub = fsio_join(rel, names.v[i]);
+		struct stat st;
+		if (!path || !sub)
+			hash_str(s, "unreadable", names.v[i]);
+		else if (skip && !strcmp(names.v[i], skip))
+			;
+		else if (stat(path, &st) != 0)
+			hash_str(s, "unreadable", sub);
+		else if (S_ISDIR(st.st_mode))
+			hash_tree(s, path, sub, NULL, depth + 1);
+		else
+			hash_file(s, sub, path);
+		free(path);
+		free(sub);
+	}
+	fsio_names_free(&names);
+}
+
+/* The file regdoc's code was loaded from: libregdoc.so for a program linked with it,
+ * else the executable itself. */
+static const char code_anchor = 0;
+
+static const char *code_file(void)
+{
+	Dl_info info;
+	if (dladdr(&code_anchor, &info) && info.dli_fname && info.dli_fname[0] == '/' &&
+	    !strstr(info.dli_fname, "/proc/"))
+		return info.dli_fname;
+	return "/proc/self/exe";
+}
+
+int bcache_inputs(bcache *c, const char *const *regdirs, size_t n, const char *datadir,
+                  const char *templates, const char *options, const char *run)
+{
+	blake2b s;
+	char *p;
+	if (!c)
+		return -1;
+	blake2b_init(&s);
+	hash_str(&s, MANIFEST_HEAD, REGDOC_VERSION);
+	hash_file(&s, "regdoc", code_file());
+	hash_str(&s, "options", options);
+	/* the paths as given too: the graphs name their pages' files (src="DIR/...") */
+	hash_str(&s, "datadir", datadir);
+	hash_str(&s, "templates", templates);
+	for (size_t i = 0; i < n; i++) {
+		hash_str(&s, "regulation", regdirs[i]);
+		hash_tree(&s, regdirs[i], "regulation", "products", 0);
+	}
+	p = fsio_join(datadir, "templates/schema");
+	if (!p)
+		return -1;
+	hash_tree(&s, p, "schema", NULL, 0);
+	free(p);
+	p = fsio_join(datadir, "templates/suggest");
+	if (!p)
+		return -1;
+	hash_tree(&s, p, "suggest", NULL, 0);
+	free(p);
+	blake2b_final(&s, c->kgraph);
+	blake2b_init(&s);
+	blake2b_update(&s, c->kgraph, sizeof c->kgraph);
+	hash_tree(&s, templates, "templates", NULL, 0);
+	blake2b_final(&s, c->krender);
+	blake2b_init(&s);
+	blake2b_update(&s, c->krender, sizeof c->krender);
+	hash_str(&s, "run", run);
+	for (size_t i = 0; i < n; i++) {
+		p = fsio_join(regdirs[i], "products");
+		if (!p)
+			return -1;
+		hash_tree(&s, p, "products", NULL, 0);
+		free(p);
+	}
+	blake2b_final(&s, c->kbuild);
+	c->keyed = 1;
+	return 0;
+}
+
+/* ---- the manifest ----------------------------------------------------------- */
+
+/* A path the manifest may name: relative, printable, no ".", ".." or empty part. */
+static int safe_path(const char *p)
+{
+	const char *part = p;
+	if (!*p || *p == '/')
+		return 0;
+	for (const char *q = p;; q++) {
+		if (*q == '/' || !*q) {
+			size_t n = (size_t)(q - part);
+			if (!n || (n == 1 && part[0] == '.') || (n == 2 && part[0] == '.' && part[1] == '.'))
+				return 0;
+			if (!*q)
+				return 1;
+			part = q + 1;
+		} else if (*q <= ' ' || *q == 0x7f) {
+			return 0;
+		}
+	}
+}
+
+/* path is the group's own or inside it */
+static int in_group(const char *path, const char *group)
+{
+	size_t n = strlen(group);
+	return !strncmp(path, group, n) && (!path[n] || path[n] == '/');
+}
+
+static bc_group *add_group(bc_list *l, const char *name)
+{
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? 2 * l->cap : 16;
+		bc_group *v = realloc(l->v, cap * sizeof *v);
+		if (!v)
+			return NULL;
+		l->v = v;
+		l->cap = cap;
+	}
+	memset(&l->v[l->n], 0, sizeof l->v[l->n]);
+	if (!(l->v[l->n].name = strdup(name)))
+		return NULL;
+	return &l->v[l->n++];
+}
+
+static int add_entry(bc_group *g, const char *path, long long size)
+{
+	if (g->n == g->cap) {
+		size_t cap = g->cap ? 2 * g->cap : 16;
+		bc_entry *v = realloc(g->e, cap * sizeof *v);
+		if (!v)
+			return -1;
+		g->e = v;
+		g->cap = cap;
+	}
+	if (!(g->e[g->n].path = strdup(path)))
+		return -1;
+	g->e[g->n++].size = size;
+	return 0;
+}
+
+static void clear_group(bc_group *g)
+{
+	for (size_t i = 0; i < g->n; i++)
+		free(g->e[i].path);
+	free(g->e);
+	g->e = NULL;
+	g->n = g->cap = 0;
+}
+
+static void free_list(bc_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		clear_group(&l->v[i]);
+		free(l->v[i].name);
+	}
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+static int unhex(const char *h, unsigned char out[32])
+{
+	for (int i = 0; i < 32; i++) {
+		unsigned v = 0;
+		for (int k = 0; k < 2; k++) {
+			char ch = h[2 * i + k];
+			v <<= 4;
+			if (ch >= '0' && ch <= '9')
+				v |= (unsigned)(ch - '0');
+			else if (ch >= 'a' && ch <= 'f')
+				v |= (unsigned)(ch - 'a' + 10);
+			else
+				return -1;
+		}
+		out[i] = (unsigned char)v;
+	}
+	return h[64] == '\0' ? 0 : -1;
+}
+
+/* The previous manifest; anything it says that is not well formed ends the reading
+ * (what was read before stays usable: each group is checked file by file on reuse). */
+static void read_manifest(bcache *c)
+{
+	char *path = fsio_join(c->outdir, MANIFEST_NAME), *text = NULL, *line, *next;
+	size_t len;
+	diag quiet;
+	bc_group *g = NULL;
+	diag_init(&quiet, NULL);
+	if (!path || fsio_read_file(path, MANIFEST_MAX, &text, &len, &quiet) != 0) {
+		free(path);
+		return;
+	}
+	free(path);
+	line = text;
+	next = strchr(line, '\n');
+	if (!next || (size_t)(next - line) != strlen(MANIFEST_HEAD) ||
+	    strncmp(line, MANIFEST_HEAD, strlen(MANIFEST_HEAD)) != 0) {
+		free(text);
+		return;
+	}
+	for (line = next + 1; *line; line = next + 1) {
+		char *sp, *arg;
+		if (!(next = strchr(line, '\n')))
+			break;
+		*next = '\0';
+		sp = strchr(line, ' ');
+		if (!sp)
+			break;
+		*sp = '\0';
+		arg = sp + 1;
+		if (!strcmp(line, "build") && !g && !c->has_prev_build) {
+			if (unhex(arg, c->prev_build) != 0)
+				break;
+			c->has_prev_build = 1;
+		} else if (!strcmp(line, "group")) {
+			char *k = strchr(arg, ' ');
+			unsigned char key[32];
+			if (!k)
+				break;
+			*k = '\0';
+			if (!safe_path(arg) || unhex(k + 1, key) != 0 || !(g = add_group(&c->prev, arg)))
+				break;
+			memcpy(g->key, key, sizeof key);
+		} else if (g && !strcmp(line, "dir")) {
+			if (!safe_path(arg) || !in_group(arg, g->name) || add_entry(g, arg, -1) != 0)
+				break;
+		} else if (g && !strcmp(line, "file")) {
+			char *sz = strchr(arg, ' '), *end;
+			long long size;
+			if (!sz)
+				break;
+			*sz = '\0';
+			errno = 0;
+			size = strtoll(sz + 1, &end, 10);
+			if (errno || *end || size < 0 || !safe_path(arg) || !in_group(arg, g->name) ||
+			    add_entry(g, arg, size) != 0)
+				break;
+		} else {
+			break;
+		}
+	}
+	free(text);
+}
+
+bcache *bcache_open(const char *outdir, int reuse)
+{
+	bcache *c = calloc(1, sizeof *c);
+	if (!c || !(c->outdir = strdup(outdir))) {
+		free(c);
+		return NULL;
+	}
+	c->reuse = reuse;
+	if (reuse)
+		read_manifest(c);
+	return c;
+}
+
+void bcache_free(bcache *c)
+{
+	if (!c)
+		return;
+	free_list(&c->prev);
+	free_list(&c->next);
+	free(c->outdir);
+	free(c);
+}
+
+/* ---- taking over ------------------------------------------------------------ */
+
+static int copy_file(const char *from, const char *to)
+{
+	char buf[65536];
+	ssize_t got;
+	int in = open(from, O_RDONLY | O_CLOEXEC | O_NOFOLLOW), out, rc = 0;
+	if (in < 0)
+		return -1;
+	out = open(to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	if (out < 0) {
+		close(in);
+		return -1;
+	}
+	while ((got = read(in, buf, sizeof buf)) > 0)
+		if (write(out, buf, (size_t)got) != got) {
+			rc = -1;
+			break;
+		}
+	if (got < 0 || close(out) != 0)
+		rc = -1;
+	close(in);
+	return rc;
+}
+
+/* dest + the part of path after the group's name */
+static char *dest_path(const char *dest, const char *group, const char *path)
+{
+	const char *tail = path + strlen(group);
+	size_t n = strlen(dest) + strlen(tail) + 1;
+	char *p = malloc(n);
+	if (p)
+		snprintf(p, n, "%s%s", dest, tail);
+	return p;
+}
+
+/* Link (or copy) every file of the previous group g into dest. copy: always copy (a
+ * file swapped in by rename: renaming a link onto its own inode would do nothing). */
+static int take_over(bcache *c, const bc_group *g, const char *dest, int copy)
+{
+	for (size_t i = 0; i < g->n; i++) {
+		const bc_entry *e = &g->e[i];
+		char *from = fsio_join(c->outdir, e->path), *to = dest_path(dest, g->name, e->path);
+		struct stat st;
+		int ok = from && to;
+		diag quiet;
+		diag_init(&quiet, NULL);
+		if (ok && e->size < 0)
+			ok = fsout_mkdirs(to, &quiet) == 0;
+		else if (ok)
+			ok = lstat(from, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == e->size &&
+			     ((!copy && link(from, to) == 0) || ((copy || errno != EEXIST) && copy_file(from, to) == 0));
+		free(from);
+		free(to);
+		if (!ok)
+			return -1;
+	}
+	return 0;
+}
+
+static void group_key(const bcache *c, const char *group, bcache_kind kind, const char *input,
+                      unsigned char key[32])
+{
+	blake2b s;
+	blake2b_init(&s);
+	blake2b_update(&s, kind == BCACHE_GRAPH ? c->kgraph : c->krender, 32);
+	hash_str(&s, "group", group);
+	if (input) /* its path too: a product's documents name it */
+		hash_file(&s, input, input);
+	blake2b_final(&s, key);
+}
+
+int bcache_take(bcache *c, const char *group, bcache_kind kind, const char *input,
+                const char *dest)
+{
+	bc_group *g;
+	struct stat st;
+	int existed, is_file;
+	if (!c || !c->keyed || !safe_path(group))
+		return 0;
+	if (!(g = add_group(&c->next, group)))
+		return 0;
+	group_key(c, group, kind, input, g->key);
+	if (!c->reuse)
+		return 0;
+	for (size_t i = 0; i < c->prev.n; i++) {
+		bc_group *p = &c->prev.v[i];
+		if (strcmp(p->name, group) != 0 || memcmp(p->key, g->key, sizeof g->key) != 0 || !p->n)
+			continue;
+		/* a file group's temporary file (fsout_begin_file) gives way to the link */
+		existed = lstat(dest, &st) == 0;
+		is_file = existed && S_ISREG(st.st_mode);
+		if (is_file)
+			unlink(dest);
+		if (take_over(c, p, dest, is_file) == 0) {
+			/* the new manifest lists what was taken over */
+			g->e = p->e;
+			g->n = p->n;
+			g->cap = p->cap;
+			p->e = NULL;
+			p->n = p->cap = 0;
+			g->done = 1;
+			return 1;
+		}
+		/* leave dest as the caller made it */
+		fsout_remove_tree(dest);
+		if (existed && !is_file)
+			mkdir(dest, 0755);
+		else if (is_file)
+			close(open(dest, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
+		return 0;
+	}
+	return 0;
+}
+
+/* What the caller built: every folder and regular file under path (a symlink or
+ * other special file makes the group uncacheable). */
+static int record(bc_group *g, const char *path, const char *rel, int depth)
+{
+	struct stat st;
+	fsio_names names;
+	diag quiet;
+	int rc = 0;
+	if (lstat(path, &st) != 0 || !safe_path(rel))
+		return -1;
+	if (S_ISREG(st.st_mode))
+		return add_entry(g, rel, (long long)st.st_size);
+	if (!S_ISDIR(st.st_mode) || depth > TREE_DEPTH || add_entry(g, rel, -1) != 0)
+		return -1;
+	diag_init(&quiet, NULL);
+	if (fsio_list_dir(path, &names, &quiet) != 0)
+		return -1;
+	for (size_t i = 0; i < names.n && rc == 0; i++) {
+		char *p = fsio_join(path, names.v[i]), *r = fsio_join(rel, names.v[i]);
+		rc = p && r ? record(g, p, r, depth + 1) : -1;
+		free(p);
+		free(r);
+	}
+	fsio_names_free(&names);
+	return rc;
+}
+
+void bcache_keep(bcache *c, const char *group, const char *dest)
+{
+	bc_group *g;
+	if (!c || !c->next.n)
+		return;
+	g = &c->next.v[c->next.n - 1];
+	if (g->done || strcmp(g->name, group) != 0)
+		return;
+	if (record(g, dest, group, 0) == 0)
+		g->done = 1;
+	else
+		clear_group(g);
+}
+
+void bcache_no_replay(bcache *c)
+{
+	if (c)
+		c->no_replay = 1;
+}
+
+void bcache_forget(bcache *c)
+{
+	char *path = c ? fsio_join(c->outdir, MANIFEST_NAME) : NULL;
+	if (path)
+		unlink(path);
+	free(path);
+}
+
+int bcache_commit(bcache *c, diag *d)
+{
+	buf b;
+	fsout out;
+	char *path;
+	int rc = -1;
+	if (!c)
+		return 0;
+	buf_init(&b);
+	buf_puts(&b, MANIFEST_HEAD "\n");
+	if (c->keyed && c->next.n && !c->no_replay) { /* every group recorded: the next build may replay it */
+		size_t i = 0;
+		while (i < c->next.n && c->next.v[i].done)
+			i++;
+		if (i == c->next.n) {
+			char hex[65];
+			for (int k = 0; k < 32; k++)
+				snprintf(hex + 2 * k, 3, "%02x", c->kbuild[k]);
+			buf_printf(&b, "build %s\n", hex);
+		}
+	}
+	for (size_t i = 0; i < c->next.n; i++) {
+		const bc_group *g = &c->next.v[i];
+		char hex[65];
+		if (!g->done)
+			continue;
+		for (int k = 0; k < 32; k++)
+			snprintf(hex + 2 * k, 3, "%02x", g->key[k]);
+		buf_printf(&b, "group %s %s\n", g->name, hex);
+		for (size_t e = 0; e < g->n; e++) {
+			if (g->e[e].size < 0)
+				buf_printf(&b, "dir %s\n", g->e[e].path);
+			else
+				buf_printf(&b, "file %s %lld\n", g->e[e].path, g->e[e].size);
+		}
+	}
+	path = fsio_join(c->outdir, MANIFEST_NAME);
+	if (path && !b.oom && fsout_begin_file(&out, path, d) == 0) {
+		if (fsio_write_file(out.tmp, b.s, b.len, 0, d) == 0 && fsout_commit(&out, d) == 0)
+			rc = 0;
+		fsout_abort(&out);
+	}
+	free(path);
+	buf_free(&b);
+	return rc;
+}
+
+/* ---- nothing changed --------------------------------------------------------- */
+
+/* The top-level output a group is in: "ID" of "ID/site", or the group itself. */
+static size_t top_len(const char *group)
+{
+	const char *slash = strchr(group, '/');
+	return slash ? (size_t)(slash - group) : strlen(group);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Every file under OUTDIR/rel is one the manifest lists (sorted in known[0..n)): an
+ * output written outside the groups (by a stage the cache does not know) would be
+ * lost by a replay. */
+static int all_known(const bcache *c, const char *rel, const char **known, size_t n, int depth)
+{
+	char *path = fsio_join(c->outdir, rel);
+	fsio_names names;
+	diag quiet;
+	int ok = 1;
+	diag_init(&quiet, NULL);
+	if (!path || depth > TREE_DEPTH || fsio_list_dir(path, &names, &quiet) != 0) {
+		free(path);
+		return 0;
+	}
+	for (size_t i = 0; i < names.n && ok; i++) {
+		char *p = fsio_join(path, names.v[i]), *r = fsio_join(rel, names.v[i]);
+		struct stat st;
+		const char *key = r;
+		if (!p || !r || lstat(p, &st) != 0)
+			ok = 0;
+		else if (S_ISDIR(st.st_mode))
+			ok = all_known(c, r, known, n, depth + 1);
+		else
+			ok = S_ISREG(st.st_mode) && bsearch(&key, known, n, sizeof *known, cmp_str);
+		free(p);
+		free(r);
+	}
+	fsio_names_free(&names);
+	free(path);
+	return ok;
+}
+
+/* Every top-level folder of the previous groups holds only what they list. */
+static int nothing_else(const bcache *c)
+{
+	const char **known;
+	size_t n = 0, all = 0;
+	int ok = 1;
+	for (size_t i = 0; i < c->prev.n; i++)
+		all += c->prev.v[i].n;
+	if (!(known = malloc((all + 1) * sizeof *known)))
+		return 0;
+	for (size_t i = 0; i < c->prev.n; i++)
+		for (size_t e = 0; e < c->prev.v[i].n; e++)
+			if (c->prev.v[i].e[e].size >= 0)
+				known[n++] = c->prev.v[i].e[e].path;
+	qsort(known, n, sizeof *known, cmp_str);
+	for (size_t i = 0; i < c->prev.n && ok; i++) {
+		const char *g = c->prev.v[i].name;
+		size_t tl = top_len(g);
+		char *top;
+		if (!g[tl] || (i > 0 && !strncmp(c->prev.v[i - 1].name, g, tl + 1)))
+			continue; /* a file group; or the same folder as the group before */
+		top = strndup(g, tl);
+		ok = top && all_known(c, top, known, n, 0);
+		free(top);
+	}
+	free(known);
+	return ok;
+}
+
+int bcache_replay(bcache *c, diag *d)
+{
+	fsout *outs;
+	size_t *top, ntop = 0;
+	int rc = 0;
+	if (!c || !c->keyed || !c->reuse || !c->has_prev_build || !c->prev.n ||
+	    memcmp(c->prev_build, c->kbuild, sizeof c->kbuild) != 0 || !nothing_else(c))
+		return 0;
+	outs = calloc(c->prev.n, sizeof *outs);
+	top = calloc(c->prev.n, sizeof *top); /* each group: its top-level output */
+	if (!outs || !top) {
+		free(outs);
+		free(top);
+		return 0;
+	}
+	for (size_t i = 0; i < c->prev.n; i++) {
+		bc_group *p = &c->prev.v[i];
+		size_t tl = top_len(p->name), t;
+		int is_file = !p->name[tl];
+		char *dest = NULL, *target;
+		bc_group *g;
+		for (t = 0; t < ntop; t++) {
+			const char *other = c->prev.v[top[t]].name;
+			if (top_len(other) == tl && !strncmp(other, p->name, tl))
+				break;
+		}
+		if (t == ntop) {
+			char *name = strndup(p->name, tl);
+			target = name ? fsio_join(c->outdir, name) : NULL;
+			free(name);
+			if (!target || (is_file ? fsout_begin_file(&outs[t], target, d)
+			                        : fsout_begin_dir(&outs[t], target, d)) != 0) {
+				free(target);
+				goto undo;
+			}
+			free(target);
+			top[ntop++] = i;
+		} else if (is_file || outs[t].is_file) {
+			goto undo; /* a file and a folder of the same name: not a manifest we wrote */
+		}
+		if (is_file)
+			unlink(outs[t].tmp);
+		dest = malloc(strlen(outs[t].tmp) + strlen(p->name) + 1);
+		if (dest) /* the temporary folder + "/site" of "ID/site"; the file itself */
+			snprintf(dest, strlen(outs[t].tmp) + strlen(p->name) + 1, "%s%s", outs[t].tmp,
+			         is_file ? "" : p->name + tl);
+		if (!dest || diag_interrupted(d) || !(g = add_group(&c->next, p->name)) ||
+		    take_over(c, p, dest, is_file) != 0) {
+			free(dest);
+			goto undo;
+		}
+		free(dest);
+		memcpy(g->key, p->key, sizeof g->key);
+		g->e = p->e;
+		g->n = p->n;
+		g->cap = p->cap;
+		p->e = NULL;
+		p->n = p->cap = 0;
+		g->done = 1;
+	}
+	/* all there: swap them in, then the manifest */
+	bcache_forget(c);
+	rc = 1;
+	for (size_t t = 0; t < ntop; t++)
+		if (fsout_commit(&outs[t], d) != 0)
+			rc = -1;
+	if (rc == 1 && bcache_commit(c, d) != 0)
+		rc = -1;
+	goto done;
+undo:
+	free_list(&c->next);
+done:
+	for (size_t t = 0; t < ntop; t++)
+		fsout_abort(&outs[t]);
+	free(outs);
+	free(top);
+	return rc;
+}

@@ -1,0 +1,77 @@
+/*
+ * cache.h - incremental builds: what `regdoc build` takes over from its previous output.
+ *
+ * Owns: the key of each output group (a BLAKE2b-256 hash of everything the group depends on),
+ * the key manifest kept in the output (OUTDIR/.regdoc-cache, doc/cache.md), and taking
+ * an unchanged group over from the previous output into the new temporary folder (a
+ * hard link per file; a copy where a link is impossible). The swap of the temporary
+ * folders into place stays with fsout: the cache only fills them.
+ *
+ * A group is one output file or folder, named by its path under OUTDIR: "ID/graph.xml",
+ * "ID/site", "ID/products/STEM", "links.xml", "index.html". Its key covers
+ *   BCACHE_GRAPH:  the regdoc code (the bytes of libregdoc.so, or of the executable it
+ *                  is linked into, so a rebuilt regdoc is a new version), the options
+ *                  given to bcache_inputs, the shipped schemas
+ *                  and suggest word lists, and every regulation folder of the library
+ *                  (pages, manifest, contents, relations, rules; not products/);
+ *   BCACHE_RENDER: all that and the whole templates folder;
+ * and the group's own input file when there is one (a product description). Files
+ * count by their bytes and their names; the folders given and the input file also by
+ * their paths as given (outputs name them: a graph's src="corpus/cra/articles/...").
+ *
+ * Every function takes a NULL cache (no memory, or not wanted): nothing is reused, the
+ * caller builds everything. Nothing here names a regulation or a template.
+ */
+#ifndef REGDOC_BUILD_CACHE_H
+#define REGDOC_BUILD_CACHE_H
+
+#include <stddef.h>
+
+#include "util/diag.h"
+
+typedef struct bcache bcache;
+
+typedef enum bcache_kind { BCACHE_GRAPH, BCACHE_RENDER } bcache_kind;
+
+/* The cache of outdir: what its manifest says the previous build wrote. reuse = 0
+ * (--no-cache): take nothing over, still record what is built. NULL without memory. */
+bcache *bcache_open(const char *outdir, int reuse);
+void bcache_free(bcache *c);
+
+/* What every group depends on: the regulation folders the build reads (in the
+ * library's order), the data folder (its templates/schema and templates/suggest), the
+ * templates folder, and a string of the options that change the output; run: the
+ * other options of the run (what it reports or refuses), for bcache_replay only, which
+ * also covers every products/ folder. -1 without memory (the cache then reuses
+ * nothing); an unreadable file is hashed as unreadable. */
+int bcache_inputs(bcache *c, const char *const *regdirs, size_t n, const char *datadir,
+                  const char *templates, const char *options, const char *run);
+
+/* Nothing changed since the previous build (the same inputs, products and run
+ * options): put every group it wrote back in place (taken over into temporary folders,
+ * swapped in, the manifest written) without building anything. 1 done; 0 not possible
+ * (nothing touched: build as usual); -1 a swap failed (diagnosed). */
+int bcache_replay(bcache *c, diag *d);
+
+/* The build being committed may not be replayed by the next one: it printed warnings,
+ * which a replay (no library load) would not print again. The next build loads the
+ * library, so says them again, and still takes over every group that did not change. */
+void bcache_no_replay(bcache *c);
+
+/* Group `group` of this kind (and its input file, or NULL): 1 when the previous output
+ * has it with the same key and it is now at dest (every file linked or copied); 0 when
+ * the caller must build it at dest, then call bcache_keep. */
+int bcache_take(bcache *c, const char *group, bcache_kind kind, const char *input,
+                const char *dest);
+
+/* Record what the caller built at dest for the group last passed to bcache_take. */
+void bcache_keep(bcache *c, const char *group, const char *dest);
+
+/* Before the first swap into OUTDIR: remove the previous manifest, so that an output
+ * swapped in without its keys is never taken for its previous version. */
+void bcache_forget(bcache *c);
+
+/* After the last swap: write OUTDIR/.regdoc-cache (in a temporary file, then moved). */
+int bcache_commit(bcache *c, diag *d);
+
+#endif

@@ -1,0 +1,258 @@
+#!/bin/sh
+# Incremental builds (issue 19; doc/cache.md): one check per run (one ctest each), from the
+# source root. Every check compares a warm build with a cold build (--no-cache) of the same
+# input into a fresh folder: every path and every byte, .regdoc-cache included. Which
+# outputs were taken over shows in their inode numbers: a file taken over is a hard link
+# of the previous one (same inode), a rebuilt one is a new file.
+#
+# usage: tests/cache/run.sh CHECK REGDOC_BINARY
+#   warm       tests/fixtures/library built twice: the second build takes every file over
+#              (same inodes), links.xml and index.html copied; the same tree as a cold one
+#              (a build with warnings is not replayed: the next one says them again;
+#              one without is, and says so)
+#   no-cache   --no-cache and its alias --clean rebuild every file (no inode kept)
+#   damaged    a file missing from the previous output, a file the manifest does not
+#              list (a replay would drop it: the build is not replayed), a manifest that
+#              is garbage, one that names paths outside the output (../): each build is
+#              still the cold build's tree, the missing file is back, nothing outside is
+#              touched
+#   library-page  a page of one regulation of the fixture library edited: both graphs
+#              rebuilt (the other one's citations resolve into it), equal to a cold build
+#   product    corpus copy (AI Act, CRA, three products): one product file edited: its
+#              documents rebuilt, the other products, the sites and graphs taken over
+#   page       an article page that a CRA checklist cites (Article 13, cited by item
+#              cra-items-requirements) edited: graphs, sites and products rebuilt
+#   rule       a CRA rule's item title edited: the products show it, equal to a cold build
+#   template   a copy of the templates with the checklist's Markdown heading changed
+#              (--templates): the products show it, equal to a cold build
+#   version    another regdoc program (the same one with a byte appended): nothing taken
+#              over
+#   as-of      the AI Act's graphs (--stage=graph) with its latest version, then with
+#              --as-of 2025-01-01 (issue 14: the other version in graph.xml, the latest
+#              under versions/): both rebuilt, equal to a cold build; back to the latest:
+#              equal to a cold build again
+# $REGDOC_WRAPPER (e.g. valgrind) is put in front of every regdoc command when set.
+set -u
+check=${1:?usage: run.sh CHECK REGDOC_BINARY}
+regdoc=${2:?usage: run.sh CHECK REGDOC_BINARY}
+fixture=tests/fixtures/library
+if [ ! -f "$fixture/alpha/manifest.xml" ]; then
+	echo "run.sh: run me from the source root" >&2
+	exit 2
+fi
+case "$regdoc" in /*) ;; *) regdoc=$(pwd)/$regdoc ;; esac
+work=$(mktemp -d "${TMPDIR:-/tmp}/regdoc-cache.XXXXXX") || exit 2
+trap 'rm -rf "$work"' EXIT HUP INT TERM
+fail=0
+failed() { echo "FAIL [$check]: $*"; fail=1; }
+rd() { ${REGDOC_WRAPPER:-} "$regdoc" "$@"; }
+
+build() { # OUT ARGS...: a build that must succeed
+	out=$1
+	shift
+	rd build "$@" -o "$out" 2>"$work/build.err" || { failed "regdoc build $* -o $out failed"; cat "$work/build.err"; }
+}
+
+tree_sum() { # every path and file content under $1
+	(cd "$1" && find . -print | LC_ALL=C sort && find . -type f -print0 | LC_ALL=C sort -z |
+		xargs -0 sha256sum) | sha256sum
+}
+
+same_as_cold() { # OUT ARGS...: OUT is what a cold build of ARGS writes
+	out=$1
+	shift
+	rm -rf "$work/cold"
+	build "$work/cold" --no-cache "$@"
+	[ "$(tree_sum "$out")" = "$(tree_sum "$work/cold")" ] ||
+		{ failed "the warm build differs from a cold one"; diff -r "$out" "$work/cold" | head -20; }
+}
+
+inodes() { # OUT > "PATH INODE" of every file but the manifest
+	(cd "$1" && find . -type f ! -name .regdoc-cache ! -name .regdoc.lock -printf '%P %i\n' | LC_ALL=C sort)
+}
+
+kept() { # BEFORE AFTER: the paths whose inode stayed
+	join "$1" "$2" | awk '$2 == $3 { print $1 }'
+}
+
+expect_kept() { # BEFORE AFTER PATTERN WHAT: every file matching PATTERN kept
+	n=$(grep -c . "$1")
+	k=$(kept "$1" "$2" | grep -c "$3")
+	all=$(grep -c "$3" "$1")
+	[ "$all" -gt 0 ] && [ "$k" = "$all" ] || failed "$4: $k of $all files taken over, expected all"
+	: "$n"
+}
+
+expect_rebuilt() { # BEFORE AFTER PATTERN WHAT: no file matching PATTERN kept
+	k=$(kept "$1" "$2" | grep -c "$3")
+	all=$(grep -c "$3" "$1")
+	[ "$all" -gt 0 ] && [ "$k" = 0 ] || failed "$4: $k of $all files taken over, expected none"
+}
+
+corpus_copy() { # a small library: the AI Act and the CRA, three products
+	mkdir -p "$work/c"
+	cp -r corpus/ai-act corpus/cra "$work/c/"
+	find "$work/c/ai-act/products" "$work/c/cra/products" -name '*.xml' \
+		! -name helpdesk-chatbot.xml ! -name homegate-router.xml ! -name vaultkey-password-manager.xml \
+		-exec rm {} +
+}
+
+case "$check" in
+warm)
+	build "$work/out" "$fixture"
+	inodes "$work/out" >"$work/before"
+	build "$work/out" "$fixture"
+	inodes "$work/out" >"$work/after"
+	expect_kept "$work/before" "$work/after" '/' "every file of the regulations"
+	expect_rebuilt "$work/before" "$work/after" '^links.xml\|^index.html' "links.xml, index.html (copied: swapped in by rename)"
+	same_as_cold "$work/out" "$fixture"
+	grep -q '^group alpha/site [0-9a-f]\{64\}$' "$work/out/.regdoc-cache" || failed "no key of alpha/site in .regdoc-cache"
+	ls "$work/out" | grep -q 'tmp-' && failed "temporary output left behind: $(ls "$work/out")"
+	# the fixture has warnings: the warm build says them again (it is not replayed)
+	grep -q "warning: " "$work/build.err" || failed "the warm build did not repeat the warnings"
+	grep -q '^build ' "$work/out/.regdoc-cache" && failed "a build with warnings may be replayed (its warnings would not be said again)"
+	# beta alone has none: its rebuild is replayed, says so, and takes over every file
+	build "$work/beta" "$fixture/beta"
+	grep -q '^build [0-9a-f]\{64\}$' "$work/beta/.regdoc-cache" || failed "no build key in .regdoc-cache"
+	inodes "$work/beta" >"$work/before"
+	build "$work/beta" "$fixture/beta"
+	inodes "$work/beta" >"$work/after"
+	expect_kept "$work/before" "$work/after" '/' "every file of a replayed build"
+	grep -q "^regdoc: nothing changed since the last build: $work/beta/ is as it was" "$work/build.err" || { failed "a replayed build does not say so:"; cat "$work/build.err"; }
+	# the fixture has warnings: with --werror the build fails as a cold one does, and
+	# the output stays as it was
+	before=$(tree_sum "$work/out")
+	rd build -W "$fixture" -o "$work/out" 2>/dev/null
+	rc=$?
+	[ "$rc" = 1 ] || failed "build -W after a build with warnings: exit $rc, expected 1"
+	[ "$(tree_sum "$work/out")" = "$before" ] || failed "a failed build changed the output"
+	;;
+no-cache)
+	build "$work/out" "$fixture"
+	for opt in --no-cache --clean; do
+		inodes "$work/out" >"$work/before"
+		build "$work/out" "$opt" "$fixture"
+		inodes "$work/out" >"$work/after"
+		expect_rebuilt "$work/before" "$work/after" '.' "$opt"
+	done
+	same_as_cold "$work/out" "$fixture"
+	;;
+damaged)
+	build "$work/out" "$fixture"
+	page=$(cd "$work/out" && ls alpha/site/*.html | head -1)
+	rm "$work/out/$page"
+	build "$work/out" "$fixture"
+	[ -f "$work/out/$page" ] || failed "$page is not back"
+	same_as_cold "$work/out" "$fixture"
+	echo stray >"$work/out/alpha/stray.txt"
+	build "$work/out" "$fixture"
+	[ -f "$work/out/alpha/stray.txt" ] && failed "a replay kept a file no build writes"
+	same_as_cold "$work/out" "$fixture"
+	printf 'regdoc-cache 1\ngroup alpha/site zz\nfile alpha/site/x 1\n\001\002garbage' >"$work/out/.regdoc-cache"
+	build "$work/out" "$fixture"
+	same_as_cold "$work/out" "$fixture"
+	# a manifest that names a file outside the output with its real key: never linked
+	mkdir -p "$work/outside"
+	echo secret >"$work/outside/secret"
+	key=$(sed -n 's/^group alpha\/graph.xml //p' "$work/out/.regdoc-cache")
+	printf 'regdoc-cache 1\ngroup alpha/graph.xml %s\nfile ../outside/secret 7\n' "$key" >"$work/out/.regdoc-cache"
+	build "$work/out" "$fixture"
+	same_as_cold "$work/out" "$fixture"
+	grep -rq secret "$work/out" && failed "a file outside the output was taken over"
+	;;
+library-page)
+	cp -r "$fixture" "$work/lib"
+	build "$work/out" "$work/lib"
+	inodes "$work/out" >"$work/before"
+	sed -i '$ s/$/ Edited./' "$work/lib/beta/articles/article-001.md"
+	build "$work/out" "$work/lib"
+	inodes "$work/out" >"$work/after"
+	expect_rebuilt "$work/before" "$work/after" '^alpha/graph.xml' "alpha's graph"
+	expect_rebuilt "$work/before" "$work/after" '^beta/' "beta's outputs"
+	same_as_cold "$work/out" "$work/lib"
+	;;
+product)
+	corpus_copy
+	build "$work/out" "$work/c"
+	inodes "$work/out" >"$work/before"
+	sed -i 's|<name>HomeGate AX3000 router</name>|<name>HomeGate AX6000 router</name>|' \
+		"$work/c/cra/products/homegate-router.xml"
+	build "$work/out" "$work/c"
+	inodes "$work/out" >"$work/after"
+	expect_rebuilt "$work/before" "$work/after" '^cra/products/homegate-router/' "the edited product"
+	expect_kept "$work/before" "$work/after" '^cra/products/vaultkey' "the other CRA product"
+	expect_kept "$work/before" "$work/after" '^ai-act/products/' "the AI Act product"
+	expect_kept "$work/before" "$work/after" '/site/\|/graph.xml' "the sites and graphs"
+	grep -q 'HomeGate AX6000' "$work/out/cra/products/homegate-router/checklist.md" || failed "the edit is not in the checklist"
+	same_as_cold "$work/out" "$work/c"
+	;;
+page)
+	corpus_copy
+	build "$work/out" "$work/c"
+	grep -q 'art-13.html#art-13.1' "$work/out/cra/products/homegate-router/checklist.md" ||
+		failed "the checklist no longer cites Article 13(1): pick another page"
+	inodes "$work/out" >"$work/before"
+	sed -i '/^1\. When placing a product/ s/Part I of Annex I\./Part I of Annex I (edited)./' \
+		"$work/c/cra/articles/article-013.md"
+	build "$work/out" "$work/c"
+	inodes "$work/out" >"$work/after"
+	grep -q '(edited)' "$work/out/cra/site/art-13.html" || failed "the edit is not in the site"
+	expect_rebuilt "$work/before" "$work/after" '^cra/products/' "the CRA products"
+	expect_rebuilt "$work/before" "$work/after" '/graph.xml\|/site/' "the graphs and sites"
+	same_as_cold "$work/out" "$work/c"
+	;;
+rule)
+	corpus_copy
+	build "$work/out" "$work/c"
+	inodes "$work/out" >"$work/before"
+	sed -i 's|<title>Lodge the application for EU-type examination with one notified body</title>|<title>Lodge the application for EU-type examination with a single notified body</title>|' \
+		"$work/c/cra/rules/30-obligations.xml"
+	build "$work/out" "$work/c"
+	inodes "$work/out" >"$work/after"
+	grep -q 'EU-type examination with a single notified body' "$work/out/cra/products/homegate-router/checklist.md" ||
+		failed "the edited rule is not in the checklist"
+	expect_rebuilt "$work/before" "$work/after" '^cra/products/' "the CRA products"
+	same_as_cold "$work/out" "$work/c"
+	;;
+template)
+	corpus_copy
+	rd templates --export "$work/t" >/dev/null 2>&1 || failed "templates --export failed"
+	build "$work/out" --templates "$work/t" "$work/c"
+	inodes "$work/out" >"$work/before"
+	grep -q '# Conformity checklist' "$work/t/checklist/md.xsl" || failed "md.xsl has no '# Conformity checklist'"
+	sed -i 's|# Conformity checklist|# Conformity check list|' "$work/t/checklist/md.xsl"
+	build "$work/out" --templates "$work/t" "$work/c"
+	inodes "$work/out" >"$work/after"
+	grep -q '^# Conformity check list' "$work/out/ai-act/products/helpdesk-chatbot/checklist.md" ||
+		failed "the edited template is not in the checklist"
+	expect_rebuilt "$work/before" "$work/after" '/products/' "the products"
+	same_as_cold "$work/out" --templates "$work/t" "$work/c"
+	;;
+version)
+	build "$work/out" "$fixture"
+	inodes "$work/out" >"$work/before"
+	cp "$regdoc" "$work/regdoc2"
+	printf x >>"$work/regdoc2"
+	regdoc=$work/regdoc2
+	build "$work/out" "$fixture"
+	inodes "$work/out" >"$work/after"
+	expect_rebuilt "$work/before" "$work/after" '.' "every output of another regdoc"
+	same_as_cold "$work/out" "$fixture"
+	;;
+as-of)
+	build "$work/out" --stage=graph corpus/ai-act
+	inodes "$work/out" >"$work/before"
+	build "$work/out" --stage=graph --as-of 2025-01-01 corpus/ai-act
+	inodes "$work/out" >"$work/after"
+	expect_rebuilt "$work/before" "$work/after" 'graph.xml' "the graphs of another --as-of"
+	same_as_cold "$work/out" --stage=graph --as-of 2025-01-01 corpus/ai-act
+	build "$work/out" --stage=graph corpus/ai-act
+	same_as_cold "$work/out" --stage=graph corpus/ai-act
+	;;
+*)
+	echo "run.sh: unknown check '$check'" >&2
+	exit 2
+	;;
+esac
+[ "$fail" = 0 ] && echo "ok [$check]"
+exit "$fail"

@@ -1,0 +1,216 @@
+/*
+ * test_cache.c - util/blake2b (RFC 7693; the values of Python's hashlib.blake2b with
+ * digest_size=32) and build/cache: keys,
+ * the manifest, taking a group over, what invalidates it.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "build/cache.h"
+#include "util/fsio.h"
+#include "util/fsout.h"
+#include "util/blake2b.h"
+
+static void hex(const unsigned char *d, char out[65])
+{
+	for (int i = 0; i < BLAKE2B_OUT; i++)
+		snprintf(out + 2 * i, 3, "%02x", d[i]);
+}
+
+static void expect_hash(const char *msg, size_t len, size_t chunk, const char *want)
+{
+	blake2b s;
+	unsigned char d[BLAKE2B_OUT];
+	char h[65];
+	blake2b_init(&s);
+	for (size_t i = 0; i < len; i += chunk)
+		blake2b_update(&s, msg + i, len - i < chunk ? len - i : chunk);
+	blake2b_final(&s, d);
+	hex(d, h);
+	assert_string_equal(h, want);
+}
+
+/* BLAKE2b-256 of the FIPS 180-4 example messages, fed whole and in odd-sized pieces
+ * (a block boundary in the middle of an update, a message of exactly six blocks) */
+static void test_blake2b_vectors(void **state)
+{
+	const char *two = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+	char *million = malloc(1000000), bytes[768];
+	(void)state;
+	expect_hash("", 0, 1, "0e5751c026e543b2e8ab2eb06099daa1d1e5df47778f7787faab45cdf12fe3a8");
+	expect_hash("abc", 3, 3, "bddd813c634239723171ef3fee98579b94964e3bb1cb3e427262c8c068d52319");
+	expect_hash(two, strlen(two), 7,
+	            "5f7a93da9c5621583f22e49e8e91a40cbba37536622235a380f434b9f68e49c4");
+	assert_non_null(million);
+	memset(million, 'a', 1000000);
+	expect_hash(million, 1000000, 4093,
+	            "0741850f36cba4259628355d1073e24ddb9ca0e1bfac36fd39ae5dc2101e23a4");
+	expect_hash(million, 1000000, 1000000,
+	            "0741850f36cba4259628355d1073e24ddb9ca0e1bfac36fd39ae5dc2101e23a4");
+	free(million);
+	for (int i = 0; i < 768; i++)
+		bytes[i] = (char)(i % 256);
+	expect_hash(bytes, 768, 128, "b8007121274217790e2923e0ad7027986e5a99d5531ef6ae7d294140fc81615d");
+	expect_hash(bytes, 768, 768, "b8007121274217790e2923e0ad7027986e5a99d5531ef6ae7d294140fc81615d");
+	expect_hash(bytes, 768, 100, "b8007121274217790e2923e0ad7027986e5a99d5531ef6ae7d294140fc81615d");
+}
+
+typedef struct tree {
+	char root[64], out[128], reg[128], tpl[128], data[128];
+} tree;
+
+static void put(const char *dir, const char *name, const char *text)
+{
+	char *p = fsio_join(dir, name);
+	FILE *f = fopen(p, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+	free(p);
+}
+
+static int setup(void **state)
+{
+	tree *t = calloc(1, sizeof *t);
+	diag d;
+	diag_init(&d, NULL);
+	if (!t)
+		return -1;
+	snprintf(t->root, sizeof t->root, "/tmp/regdoc-test-cache.XXXXXX");
+	if (!mkdtemp(t->root))
+		return -1;
+	snprintf(t->out, sizeof t->out, "%s/out", t->root);
+	snprintf(t->reg, sizeof t->reg, "%s/reg", t->root);
+	snprintf(t->tpl, sizeof t->tpl, "%s/templates", t->root);
+	snprintf(t->data, sizeof t->data, "%s/data", t->root);
+	fsout_mkdirs(t->out, &d);
+	fsout_mkdirs(t->reg, &d);
+	fsout_mkdirs(t->tpl, &d);
+	fsout_mkdirs(t->data, &d);
+	put(t->reg, "page.md", "# Article 1\n");
+	put(t->tpl, "site.xsl", "<xsl/>\n");
+	*state = t;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	tree *t = *state;
+	fsout_remove_tree(t->root);
+	free(t);
+	return 0;
+}
+
+static bcache *open_keyed(tree *t, int reuse)
+{
+	const char *dirs[1];
+	bcache *c = bcache_open(t->out, reuse);
+	dirs[0] = t->reg;
+	assert_non_null(c);
+	assert_int_equal(bcache_inputs(c, dirs, 1, t->data, t->tpl, "library", ""), 0);
+	return c;
+}
+
+/* One build: the group "r/site" at OUT.tmp/site; 1 when it was taken over. The new
+ * folder replaces OUT/r as the build would. */
+static int one_build(tree *t, int reuse, bcache_kind kind)
+{
+	char target[160], dest[200];
+	fsout o;
+	int took;
+	diag d;
+	bcache *c = open_keyed(t, reuse);
+	diag_init(&d, NULL);
+	snprintf(target, sizeof target, "%s/r", t->out);
+	assert_int_equal(fsout_begin_dir(&o, target, &d), 0);
+	snprintf(dest, sizeof dest, "%s/site", o.tmp);
+	took = bcache_take(c, "r/site", kind, NULL, dest);
+	if (!took) {
+		assert_int_equal(fsout_mkdirs(dest, &d), 0);
+		put(dest, "index.html", "<p>built</p>\n");
+		bcache_keep(c, "r/site", dest);
+	}
+	bcache_forget(c);
+	assert_int_equal(fsout_commit(&o, &d), 0);
+	fsout_abort(&o);
+	assert_int_equal(bcache_commit(c, &d), 0);
+	bcache_free(c);
+	return took;
+}
+
+static ino_t inode(tree *t, const char *rel)
+{
+	char p[200];
+	struct stat st;
+	snprintf(p, sizeof p, "%s/%s", t->out, rel);
+	assert_int_equal(stat(p, &st), 0);
+	return st.st_ino;
+}
+
+static void test_take_over(void **state)
+{
+	tree *t = *state;
+	ino_t first;
+	assert_int_equal(one_build(t, 1, BCACHE_RENDER), 0); /* nothing to take over yet */
+	first = inode(t, "r/site/index.html");
+	assert_int_equal(one_build(t, 1, BCACHE_RENDER), 1);
+	assert_true(inode(t, "r/site/index.html") == first); /* the same file, linked */
+	assert_int_equal(one_build(t, 0, BCACHE_RENDER), 0);  /* --no-cache */
+	assert_true(inode(t, "r/site/index.html") != first);
+}
+
+/* a page, a template (for a rendered group, not for a graph), a missing output file */
+static void test_invalidation(void **state)
+{
+	tree *t = *state;
+	char p[200];
+	assert_int_equal(one_build(t, 1, BCACHE_RENDER), 0);
+	assert_int_equal(one_build(t, 1, BCACHE_RENDER), 1);
+	put(t->reg, "page.md", "# Article 1\nedited\n");
+	assert_int_equal(one_build(t, 1, BCACHE_RENDER), 0);
+	assert_int_equal(one_build(t, 1, BCACHE_RENDER), 1);
+	put(t->tpl, "site.xsl", "<xsl version='2'/>\n");
+	assert_int_equal(one_build(t, 1, BCACHE_RENDER), 0);
+	assert_int_equal(one_build(t, 1, BCACHE_GRAPH), 0); /* another kind: another key */
+	put(t->tpl, "site.xsl", "<xsl version='3'/>\n");
+	assert_int_equal(one_build(t, 1, BCACHE_GRAPH), 1); /* a graph does not read them */
+	snprintf(p, sizeof p, "%s/r/site/index.html", t->out);
+	assert_int_equal(unlink(p), 0);
+	assert_int_equal(one_build(t, 1, BCACHE_GRAPH), 0);
+	assert_int_equal(access(p, F_OK), 0);
+}
+
+/* every function takes a NULL cache: nothing is reused */
+static void test_null(void **state)
+{
+	diag d;
+	(void)state;
+	diag_init(&d, NULL);
+	assert_int_equal(bcache_inputs(NULL, NULL, 0, "x", "y", "", ""), -1);
+	assert_int_equal(bcache_take(NULL, "a/b", BCACHE_GRAPH, NULL, "/nonexistent"), 0);
+	bcache_keep(NULL, "a/b", "/nonexistent");
+	bcache_forget(NULL);
+	assert_int_equal(bcache_commit(NULL, &d), 0);
+	assert_int_equal(bcache_replay(NULL, &d), 0);
+	bcache_free(NULL);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_blake2b_vectors),
+		cmocka_unit_test_setup_teardown(test_take_over, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_invalidation, setup, teardown),
+		cmocka_unit_test(test_null),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
