@@ -19,7 +19,9 @@
 
 #include "assess/assess.h"
 #include "build/cache.h"
+#include "graph/application.h"
 #include "graph/graph.h"
+#include "graph/history.h"
 #include "graph/library.h"
 #include "ingest/corpus.h"
 #include "link/suggest.h"
@@ -139,6 +141,9 @@ static int link_graph(job *j, const char *regdir, regulation *r)
 	/* computed recital <-> article/annex relations (suggests edges, never relates-to) */
 	if (graph_suggest(r->doc, j->datadir, regdir, &j->d) != 0)
 		return -1;
+	/* from when each provision applies (its version's dates of application) */
+	if (graph_apply_dates(r, j->datadir, &j->d) != 0)
+		return -1;
 	{
 		/* RELAX NG validation is a quarter of the graph's time: check does it always,
 		 * the other jobs on request; the test suite validates every graph it builds. */
@@ -191,6 +196,73 @@ static int same_dir(const char *a, const char *b)
 	struct stat sa, sb;
 	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
 	       sa.st_ino == sb.st_ino;
+}
+
+/* The amending acts of the library get their amends edges (graph/history.h): for
+ * each regulation at a version made by one of them (manifest amended-by), from the
+ * amendment table of that version. Before the graphs are linked and checked. */
+static int add_amends(job *j, library *L)
+{
+	int rc = 0;
+	for (size_t i = 0; i < L->n; i++) {
+		const regulation *r = &L->regs[i];
+		for (size_t v = 1; v <= r->m.current && v < r->m.nversions; v++) {
+			const manifest_version *mv = &r->m.versions[v];
+			amendment_table t;
+			diag quiet, *d = &j->d;
+			size_t x;
+			for (x = 0; x < L->n; x++)
+				if (mv->amended_by && !strcmp(L->regs[x].m.id, mv->amended_by))
+					break;
+			if (x == L->n || !mv->amendments)
+				continue; /* the amending act is not in this library */
+			if (!L->named[i] && !L->named[x]) {
+				diag_init(&quiet, NULL);
+				d = &quiet;
+			}
+			if (amendments_load(r, v, &t, d) != 0 ||
+			    history_add_amends(&L->regs[x], r, &t, v == r->m.current, d) != 0)
+				rc = L->named[i] || L->named[x] ? -1 : rc;
+			amendments_free(&t);
+		}
+	}
+	return rc;
+}
+
+/* The history document of regs[i] (graph/history.h), when it has several versions and
+ * the job loaded them all; NULL otherwise or after errors (reported). */
+static xmlDocPtr make_history(job *j, const library *L, size_t i)
+{
+	const regulation *v[MANIFEST_MAX_VERSIONS], *amending[MANIFEST_MAX_VERSIONS];
+	history_version hv[MANIFEST_MAX_VERSIONS];
+	char paths[MANIFEST_MAX_VERSIONS][96];
+	size_t n = library_versions(L, i, v);
+	xmlDocPtr doc;
+	if (n < 2)
+		return NULL;
+	for (size_t k = 0; k < n; k++) {
+		const manifest_version *mv = regulation_version(v[k]);
+		hv[k].r = v[k];
+		if (v[k] == &L->regs[i])
+			snprintf(paths[k], sizeof paths[k], "graph.xml");
+		else
+			snprintf(paths[k], sizeof paths[k], "versions/%s/graph.xml", mv->id);
+		hv[k].graph = paths[k];
+		amending[k] = NULL;
+		for (size_t x = 0; mv->amended_by && x < L->n; x++)
+			if (!strcmp(L->regs[x].m.id, mv->amended_by))
+				amending[k] = &L->regs[x];
+	}
+	doc = history_build(hv, n, amending, &j->d);
+	if (doc && j->validate) {
+		char *rng = fsio_join(j->datadir, "templates/schema/history.rng");
+		if (!rng || xmlsafe_validate(doc, rng, "history.xml", &j->d) != 0) {
+			xmlFreeDoc(doc);
+			doc = NULL;
+		}
+		free(rng);
+	}
+	return doc;
 }
 
 /* The other versions of each named regulation (manifest <versions>) beside the one
@@ -286,6 +358,8 @@ static int load_library(job *j, const char *dir, int link_all, library *L)
 	}
 	fsio_names_free(&named);
 	fsio_names_free(&beside);
+	if (add_amends(j, L) != 0)
+		rc = -1;
 	j->lib = &L->view;
 	for (size_t i = 0; i < L->n && !diag_interrupted(&j->d); i++) {
 		if (L->named[i]) {
@@ -359,9 +433,15 @@ int regdoc_check(const regdoc_options *o, const char *dir)
 	library L;
 	job_init(&j, o);
 	j.validate = 1;
-	j.want_versions = 1; /* every version of the text is checked */
+	j.want_versions = 1; /* every version of the text is checked, and its history */
 	dir = job_corpus(&j, dir);
-	load_library(&j, dir, 0, &L);
+	if (load_library(&j, dir, 0, &L) == 0)
+		for (size_t i = 0; i < L.n; i++)
+			if (L.named[i]) {
+				xmlDocPtr h = make_history(&j, &L, i);
+				if (h)
+					xmlFreeDoc(h);
+			}
 	library_free(&L);
 	return job_status(&j);
 }
@@ -699,6 +779,35 @@ static int write_versions(job *j, const regulation *r, const char *dir, const li
 	return rc;
 }
 
+/* r's history into path (make_history). */
+static int write_history(job *j, const regulation *r, const char *path, const library *L)
+{
+	xmlDocPtr h = make_history(j, L, (size_t)(r - L->regs));
+	int rc = h ? graph_write(h, path, &j->d) : -1;
+	if (h)
+		xmlFreeDoc(h);
+	return rc;
+}
+
+/* r's history into dir/history.xml when it has several versions: the group
+ * ID/history.xml of the cache (a graph: its key covers every version's inputs). */
+static int cached_history(job *j, const regulation *r, const char *dir, const library *L)
+{
+	char *group, *path;
+	int rc = 0;
+	if (r->m.nversions < 2)
+		return 0;
+	group = cache_group(r->m.id, "history.xml", NULL);
+	path = fsio_join(dir, "history.xml");
+	if (!group || !path)
+		rc = -1;
+	else if (bcache_take(j->bc, group, BCACHE_GRAPH, NULL, path) == 0)
+		rc = kept(j, group, path, write_history(j, r, path, L));
+	free(group);
+	free(path);
+	return rc;
+}
+
 /* The other versions' graphs (write_versions): the group ID/versions of the cache. */
 static int cached_versions(job *j, regulation *r, const char *dir, const library *L)
 {
@@ -731,7 +840,7 @@ static int build_regulation(job *j, regulation *r, const char *outdir, fsout *ou
 		char *sdir = fsio_join(out->tmp, "site");
 		unsigned st = j->o->stages ? j->o->stages : REGDOC_STAGE_SITE | REGDOC_STAGE_PRODUCTS;
 		if (gpath && sdir && cached(j, r->m.id, "graph.xml", BCACHE_GRAPH, gpath, r, 0, NULL) == 0 &&
-		    cached_versions(j, r, out->tmp, L) == 0 &&
+		    cached_versions(j, r, out->tmp, L) == 0 && cached_history(j, r, out->tmp, L) == 0 &&
 		    (!(st & REGDOC_STAGE_SITE) ||
 		     (fsout_mkdirs(sdir, &j->d) == 0 && !diag_interrupted(&j->d) &&
 		      cached(j, r->m.id, "site", BCACHE_RENDER, sdir, r, 1, lib) == 0)) &&

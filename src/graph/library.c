@@ -187,6 +187,10 @@ static void add_link(xmlNodePtr edges, const char *kind, const char *from_reg, c
 	xmlNewProp(x, (const xmlChar *)"kind", (const xmlChar *)kind);
 	xmlNewProp(x, (const xmlChar *)"from", (const xmlChar *)q);
 	xmlNewProp(x, (const xmlChar *)"to", (const xmlChar *)to);
+	if (xmlnode_attr(e, "action")) /* amends: what the provision did, to which part */
+		xmlNewProp(x, (const xmlChar *)"action", (const xmlChar *)xmlnode_attr(e, "action"));
+	if (xmlnode_attr(e, "part"))
+		xmlNewProp(x, (const xmlChar *)"part", (const xmlChar *)xmlnode_attr(e, "part"));
 	xmlNewProp(x, (const xmlChar *)"src", (const xmlChar *)(xmlnode_attr(e, "src") ? xmlnode_attr(e, "src") : ""));
 	xmlNewProp(x, (const xmlChar *)"line", (const xmlChar *)(xmlnode_attr(e, "line") ? xmlnode_attr(e, "line") : "0"));
 }
@@ -215,7 +219,7 @@ xmlDocPtr library_links(const library *L, diag *d)
 			size_t rl;
 			if (!xmlnode_is(e, "edge") || !kind || !to || !from)
 				continue;
-			if (!strcmp(kind, "cites") && graph_is_qualified(to, &rl)) {
+			if ((!strcmp(kind, "cites") || !strcmp(kind, "amends")) && graph_is_qualified(to, &rl)) {
 				long k = named_index(L, to, rl);
 				if (k < 0)
 					continue; /* into a regulation that is not part of this library */

@@ -64,7 +64,11 @@ size_t graph_print_links_q(xmlDocPtr doc, const char *id, const char *qual, FILE
 		print_id(qual, xmlnode_attr(e, "from"), out);
 		fputc('\t', out);
 		print_id(qual, xmlnode_attr(e, "to"), out);
-		fprintf(out, "\t%s:%s\n", attr_or(e, "src", ""), attr_or(e, "line", "0"));
+		fprintf(out, "\t%s:%s", attr_or(e, "src", ""), attr_or(e, "line", "0"));
+		/* amends: what the provision did (replaced, inserted, deleted), a fifth field */
+		if (xmlnode_attr(e, "action"))
+			fprintf(out, "\t%s", xmlnode_attr(e, "action"));
+		fputc('\n', out);
 		printed++;
 	}
 	return printed;

@@ -279,6 +279,11 @@ int regulation_load_version(const char *dir, const char *datadir, const char *ve
 		diag_sys(d, dir, "cannot allocate", ENOMEM);
 		return -1;
 	}
+	if (mv && !fsio_is_dir(r->pages)) {
+		diag_error(d, r->m.path, mv->line, "version %s: its folder %s is not there", mv->id,
+		           r->pages);
+		return -1;
+	}
 	r->doc = xmlNewDoc((const xmlChar *)"1.0");
 	root = xmlNewDocNode(r->doc, NULL, (const xmlChar *)"regulation", NULL);
 	xmlDocSetRootElement(r->doc, root);

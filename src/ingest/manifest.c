@@ -129,6 +129,19 @@ static void load_versions(xmlNodePtr n, manifest *m, diag *d)
 		mv->application = attr_dup(v, "application");
 		for (xmlNodePtr u = v->children; u; u = u->next) {
 			manifest_unit_change *c;
+			if (is_elem(u, "correct")) {
+				manifest_correction *k;
+				if (mv->ncorrections == MANIFEST_MAX_CORRECTIONS) {
+					diag_error(d, m->path, (unsigned long)xmlGetLineNo(u),
+					           "more than %d corrections", MANIFEST_MAX_CORRECTIONS);
+					break;
+				}
+				k = &mv->corrections[mv->ncorrections++];
+				k->path = attr_dup(u, "path");
+				k->active_loc = attr_dup(u, "active-loc");
+				k->why = phrase_dup(u);
+				continue;
+			}
 			if (!is_elem(u, "unit"))
 				continue;
 			if (mv->nunits == MANIFEST_MAX_KINDS) {
@@ -256,6 +269,10 @@ int manifest_load(const char *regdir, const char *schema_path, manifest *m, diag
 			load_aliases(n, m, d);
 		else if (is_elem(n, "versions"))
 			load_versions(n, m, d);
+		else if (is_elem(n, "amends")) {
+			m->amends_celex = attr_dup(n, "act");
+			m->amends_label = phrase_dup(n);
+		}
 		else if (is_elem(n, "units")) {
 			for (xmlNodePtr u = n->children; u; u = u->next) {
 				if (!is_elem(u, "unit"))
@@ -450,6 +467,8 @@ void manifest_free(manifest *m)
 	free(m->link_prefix);
 	free(m->chrome_starts_with);
 	free(m->definitions_unit);
+	free(m->amends_celex);
+	free(m->amends_label);
 	for (size_t i = 0; i < m->nkinds; i++)
 		unit_kind_free(&m->kinds[i]);
 	for (size_t i = 0; i < m->naliases; i++) {
@@ -471,6 +490,11 @@ void manifest_free(manifest *m)
 		for (size_t u = 0; u < v->nunits; u++) {
 			free(v->units[u].kind);
 			free(v->units[u].inserted);
+		}
+		for (size_t k = 0; k < v->ncorrections; k++) {
+			free(v->corrections[k].path);
+			free(v->corrections[k].active_loc);
+			free(v->corrections[k].why);
 		}
 	}
 	memset(m, 0, sizeof *m);

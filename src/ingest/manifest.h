@@ -52,6 +52,14 @@ typedef struct manifest_unit_change {
 	char *inserted;  /* "4a 60a 75a" or NULL */
 } manifest_unit_change;
 
+/* <correct path="art-3.14a+14b" active-loc="AR:1;PT:4;PT:b">why</correct>: a row of the
+ * amendments table whose amending provision the source names wrongly, and the right one. */
+typedef struct manifest_correction {
+	char *path, *active_loc, *why;
+} manifest_correction;
+
+#define MANIFEST_MAX_CORRECTIONS 16
+
 /* <versions><version …/></versions>: one text of the regulation and when it applies
  * (doc/manifest.md, "Versions"). Versions are listed oldest first. */
 typedef struct manifest_version {
@@ -67,6 +75,8 @@ typedef struct manifest_version {
 	char *application;  /* file of the dates of application (application.xml), in dir, or NULL */
 	manifest_unit_change units[MANIFEST_MAX_KINDS];
 	size_t nunits;
+	manifest_correction corrections[MANIFEST_MAX_CORRECTIONS];
+	size_t ncorrections;
 	unsigned long line; /* in manifest.xml */
 } manifest_version;
 
@@ -78,6 +88,9 @@ typedef struct manifest {
 	size_t nkinds;
 	manifest_alias aliases[MANIFEST_MAX_ALIASES];
 	size_t naliases;
+	/* <amends act="CELEX">label</amends>: the act this one amends; a citation of a unit
+	 * this act does not have ("Article 5" in its recitals) is a citation of that act */
+	char *amends_celex, *amends_label;
 	manifest_version versions[MANIFEST_MAX_VERSIONS]; /* none: one version, the pages */
 	size_t nversions;
 	size_t current; /* the version the kinds describe (manifest_use_version) */

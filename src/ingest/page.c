@@ -39,6 +39,10 @@ typedef struct builder {
 	const char *at;
 	int warned_depth;
 	xmlNodePtr section2; /* the last "##" section: a "###" one goes inside it */
+	/* an open quotation ("‘2. For …" without its closing ’): the paragraphs after it at
+	 * its column or deeper are quoted text too, into quote_holder, until one closes it */
+	int quote_col;
+	xmlNodePtr quote_holder;
 } builder;
 
 /* ---- small helpers ------------------------------------------------------- */
@@ -558,6 +562,32 @@ static void add_inserted_para(builder *b, cmark_node *para, const char *label, s
 	top(b)->inserted_para = 1;
 }
 
+/* 1 when the paragraph ends a quotation: its last ’ is followed by nothing but
+ * punctuation (’; ’. ’;) and perhaps "and" / "or" (’; and). */
+static int closes_quote(cmark_node *para)
+{
+	char *t = page_plain_text(para);
+	const char *last = NULL, *p;
+	int r = 0;
+	for (p = t; p && (p = strstr(p, "\xE2\x80\x99")) != NULL; p += 3)
+		last = p;
+	if (last) {
+		p = last + 3;
+		p += strspn(p, ";.,: ");
+		r = !*p || !strcmp(p, "and") || !strcmp(p, "or");
+	}
+	free(t);
+	return r;
+}
+
+/* Quoted text of the provision that quotes it (an amending act's new wording). */
+static void add_quoted(builder *b, xmlNodePtr holder, cmark_node *para, int col)
+{
+	set_prop(add_text(b, holder, para, 0), "quoted", "true");
+	b->quote_col = closes_quote(para) ? 0 : col;
+	b->quote_holder = holder;
+}
+
 static void add_paragraph(builder *b, cmark_node *para)
 {
 	char label[16];
@@ -565,6 +595,11 @@ static void add_paragraph(builder *b, cmark_node *para)
 	size_t skip = lead ? point_label(lead, label, sizeof label) : 0;
 	int col = cmark_node_get_start_column(para);
 	int same_column = 0;
+	if (b->quote_col && col >= b->quote_col) {
+		add_quoted(b, b->quote_holder, para, b->quote_col);
+		return;
+	}
+	b->quote_col = 0;
 	if (lead && lead[0] == '|' && add_table(b, para))
 		return;
 	if (!skip && lead && col == 1 && !strcmp((const char *)b->stack[0].el->name, "article") &&
@@ -586,8 +621,8 @@ static void add_paragraph(builder *b, cmark_node *para)
 		add_point(b, para, label, skip, col, same_column);
 	else if (lead && text_starts_with(lead, "\xE2\x80\x98") && top(b)->has_text)
 		/* A quoted amendment ("‘5. For …") is text of the provision that quotes it,
-		 * not a subparagraph of this act. */
-		set_prop(add_text(b, top(b)->holder, para, 0), "quoted", "true");
+		 * not a subparagraph of this act; so is the rest of the quotation. */
+		add_quoted(b, top(b)->holder, para, col);
 	else
 		add_subparagraph(b, para);
 }
@@ -623,6 +658,7 @@ static void add_list(builder *b, cmark_node *list, int depth)
 {
 	unsigned n = (unsigned)cmark_node_get_list_start(list);
 	int is_article_level;
+	b->quote_col = 0;
 	/* "2." after an inserted "1a." at the margin is the next paragraph, not its point */
 	if (b->depth > 1 && b->stack[1].inserted_para && cmark_node_get_start_column(list) == 1)
 		b->depth = 1;
@@ -807,6 +843,7 @@ static void add_section(builder *b, cmark_node *h, xmlNodePtr unit, const char *
 	set_prop(el, "title", title);
 	set_prop_ulong(el, "line", node_line(b, h));
 	b->depth = 1;
+	b->quote_col = 0;
 	frame_open(&b->stack[b->depth++], el, id, 0, 0);
 	free(text);
 	if (cmark_node_get_heading_level(h) == 2)

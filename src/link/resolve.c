@@ -109,6 +109,9 @@ typedef struct place {
 	char alt_container[ID_MAX];
 	char section[ID_MAX]; /* innermost annex section (part, numbered heading) */
 	cite_context ctx;
+	/* the act an amending provision amends ("Regulation (EU) 2024/1689 is amended as
+	 * follows:" above this text): its citations without an act are of that act */
+	xmlNodePtr amended; /* its <act>, or NULL */
 } place;
 
 static void locate(xmlNodePtr text, place *p)
@@ -334,10 +337,7 @@ static xmlNodePtr make_cite_to(linker *lk, const place *p, const link_regulation
 }
 
 static xmlNodePtr make_internal_cite(linker *lk, const place *p, const cite *c, const char *span,
-                                     size_t span_len)
-{
-	return make_cite_to(lk, p, NULL, c->targets, c->ntargets, c->truncated, span, span_len);
-}
+                                     size_t span_len);
 
 const link_regulation *link_library_find(const link_library *lib, const char *celex)
 {
@@ -423,6 +423,61 @@ static const link_regulation *regulation_of(const linker *lk, const char *celex,
 	}
 	lr = link_library_find(lk->lib, celex);
 	return lr && lr->id && strcmp(lr->id, lk->r->m.id) != 0 ? lr : NULL;
+}
+
+/* 1 when the unit (or chapter) of one of c's targets exists here: "Article 5" in an
+ * act of four articles does not. */
+static int has_any_unit(const linker *lk, const cite *c)
+{
+	for (size_t i = 0; i < c->ntargets; i++) {
+		char unit[ID_MAX];
+		size_t n = strcspn(c->targets[i].s, ".");
+		snprintf(unit, sizeof unit, "%.*s", (int)(n < ID_MAX - 1 ? n : ID_MAX - 1), c->targets[i].s);
+		if (xmlHashLookup(lk->ids, (const xmlChar *)unit))
+			return 1;
+	}
+	return 0;
+}
+
+/* In an amending provision, a citation without an act ("in Article 43, paragraph 3
+ * is replaced") names a provision of the act amended (p->amended): resolved in it when
+ * it is a regulation of the library (ai-act:art-43.3), else a citation of the act. */
+static xmlNodePtr make_amended_cite(linker *lk, const place *p, const cite *c, const char *celex,
+                                    const char *label, const char *span, size_t span_len)
+{
+	cite a;
+	char act_id[32];
+	link_regulation self;
+	const link_regulation *reg;
+	xmlNodePtr el;
+	memset(&a, 0, sizeof a);
+	snprintf(a.celex, sizeof a.celex, "%s", celex);
+	snprintf(a.act, sizeof a.act, "%s", label ? label : "");
+	reg = regulation_of(lk, a.celex, &self);
+	if (reg && reg != &self)
+		return make_cite_to(lk, p, reg, c->targets, c->ntargets, c->truncated, span, span_len);
+	add_act(lk, &a, reg, act_id, sizeof act_id);
+	add_edge(lk, "cites-act", p->from, act_id, p->src, p->line);
+	el = xmlNewDocNode(lk->r->doc, NULL, (const xmlChar *)"cite", NULL);
+	xmlNewProp(el, (const xmlChar *)"act", (const xmlChar *)act_id);
+	xmlNodeAddContentLen(el, (const xmlChar *)span, (int)span_len);
+	lk->stats->external++;
+	lk->stats->cites++;
+	return el;
+}
+
+static xmlNodePtr make_internal_cite(linker *lk, const place *p, const cite *c, const char *span,
+                                     size_t span_len)
+{
+	if (p->amended)
+		return make_amended_cite(lk, p, c, prop(p->amended, "celex"), prop(p->amended, "label"),
+		                         span, span_len);
+	if (lk->r->m.amends_celex && c->ntargets && !has_any_unit(lk, c)) {
+		/* an amending act's recitals: "Article 5 is to be kept under review" */
+		return make_amended_cite(lk, p, c, lk->r->m.amends_celex, lk->r->m.amends_label, span,
+		                         span_len);
+	}
+	return make_cite_to(lk, p, NULL, c->targets, c->ntargets, c->truncated, span, span_len);
 }
 
 static xmlNodePtr make_external_cite(linker *lk, const place *p, const cite *c, const char *span,
@@ -597,6 +652,43 @@ static void link_text_node(linker *lk, const place *p, xmlNodePtr tn)
 	xmlFreeNode(tn);
 }
 
+/* 1 when the text node s ends with "amended as follows:" (white space aside). */
+static int ends_amended_as_follows(const char *s)
+{
+	static const char tail[] = "amended as follows:";
+	size_t n = s ? strlen(s) : 0;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\n'))
+		n--;
+	return n >= sizeof tail - 1 && !memcmp(s + n - (sizeof tail - 1), tail, sizeof tail - 1);
+}
+
+/*
+ * The act amended by the provision that holds text: the <act> of the nearest
+ * enclosing element whose own first text (not this one) names an act and ends "is
+ * amended as follows:" ("Regulation (EU) 2024/1689 is amended as follows:", the
+ * first words of an amending act's Article 1; linked already, being earlier in the
+ * document). NULL when there is none.
+ */
+static xmlNodePtr amended_act(linker *lk, xmlNodePtr text)
+{
+	for (xmlNodePtr n = text->parent; n && n->type == XML_ELEMENT_NODE; n = n->parent) {
+		xmlNodePtr intro = n->children;
+		while (intro && !is_named(intro, "text"))
+			intro = intro->next;
+		if (intro && intro != text && intro->last && intro->last->type == XML_TEXT_NODE &&
+		    ends_amended_as_follows((const char *)intro->last->content)) {
+			for (xmlNodePtr c = intro->children; c; c = c->next) {
+				const char *act = is_named(c, "cite") ? prop(c, "act") : NULL;
+				if (act)
+					return xmlHashLookup(lk->acts, (const xmlChar *)act);
+			}
+		}
+		if (prop(n, "src"))
+			break; /* the unit */
+	}
+	return NULL;
+}
+
 /* Text nodes of a <text>, also inside em/strong, never inside a link or code. */
 static void link_text_element(linker *lk, xmlNodePtr text)
 {
@@ -609,6 +701,10 @@ static void link_text_element(linker *lk, xmlNodePtr text)
 	locate(text, &p);
 	if (!p.from || !p.unit)
 		return;
+	/* In an amending provision, relative citations ("paragraph 3") are of the amended
+	 * act's article named before them: not read, rather than misread as ours. */
+	if ((p.amended = amended_act(lk, text)) != NULL)
+		memset(&p.ctx, 0, sizeof p.ctx);
 	stack[sp++] = text;
 	while (sp) {
 		xmlNodePtr el = stack[--sp];

@@ -619,6 +619,22 @@
         </xsl:call-template>
       </section>
     </xsl:for-each>
+    <!-- citations of this chapter or its sections in the other regulations of the library
+         (Regulation (EU) 2026/1744 cites Chapter III, Sections 1 to 3), one per citing element -->
+    <xsl:variable name="chp-q" select="concat($self-id, ':', @id)"/>
+    <xsl:for-each select="$lib">
+      <xsl:variable name="in" select="key('lib-cites-unit', $chp-q)"/>
+      <xsl:if test="$in">
+        <aside class="box cited-by" aria-labelledby="h-cited-by">
+          <h2 id="h-cited-by">Cited by</h2>
+          <ul>
+            <xsl:for-each select="$in[generate-id() = generate-id(key('lib-cites-unit-from', concat($chp-q, '|', @from))[1])]">
+              <li class="lib"><xsl:call-template name="lib-citer"/></li>
+            </xsl:for-each>
+          </ul>
+        </aside>
+      </xsl:if>
+    </xsl:for-each>
     <nav class="pager" aria-label="Previous and next chapter">
       <xsl:for-each select="preceding-sibling::chapter[1]">
         <a class="prev" rel="prev" href="{@id}.html">

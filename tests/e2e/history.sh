@@ -1,0 +1,180 @@
+#!/bin/sh
+# The law in time (issue 14): the amending act in the library, the amends edges, the
+# history document. One check per run (one ctest each).
+#
+# usage: tests/e2e/history.sh CHECK REGDOC_BINARY        (from the source tree's root)
+#   amends    `regdoc build --stage=graph corpus`: every row of
+#             corpus/ai-act/versions/2026-07-27/amendments.tsv (80 rows) is an amends edge of
+#             links.xml from the provision of Regulation (EU) 2026/1744 that made it to each
+#             element it names, and a marked change of that element in ai-act/history.xml;
+#             no edge dangles (tests/e2e/amendments_oracle.py). The row of Article 3(14a)/(14b)
+#             is read with the provision the manifest corrects (Article 1, point (4)(b); the
+#             corpus README, "Checks" 4, on the source's AR:1;PT:14;PT:b).
+#   links     `regdoc links corpus ai-act:art-43.3` shows Article 43(3) replaced by Article 1,
+#             point (19) of Regulation (EU) 2026/1744, and ai-act:art-42.3 Article 42(3)
+#             inserted by Article 1, point (18) (amendments.tsv); under --as-of 2025-01-01
+#             (the 2024 text) Article 43(3) has no amends edge and Article 42(3) none at all
+#   history   history.xml validates against templates/schema/history.rng; it lists both
+#             versions; Article 4a is only in 2026-07-27; Article 10(5) is deleted by
+#             Article 1, point (9)(b); the only changes no marker names are Article 78(1)(a)
+#             and Article 110, whose footnote markers were renumbered ((57) -> (2), (58) ->
+#             (3)); Annex XIV inserted by Article 1, point (43)
+#   dates     dates of application in the graphs (corpus/ai-act/application.xml and
+#             versions/2026-07-27/application.xml, from Article 113): as amended, Article 43
+#             applies from 2 August 2026 (Article 113, second paragraph); Article 5 from 2
+#             February 2025 (Article 113(a)) but its points (1)(ba), (1)(bb) and paragraphs
+#             (1a), (1b) from 2 December 2026 (Article 113(a) as amended); Article 6 (Chapter
+#             III Section 1) from 2 December 2027 for Annex III systems and 2 August 2028
+#             for Annex I systems (Article 113(c)(i), (ii)), except Article 6(5) (2 August
+#             2026); Article 4 (replaced) from 27 July 2026 (Regulation (EU) 2026/1744,
+#             Article 4); recitals have none. In the 2024 text Article 6(1) applies from 2
+#             August 2027 (Article 113(c) of 2024)
+#   bad-dates a copy whose application.xml names Article 5(1)(zz): exit 1, naming the file
+#             and line
+#   check     `regdoc check -W corpus` (every version, the amending act, the history) is clean
+#   bad-amendments  a copy whose amendments.tsv names Article 43(9) (there is none) and
+#             Article 1, point (99) (there is none): `regdoc build` exits 1 naming the table
+#             and its lines, and leaves the previous output as it was
+#   bad-versions    a copy whose manifest lists its versions newest first, or a version
+#             whose folder does not exist: exit 1, naming manifest.xml and the line or the
+#             folder
+# $REGDOC_WRAPPER (e.g. valgrind) is put in front of the regdoc command when set.
+set -u
+check=${1:?usage: history.sh CHECK REGDOC_BINARY}
+regdoc=${2:?usage: history.sh CHECK REGDOC_BINARY}
+[ -f corpus/ai-act/manifest.xml ] || { echo "history.sh: run me from the source root" >&2; exit 2; }
+work=$(mktemp -d "${TMPDIR:-/tmp}/regdoc-history.XXXXXX") || exit 2
+trap 'rm -rf "$work"' EXIT HUP INT TERM
+fail=0
+failed() { echo "FAIL [$check]: $*"; fail=1; }
+rd() { ${REGDOC_WRAPPER:-} "$regdoc" "$@"; }
+build() {
+	rd build --stage=graph corpus -o "$work/out" 2>"$work/build.err" ||
+		{ echo "FAIL [$check]: regdoc build --stage=graph corpus failed:"; cat "$work/build.err"; exit 1; }
+}
+count() { xmllint --xpath "count($1)" "$2"; }
+expect_count() { # WHAT XPATH FILE N
+	n=$(count "$2" "$3")
+	[ "$n" = "$4" ] || failed "$n $1, expected $4"
+}
+tab=$(printf '\t')
+
+case "$check" in
+amends)
+	build
+	python3 tests/e2e/amendments_oracle.py "$work/out" ai-act digital-omnibus-ai \
+		corpus/ai-act/versions/2026-07-27/amendments.tsv 'art-3.14a+14b=AR:1;PT:4;PT:b' ||
+		failed "amendments.tsv is not accounted for"
+	;;
+links)
+	rd links corpus ai-act:art-43.3 >"$work/l" 2>"$work/e" || { failed "links failed"; cat "$work/e"; }
+	grep -q "^amends${tab}digital-omnibus-ai:art-1\.19${tab}ai-act:art-43\.3${tab}corpus/ai-act/versions/2026-07-27/amendments\.tsv:[0-9]*${tab}replaced$" "$work/l" ||
+		{ failed "no amends edge art-1.19 -> ai-act:art-43.3 (replaced)"; cat "$work/l"; }
+	rd links corpus ai-act:art-42.3 >"$work/l" 2>"$work/e" || { failed "links failed"; cat "$work/e"; }
+	grep -q "^amends${tab}digital-omnibus-ai:art-1\.18${tab}ai-act:art-42\.3${tab}.*${tab}inserted$" "$work/l" ||
+		{ failed "no amends edge art-1.18 -> ai-act:art-42.3 (inserted)"; cat "$work/l"; }
+	rd links --as-of 2025-01-01 corpus ai-act:art-43.3 >"$work/l" 2>"$work/e" || { failed "links --as-of failed"; cat "$work/e"; }
+	grep -q '^amends' "$work/l" && failed "amends edges into the 2024 text"
+	grep -q "^cites${tab}ai-act:art-43\.3" "$work/l" || failed "the 2024 Article 43(3) has no edges"
+	rd links --as-of 2025-01-01 corpus ai-act:art-42.3 >"$work/l" 2>"$work/e"
+	st=$?
+	[ "$st" = 1 ] || failed "links --as-of 2025-01-01 ai-act:art-42.3: exit $st, expected 1 (no such id in 2024)"
+	grep -q 'ai-act:art-42\.3: no such id' "$work/e" || failed "Article 42(3) in the 2024 text: $(cat "$work/e")"
+	;;
+history)
+	build
+	h=$work/out/ai-act/history.xml
+	xmllint --noout --relaxng templates/schema/history.rng "$h" 2>"$work/v" || { failed "history.xml does not validate"; cat "$work/v"; }
+	expect_count versions "/history/version" "$h" 2
+	expect_count "graphs of the versions" "/history/version[@id='2024-08-01'][@graph='versions/2024-08-01/graph.xml'] | /history/version[@id='2026-07-27'][@graph='graph.xml']" "$h" 2
+	[ -f "$work/out/ai-act/versions/2024-08-01/graph.xml" ] || failed "no versions/2024-08-01/graph.xml"
+	expect_count "Article 4a only in 2026-07-27" "/history/element[@id='art-4a'][@in='2026-07-27']/change[@status='inserted'][@by='digital-omnibus-ai:art-1.6']" "$h" 1
+	expect_count "Article 10(5) deleted" "/history/element[@id='art-10.5'][@in='2024-08-01 2026-07-27']/change[@status='deleted'][@by='digital-omnibus-ai:art-1.9.b']" "$h" 1
+	expect_count "Annex XIV inserted" "/history/element[@id='anx-14']/change[@status='inserted'][@by='digital-omnibus-ai:art-1.43']" "$h" 1
+	expect_count "Article 75 title replaced" "/history/element[@id='art-75']/change[@part='title'][@status='replaced']" "$h" 1
+	expect_count "unmarked changes" "//change[@marked='false']" "$h" 2
+	expect_count "Article 78(1)(a), Article 110 unmarked" "/history/element[@id='art-78.1.a' or @id='art-110']/change[@marked='false'][@status='changed']" "$h" 2
+	;;
+dates)
+	rd graph corpus/ai-act -o "$work/g.xml" 2>"$work/e" || { failed "graph failed"; cat "$work/e"; }
+	g=$work/g.xml
+	a() { expect_count "$1 applies from $2 by $3" "//*[@id='$1'][@applies-from='$2'][@applies-by='$3']" "$g" 1; }
+	a art-43 2026-08-02 art-113.sub2
+	expect_count "dates inside Article 43" "//article[@id='art-43']//*[@applies-by]" "$g" 0
+	a art-5 2025-02-02 art-113.sub3.a
+	for id in art-5.1.ba art-5.1.bb art-5.1a art-5.1b; do a $id 2026-12-02 art-113.sub3.a; done
+	expect_count "other dates inside Article 5" "//article[@id='art-5']//*[@applies-by]" "$g" 4
+	expect_count "Article 6: dates by case" "//article[@id='art-6'][not(@applies-from)][@applies-by='art-113.sub3.c']" "$g" 1
+	expect_count "the cases of Article 113(c)" "/regulation/application/applies[@by='art-113.sub3.c']/when[@condition='annex-iii'][@date='2027-12-02'][@by='art-113.sub3.c.i'] | /regulation/application/applies[@by='art-113.sub3.c']/when[@condition='annex-i'][@date='2028-08-02'][@by='art-113.sub3.c.ii']" "$g" 2
+	a art-6.5 2026-08-02 art-113.sub2
+	a art-4 2026-07-27 digital-omnibus-ai:art-4
+	a art-4a 2026-07-27 digital-omnibus-ai:art-4
+	a art-102 2026-07-27 art-113.sub3.d
+	a art-101 2026-08-02 art-113.sub2
+	a anx-3 2026-08-02 art-113.sub2
+	expect_count "recitals with dates" "//recital[@applies-by]" "$g" 0
+	expect_count "articles without dates" "//article[not(@applies-by)]" "$g" 0
+	rd graph --as-of 2025-01-01 corpus/ai-act -o "$work/g.xml" 2>"$work/e" || { failed "graph --as-of failed"; cat "$work/e"; }
+	a art-5 2025-02-02 art-113.sub3.a
+	a art-6 2026-08-02 art-113.sub2
+	a art-6.1 2027-08-02 art-113.sub3.c
+	a art-102 2026-08-02 art-113.sub2
+	expect_count "dates inside Article 5 (2024)" "//article[@id='art-5']//*[@applies-by]" "$g" 0
+	;;
+bad-dates)
+	mkdir "$work/c"
+	cp -R corpus/ai-act "$work/c/"
+	f=$work/c/ai-act/versions/2026-07-27/application.xml
+	sed -i 's/to="art-5.1.ba art-5.1.bb/to="art-5.1.zz art-5.1.bb/' "$f"
+	rd check "$work/c/ai-act" >/dev/null 2>"$work/e"
+	st=$?
+	[ "$st" = 1 ] || failed "exit $st, expected 1"
+	grep -Eq "versions/2026-07-27/application\.xml:[0-9]+: error: to=\"art-5\.1\.zz\" names no element of ai-act version 2026-07-27" "$work/e" ||
+		{ failed "no diagnostic for art-5.1.zz"; cat "$work/e"; }
+	;;
+check)
+	rd check -W corpus >"$work/o" 2>"$work/e" || { failed "regdoc check -W corpus:"; head -20 "$work/e"; }
+	;;
+bad-amendments)
+	mkdir "$work/c"
+	cp -R corpus/ai-act corpus/digital-omnibus-ai "$work/c/"
+	rd build --stage=graph "$work/c" -o "$work/out" >/dev/null 2>&1 || failed "setup: the copy does not build"
+	before=$(cd "$work/out" && find . -type f | LC_ALL=C sort | xargs sha256sum | sha256sum)
+	t=$work/c/ai-act/versions/2026-07-27/amendments.tsv
+	sed -i 's/^art-43\tart-43\.3\t/art-43\tart-43.9\t/; s/AR:1;PT:35\t/AR:1;PT:99\t/' "$t"
+	grep -q 'art-43\.9' "$t" && grep -q 'PT:99' "$t" || failed "setup: table not edited"
+	rd build --stage=graph "$work/c" -o "$work/out" >/dev/null 2>"$work/e"
+	st=$?
+	[ "$st" = 1 ] || failed "exit $st, expected 1"
+	grep -Eq "amendments\.tsv:[0-9]+: error: art-43\.9 names art-43\.9, which ai-act does not have" "$work/e" ||
+		{ failed "no diagnostic for Article 43(9)"; cat "$work/e"; }
+	grep -Eq "amendments\.tsv:[0-9]+: error: the amending provision AR:1;PT:99 \(art-1\.99\) is not an element of digital-omnibus-ai" "$work/e" ||
+		{ failed "no diagnostic for point (99)"; cat "$work/e"; }
+	after=$(cd "$work/out" && find . -type f | LC_ALL=C sort | xargs sha256sum | sha256sum)
+	[ "$before" = "$after" ] || failed "the previous output changed"
+	;;
+bad-versions)
+	mkdir "$work/c"
+	cp -R corpus/ai-act "$work/c/"
+	m=$work/c/ai-act/manifest.xml
+	sed -i 's/<version id="2024-08-01" applies-from="2024-08-01"/<version id="2024-08-01" applies-from="2027-01-01"/' "$m"
+	rd check "$work/c/ai-act" >/dev/null 2>"$work/e"
+	st=$?
+	[ "$st" = 1 ] || failed "versions out of order: exit $st, expected 1"
+	grep -Eq "ai-act/manifest\.xml:[0-9]+: error: version 2026-07-27: list the versions oldest first" "$work/e" ||
+		{ failed "no diagnostic for versions out of order"; cat "$work/e"; }
+	cp corpus/ai-act/manifest.xml "$m"
+	sed -i 's|dir="versions/2026-07-27"|dir="versions/2026-07-28"|' "$m"
+	rd check "$work/c/ai-act" >/dev/null 2>"$work/e"
+	st=$?
+	[ "$st" = 1 ] || failed "missing version folder: exit $st, expected 1"
+	grep -Eq "ai-act/manifest\.xml:[0-9]+: error: version 2026-07-27: its folder .*versions/2026-07-28 is not there" "$work/e" ||
+		{ failed "no diagnostic for the missing folder"; cat "$work/e"; }
+	;;
+*)
+	echo "history.sh: unknown check '$check'" >&2
+	exit 2
+	;;
+esac
+[ "$fail" = 0 ] && echo "ok [$check]"
+exit "$fail"
