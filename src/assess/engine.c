@@ -1,4 +1,5 @@
 #include "assess/engine.h"
+#include "assess/timeline.h"
 #include "assess/touch.h"
 
 #include <errno.h>
@@ -924,6 +925,56 @@ static void build_trace(engine *e, xmlNodePtr root)
 	}
 }
 
+/* The conclusions (or product facts) named "application": the cases of the dates of
+ * application (<when condition=...>) that hold for this product (doc/rules.md). */
+#define MAX_CASES 8
+static int fn_case(const fact *f, void *arg)
+{
+	const char **v = arg;
+	size_t i = 0;
+	while (i < MAX_CASES && v[i])
+		i++;
+	if (i < MAX_CASES)
+		v[i] = f->value;
+	return 0;
+}
+
+/* <applies from=DATE ref=BY label=...> for each date of application of the item's
+ * provision in its regulation's graph (timeline.h); none when the graph has no dates. */
+static void add_dates(engine *e, xmlNodePtr in, const xmlNode *it, const ereg *home)
+{
+	const char *cases[MAX_CASES + 1] = {NULL};
+	timeline_date d[4];
+	const ereg *r = find_reg(e, ref_reg(it, home));
+	size_t nc = 0, n;
+	if (!r || !attr(it, "provision"))
+		return;
+	each_value(e, "application", fn_case, cases);
+	while (nc < MAX_CASES && cases[nc])
+		nc++;
+	n = timeline_dates(r->g, attr(it, "provision"), cases, nc, d, sizeof d / sizeof d[0]);
+	for (size_t i = 0; i < n; i++) {
+		const char *colon = strchr(d[i].by ? d[i].by : "", ':');
+		xmlNodePtr a;
+		if (!d[i].by) {
+			set(add(in, "applies", NULL), "from", d[i].from);
+			continue;
+		}
+		if (colon) { /* a provision of another regulation ("digital-omnibus-ai:art-4") */
+			char *reg = strndup(d[i].by, (size_t)(colon - d[i].by));
+			if (!reg) {
+				e->oom = 1;
+				return;
+			}
+			a = add_ref(e, in, "applies", colon + 1, reg, NULL, 0);
+			free(reg);
+		} else {
+			a = add_ref(e, in, "applies", d[i].by, r->id, NULL, 0);
+		}
+		set(a, "from", d[i].from);
+	}
+}
+
 static void build_checklist(engine *e, xmlNodePtr root)
 {
 	xmlNodePtr cl = add(root, "checklist", NULL);
@@ -971,6 +1022,7 @@ static void build_checklist(engine *e, xmlNodePtr root)
 					add_ref(e, in, "provision", attr(it, "provision"), ref_reg(it, reg), NULL, 1);
 					add_cites(e, in, it, reg);
 					add_recitals(e, in, it, reg);
+					add_dates(e, in, it, reg);
 				}
 			}
 		}

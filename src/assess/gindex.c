@@ -337,8 +337,11 @@ static void label_of(const gindex *g, const char *id, buf *out)
 			buf_printf(out, "(%s)", attr(c, "n") ? attr(c, "n") : "?");
 			after_sub = 0;
 		} else if (is_elem(c, "sub")) {
+			/* a subparagraph of a numbered paragraph; the unnumbered paragraphs of an
+			 * article without numbered ones (Article 113, third paragraph) */
 			put_ordinal(out, attr(c, "n"),
-			            is_elem(unit, "article") ? "subparagraph" : "paragraph");
+			            is_elem(unit, "article") && is_elem(c->parent, "para") ? "subparagraph"
+			                                                                : "paragraph");
 			after_sub = 1;
 		} else if (is_elem(c, "section")) {
 			const char *kind = attr(c, "kind");

@@ -61,3 +61,71 @@ int timeline_law(xmlNodePtr root, const gindex *g, const timeline_choice *c,
 	buf_free(&href);
 	return rc ? -1 : 0;
 }
+
+static int is_elem(const xmlNode *n, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
+}
+
+/* The <applies> of the graph's <application> whose by is by, or NULL. */
+static const xmlNode *application_rule(const gindex *g, const char *by)
+{
+	const xmlNode *root = xmlDocGetRootElement(g->doc);
+	for (const xmlNode *a = root ? root->children : NULL; a; a = a->next) {
+		if (!is_elem(a, "application"))
+			continue;
+		for (const xmlNode *r = a->children; r; r = r->next) {
+			const char *b = rattr(r, "by");
+			if (is_elem(r, "applies") && b && !strcmp(b, by))
+				return r;
+		}
+	}
+	return NULL;
+}
+
+static int listed(const char *v, const char *const *conds, size_t n)
+{
+	for (size_t i = 0; v && i < n; i++)
+		if (conds[i] && !strcmp(conds[i], v))
+			return 1;
+	return 0;
+}
+
+size_t timeline_dates(const gindex *g, const char *id, const char *const *conds, size_t nconds,
+                      timeline_date *out, size_t max)
+{
+	const xmlNode *n = id ? gindex_find(g, id) : NULL;
+	const xmlNode *unit = n ? gindex_unit(g, id) : NULL;
+	/* up to the unit (recital, article, annex), not above: the root's applies-from is
+	 * the version's, not a provision's */
+	for (; n && unit && n->type == XML_ELEMENT_NODE; n = n == unit ? NULL : n->parent) {
+		const char *from = rattr(n, "applies-from"), *by = rattr(n, "applies-by");
+		const xmlNode *rule;
+		size_t k = 0;
+		int any = 0;
+		if (from) {
+			if (!max)
+				return 0;
+			out[0].from = from;
+			out[0].by = by;
+			return 1;
+		}
+		if (!by)
+			continue;
+		/* the dates depend on the case: the cases the assessment concluded, else all */
+		if (!(rule = application_rule(g, by)))
+			return 0;
+		for (const xmlNode *w = rule->children; w; w = w->next)
+			any |= is_elem(w, "when") && listed(rattr(w, "condition"), conds, nconds);
+		for (const xmlNode *w = rule->children; w && k < max; w = w->next) {
+			if (!is_elem(w, "when") || !rattr(w, "date") ||
+			    (any && !listed(rattr(w, "condition"), conds, nconds)))
+				continue;
+			out[k].from = rattr(w, "date");
+			out[k].by = rattr(w, "by") ? rattr(w, "by") : by;
+			k++;
+		}
+		return k;
+	}
+	return 0;
+}

@@ -186,6 +186,7 @@ nav a{margin-right:1rem}
       <xsl:when test="@name = 'cyber-procedure'">Cybersecurity procedure</xsl:when>
       <xsl:when test="@name = 'art-15-presumption'">Article 15 presumption</xsl:when>
       <xsl:when test="@name = 'binding'">Binding for this product</xsl:when>
+      <xsl:when test="@name = 'application'">Dates of application</xsl:when>
       <xsl:when test="@name = 'cra-scope'">Cyber Resilience Act: scope</xsl:when>
       <xsl:when test="@name = 'cra-classification'">Cyber Resilience Act: classification</xsl:when>
       <xsl:when test="@name = 'cra-route'">Cyber Resilience Act: procedures the law allows</xsl:when>

@@ -37,6 +37,8 @@ typedef struct world {
 	gindex g, cra;
 	xmlDocPtr graph24; /* the AI Act as in force before 27 July 2026 (the 2024 text) */
 	gindex g24;
+	xmlDocPtr omni_graph; /* Regulation (EU) 2026/1744, cited by the Section B route */
+	gindex omni;
 } world;
 
 static int setup(void **state)
@@ -48,9 +50,11 @@ static int setup(void **state)
 	w->graph = build_ai_act_graph(w->dir);
 	w->cra_graph = build_corpus_graph(w->dir, "cra");
 	w->graph24 = build_corpus_graph_as_of(w->dir, "ai-act", "2026-07-26");
+	w->omni_graph = build_corpus_graph(w->dir, "digital-omnibus-ai");
 	if (!w->graph || gindex_init(&w->g, w->graph, "ai-act graph", &d) != 0 || !w->cra_graph ||
 	    gindex_init(&w->cra, w->cra_graph, "cra graph", &d) != 0 || !w->graph24 ||
-	    gindex_init(&w->g24, w->graph24, "ai-act 2024 graph", &d) != 0)
+	    gindex_init(&w->g24, w->graph24, "ai-act 2024 graph", &d) != 0 || !w->omni_graph ||
+	    gindex_init(&w->omni, w->omni_graph, "digital-omnibus-ai graph", &d) != 0)
 		return -1;
 	*state = w;
 	return 0;
@@ -62,7 +66,9 @@ static int teardown(void **state)
 	gindex_free(&w->g);
 	gindex_free(&w->cra);
 	gindex_free(&w->g24);
+	gindex_free(&w->omni);
 	xmlFreeDoc(w->graph24);
+	xmlFreeDoc(w->omni_graph);
 	xmlFreeDoc(w->graph);
 	xmlFreeDoc(w->cra_graph);
 	remove_tree(w->dir);
@@ -73,8 +79,8 @@ static int teardown(void **state)
 /* Check one item; returns the number of problems (printed). */
 static size_t check_item(const world *w, const char *product, xmlNodePtr item)
 {
-	const gindex *graphs[2] = {&w->g, &w->cra};
-	return check_item_refs(graphs, 2, w->g.regulation, product, item, 0);
+	const gindex *graphs[3] = {&w->g, &w->cra, &w->omni};
+	return check_item_refs(graphs, 3, w->g.regulation, product, item, 0);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -182,6 +188,49 @@ static void test_products(void **state)
 	assert_int_equal(problems, 0);
 }
 
+/* Dates on the checklist (doc/rules.md, "Dates on the checklist"): an item whose
+ * provision is in an article or annex of the AI Act says from when it applies, with the
+ * provision of Article 113 (or of the amending act) that says so; one date when the rules
+ * concluded the case of Article 113, third paragraph, point (c) (the amended text). */
+static size_t check_item_dates(const gindex *g, const char *product, xmlDocPtr out,
+                               xmlNodePtr item)
+{
+	xmlNodePtr prov = NULL, unit;
+	size_t n = 0, bad = 0;
+	char *cases = xpath_string(out, "string(/assessment/conclusions/conclusion[@name='application']/@value)");
+	for (xmlNodePtr c = item->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, "provision"))
+			prov = c;
+	unit = prov && !helper_prop(prov, "regulation") && helper_prop(prov, "ref")
+	           ? gindex_unit(g, helper_prop(prov, "ref"))
+	           : NULL;
+	for (xmlNodePtr c = item->children; c; c = c->next) {
+		const char *from;
+		if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "applies"))
+			continue;
+		n++;
+		from = helper_prop(c, "from");
+		if (!from || strlen(from) != 10 || from[4] != '-' || !helper_prop(c, "ref") ||
+		    !helper_prop(c, "label")) {
+			print_error("%s under %s: item %s: <applies> without a date or its provision\n",
+			            product, g->version, helper_prop(item, "id"));
+			bad++;
+		}
+	}
+	if (unit && strcmp((const char *)unit->name, "recital") != 0 && n == 0) {
+		print_error("%s under %s: item %s (%s) says not from when it applies\n", product,
+		            g->version, helper_prop(item, "id"), helper_prop(prov, "ref"));
+		bad++;
+	}
+	if (*cases && n > 1) {
+		print_error("%s under %s: item %s lists %zu dates though the case \"%s\" was concluded\n",
+		            product, g->version, helper_prop(item, "id"), n, cases);
+		bad++;
+	}
+	free(cases);
+	return bad;
+}
+
 /* Every example product under every version of the AI Act (the 2024 text and the text as
  * amended by Regulation (EU) 2026/1744): each checklist item's provision, citations and
  * recitals exist in the graph of the version it was assessed under (a provision of the
@@ -201,7 +250,7 @@ static void test_products_every_version(void **state)
 	assert_int_equal(fsio_list_dir(PRODUCTS, &names, &d), 0);
 	for (size_t v = 0; v < 2; v++)
 		for (size_t i = 0; i < names.n; i++) {
-			const gindex *graphs[2] = {versions[v], &w->cra};
+			const gindex *graphs[3] = {versions[v], &w->cra, &w->omni};
 			assess_regulation cra = {NULL, w->cra_graph, SOURCE_DIR "/corpus/cra/rules"};
 			assess_options ao;
 			char *path;
@@ -226,7 +275,7 @@ static void test_products_every_version(void **state)
 			r = xmlXPathEvalExpression((const xmlChar *)"//checklist/group/item", ctx);
 			for (int k = 0; r && r->nodesetval && k < r->nodesetval->nodeNr; k++) {
 				xmlNodePtr item = r->nodesetval->nodeTab[k];
-				problems += check_item_refs(graphs, 2, versions[v]->regulation, names.v[i], item, 0);
+				problems += check_item_refs(graphs, 3, versions[v]->regulation, names.v[i], item, 0);
 				for (xmlNodePtr c = item->children; c; c = c->next) {
 					const char *ref;
 					xmlNodePtr el;
@@ -241,6 +290,7 @@ static void test_products_every_version(void **state)
 						problems++;
 					}
 				}
+				problems += check_item_dates(versions[v], names.v[i], out, item);
 				items++;
 			}
 			/* the assessment says which version it used */
