@@ -59,6 +59,9 @@ typedef struct regdoc_options {
 	 * force on that date (manifest <versions>, doc/manifest.md). A date before a
 	 * regulation's first version is an input error naming the dates there are. */
 	const char *as_of;
+	/* diff of one folder's versions: NULL, the version before the one compared; else
+	 * "YYYY-MM-DD", the version in force on that date (as_of picks the newer one) */
+	const char *from;
 	unsigned stages;           /* build: 0 = everything; else the graphs and only the
 	                              REGDOC_STAGE_* given (bench/run times each stage) */
 	int no_cache;              /* build: take nothing over from the previous output
@@ -150,6 +153,10 @@ int regdoc_new(const regdoc_options *o, const char *product_path, const regdoc_n
  * (templates/diff/text.xsl); with outdir, also into outdir/ as diff.xml (schema
  * templates/schema/diff.rng), diff.html and diff.txt (all-or-nothing). Differences are
  * not errors: the exit status is 0 when both versions could be read. */
+/* new_dir NULL: the versions of each regulation in old_dir (manifest <versions>): the
+ * version o->as_of picks (default the latest) against the one before it (or the one in
+ * force on o->from), each change with the rows of the amendment tables that made it
+ * (diff.h, diff_amendments). An error when no regulation there has two versions. */
 int regdoc_diff(const regdoc_options *o, const char *old_dir, const char *new_dir,
                 const char *outdir, FILE *out);
 

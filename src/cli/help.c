@@ -138,6 +138,7 @@ static const command_help commands[] = {
 	 "         regdoc new my.xml --batch --set name=X --set ai-system=yes ...\n"},
 	{"diff",
 	 "usage: regdoc diff OLD_CORPUS NEW_CORPUS [-o DIR]\n"
+	 "       regdoc diff CORPUS_DIR [--as-of DATE] [--from DATE] [-o DIR]\n"
 	 "\n"
 	 "What changed between two versions of a regulation (e.g. before and after an\n"
 	 "amendment): the units (recitals, articles, annexes) and their paragraphs, points\n"
@@ -148,14 +149,23 @@ static const command_help commands[] = {
 	 "regulation folders or folders of them (paired by manifest id). Elements are the\n"
 	 "same when their ids are (ids follow the law's numbering: a renumbered paragraph\n"
 	 "is one removed and one added).\n"
+	 "With one folder: two versions of each regulation in it that has several\n"
+	 "(manifest <versions>): the one in force on --as-of (default: the latest) and the\n"
+	 "one before it, or the one in force on --from; each change says the amending\n"
+	 "provision (the version's amendments.tsv: replaced, inserted, deleted), and an\n"
+	 "element an amendment left with the same words is listed as amended.\n"
 	 "The report goes to stdout as text; differences are not errors (exit status 0).\n"
 	 "\n"
 	 "Options:\n"
 	 "  -o, --output DIR     also write DIR/diff.html (a report to read), diff.xml\n"
 	 "                       (templates/schema/diff.rng) and diff.txt\n"
+	 "      --as-of DATE     the version in force on DATE (both folders; with one\n"
+	 "                       folder, the newer side)\n"
+	 "      --from DATE      one folder: the older side is the version in force on DATE\n"
 	 "      --templates DIR  diff/text.xsl and diff/html.xsl of DIR\n"
 	 "\n"
-	 "Example: regdoc diff corpus-2024/ai-act corpus/ai-act -o ai-act-changes\n"},
+	 "Example: regdoc diff corpus-2024/ai-act corpus/ai-act -o ai-act-changes\n"
+	 "         regdoc diff corpus/ai-act -o ai-act-2026   (what changed on 27 July 2026)\n"},
 	{"templates",
 	 "usage: regdoc templates [--export DIR]\n"
 	 "\n"

@@ -55,10 +55,10 @@ static const char usage_text[] =
 	"  new PRODUCT.xml [--set ID=VALUE]... [--batch] [--force] [--regulation DIR]\n"
 	"                                ask the product's facts one question at a time and\n"
 	"                                write PRODUCT.xml; print the route it leads to\n"
-	"  diff OLD_CORPUS NEW_CORPUS [-o DIR]\n"
+	"  diff OLD_CORPUS NEW_CORPUS [-o DIR], diff CORPUS_DIR [--from DATE] [-o DIR]\n"
 	"                                what changed between two versions of a regulation\n"
-	"                                and what it does to the example products; -o: also\n"
-	"                                DIR/diff.html, diff.xml, diff.txt\n"
+	"                                (two folders, or a folder's versions) and what it\n"
+	"                                does to the products; -o: also DIR/diff.html, .xml\n"
 	"  templates [--export DIR]      the templates folder in use; --export: a copy of it\n"
 	"                                to restyle (then: build --templates DIR)\n"
 	"\n"
@@ -77,6 +77,7 @@ static const char usage_text[] =
 	"                        evidence (README, \"Computed relations\")\n"
 	"      --as-of DATE      the law in force on DATE (YYYY-MM-DD): the version of each\n"
 	"                        regulation that applies then (default: the latest)\n"
+	"      --from DATE       diff CORPUS_DIR: compare from the version of DATE\n"
 	"      --max-errors N    print at most N diagnostics (default 100; 0: all)\n"
 	"      --datadir DIR     shipped data (templates, schemas); default: found\n"
 	"      --templates DIR   use the templates in DIR instead of the shipped ones\n"
@@ -228,6 +229,7 @@ static int set_options(const cli_args *a, regdoc_options *o)
 	o->datadir = a->datadir;
 	o->templates = a->templates;
 	o->as_of = a->as_of;
+	o->from = a->from;
 	o->no_cache = a->no_cache;
 	if (a->max_errors) {
 		char *end;
@@ -320,10 +322,13 @@ static int run(const cli_args *a, regdoc_options *o)
 		                               : regdoc_new(o, args[0], &no);
 	}
 	if (!strcmp(command, "diff"))
-		return nargs != 2 ? usage_error("%s", "diff takes OLD_CORPUS and NEW_CORPUS")
+		return nargs != 1 && nargs != 2
+		           ? usage_error("%s", "diff takes CORPUS (its versions) or OLD_CORPUS NEW_CORPUS")
+		       : nargs == 2 && a->from
+		           ? usage_error("%s", "diff --from compares the versions of one CORPUS folder")
 		       : output && !strcmp(output, "-")
 		           ? usage_error("%s", "diff -o writes a folder; the text report goes to stdout")
-		           : regdoc_diff(o, args[0], args[1], output, stdout);
+		           : regdoc_diff(o, args[0], nargs == 2 ? args[1] : NULL, output, stdout);
 	if (!strcmp(command, "templates"))
 		return nargs ? usage_error("%s", "templates takes no arguments (--export DIR)")
 		       : a->export_dir ? regdoc_templates_export(o, a->export_dir)

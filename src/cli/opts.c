@@ -36,6 +36,7 @@ static const opt options[] = {
 	{0, "suggested", FLAG, F(suggested)},
 	{0, "max-errors", VALUE, F(max_errors)},
 	{0, "as-of", VALUE, F(as_of)},
+	{0, "from", VALUE, F(from)},
 	{0, "datadir", VALUE, F(datadir)},
 	{0, "templates", VALUE, F(templates)},
 	{0, "regulation", VALUE, F(regulation)},

@@ -474,11 +474,11 @@ static void lone_unit(ctx *c, xmlNodePtr reg_out, xmlNodePtr src, int kind)
 	if (t.len)
 		text_child(c, u, kind == ADDED ? "new" : "old", t.s);
 	buf_free(&t);
-	free(e);
 	c->units[kind]++;
 	mark(c, attr(src, "id"));
 	for (size_t i = 0; i < n; i++)
 		mark(c, attr(e ? e[i] : NULL, "id"));
+	free(e); /* after its last use (it was freed before the loop) */
 }
 
 /* ------------------------------------------------------------------ products */

@@ -48,6 +48,22 @@ int diff_regulation(xmlDocPtr doc, const diff_side *old, const diff_side *new,
 /* Record a regulation found on one side only ("old" or "new"). */
 int diff_only_in(xmlDocPtr doc, const char *side, const char *id, const char *dir);
 
+/*
+ * Two versions of one regulation compared (the last <regulation> of doc, from
+ * diff_regulation): each element and unit it lists gets an <amendment> for every row of
+ * the amendment tables of the versions after old_version up to new_version that names
+ * it (the regulation's history document, graph/history.h): action (replaced, inserted,
+ * deleted), by (the amending provision, qualified), its label from the amending act's
+ * graph (among graphs), the act's name, and the table's line. So every row is
+ * accounted for: one inside a unit added or removed whole is on the unit (element=
+ * the id it names); an element the amendment left with the same words is listed with
+ * change="amended". The summary says how many (amendments, elements-amended).
+ * diff_amend.c. 0, or -1 with a diagnostic.
+ */
+int diff_amendments(xmlDocPtr doc, xmlDocPtr history, const char *old_version,
+                    const char *new_version, xmlDocPtr new_graph, const xmlDocPtr *graphs,
+                    size_t ngraphs, diag *d);
+
 /* The word difference of two texts as children of parent: <same>, <del>, <ins> runs. */
 int diff_words(xmlNodePtr parent, const char *old_text, const char *new_text);
 

@@ -66,6 +66,11 @@ ul.changes{margin:.2rem 0;padding-left:1.1rem}
               <td><xsl:value-of select="summary/@elements-added"/></td><td><xsl:value-of select="summary/@elements-removed"/></td></tr>
         </tbody>
       </table>
+      <xsl:if test="@new-version">
+        <p class="meta">Versions <xsl:value-of select="@old-version"/> → <xsl:value-of select="@new-version"/>:
+          <xsl:value-of select="summary/@amendments"/> amendments (rows of the amendment tables, per element
+          named), <xsl:value-of select="summary/@elements-amended"/> elements amended with the same words.</p>
+      </xsl:if>
       <xsl:apply-templates select="products"/>
       <h3 id="text-{@id}">The text</h3>
       <xsl:if test="not(unit)"><p>The text is the same.</p></xsl:if>
@@ -127,9 +132,20 @@ ul.changes{margin:.2rem 0;padding-left:1.1rem}
       <xsl:if test="@elements &gt; 0">
         <p class="meta">With <xsl:value-of select="@elements"/> paragraphs, points or sections.</p>
       </xsl:if>
+      <xsl:apply-templates select="amendment"/>
       <xsl:apply-templates select="old | new"/>
       <xsl:apply-templates select="element"/>
     </section>
+  </xsl:template>
+
+  <!-- what amended it (regdoc diff of one folder's versions) -->
+  <xsl:template match="amendment">
+    <p class="meta amendment {@action}">
+      <xsl:if test="@element"><code><xsl:value-of select="@element"/></code>: </xsl:if>
+      <xsl:if test="@part">its <xsl:value-of select="@part"/><xsl:text> </xsl:text></xsl:if>
+      <xsl:value-of select="concat(@action, ' by ', @act, ', ', @label)"/>
+      <span class="id"><xsl:value-of select="concat(' ', @by, ' (', @src, ':', @line, ')')"/></span>
+    </p>
   </xsl:template>
 
   <xsl:template match="element">
@@ -139,6 +155,7 @@ ul.changes{margin:.2rem 0;padding-left:1.1rem}
         <xsl:value-of select="@label"/>
         <span class="id"><xsl:value-of select="concat(' ', @id)"/></span>
       </h4>
+      <xsl:apply-templates select="amendment"/>
       <xsl:for-each select="title">
         <p class="text">Title: <del><xsl:value-of select="@old"/></del><xsl:text> </xsl:text><ins><xsl:value-of select="@new"/></ins></p>
       </xsl:for-each>

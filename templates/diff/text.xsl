@@ -28,6 +28,11 @@
                                  $s/@units-removed, ' removed; ', $s/@elements-changed,
                                  ' paragraphs, points or sections changed, ', $s/@elements-added,
                                  ' added, ', $s/@elements-removed, ' removed', $nl)"/>
+    <xsl:if test="@new-version">
+      <xsl:value-of select="concat('  versions ', @old-version, ' -> ', @new-version, ': ', $s/@amendments,
+                                   ' amendments (rows of the amendment tables, per element named); ',
+                                   $s/@elements-amended, ' elements amended with the same words', $nl)"/>
+    </xsl:if>
     <xsl:if test="not(unit)">
       <xsl:value-of select="concat('  The text is the same.', $nl)"/>
     </xsl:if>
@@ -42,12 +47,24 @@
     <xsl:if test="@elements &gt; 0">
       <xsl:value-of select="concat('    (', @elements, ' paragraphs, points or sections ', @change, ')', $nl)"/>
     </xsl:if>
+    <xsl:apply-templates select="amendment"><xsl:with-param name="indent" select="'    '"/></xsl:apply-templates>
     <xsl:apply-templates select="old | new"/>
     <xsl:apply-templates select="element"/>
   </xsl:template>
 
+  <!-- what amended it (regdoc diff of one folder's versions): "replaced by Regulation
+       (EU) 2026/1744, Article 1, point (19)" -->
+  <xsl:template match="amendment">
+    <xsl:param name="indent" select="'      '"/>
+    <xsl:value-of select="concat($indent, '  ')"/>
+    <xsl:if test="@element"><xsl:value-of select="concat(@element, ': ')"/></xsl:if>
+    <xsl:if test="@part"><xsl:value-of select="concat('its ', @part, ' ')"/></xsl:if>
+    <xsl:value-of select="concat(@action, ' by ', @act, ', ', @label, ' (', @src, ':', @line, ')', $nl)"/>
+  </xsl:template>
+
   <xsl:template match="element">
     <xsl:value-of select="concat('    ', @change, ' ', @label, ' [', @id, ']', $nl)"/>
+    <xsl:apply-templates select="amendment"/>
     <xsl:for-each select="title">
       <xsl:value-of select="concat('      title: ', @old, ' -> ', @new, $nl)"/>
     </xsl:for-each>

@@ -31,6 +31,20 @@
 #             August 2027 (Article 113(c) of 2024)
 #   bad-dates a copy whose application.xml names Article 5(1)(zz): exit 1, naming the file
 #             and line
+#   diff      `regdoc diff corpus/ai-act -o DIR` (its two versions): diff.xml validates
+#             (templates/schema/diff.rng); every row of versions/2026-07-27/amendments.tsv
+#             is an <amendment> of the element it names (tests/e2e/diff_oracle.py); every
+#             element changed, added or removed is named by a row, or is inside one a
+#             row names, but Article 78(1)(a) and Article 110 (footnote markers
+#             renumbered, no marker: see "history"); Article 43(3) replaced by Regulation
+#             (EU) 2026/1744, Article 1, point (19) (table line 41) and Article 42(3)
+#             inserted by its point (18) (line 40), in the text report too; --from
+#             2024-08-01 gives the same report; --as-of 2025-01-01 (the 2024 text, the
+#             first version) is exit 1 naming the version, so is the CRA (one version);
+#             two folders and --from is a usage error (exit 2)
+#   as-of-all --as-of 2024-07-31 (before 1 August 2024, the AI Act's first version) on
+#             every command (graph, check, links, site, assess, build, diff): exit 1 and
+#             a message naming the dates there are (2024-08-01, 2026-07-27)
 #   check     `regdoc check -W corpus` (every version, the amending act, the history) is clean
 #   bad-amendments  a copy whose amendments.tsv names Article 43(9) (there is none) and
 #             Article 1, point (99) (there is none): `regdoc build` exits 1 naming the table
@@ -131,6 +145,41 @@ bad-dates)
 	[ "$st" = 1 ] || failed "exit $st, expected 1"
 	grep -Eq "versions/2026-07-27/application\.xml:[0-9]+: error: to=\"art-5\.1\.zz\" names no element of ai-act version 2026-07-27" "$work/e" ||
 		{ failed "no diagnostic for art-5.1.zz"; cat "$work/e"; }
+	;;
+diff)
+	rd diff corpus/ai-act -o "$work/d" >"$work/report" 2>"$work/e" || { failed "regdoc diff corpus/ai-act failed"; cat "$work/e"; }
+	xmllint --noout --relaxng templates/schema/diff.rng "$work/d/diff.xml" 2>"$work/v" || { failed "diff.xml does not validate"; cat "$work/v"; }
+	python3 tests/e2e/diff_oracle.py "$work/d/diff.xml" corpus/ai-act/versions/2026-07-27/amendments.tsv art-78.1.a art-110 ||
+		failed "the diff does not agree with amendments.tsv"
+	grep -q "^        replaced by Regulation (EU) 2026/1744, Article 1, point (19) (corpus/ai-act/versions/2026-07-27/amendments.tsv:41)$" "$work/report" ||
+		failed "the report does not say Article 43(3) was replaced by Article 1, point (19)"
+	expect_count "Article 43(3) replaced by point (19)" "//element[@id='art-43.3'][@change='changed']/amendment[@action='replaced'][@by='digital-omnibus-ai:art-1.19'][@line='41']" "$work/d/diff.xml" 1
+	expect_count "Article 42(3) inserted by point (18)" "//element[@id='art-42.3'][@change='added']/amendment[@action='inserted'][@by='digital-omnibus-ai:art-1.18'][@line='40']" "$work/d/diff.xml" 1
+	rd diff --from 2024-08-01 corpus/ai-act >"$work/report2" 2>"$work/e" || { failed "diff --from failed"; cat "$work/e"; }
+	cmp -s "$work/report" "$work/report2" || failed "--from 2024-08-01 gives another report"
+	rd diff --as-of 2025-01-01 corpus/ai-act >"$work/o" 2>"$work/e"
+	st=$?
+	[ "$st" = 1 ] && grep -q "version 2024-08-01 is its first" "$work/e" || { failed "diff --as-of 2025-01-01: exit $st"; cat "$work/e"; }
+	rd diff corpus/cra >"$work/o" 2>"$work/e"
+	st=$?
+	[ "$st" = 1 ] && grep -q "no regulation here has several versions" "$work/e" || { failed "diff corpus/cra: exit $st"; cat "$work/e"; }
+	rd diff --from 2025-01-01 corpus/ai-act corpus/ai-act >"$work/o" 2>"$work/e"
+	st=$?
+	[ "$st" = 2 ] || failed "diff --from with two folders: exit $st, expected 2"
+	;;
+as-of-all)
+	p=corpus/ai-act/products/hirerank-cv-screening.xml
+	for cmd in "graph corpus/ai-act -o $work/g.xml" "check corpus" "links corpus ai-act:art-43.3" \
+		"site corpus/ai-act -o $work/s" "assess $p -o $work/a" "build corpus -o $work/b" \
+		"diff corpus/ai-act" "diff corpus corpus"; do
+		# shellcheck disable=SC2086
+		rd $cmd --as-of 2024-07-31 >"$work/o" 2>"$work/e"
+		st=$?
+		[ "$st" = 1 ] || failed "$cmd --as-of 2024-07-31: exit $st, expected 1"
+		grep -q "as-of 2024-07-31: ai-act has no version in force then; its versions apply from 2024-08-01.*2026-07-27" "$work/e" ||
+			{ failed "$cmd --as-of 2024-07-31 does not name the dates:"; cat "$work/e"; }
+	done
+	[ -e "$work/g.xml" ] || [ -e "$work/s" ] || [ -e "$work/b" ] && failed "an output was written"
 	;;
 check)
 	rd check -W corpus >"$work/o" 2>"$work/e" || { failed "regdoc check -W corpus:"; head -20 "$work/e"; }
