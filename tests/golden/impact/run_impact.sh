@@ -6,11 +6,16 @@
 # and the report lists, per product, the version each used, its classification, route,
 # procedure, assessor and binding date before and after, and the checklist items
 # removed and added; it must be byte for byte tests/golden/impact/report.txt.
+# Then `regdoc diff corpus/ai-act` (the version before the latest to the latest) lists
+# every example product's route and items before and after: its products part must be
+# byte for byte tests/golden/impact/diff-products.txt, and it must agree with the report
+# (a product the report shows changed is not "no change" in the diff, nor the reverse for
+# a route change; each version used is the one the report names).
 #
 # usage: tests/golden/impact/run_impact.sh REGDOC_BINARY     (from the source root;
 #        ctest -R golden.impact)
 # Regenerate after an intended change (then review `git diff tests/golden/impact`):
-#     REGDOC_REGEN=1 ctest -R golden.impact
+#     REGDOC_REGEN=1 ctest -R golden.impact   (both golden files)
 set -u
 regdoc=${1:?usage: run_impact.sh REGDOC_BINARY}
 golden=tests/golden/impact/report.txt
@@ -78,10 +83,47 @@ for pid in pids:
 print()
 print('%d of %d products change' % (changed, len(pids)))
 PY
+# the same two versions through regdoc diff: its products part
+if ! ${REGDOC_WRAPPER:-} "$regdoc" diff corpus/ai-act >"$work/diff.txt" 2>"$work/diff.err"; then
+	echo "FAIL: regdoc diff corpus/ai-act exited non-zero:"
+	cat "$work/diff.err"
+	exit 1
+fi
+sed -n '/^  Example products/,$p' "$work/diff.txt" >"$work/diff-products.txt"
+[ -s "$work/diff-products.txt" ] || { echo "FAIL: regdoc diff listed no example products"; exit 1; }
+python3 - "$work/report.txt" "$work/diff-products.txt" "$work/diff.txt" <<'PY' || exit 1
+import re, sys
+report, products, full = (open(p, encoding='utf-8').read() for p in sys.argv[1:4])
+rep = {m.group(1): (m.group(2), m.group(3), m.group(4))
+       for m in re.finditer(r'^(\S+) \(version (\S+) -> (\S+)\): (changes|no change)$', report, re.M)}
+dif = {m.group(1): m.group(2) for m in re.finditer(r'^    (\S+) \(.*\): (no change|the route changes|the checklist changes|.*)$', products, re.M)}
+bad = [] if len(rep) > 0 else ['no product read from the report']
+if set(rep) != set(dif):
+    bad.append('products differ: report %s, diff %s' % (sorted(set(rep) - set(dif)), sorted(set(dif) - set(rep))))
+for pid, (old, new, what) in sorted(rep.items()):
+    d = dif.get(pid)
+    if d is None:
+        continue
+    if what == 'changes' and d == 'no change':
+        bad.append('%s: the report shows changes, regdoc diff "no change"' % pid)
+    if d == 'the route changes' and what == 'no change':
+        bad.append('%s: regdoc diff shows a route change, the report none' % pid)
+    if 'version %s ' % old not in full.splitlines()[0] or 'version %s ' % new not in full.splitlines()[0]:
+        bad.append('%s: regdoc diff compares other versions than %s -> %s' % (pid, old, new))
+for b in bad:
+    print('FAIL:', b)
+sys.exit(1 if bad else 0)
+PY
 if [ "${REGDOC_REGEN:-}" = 1 ]; then
 	cp "$work/report.txt" "$golden"
-	echo "regenerated $golden"
+	cp "$work/diff-products.txt" tests/golden/impact/diff-products.txt
+	echo "regenerated $golden and tests/golden/impact/diff-products.txt"
 	exit 0
+fi
+if ! cmp -s tests/golden/impact/diff-products.txt "$work/diff-products.txt"; then
+	echo "FAIL: regdoc diff's products differ from tests/golden/impact/diff-products.txt (REGDOC_REGEN=1 ctest -R golden.impact):"
+	diff -u tests/golden/impact/diff-products.txt "$work/diff-products.txt" | head -80
+	exit 1
 fi
 if ! cmp -s "$golden" "$work/report.txt"; then
 	echo "FAIL: the impact report differs from $golden (REGDOC_REGEN=1 ctest -R golden.impact):"
