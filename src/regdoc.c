@@ -463,6 +463,61 @@ static int has_regulation(const library *L, const char *id, size_t len)
 	return 0;
 }
 
+/* The versions of regs[i] other than the one the job chose that have the element id,
+ * with their dates ("2026-07-27 (from 2026-07-27)"), into out ("" when none): an
+ * element inserted or deleted in some version is known as such. Loads those versions'
+ * pages: for the error of an unknown id only. */
+static void versions_with_id(job *j, const library *L, size_t i, const char *id, char *out,
+                             size_t size)
+{
+	const manifest *m = &L->regs[i].m;
+	size_t n = 0;
+	out[0] = '\0';
+	for (size_t v = 0; v < m->nversions && n + 1 < size; v++) {
+		regulation r;
+		diag quiet;
+		xmlHashTablePtr h = NULL;
+		if (v == m->current)
+			continue;
+		diag_init(&quiet, NULL);
+		if (regulation_load_version(L->regs[i].dir, j->datadir, m->versions[v].id, NULL, &r,
+		                            &quiet) == 0 && r.doc)
+			h = graph_index_ids(r.doc, &quiet);
+		if (h && xmlHashLookup(h, (const xmlChar *)id)) {
+			int w = snprintf(out + n, size - n, "%s%s (from %s)", n ? ", " : "",
+			                 m->versions[v].id, m->versions[v].applies_from);
+			if (w > 0 && (size_t)w < size - n)
+				n += (size_t)w;
+		}
+		xmlHashFree(h, NULL);
+		regulation_free(&r);
+	}
+}
+
+/* The error of an id no named regulation of L has in the version chosen: says the
+ * versions that have it, when some do. 1 when said. */
+static int id_in_other_versions(job *j, const library *L, const char *given, const char *id,
+                                size_t rl)
+{
+	for (size_t i = 0; i < L->n; i++) {
+		const regulation *r = &L->regs[i];
+		char there[512];
+		if (!L->named[i] || r->m.nversions < 2 ||
+		    (rl && (strlen(r->m.id) != rl || strncmp(given, r->m.id, rl) != 0)))
+			continue;
+		versions_with_id(j, L, i, id, there, sizeof there);
+		if (there[0]) {
+			diag_error(&j->d, NULL, 0,
+			           "%s: not in %s version %s (from %s, the one in force %s%s); it is in "
+			           "version %s: --as-of a date of that version",
+			           given, r->m.id, regulation_version(r)->id, regulation_version(r)->applies_from,
+			           j->o->as_of ? "on " : "now", j->o->as_of ? j->o->as_of : "", there);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 int regdoc_links(const regdoc_options *o, const char *dir, const char *const *ids, size_t nids,
                  FILE *out)
 {
@@ -508,7 +563,7 @@ int regdoc_links(const regdoc_options *o, const char *dir, const char *const *id
 			if (!known && qualified && rl && !has_regulation(&L, ids[k], rl))
 				diag_error(&j.d, NULL, 0, "%s: no regulation '%.*s' in %s", ids[k], (int)rl,
 				           ids[k], dir);
-			else if (!known)
+			else if (!known && !id_in_other_versions(&j, &L, ids[k], id, qualified ? rl : 0))
 				diag_error(&j.d, NULL, 0, "%s: no such id in %s (ids as in art-43, art-43.1.a, "
 				           "rec-78, anx-7, REG:art-12)", ids[k], dir);
 		}
