@@ -803,6 +803,87 @@ static void free_others(assess_regulation *v, size_t n)
 	free(v);
 }
 
+/* A product's placing-on-market date must be a date some version of its regulation is
+ * in force on: an error in the product's terms (the library would say "--as-of"). */
+static void product_date_check(job *j, const char *product, unsigned long line,
+                               const char *regdir, const char *date)
+{
+	manifest m;
+	diag quiet;
+	char *schema = fsio_join(j->datadir, "templates/schema/manifest.rng");
+	if (!manifest_is_date(date)) {
+		diag_error(&j->d, product, line,
+		           "<placing-on-market date=\"%s\">: not a date; write YYYY-MM-DD (e.g. 2026-09-01)", date);
+		free(schema);
+		return;
+	}
+	diag_init(&quiet, NULL);
+	memset(&m, 0, sizeof m);
+	if (schema && manifest_load(regdir, schema, &m, &quiet) == 0 && m.nversions &&
+	    manifest_version_as_of(&m, date, &quiet) < 0)
+		diag_error(&j->d, product, line,
+		           "<placing-on-market date=\"%s\">: no version of %s is in force on that date; the "
+		           "first applies from %s",
+		           date, m.id, m.versions[0].applies_from);
+	manifest_free(&m);
+	free(schema);
+}
+
+/* The CELEX, ELI and label of the version r holds, for the assessment's <law>. */
+static void law_version(assess_options *ao, const regulation *r)
+{
+	const manifest_version *v = r ? regulation_version(r) : NULL;
+	if (!v)
+		return;
+	ao->law_celex = v->celex;
+	ao->law_eli = v->eli;
+	ao->law_label = v->label;
+}
+
+/* The version of r a product of regdoc build is assessed under: the job's --as-of
+ * (already r), else the one in force on the product's placing-on-market date among the
+ * versions the library holds, else r (the latest). Sets ao (zeroed) to say how it was
+ * chosen (date is its buffer). NULL with a diagnostic on a date no version covers. */
+static const regulation *product_version(job *j, const library *L, const regulation *r,
+                                         const char *product, assess_options *ao, char *date,
+                                         size_t n)
+{
+	const regulation *v[MANIFEST_MAX_VERSIONS];
+	size_t nv, i = (size_t)(r - L->regs);
+	unsigned long line = 0;
+	diag quiet;
+	long k;
+	memset(ao, 0, sizeof *ao);
+	if (!r->m.nversions)
+		return r;
+	if (j->o->as_of) {
+		ao->law_chosen_by = "as-of";
+		ao->law_date = j->o->as_of;
+		return r;
+	}
+	ao->law_chosen_by = "latest";
+	if (assess_product_date(product, NULL, 0, date, n, &line, &j->d) != 0)
+		return NULL;
+	if (!date[0])
+		return r;
+	diag_init(&quiet, NULL);
+	k = manifest_is_date(date) ? manifest_version_as_of(&r->m, date, &quiet) : -1;
+	if (k < 0) {
+		diag_error(&j->d, product, line, "<placing-on-market date=\"%s\">: not a date, or no version of %s is in force on it",
+		           date, r->m.id);
+		return NULL;
+	}
+	ao->law_chosen_by = "placing-on-market";
+	ao->law_date = date;
+	nv = library_versions(L, i, v);
+	for (size_t x = 0; x < nv; x++) {
+		const manifest_version *mv = regulation_version(v[x]);
+		if (mv && !strcmp(mv->id, r->m.versions[k].id))
+			return v[x];
+	}
+	return r; /* the library holds one version: the job's */
+}
+
 /* "ID/NAME" or "ID/products/STEM": an output group of the build cache (build/cache.h). */
 static char *cache_group(const char *id, const char *name, const char *stem)
 {
@@ -904,18 +985,23 @@ static int render_products(job *j, regulation *r, const char *dir, const library
 			buf sb, lb;
 			buf_init(&sb);
 			buf_init(&lb);
+			char date[16];
+			const regulation *rv;
 			memset(&ao, 0, sizeof ao);
+			rv = product ? product_version(j, L, r, product, &ao, date, sizeof date) : NULL;
 			ao.others = library_others(L, r, &ao.nothers);
 			ao.cache = j->cache;
 			product_links(&ao, site_url_of(j, r), r->m.id, 1, &sb, &lb);
 			char *group = stem ? cache_group(r->m.id, "products/", stem) : NULL;
 			char *answers = product ? answers_path_for(product) : NULL;
 			const char *inputs[2] = {product, answers};
-			if (!stem || !product || !outp || !group || !answers)
+			if (rv)
+				law_version(&ao, rv);
+			if (!stem || !product || !outp || !rv || !group || !answers)
 				rc = -1;
 			else if (bcache_take_inputs(j->bc, group, BCACHE_RENDER, inputs, 2, outp) == 0 &&
 			         kept(j, group, outp,
-			              assess_product_opts(r->doc, product, rules, j->templates, outp, &ao,
+			              assess_product_opts(rv->doc, product, rules, j->templates, outp, &ao,
 			                                  &j->d) != 0 || product_pdfs(j, outp) != 0 ? -1 : 0) != 0)
 				rc = -1;
 			free(group);
@@ -1900,6 +1986,10 @@ int regdoc_assess(const regdoc_options *o, const char *product, const char *regd
 	const char *name = !strcmp(product, "-") ? "stdin" : product;
 	size_t len = 0;
 	fsout out;
+	regdoc_options dated;
+	char date[16];
+	unsigned long dline = 0;
+	const char *chosen_by = "latest";
 	job_init(&j, o);
 	library_init(&L);
 	if (!(regdir = product_regulation(&j, product, name, regdir, &text, &len, &guess))) {
@@ -1907,9 +1997,22 @@ int regdoc_assess(const regdoc_options *o, const char *product, const char *regd
 		free(text);
 		return job_status(&j);
 	}
+	/* the version of the law: --as-of, else the one in force on the product's
+	 * placing-on-market date, else the latest (doc/product.md, "Which version of the law") */
+	if (!o->as_of && assess_product_date(name, text, len, date, sizeof date, &dline, &j.d) == 0 &&
+	    date[0]) {
+		dated = *o;
+		dated.as_of = date;
+		j.o = &dated;
+		chosen_by = "placing-on-market";
+		product_date_check(&j, name, dline, regdir, date);
+	} else if (o->as_of) {
+		chosen_by = "as-of";
+	}
 	/* the product's regulation, linked with the regulations beside it: a product may be
 	 * assessed under several (a <combine> in its rules) */
-	if (load_library(&j, regdir, 1, &L) == 0 && fsout_begin_dir(&out, outdir, &j.d) == 0) {
+	if (!j.d.errors && load_library(&j, regdir, 1, &L) == 0 &&
+	    fsout_begin_dir(&out, outdir, &j.d) == 0) {
 		char *rules = fsio_join(regdir, "rules");
 		regulation *r = NULL;
 		assess_options ao;
@@ -1922,6 +2025,9 @@ int regdoc_assess(const regdoc_options *o, const char *product, const char *regd
 		buf_init(&lb);
 		ao.others = library_others(&L, r, &ao.nothers);
 		ao.answers = j.o->answers;
+		ao.law_chosen_by = chosen_by;
+		ao.law_date = j.o->as_of;
+		law_version(&ao, r);
 		ao.product_text = text;
 		ao.product_len = len;
 		/* a product assessed on its own is read where no site is: EUR-Lex links, unless

@@ -455,6 +455,11 @@ xmlDocPtr assess_product_doc(xmlDocPtr graph, const char *product_path, const ch
 	eo.product_src = o ? o->product_src : NULL;
 	eo.eurlex = o ? o->eurlex : 0;
 	eo.generator = "regdoc " REGDOC_VERSION;
+	eo.law.chosen_by = o ? o->law_chosen_by : NULL;
+	eo.law.date = o ? o->law_date : NULL;
+	eo.law.celex = o ? o->law_celex : NULL;
+	eo.law.eli = o ? o->law_eli : NULL;
+	eo.law.label = o ? o->law_label : NULL;
 	eo.others = ox.er;
 	eo.nothers = ox.n;
 	out = engine_assess(rs, &p, g, &eo, d);
@@ -717,4 +722,32 @@ int assess_product(xmlDocPtr graph, const char *product_path, const char *rules_
                    const char *templates_dir, const char *outdir, diag *d)
 {
 	return assess_product_opts(graph, product_path, rules_dir, templates_dir, outdir, NULL, d);
+}
+
+int assess_product_date(const char *product_path, const char *text, size_t len, char *date,
+                        size_t n, unsigned long *line, diag *d)
+{
+	xmlDocPtr doc = text ? xmlsafe_read_memory(text, len, product_path, d)
+	                     : xmlsafe_read_file(product_path, d);
+	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+	if (n)
+		date[0] = '\0';
+	if (line)
+		*line = 0;
+	if (!doc)
+		return -1;
+	for (xmlNodePtr c = root ? root->children : NULL; c; c = c->next) {
+		xmlChar *v;
+		if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "placing-on-market") != 0)
+			continue;
+		v = xmlGetProp(c, (const xmlChar *)"date");
+		if (v && n)
+			snprintf(date, n, "%s", (const char *)v);
+		if (line)
+			*line = (unsigned long)xmlGetLineNo(c);
+		xmlFree(v);
+		break;
+	}
+	xmlFreeDoc(doc);
+	return 0;
 }

@@ -65,6 +65,13 @@ typedef struct assess_options {
 	 * PRODUCT.answers.xml beside the product when it exists; "" none */
 	const char *answers;
 	int eurlex; /* links to the law on EUR-Lex, not into the sites (engine.h) */
+	/* how the graph's version of the law was chosen, recorded in the assessment's <law>
+	 * (doc/product.md, "Which version of the law"): "as-of", "placing-on-market",
+	 * "latest" (NULL: latest), and the date it was chosen by (NULL: none) */
+	const char *law_chosen_by;
+	const char *law_date;
+	/* that version's CELEX, ELI and label (manifest <version>), NULL: the graph's */
+	const char *law_celex, *law_eli, *law_label;
 	/* the product's XML itself (regdoc assess - : read from stdin), named product_path
 	 * in diagnostics; NULL: read the file at product_path */
 	const char *product_text;
@@ -85,6 +92,15 @@ int assess_product(xmlDocPtr graph, const char *product_path, const char *rules_
 int assess_product_opts(xmlDocPtr graph, const char *product_path, const char *rules_dir,
                         const char *templates_dir, const char *outdir,
                         const assess_options *o, diag *d);
+
+/* The product's placing-on-market date (<placing-on-market date="YYYY-MM-DD"/>, the
+ * version of the law in force on it is the one it is assessed under) into date (at least
+ * 11 bytes; "" when the product states none) and its line into *line (may be NULL). Reads
+ * the product only (it is validated when assessed): text/len when text is not NULL (named
+ * product_path in diagnostics), else the file. Returns 0, or -1 with a diagnostic when it
+ * cannot be read. */
+int assess_product_date(const char *product_path, const char *text, size_t len, char *date,
+                        size_t n, unsigned long *line, diag *d);
 
 /* Only the assessment document (no rendering, nothing written): for tests and tools.
  * NULL with diagnostics. */

@@ -1,4 +1,6 @@
 #include "assess/engine.h"
+#include "assess/timeline.h"
+#include "assess/touch.h"
 
 #include <errno.h>
 #include <math.h>
@@ -784,7 +786,8 @@ static void add_recitals(engine *e, xmlNodePtr parent, const xmlNode *item, cons
 	for (size_t i = 0; i < nrecs; i++)
 		add_ref(e, parent, "recital", recs[i].pair->recital, recs[i].reg->id, NULL, 0);
 	/* then, marked computed, the best recitals computed for the unit of the provision
-	 * (its suggests edges; README "Computed relations"), never one listed above */
+	 * (its suggests edges; README "Computed relations") whose evidence touches the
+	 * provision itself, never one listed above */
 	if (ids[0] && regs[0] && strncmp(ids[0], "rec-", 4) != 0) {
 		const gindex_pair *first;
 		size_t n = gindex_suggested(regs[0]->g, ids[0], &first), shown = 0;
@@ -792,7 +795,9 @@ static void add_recitals(engine *e, xmlNodePtr parent, const xmlNode *item, cons
 			int dup = 0;
 			for (size_t j = 0; j < nrecs && !dup; j++)
 				dup = recs[j].reg == regs[0] && !strcmp(recs[j].pair->recital, first[k].recital);
-			if (dup)
+			/* a unit's suggestion, shown under one of its paragraphs or points only
+			 * when its evidence touches that provision (touch.h) */
+			if (dup || !touch_evidence(regs[0]->g, ids[0], first[k].evidence))
 				continue;
 			set(add_ref(e, parent, "recital", first[k].recital, regs[0]->id, NULL, 0), "computed",
 			    "yes");
@@ -922,6 +927,56 @@ static void build_trace(engine *e, xmlNodePtr root)
 	}
 }
 
+/* The conclusions (or product facts) named "application": the cases of the dates of
+ * application (<when condition=...>) that hold for this product (doc/rules.md). */
+#define MAX_CASES 8
+static int fn_case(const fact *f, void *arg)
+{
+	const char **v = arg;
+	size_t i = 0;
+	while (i < MAX_CASES && v[i])
+		i++;
+	if (i < MAX_CASES)
+		v[i] = f->value;
+	return 0;
+}
+
+/* <applies from=DATE ref=BY label=...> for each date of application of the item's
+ * provision in its regulation's graph (timeline.h); none when the graph has no dates. */
+static void add_dates(engine *e, xmlNodePtr in, const xmlNode *it, const ereg *home)
+{
+	const char *cases[MAX_CASES + 1] = {NULL};
+	timeline_date d[4];
+	const ereg *r = find_reg(e, ref_reg(it, home));
+	size_t nc = 0, n;
+	if (!r || !attr(it, "provision"))
+		return;
+	each_value(e, "application", fn_case, cases);
+	while (nc < MAX_CASES && cases[nc])
+		nc++;
+	n = timeline_dates(r->g, attr(it, "provision"), cases, nc, d, sizeof d / sizeof d[0]);
+	for (size_t i = 0; i < n; i++) {
+		const char *colon = strchr(d[i].by ? d[i].by : "", ':');
+		xmlNodePtr a;
+		if (!d[i].by) {
+			set(add(in, "applies", NULL), "from", d[i].from);
+			continue;
+		}
+		if (colon) { /* a provision of another regulation ("digital-omnibus-ai:art-4") */
+			char *reg = strndup(d[i].by, (size_t)(colon - d[i].by));
+			if (!reg) {
+				e->oom = 1;
+				return;
+			}
+			a = add_ref(e, in, "applies", colon + 1, reg, NULL, 0);
+			free(reg);
+		} else {
+			a = add_ref(e, in, "applies", d[i].by, r->id, NULL, 0);
+		}
+		set(a, "from", d[i].from);
+	}
+}
+
 static void build_checklist(engine *e, xmlNodePtr root)
 {
 	xmlNodePtr cl = add(root, "checklist", NULL);
@@ -969,6 +1024,7 @@ static void build_checklist(engine *e, xmlNodePtr root)
 					add_ref(e, in, "provision", attr(it, "provision"), ref_reg(it, reg), NULL, 1);
 					add_cites(e, in, it, reg);
 					add_recitals(e, in, it, reg);
+					add_dates(e, in, it, reg);
 				}
 			}
 		}
@@ -1080,6 +1136,8 @@ static xmlDocPtr build(engine *e)
 	set(root, "regulation", e->g->regulation);
 	set(root, "generator", e->o.generator);
 	set(root, "site-base", e->regs[0].site_base);
+	if (timeline_law(root, e->g, &e->o.law, e->regs[0].site_base) != 0)
+		e->oom = 1;
 	build_combined(e, root);
 	build_product(e, root);
 	build_facts(e, root);
@@ -1197,6 +1255,8 @@ xmlDocPtr engine_assess(const ruleset *rs, const product *p, const gindex *g,
 	e.o.generator = o && o->generator ? o->generator : "regdoc";
 	e.o.product_src = o ? o->product_src : NULL;
 	e.o.eurlex = o ? o->eurlex : 0;
+	if (o)
+		e.o.law = o->law;
 	factset_init(&e.concl);
 
 	e.nregs = 1 + (o ? o->nothers : 0);

@@ -31,6 +31,7 @@
 #include "assess/gindex.h"
 #include "assess/product.h"
 #include "assess/rules.h"
+#include "assess/timeline.h"
 #include "util/diag.h"
 
 /* Another regulation the product may be assessed against as well. */
@@ -50,6 +51,7 @@ typedef struct engine_options {
 	/* links to the law on EUR-Lex (gindex_href_eurlex) instead of into the sites: for
 	 * documents read where no site is (site_base and library_base are then unused) */
 	int eurlex;
+	timeline_choice law; /* how the graph's version of the law was chosen (timeline.h) */
 } engine_options;
 
 /* The assessment document, or NULL with diagnostics (product errors are reported

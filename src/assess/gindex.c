@@ -58,7 +58,8 @@ static int cmp_pair(const void *a, const void *b)
 }
 
 /* A unit's computed recital, in edge order (n = its place, for sorting). */
-static int add_suggested(gindex *g, size_t *cap, const char *unit, const char *rec)
+static int add_suggested(gindex *g, size_t *cap, const char *unit, const char *rec,
+                         const char *evidence)
 {
 	if (g->nsug == *cap) {
 		size_t ncap = *cap ? *cap * 2 : 256;
@@ -71,6 +72,7 @@ static int add_suggested(gindex *g, size_t *cap, const char *unit, const char *r
 	g->sug[g->nsug].unit = strdup(unit);
 	g->sug[g->nsug].recital = strdup(rec);
 	g->sug[g->nsug].n = (unsigned)g->nsug;
+	g->sug[g->nsug].evidence = evidence;
 	if (!g->sug[g->nsug].unit || !g->sug[g->nsug].recital) {
 		free(g->sug[g->nsug].unit);
 		free(g->sug[g->nsug].recital);
@@ -99,6 +101,7 @@ static int add_pair(gindex *g, size_t *cap, xmlHashTablePtr seen, const char *un
 	g->rel[g->nrel].unit = strdup(unit);
 	g->rel[g->nrel].recital = strdup(rec);
 	g->rel[g->nrel].n = recital_number(rec);
+	g->rel[g->nrel].evidence = NULL;
 	if (!g->rel[g->nrel].unit || !g->rel[g->nrel].recital) {
 		free(g->rel[g->nrel].unit);
 		free(g->rel[g->nrel].recital);
@@ -157,6 +160,8 @@ int gindex_init(gindex *g, xmlDocPtr graph, const char *name, diag *d)
 	}
 	g->doc = graph;
 	g->regulation = attr(root, "id");
+	g->version = attr(root, "version");
+	g->applies_from = attr(root, "applies-from");
 	g->ids = xmlHashCreate(4096);
 	g->cited = xmlHashCreate(1024);
 	g->labels = xmlHashCreate(256);
@@ -182,7 +187,7 @@ int gindex_init(gindex *g, xmlDocPtr graph, const char *name, diag *d)
 			}
 			if (kind && from && to && !strcmp(kind, "suggests") && !strncmp(to, "rec-", 4) &&
 			    strncmp(from, "rec-", 4) != 0) {
-				if (add_suggested(g, &sug_cap, from, to) != 0)
+				if (add_suggested(g, &sug_cap, from, to, attr(e, "evidence")) != 0)
 					goto oom;
 				continue;
 			}
@@ -332,8 +337,11 @@ static void label_of(const gindex *g, const char *id, buf *out)
 			buf_printf(out, "(%s)", attr(c, "n") ? attr(c, "n") : "?");
 			after_sub = 0;
 		} else if (is_elem(c, "sub")) {
+			/* a subparagraph of a numbered paragraph; the unnumbered paragraphs of an
+			 * article without numbered ones (Article 113, third paragraph) */
 			put_ordinal(out, attr(c, "n"),
-			            is_elem(unit, "article") ? "subparagraph" : "paragraph");
+			            is_elem(unit, "article") && is_elem(c->parent, "para") ? "subparagraph"
+			                                                                : "paragraph");
 			after_sub = 1;
 		} else if (is_elem(c, "section")) {
 			const char *kind = attr(c, "kind");
@@ -424,7 +432,10 @@ void gindex_href(const gindex *g, const char *id, const char *site_base, buf *ou
 void gindex_eurlex_doc(const gindex *g, buf *out)
 {
 	xmlNodePtr root = xmlDocGetRootElement(g->doc);
-	const char *celex = root ? attr(root, "celex") : NULL;
+	const char *celex = root ? attr(root, "version-celex") : NULL;
+	/* the text of the version assessed under: a consolidation has its own CELEX */
+	if (!celex)
+		celex = root ? attr(root, "celex") : NULL;
 	buf_puts(out, GINDEX_EURLEX);
 	buf_puts(out, celex ? celex : "");
 }

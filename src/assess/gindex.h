@@ -22,11 +22,16 @@ typedef struct gindex_pair {
 	char *unit;    /* art-43 */
 	char *recital; /* rec-78 */
 	unsigned n;    /* recital number, for ordering */
+	const char *evidence; /* a suggests edge's evidence attribute (borrowed from the
+	                       * graph; NULL for relates-to pairs or when absent) */
 } gindex_pair;
 
 typedef struct gindex {
 	xmlDocPtr doc;         /* borrowed */
 	const char *regulation; /* the root's id, e.g. "ai-act" (points into doc) */
+	const char *version;    /* the version of the law the graph holds (the root's version,
+	                         * "2026-07-27"), NULL for a regulation with one version */
+	const char *applies_from; /* that version's date of application, or NULL */
 	xmlHashTablePtr ids;   /* id -> xmlNodePtr */
 	xmlHashTablePtr cited; /* id -> the cites edges into it (gindex_cited_by) */
 	gindex_pair *rel;      /* relates-to pairs unit <-> recital, sorted by unit, n */

@@ -1,4 +1,5 @@
 #include "assess/rules.h"
+#include "assess/rversion.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -365,6 +366,9 @@ int ruleset_add_doc(ruleset *rs, xmlDocPtr doc, const char *name, const char *sc
 		goto fail;
 	}
 	if (schema_path && xmlsafe_validate(doc, schema_path, path, d) != 0)
+		goto fail;
+	/* only what holds for the graph's version of the law (rversion.h) */
+	if (rversion_prune(doc, path, g ? g->version : NULL, d) != 0)
 		goto fail;
 	if (rs->n == rs->cap) {
 		size_t ncap = rs->cap ? rs->cap * 2 : 8;

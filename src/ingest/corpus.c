@@ -294,6 +294,10 @@ int regulation_load_version(const char *dir, const char *datadir, const char *ve
 	if (mv) {
 		set_prop(root, "version", mv->id);
 		set_prop(root, "applies-from", mv->applies_from);
+		/* the text itself (a consolidation has its own CELEX): links to the law on
+		 * EUR-Lex go to the text this graph holds, not to the original act */
+		if (mv->celex && r->m.celex && strcmp(mv->celex, r->m.celex) != 0)
+			set_prop(root, "version-celex", mv->celex);
 	}
 	add_text_child(root, "title", r->m.title);
 	add_text_child(root, "short-title", r->m.short_title);

@@ -556,6 +556,25 @@ static int slug_ok(const char *s)
 }
 
 /* An xsd:double written the plain way: digits, an optional fraction and exponent. */
+/* YYYY-MM-DD, a day of the calendar (the version of the law in force on it is looked up
+ * when the product is assessed) */
+static int date_ok(const char *s)
+{
+	static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int y, m, dd;
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return 0;
+	y = atoi(s);
+	m = atoi(s + 5);
+	dd = atoi(s + 8);
+	if (m < 1 || m > 12 || dd < 1 || dd > days[m - 1])
+		return 0;
+	return !(m == 2 && dd == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)));
+}
+
 static int number_ok(const char *s)
 {
 	const char *p = s;
@@ -720,6 +739,14 @@ static int parse_answer(run *r, xmlNodePtr qu, const char *s, answer *a, const c
 	if (!strcmp(kind, "slug")) {
 		if (!slug_ok(s)) {
 			*why = "lower-case letters, digits and hyphens (at most 64), starting with a letter or digit";
+			return 0;
+		}
+		snprintf(a->value, sizeof a->value, "%s", s);
+		return 1;
+	}
+	if (!strcmp(kind, "date")) {
+		if (!date_ok(s)) {
+			*why = "a date written YYYY-MM-DD, such as 2026-09-01";
 			return 0;
 		}
 		snprintf(a->value, sizeof a->value, "%s", s);

@@ -31,9 +31,9 @@ nav a{margin-right:1rem}section.point{margin-left:0}section.sub{margin-left:1.2r
       </head>
       <body>
         <nav>
-          <a href="{$site-base}index.html">The <xsl:value-of select="$primary-name"/></a>
+          <a><xsl:attribute name="href"><xsl:call-template name="site-page"><xsl:with-param name="base" select="$site-base"/><xsl:with-param name="page" select="'index'"/></xsl:call-template></xsl:attribute>The <xsl:value-of select="$primary-name"/></a>
           <xsl:for-each select="/assessment/combined/regulation">
-            <a href="{@site-base}index.html">The <xsl:call-template name="regulation-name-of"><xsl:with-param name="id" select="@id"/><xsl:with-param name="fallback" select="@name"/></xsl:call-template></a>
+            <a><xsl:attribute name="href"><xsl:call-template name="site-page"><xsl:with-param name="base" select="@site-base"/><xsl:with-param name="page" select="'index'"/></xsl:call-template></xsl:attribute>The <xsl:call-template name="regulation-name-of"><xsl:with-param name="id" select="@id"/><xsl:with-param name="fallback" select="@name"/></xsl:call-template></a>
           </xsl:for-each>
           <a href="checklist.html">Checklist</a>
           <a href="{$doc/@file}.md">Markdown</a>
@@ -43,6 +43,9 @@ nav a{margin-right:1rem}section.point{margin-left:0}section.sub{margin-left:1.2r
         </nav>
         <h1><xsl:value-of select="$doc-title"/>: <xsl:value-of select="product/name"/></h1>
         <p>Version <xsl:value-of select="product/version"/> · <xsl:value-of select="$provider-word"/><xsl:text> </xsl:text><xsl:value-of select="product/provider"/> · <xsl:value-of select="@generator"/></p>
+        <xsl:if test="law">
+          <p class="law-version">Version of the law: <xsl:call-template name="law-text"/><xsl:if test="law/@href"> · <a href="{law/@href}">EUR-Lex</a></xsl:if></p>
+        </xsl:if>
         <xsl:for-each select="$parts">
           <xsl:if test="position() &gt; 1">
             <h2 class="part" id="part-{@regulation}"><xsl:value-of select="annex/@label"/></h2>

@@ -8,6 +8,19 @@
 
   <xsl:variable name="product" select="/assessment/product"/>
   <xsl:variable name="site-base" select="/assessment/@site-base"/>
+  <!-- A page of a regulation's site under base: base + PAGE.html; a base ending in '#' is
+       the regulation's text on EUR-Lex (assessed without a site, engine.c eurlex_base),
+       which has no such pages: the document itself. -->
+  <xsl:template name="site-page">
+    <xsl:param name="base"/>
+    <xsl:param name="page"/>
+    <xsl:choose>
+      <xsl:when test="substring($base, string-length($base)) = '#'">
+        <xsl:value-of select="substring($base, 1, string-length($base) - 1)"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat($base, $page, '.html')"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
   <!-- The label of a conclusion (empty when not concluded). -->
   <xsl:template name="conclusion">
@@ -15,6 +28,38 @@
     <xsl:for-each select="/assessment/conclusions/conclusion[@name = $name]">
       <xsl:if test="position() &gt; 1">; </xsl:if>
       <xsl:value-of select="@label"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- The version of the law the product was assessed under, in words (assessment
+       <law>; doc/product.md, "Which version of the law"). -->
+  <xsl:template name="law-text">
+    <xsl:variable name="law" select="/assessment/law"/>
+    <xsl:value-of select="$law/@title"/>
+    <xsl:choose>
+      <xsl:when test="$law/@version">
+        <xsl:if test="$law/@label">: <xsl:value-of select="$law/@label"/></xsl:if>
+        <xsl:text>, the text in force from </xsl:text><xsl:value-of select="$law/@applies-from"/>
+        <xsl:text> (version </xsl:text><xsl:value-of select="$law/@version"/>
+        <xsl:if test="$law/@celex">, CELEX <xsl:value-of select="$law/@celex"/></xsl:if>
+        <xsl:text>), chosen </xsl:text>
+        <xsl:choose>
+          <xsl:when test="$law/@chosen-by = 'as-of'">as in force on <xsl:value-of select="$law/@date"/> (--as-of)</xsl:when>
+          <xsl:when test="$law/@chosen-by = 'placing-on-market'">as in force on the date the product is placed on the market or put into service, <xsl:value-of select="$law/@date"/></xsl:when>
+          <xsl:otherwise>as the latest version (no date given)</xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:when test="$law/@celex"> (CELEX <xsl:value-of select="$law/@celex"/>)</xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- From when an item's obligation applies, in words (item <applies>), or empty. -->
+  <xsl:template name="applies-text">
+    <xsl:param name="item" select="."/>
+    <xsl:for-each select="$item/applies">
+      <xsl:if test="position() &gt; 1">; </xsl:if>
+      <xsl:value-of select="@from"/>
+      <xsl:if test="@label"> (<xsl:value-of select="@label"/>)</xsl:if>
     </xsl:for-each>
   </xsl:template>
 

@@ -3,7 +3,9 @@
   diagram.xsl - the decision diagram of a product page: the path the assessment took
   through Article 2 (scope), Article 5 (prohibited practices), Article 6 (high-risk)
   and Article 43 (procedure, who assesses), drawn as inline SVG from assessment.xml
-  alone (its trace and conclusions). Included by checklist/html.xsl, which calls
+  alone (its trace and conclusions; every answer is a conclusion the trace sets or, for
+  a stage whose steps concluded nothing, those steps' titles, so the diagram cannot say
+  what the trace does not). Included by checklist/html.xsl, which calls
   <xsl:call-template name="decision-diagram"/>.
 
   One row per stage: the question the law asks (left, linked to the provision the
@@ -30,6 +32,8 @@
        exit: how an exit looks (out, stop, low);
        none: the answer shown when the stage was reached but concluded nothing;
        say: put before the conclusions' labels;
+       steps-say: put before the titles of the stage's trace steps when they concluded
+              nothing (an exception the law makes: Article 5(1)(h)(i) to (iii));
        needs, needs-value: the stage applies only when the product fact needs has that
               value; otherwise not-applicable is the answer (and the path goes on
               when go-on is "-");
@@ -38,7 +42,7 @@
     <stage decision="in-scope" law="Article 2" question="Within the scope of the AI Act?"
            go-on="yes" exit="out" none="Not assessed" page="art-2"/>
     <stage decision="prohibited" law="Article 5" question="A prohibited AI practice?"
-           go-on="-" exit="stop" say="Yes, prohibited: " none="No: none of the practices of Article 5(1) applies" page="art-5"
+           go-on="-" exit="stop" say="Yes, prohibited: " steps-say="Not prohibited. " none="No: none of the practices of Article 5(1) applies" page="art-5"
            needs="what.ai-system" needs-value="yes" not-applicable="Does not apply: not an AI system"/>
     <stage decision="risk" law="Article 6" question="A high-risk AI system?"
            go-on="high-risk-6-1 high-risk-6-2 high-risk-section-b" exit="low"
@@ -122,7 +126,7 @@
       <xsl:variable name="href">
         <xsl:choose>
           <xsl:when test="$steps/cite/@href"><xsl:value-of select="$steps/cite/@href"/></xsl:when>
-          <xsl:otherwise><xsl:value-of select="concat($a/@site-base, $s/@page, '.html')"/></xsl:otherwise>
+          <xsl:otherwise><xsl:call-template name="site-page"><xsl:with-param name="base" select="$a/@site-base"/><xsl:with-param name="page" select="$s/@page"/></xsl:call-template></xsl:otherwise>
         </xsl:choose>
       </xsl:variable>
       <!-- how the answer box looks -->
@@ -208,6 +212,13 @@
                     <xsl:value-of select="@label"/>
                   </xsl:for-each>
                 </xsl:when>
+                <xsl:when test="$steps">
+                  <xsl:value-of select="$s/@steps-say"/>
+                  <xsl:for-each select="$steps">
+                    <xsl:if test="position() &gt; 1">; </xsl:if>
+                    <xsl:value-of select="@title"/>
+                  </xsl:for-each>
+                </xsl:when>
                 <xsl:otherwise><xsl:value-of select="$s/@none"/></xsl:otherwise>
               </xsl:choose>
               <xsl:if test="$reached and not($goes-on) and not($last)"> (the path ends here)</xsl:if>
@@ -247,11 +258,20 @@
     <xsl:for-each select="$dd-stages">
       <xsl:variable name="d" select="string(@decision)"/>
       <xsl:variable name="values" select="$dd-a/conclusions/conclusion[@name = $d]"/>
+      <xsl:variable name="steps" select="$dd-a/trace/step[@decision = $d]"/>
       <xsl:if test="$values">
         <xsl:value-of select="concat(@law, ', ', @question, ' ')"/>
         <xsl:for-each select="$values">
           <xsl:if test="position() &gt; 1">; </xsl:if>
           <xsl:value-of select="@label"/>
+        </xsl:for-each>
+        <xsl:text>. </xsl:text>
+      </xsl:if>
+      <xsl:if test="not($values) and $steps">
+        <xsl:value-of select="concat(@law, ', ', @question, ' ', @steps-say)"/>
+        <xsl:for-each select="$steps">
+          <xsl:if test="position() &gt; 1">; </xsl:if>
+          <xsl:value-of select="@title"/>
         </xsl:for-each>
         <xsl:text>. </xsl:text>
       </xsl:if>

@@ -26,6 +26,9 @@
         <text:p text:style-name="Text_20_body"><text:span text:style-name="Strong">Intended purpose: </text:span><xsl:value-of select="product/intended-purpose"/></text:p>
 
         <text:h text:style-name="Heading_20_1" text:outline-level="1">Result</text:h>
+        <xsl:if test="law">
+          <text:p text:style-name="Text_20_body"><text:span text:style-name="Strong">Version of the law: </text:span><xsl:call-template name="law-text"/><xsl:if test="law/@href"> · <text:a xlink:type="simple" xlink:href="{law/@href}">EUR-Lex</text:a></xsl:if></text:p>
+        </xsl:if>
         <xsl:for-each select="conclusions/conclusion">
           <text:p text:style-name="Text_20_body"><text:span text:style-name="Strong"><xsl:value-of select="@name"/>: </text:span><xsl:value-of select="@label"/></text:p>
         </xsl:for-each>
@@ -99,6 +102,9 @@
                 </table:table-cell>
                 <table:table-cell table:style-name="Cell" office:value-type="string">
                   <text:p text:style-name="Table_20_Contents"><text:a xlink:type="simple" xlink:href="{provision/@href}"><xsl:value-of select="provision/@label"/></text:a></text:p>
+                  <xsl:if test="applies">
+                    <text:p text:style-name="Table_20_Contents">Applies from <xsl:call-template name="applies-text"/></text:p>
+                  </xsl:if>
                   <xsl:if test="cite">
                     <text:p text:style-name="Table_20_Contents">See also:
                       <xsl:for-each select="cite">

@@ -38,9 +38,9 @@ nav a{margin-right:1rem}
       </head>
       <body>
         <nav>
-          <a href="{$site-base}index.html">The <xsl:value-of select="$primary-name"/></a>
+          <a><xsl:attribute name="href"><xsl:call-template name="site-page"><xsl:with-param name="base" select="$site-base"/><xsl:with-param name="page" select="'index'"/></xsl:call-template></xsl:attribute>The <xsl:value-of select="$primary-name"/></a>
           <xsl:for-each select="/assessment/combined/regulation">
-            <a href="{@site-base}index.html">The <xsl:call-template name="regulation-name-of"><xsl:with-param name="id" select="@id"/><xsl:with-param name="fallback" select="@name"/></xsl:call-template></a>
+            <a><xsl:attribute name="href"><xsl:call-template name="site-page"><xsl:with-param name="base" select="@site-base"/><xsl:with-param name="page" select="'index'"/></xsl:call-template></xsl:attribute>The <xsl:call-template name="regulation-name-of"><xsl:with-param name="id" select="@id"/><xsl:with-param name="fallback" select="@name"/></xsl:call-template></a>
           </xsl:for-each>
           <xsl:if test="documentation">
             <a href="{documentation/@file}.html"><xsl:value-of select="$doc-annexes"/> technical documentation template</a>
@@ -60,6 +60,13 @@ nav a{margin-right:1rem}
 
         <section class="summary" id="summary">
           <dl>
+            <xsl:if test="law">
+              <dt>Version of the law</dt>
+              <dd id="law"><xsl:call-template name="law-text"/>
+                <xsl:if test="law/@href"> · <a href="{law/@href}">EUR-Lex</a></xsl:if>
+                <xsl:if test="law/@site and substring(law/@site, string-length(law/@site)) != '#'"> · <a href="{law/@site}index.html">this text on the site</a></xsl:if>
+              </dd>
+            </xsl:if>
             <!-- the headline first, then the route, then the rest in the order concluded;
                  each name once (the first conclusion of each name, by key, not by a scan
                  of the preceding ones) -->
@@ -141,6 +148,14 @@ nav a{margin-right:1rem}
                           <a href="{@href}"><xsl:value-of select="@label"/></a>
                         </xsl:for-each>
                       </xsl:if>
+                      <xsl:if test="applies">
+                        <br/><span class="applies">Applies from
+                        <xsl:for-each select="applies">
+                          <xsl:if test="position() &gt; 1">; </xsl:if>
+                          <xsl:value-of select="@from"/>
+                          <xsl:if test="@label"> (<a href="{@href}"><xsl:value-of select="@label"/></a>)</xsl:if>
+                        </xsl:for-each></span>
+                      </xsl:if>
                       <xsl:if test="provision/law">
                         <details><summary>The law</summary><p class="law"><xsl:value-of select="provision/law"/></p></details>
                       </xsl:if>
@@ -175,6 +190,8 @@ nav a{margin-right:1rem}
       <xsl:when test="@name = 'annex-iv-form'">Technical documentation form</xsl:when>
       <xsl:when test="@name = 'cyber-procedure'">Cybersecurity procedure</xsl:when>
       <xsl:when test="@name = 'art-15-presumption'">Article 15 presumption</xsl:when>
+      <xsl:when test="@name = 'binding'">Binding for this product</xsl:when>
+      <xsl:when test="@name = 'application'">Dates of application</xsl:when>
       <xsl:when test="@name = 'cra-scope'">Cyber Resilience Act: scope</xsl:when>
       <xsl:when test="@name = 'cra-classification'">Cyber Resilience Act: classification</xsl:when>
       <xsl:when test="@name = 'cra-route'">Cyber Resilience Act: procedures the law allows</xsl:when>

@@ -20,6 +20,12 @@
     <xsl:text>&#10;&#10;**Intended purpose:** </xsl:text>
     <xsl:call-template name="md-escape"><xsl:with-param name="s" select="product/intended-purpose"/></xsl:call-template>
     <xsl:text>&#10;&#10;## Result&#10;&#10;</xsl:text>
+    <xsl:if test="law">
+      <xsl:text>- **Version of the law:** </xsl:text>
+      <xsl:call-template name="md-escape"><xsl:with-param name="s"><xsl:call-template name="law-text"/></xsl:with-param></xsl:call-template>
+      <xsl:if test="law/@href"><xsl:text> ([EUR-Lex](</xsl:text><xsl:value-of select="law/@href"/><xsl:text>))</xsl:text></xsl:if>
+      <xsl:text>&#10;</xsl:text>
+    </xsl:if>
     <xsl:for-each select="conclusions/conclusion">
       <xsl:text>- **</xsl:text><xsl:call-template name="md-escape"><xsl:with-param name="s" select="@name"/></xsl:call-template><xsl:text>:** </xsl:text>
       <xsl:call-template name="md-escape"><xsl:with-param name="s" select="@label"/></xsl:call-template>
@@ -90,6 +96,10 @@
           </xsl:choose>
           <xsl:call-template name="md-link-here"/>
         </xsl:for-each>
+        <xsl:if test="applies">
+          <xsl:text>&#10;  - Applies from: </xsl:text>
+          <xsl:call-template name="md-escape"><xsl:with-param name="s"><xsl:call-template name="applies-text"/></xsl:with-param></xsl:call-template>
+        </xsl:if>
         <xsl:if test="recital">
           <xsl:text>&#10;  - Recitals: </xsl:text>
           <xsl:for-each select="recital">

@@ -16,7 +16,8 @@ regdoc=${2:-}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$here/../..
 cases="unknown-element missing-fact contradictory-facts no-such-annex-iii-point not-well-formed
-entity rule-cites-missing-provision"
+entity rule-cites-missing-provision product-date-not-a-date product-date-before-first-version
+rule-amended-provision-in-2024 rule-since-after-until"
 if [ -z "$case_" ] || [ -z "$regdoc" ]; then
 	echo "usage: run_products.sh CASE REGDOC_BINARY; cases:" $cases >&2
 	exit 2
@@ -52,10 +53,33 @@ rule-cites-missing-provision)
 	line=$(grep -n 'ref="art-43.9"' reg/rules/20-route.xml | cut -d: -f1)
 	[ -n "$line" ] || { echo "FAIL: could not break the rule file"; exit 1; }
 	want="reg/rules/20-route.xml:$line: error: <cite ref=\"art-43.9\">: provision art-43.9 does not exist in the graph of ai-act" ;;
+product-date-not-a-date)
+	want="$name:21: error: <placing-on-market date=\"2026-02-30\">: not a date; write YYYY-MM-DD" ;;
+product-date-before-first-version)
+	want="$name:21: error: <placing-on-market date=\"2023-05-01\">: no version of ai-act is in force on that date; the first applies from 2024-08-01" ;;
+rule-amended-provision-in-2024)
+	# a product placed on the market in 2025 is assessed under the 2024 text, where
+	# Article 42(3) does not exist: a rule citing it must say since="2026-07-27"
+	name=dated.xml
+	product=$good
+	sed 's|<history already-assessed="no"/>|<history already-assessed="no"/><placing-on-market date="2025-03-01"/>|' "$good" >"$name"
+	sed 's|<rule id="cyber-presumption-42-3" since="2026-07-27"|<rule id="cyber-presumption-42-3"|' \
+		reg/rules/20-route.xml > reg/rules/20-route.xml.new && mv reg/rules/20-route.xml.new reg/rules/20-route.xml
+	line=$(grep -n '<cite ref="art-42.3"/><cite ref="art-15.5"/>' reg/rules/20-route.xml | head -1 | cut -d: -f1)
+	[ -n "$line" ] || { echo "FAIL: could not break the rule file"; exit 1; }
+	want="reg/rules/20-route.xml:$line: error: <cite ref=\"art-42.3\">: provision art-42.3 does not exist in the graph of ai-act" ;;
+rule-since-after-until)
+	product=$good
+	name=hirerank-cv-screening.xml
+	sed 's|<rule id="route-6-1" since="2026-07-27"|<rule id="route-6-1" since="2026-07-27" until="2024-08-01"|' \
+		reg/rules/20-route.xml > reg/rules/20-route.xml.new && mv reg/rules/20-route.xml.new reg/rules/20-route.xml
+	line=$(grep -n '<rule id="route-6-1" since="2026-07-27" until' reg/rules/20-route.xml | cut -d: -f1)
+	[ -n "$line" ] || { echo "FAIL: could not break the rule file"; exit 1; }
+	want="reg/rules/20-route.xml:$line: error: <rule since=\"2026-07-27\" until=\"2024-08-01\">: since is after until" ;;
 *) echo "unknown case $case_" >&2; exit 2 ;;
 esac
 [ "$product" = "$good" ] || cp "$product" "$name"
-[ "$product" = "$good" ] && name=$good
+[ "$product" = "$good" ] && [ "$name" != dated.xml ] && name=$good
 
 ${REGDOC_WRAPPER:-} "$regdoc" assess "$name" --regulation reg -o out 2>err.txt
 status=$?

@@ -78,7 +78,7 @@ bad-choice)
 bad-number)
 	product 's|<history already-assessed="no"/>|<history already-assessed="no"/><cybersecurity product-with-digital-elements="yes" cra-support-period-years="five"/>|'
 	assess
-	want 'p.xml:20: error: bad value "five" for attribute cra-support-period-years of <cybersecurity>; expected a number written with digits and a decimal point (such as 3 or 2.5), 0 or more'
+	want "p.xml:$(grep -n '<history' "$work/p.xml" | cut -d: -f1)"': error: bad value "five" for attribute cra-support-period-years of <cybersecurity>; expected a number written with digits and a decimal point (such as 3 or 2.5), 0 or more'
 	;;
 not-empty)
 	product 's|<name>.*</name>|<name></name>|'

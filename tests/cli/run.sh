@@ -10,7 +10,9 @@
 #   unknown-command   an unknown command: exit 2 with "did you mean 'build'?"
 #   graph-stdout      `graph -o -` writes the graph to standard output
 #   assess-stdin      `assess - -o DIR` reads the product from standard input; without
-#                     -o it is a usage error
+#                     -o it is a usage error; its placing-on-market date chooses the
+#                     version of the law (1 July 2026: the 2024 text, before Regulation
+#                     (EU) 2026/1744), a date before every version is exit 1 at its line
 #   assess-default    a product outside corpus/ names regulation="ai-act": assess finds
 #                     it in ./corpus (no --regulation); --regulation still overrides
 #   assess-missing    a product file that does not exist: exit 3 (I/O), naming it
@@ -100,6 +102,14 @@ assess-stdin)
 		rd assess - -o "$work/q" >"$work/out" 2>"$work/err"
 	[ $? = 1 ] || failed "a bad product on stdin: not exit 1"
 	has "$work/err" "stdin:1: error:"
+	sed 's|</provider>|</provider><placing-on-market date="2026-07-01"/>|' "$product" |
+		rd assess - -o "$work/d" >"$work/out" 2>"$work/err" || { failed "assess - with a date failed"; cat "$work/err"; }
+	grep -q '<law [^>]*version="2024-08-01"[^>]*chosen-by="placing-on-market"' "$work/d/assessment.xml" ||
+		failed "assess -: the placing-on-market date on stdin did not choose the 2024 text"
+	sed 's|</provider>|</provider><placing-on-market date="2020-01-01"/>|' "$product" |
+		rd assess - -o "$work/e" >"$work/out" 2>"$work/err"
+	[ $? = 1 ] || failed "assess -: a date before every version: not exit 1"
+	has "$work/err" 'stdin:7: error: <placing-on-market date="2020-01-01">'
 	rd assess - <"$product" >"$work/out" 2>"$work/err"
 	[ $? = 2 ] || failed "assess - without -o: not a usage error"
 	has "$work/err" "needs -o DIR"

@@ -8,6 +8,9 @@
 #              conclusions (classification, route, procedure, assessor, ...) and the same
 #              checklist items as the example. So the questions cover every branch the
 #              rules know, and no question the rules need is ever skipped.
+#   amended    the questions of the amended text (Art. 5(1a), 6(1a)-(1c), 3(14b)) are asked
+#              only where the law needs them: for example products that need one, a
+#              --set of it is used; for products that do not, it is "not used".
 #   stdin      answers piped in, one per line (tests/new/*.answers): the product file
 #              is byte for byte tests/new/*.expected.xml (a wrong question order or a
 #              question not skipped shifts the answers and fails), and the route printed
@@ -44,7 +47,7 @@
 # usage: tests/new/run.sh CASE REGDOC_BINARY        (from the source root)
 # $REGDOC_WRAPPER (e.g. valgrind) is put in front of every regdoc command.
 set -u
-case_=${1:?usage: run.sh roundtrip|stdin|errors|back|help|type-errors|batch-all|cra-route|pty REGDOC}
+case_=${1:?usage: run.sh roundtrip|amended|stdin|errors|back|help|type-errors|batch-all|cra-route|pty REGDOC}
 regdoc=${2:?usage: run.sh CASE REGDOC}
 src=$(pwd)
 [ -f "$src/templates/questionnaire.xml" ] || { echo "run.sh: run me from the source root" >&2; exit 2; }
@@ -101,6 +104,41 @@ roundtrip)
 	[ $n -ge 19 ] || failed "only $n example products"
 	[ $fail = 0 ] && echo "roundtrip: $n example products described through the questionnaire"
 	;;
+amended)
+	# the questions of the amended text (Regulation (EU) 2026/1744) are asked only where
+	# the law needs their answer: an extra --set of a question never asked is "not used"
+	# asked PRODUCT QUESTION=VALUE yes|no
+	asked() {
+		python3 "$here/answers_from_product.py" "$src/templates/questionnaire.xml" "$reg/products/$1.xml" >"$1.sets" ||
+			{ failed "$1: cannot derive the answers"; return; }
+		set -- "$1" "$2" "$3" --set "$2"
+		while IFS= read -r a; do
+			case "$a" in "${2%%=*}="*) ;; *) set -- "$@" --set "$a" ;; esac
+		done <"$1.sets"
+		p=$1 q=$2 want=$3
+		shift 3
+		rd new "a-$p.xml" --batch --force --regulation "$reg" "$@" >/dev/null 2>"$p.err"
+		if grep -q "warning: --set $q: not used" "$p.err"; then got=no; else got=yes; fi
+		[ "$got" = "$want" ] || failed "$p: --set $q: asked=$got, want $want"
+	}
+	# Art. 6(1a): only for a safety component of an Annex I product
+	asked liftwise-energy-optimiser solely-non-safety=yes yes
+	asked radiolink-spectrum-gateway solely-non-safety=no no
+	asked hirerank-cv-screening solely-non-safety=no no
+	# Art. 6(1b): only when 6(1a) would apply
+	asked liftwise-energy-optimiser failure-endangers=no yes
+	asked pressguard-machinery-vision failure-endangers=no no
+	# Art. 6(1c): only for an Annex I product with third-party assessment
+	asked radiolink-spectrum-gateway third-party-other-risks-only=yes yes
+	asked hirerank-cv-screening third-party-other-risks-only=no no
+	# Art. 5(1a)(a)(ii): safeguards only when the material is a foreseeable outcome
+	asked pixelforge-image-generator imagery-safeguards=yes yes
+	asked hirerank-cv-screening imagery-safeguards=no no
+	# Art. 3(14b), 11(1): SMC only when not an SME
+	asked staffsense-smc-recruiting smc=yes yes
+	asked hirerank-cv-screening smc=no no
+	[ $fail = 0 ] && echo "amended: the new questions are asked where they matter and only there"
+	;;
 stdin)
 	for t in hirerank biometric; do
 		if ! rd new "$t.xml" --regulation "$reg" <"$here/$t.answers" >"$t.out" 2>"$t.err"; then
@@ -130,7 +168,7 @@ errors)
 		{ failed "bad answer: no stdin:5 diagnostic:"; errs bad.err; }
 	[ ! -e bad.xml ] || failed "bad answer: a file was written"
 	# the answers end too early
-	head -20 "$here/hirerank.answers" >short.answers
+	head -21 "$here/hirerank.answers" >short.answers
 	rd new short.xml --regulation "$reg" <short.answers >/dev/null 2>short.err
 	st=$?
 	[ $st = 1 ] || failed "short answers: exit $st, want 1"
@@ -173,10 +211,11 @@ errors)
 	;;
 back)
 	# a wrong name undone; three answers undone in a row; "ai-system: no" undone
+	# (sme no, smc no, no placing-on-market date: three answers undone)
 	awk 'NR==2 { print "Wrong Name"; print "back" }
-	     NR==6 { print "no"; print "no"; print "no"; print "back"; print "back"; print "back"
+	     NR==6 { print "no"; print "no"; print ""; print "back"; print "back"; print "back"
 	           }
-	     NR==8 { print "no"; print "back" } { print }' "$here/hirerank.answers" >back.answers
+	     NR==9 { print "no"; print "back" } { print }' "$here/hirerank.answers" >back.answers
 	rd new back.xml --regulation "$reg" <back.answers >back.out 2>back.err ||
 		{ failed "answers with back: exited non-zero"; errs back.err; }
 	cmp -s back.xml "$here/hirerank.expected.xml" ||
@@ -190,14 +229,14 @@ back)
 help)
 	# "?" at the first question (Annex IV 1(a)), at "Is it an AI system?" (Article 3(1)),
 	# and at "Is it a product with digital elements?" (Recital 78, CRA Article 3(1))
-	awk 'NR==1 { print "?" } NR==8 { print "?" } { print }' "$here/hirerank.answers" >h.answers
+	awk 'NR==1 { print "?" } NR==9 { print "?" } { print }' "$here/hirerank.answers" >h.answers
 	rd new h.xml --regulation "$reg" <h.answers >h.out 2>h.err || { failed "help: exited non-zero"; errs h.err; }
 	for want in '  The law: Annex IV, point 1(a) \[ai-act:anx-4.1.a\]: its intended purpose, the' \
 	            "    \[ai-act:art-3.3\] ‘provider’ means a natural or legal person" \
 	            '  The law: Article 3(1) \[ai-act:art-3.1\]: ‘AI system’ means a'; do
 		grep -q "$want" h.out || { failed "help: no line '$want'"; head -40 h.out; }
 	done
-	printf 'x\nX\n1\nP\nyes\nno\nP.\nno\nno\n?\n' | rd new c.xml --regulation "$reg" >c.out 2>/dev/null
+	printf 'x\nX\n1\nP\nyes\nno\nno\n\nP.\nno\nno\n?\n' | rd new c.xml --regulation "$reg" >c.out 2>/dev/null
 	grep -q '  The law: Cyber Resilience Act Article 3(1) \[cra:art-3.1\]: ‘product with' c.out ||
 		{ failed "help: no CRA Article 3(1) text"; cat c.out; }
 	grep -q '    \[cra:art-3.4\] ‘software’ means' c.out || failed "help: a CRA term is not defined by the CRA's Article 3"
@@ -211,11 +250,11 @@ sys.exit(1 if bad else 0)
 PY
 	;;
 type-errors)
-	printf 'x\nX\n1\nP\nyes\nno\nP.\nno\nno\nyes\n\ndefault\nfive\n' | rd new t.xml --regulation "$reg" >/dev/null 2>t.err
-	grep -q "^stdin:13: error: question \"cra-support-period\": 'five': expected a number written with digits and a decimal point (such as 3 or 2.5), 0 or more" t.err ||
+	printf 'x\nX\n1\nP\nyes\nno\nno\n\nP.\nno\nno\nyes\n\ndefault\nfive\n' | rd new t.xml --regulation "$reg" >/dev/null 2>t.err
+	grep -q "^stdin:15: error: question \"cra-support-period\": 'five': expected a number written with digits and a decimal point (such as 3 or 2.5), 0 or more" t.err ||
 		{ failed "support period 'five': not the schema's message"; errs t.err; }
 	grep -q '3.8e25' t.err && failed "a support period in years explained with 3.8e25"
-	printf 'x\nX\n1\nP\nyes\nno\nP.\nno\nno\nyes\n\ndefault\n3.8e25\n' | rd new t2.xml --regulation "$reg" >/dev/null 2>t2.err
+	printf 'x\nX\n1\nP\nyes\nno\nno\n\nP.\nno\nno\nyes\n\ndefault\n3.8e25\n' | rd new t2.xml --regulation "$reg" >/dev/null 2>t2.err
 	grep -q "'3.8e25': expected a number written with digits and a decimal point" t2.err ||
 		{ failed "support period 3.8e25: accepted or not the schema's message"; errs t2.err; }
 	;;
@@ -231,7 +270,7 @@ batch-all)
 	[ ! -e b.xml ] || failed "--batch: a file was written"
 	;;
 cra-route)
-	printf 'x\nX\n1\nP\nyes\nno\nP.\nno\nno\nyes\n\ndefault\n5\n' | rd new r.xml --regulation "$reg" >r.out 2>r.err ||
+	printf 'x\nX\n1\nP\nyes\nno\nno\n\nP.\nno\nno\nyes\n\ndefault\n5\n' | rd new r.xml --regulation "$reg" >r.out 2>r.err ||
 		{ failed "cra product: exited non-zero"; errs r.err; }
 	grep -q '^  Classification: Outside the scope of the AI Act' r.out || { failed "no AI Act classification"; cat r.out; }
 	grep -q '^  Cyber Resilience Act: conformity assessment procedures (Article 32): ' r.out ||
@@ -256,6 +295,8 @@ Gatekeeper Systems SA (Lyon, FR)
 maybe
 yes
 no
+
+
 Identifies persons at a distance from video against a watch list.
 yes
 no
@@ -265,6 +306,8 @@ no
 no
 
 
+no
+no
 no
 no
 no

@@ -82,7 +82,18 @@ static inline void remove_tree(const char *dir)
 
 /* The graph of corpus/<reg>, built in-process with the regdoc library (as `regdoc
  * graph` does) into dir/<reg>.graph.xml and parsed. NULL on failure. */
+static inline xmlDocPtr build_corpus_graph_as_of(const char *dir, const char *reg,
+                                                 const char *as_of);
+
+/* The graph of corpus/<reg> (its latest version) into dir/<reg>.graph.xml, read back. */
 static inline xmlDocPtr build_corpus_graph(const char *dir, const char *reg)
+{
+	return build_corpus_graph_as_of(dir, reg, NULL);
+}
+
+/* The graph of the version of corpus/<reg> in force on as_of (NULL: the latest). */
+static inline xmlDocPtr build_corpus_graph_as_of(const char *dir, const char *reg,
+                                                 const char *as_of)
 {
 	regdoc_options o;
 	char path[4200], regdir[4200];
@@ -93,7 +104,8 @@ static inline xmlDocPtr build_corpus_graph(const char *dir, const char *reg)
 	regdoc_options_init(&o);
 	o.datadir = SOURCE_DIR;
 	o.diagnostics = devnull;
-	snprintf(path, sizeof path, "%s/%s.graph.xml", dir, reg);
+	o.as_of = as_of;
+	snprintf(path, sizeof path, "%s/%s%s%s.graph.xml", dir, reg, as_of ? "-" : "", as_of ? as_of : "");
 	snprintf(regdir, sizeof regdir, "%s/corpus/%s", SOURCE_DIR, reg);
 	rc = regdoc_graph(&o, regdir, path);
 	if (devnull)

@@ -35,6 +35,10 @@ typedef struct world {
 	char dir[256];
 	xmlDocPtr graph, cra_graph;
 	gindex g, cra;
+	xmlDocPtr graph24; /* the AI Act as in force before 27 July 2026 (the 2024 text) */
+	gindex g24;
+	xmlDocPtr omni_graph; /* Regulation (EU) 2026/1744, cited by the Section B route */
+	gindex omni;
 } world;
 
 static int setup(void **state)
@@ -45,8 +49,12 @@ static int setup(void **state)
 	make_temp_dir(w->dir, sizeof w->dir, "products");
 	w->graph = build_ai_act_graph(w->dir);
 	w->cra_graph = build_corpus_graph(w->dir, "cra");
+	w->graph24 = build_corpus_graph_as_of(w->dir, "ai-act", "2026-07-26");
+	w->omni_graph = build_corpus_graph(w->dir, "digital-omnibus-ai");
 	if (!w->graph || gindex_init(&w->g, w->graph, "ai-act graph", &d) != 0 || !w->cra_graph ||
-	    gindex_init(&w->cra, w->cra_graph, "cra graph", &d) != 0)
+	    gindex_init(&w->cra, w->cra_graph, "cra graph", &d) != 0 || !w->graph24 ||
+	    gindex_init(&w->g24, w->graph24, "ai-act 2024 graph", &d) != 0 || !w->omni_graph ||
+	    gindex_init(&w->omni, w->omni_graph, "digital-omnibus-ai graph", &d) != 0)
 		return -1;
 	*state = w;
 	return 0;
@@ -57,6 +65,10 @@ static int teardown(void **state)
 	world *w = *state;
 	gindex_free(&w->g);
 	gindex_free(&w->cra);
+	gindex_free(&w->g24);
+	gindex_free(&w->omni);
+	xmlFreeDoc(w->graph24);
+	xmlFreeDoc(w->omni_graph);
 	xmlFreeDoc(w->graph);
 	xmlFreeDoc(w->cra_graph);
 	remove_tree(w->dir);
@@ -67,8 +79,8 @@ static int teardown(void **state)
 /* Check one item; returns the number of problems (printed). */
 static size_t check_item(const world *w, const char *product, xmlNodePtr item)
 {
-	const gindex *graphs[2] = {&w->g, &w->cra};
-	return check_item_refs(graphs, 2, w->g.regulation, product, item, 0);
+	const gindex *graphs[3] = {&w->g, &w->cra, &w->omni};
+	return check_item_refs(graphs, 3, w->g.regulation, product, item, 0);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -173,6 +185,130 @@ static void test_products(void **state)
 	fsio_names_free(&names);
 	assert_true(nproducts >= 12);
 	assert_true(recitals > 0);
+	assert_int_equal(problems, 0);
+}
+
+/* Dates on the checklist (doc/rules.md, "Dates on the checklist"): an item whose
+ * provision is in an article or annex of the AI Act says from when it applies, with the
+ * provision of Article 113 (or of the amending act) that says so; one date when the rules
+ * concluded the case of Article 113, third paragraph, point (c) (the amended text). */
+static size_t check_item_dates(const gindex *g, const char *product, xmlDocPtr out,
+                               xmlNodePtr item)
+{
+	xmlNodePtr prov = NULL, unit;
+	size_t n = 0, bad = 0;
+	char *cases = xpath_string(out, "string(/assessment/conclusions/conclusion[@name='application']/@value)");
+	for (xmlNodePtr c = item->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, "provision"))
+			prov = c;
+	unit = prov && !helper_prop(prov, "regulation") && helper_prop(prov, "ref")
+	           ? gindex_unit(g, helper_prop(prov, "ref"))
+	           : NULL;
+	for (xmlNodePtr c = item->children; c; c = c->next) {
+		const char *from;
+		if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "applies"))
+			continue;
+		n++;
+		from = helper_prop(c, "from");
+		if (!from || strlen(from) != 10 || from[4] != '-' || !helper_prop(c, "ref") ||
+		    !helper_prop(c, "label")) {
+			print_error("%s under %s: item %s: <applies> without a date or its provision\n",
+			            product, g->version, helper_prop(item, "id"));
+			bad++;
+		}
+	}
+	if (unit && strcmp((const char *)unit->name, "recital") != 0 && n == 0) {
+		print_error("%s under %s: item %s (%s) says not from when it applies\n", product,
+		            g->version, helper_prop(item, "id"), helper_prop(prov, "ref"));
+		bad++;
+	}
+	if (*cases && n > 1) {
+		print_error("%s under %s: item %s lists %zu dates though the case \"%s\" was concluded\n",
+		            product, g->version, helper_prop(item, "id"), n, cases);
+		bad++;
+	}
+	free(cases);
+	return bad;
+}
+
+/* Every example product under every version of the AI Act (the 2024 text and the text as
+ * amended by Regulation (EU) 2026/1744): each checklist item's provision, citations and
+ * recitals exist in the graph of the version it was assessed under (a provision of the
+ * amended text, such as Article 42(3), is never cited under the 2024 text), and none is a
+ * provision that version deleted (Article 10(5), Annex I Section A point 1 in the amended
+ * text). */
+static void test_products_every_version(void **state)
+{
+	world *w = *state;
+	fsio_names names;
+	diag d;
+	const gindex *versions[2] = {&w->g24, &w->g};
+	size_t problems = 0, items = 0;
+	diag_init(&d, stderr);
+	assert_string_equal(w->g24.version, "2024-08-01");
+	assert_string_equal(w->g.version, "2026-07-27");
+	assert_int_equal(fsio_list_dir(PRODUCTS, &names, &d), 0);
+	for (size_t v = 0; v < 2; v++)
+		for (size_t i = 0; i < names.n; i++) {
+			const gindex *graphs[3] = {versions[v], &w->cra, &w->omni};
+			assess_regulation cra = {NULL, w->cra_graph, SOURCE_DIR "/corpus/cra/rules"};
+			assess_options ao;
+			char *path;
+			xmlDocPtr out;
+			xmlXPathContextPtr ctx;
+			xmlXPathObjectPtr r;
+			size_t len = strlen(names.v[i]);
+			if (len < 5 || strcmp(names.v[i] + len - 4, ".xml") != 0)
+				continue;
+			path = fsio_join(PRODUCTS, names.v[i]);
+			memset(&ao, 0, sizeof ao);
+			ao.others = &cra;
+			ao.nothers = 1;
+			out = assess_product_doc(versions[v]->doc, path, RULES, SOURCE_DIR "/templates", &ao, &d);
+			free(path);
+			if (!out) {
+				print_error("%s: not assessed under version %s\n", names.v[i], versions[v]->version);
+				problems++;
+				continue;
+			}
+			ctx = xmlXPathNewContext(out);
+			r = xmlXPathEvalExpression((const xmlChar *)"//checklist/group/item", ctx);
+			for (int k = 0; r && r->nodesetval && k < r->nodesetval->nodeNr; k++) {
+				xmlNodePtr item = r->nodesetval->nodeTab[k];
+				problems += check_item_refs(graphs, 3, versions[v]->regulation, names.v[i], item, 0);
+				for (xmlNodePtr c = item->children; c; c = c->next) {
+					const char *ref;
+					xmlNodePtr el;
+					if (c->type != XML_ELEMENT_NODE || helper_prop(c, "regulation") ||
+					    (strcmp((const char *)c->name, "provision") && strcmp((const char *)c->name, "cite")))
+						continue;
+					ref = helper_prop(c, "ref");
+					el = ref ? gindex_find(versions[v], ref) : NULL;
+					if (el && helper_prop(el, "deleted")) {
+						print_error("%s under %s: item %s cites %s, which that version deleted\n",
+						            names.v[i], versions[v]->version, helper_prop(item, "id"), ref);
+						problems++;
+					}
+				}
+				problems += check_item_dates(versions[v], names.v[i], out, item);
+				items++;
+			}
+			/* the assessment says which version it used */
+			{
+				char *lv = xpath_string(out, "string(/assessment/law/@version)");
+				if (strcmp(lv, versions[v]->version) != 0) {
+					print_error("%s: <law version=\"%s\">, not %s\n", names.v[i], lv, versions[v]->version);
+					problems++;
+				}
+				free(lv);
+			}
+			xmlXPathFreeObject(r);
+			xmlXPathFreeContext(ctx);
+			xmlFreeDoc(out);
+		}
+	print_message("%zu checklist items checked against the version they were assessed under\n", items);
+	fsio_names_free(&names);
+	assert_true(items > 0);
 	assert_int_equal(problems, 0);
 }
 
@@ -359,6 +495,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_products, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_products_every_version, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cache_same_bytes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_markdown_escaping, setup, teardown),
 		cmocka_unit_test(test_prefill_refs),
