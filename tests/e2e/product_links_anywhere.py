@@ -17,8 +17,11 @@ usage: product_links_anywhere.py --regdoc REGDOC --corpus CORPUS_DIR
 import argparse, html, os, re, shutil, subprocess, sys, tempfile, zipfile
 
 URL = "https://regdoc.example/pub/"
-EURLEX = re.compile(r"^https://eur-lex\.europa\.eu/legal-content/EN/TXT/HTML/\?uri=CELEX:(3\d{4}R\d{4})"
-                    r"(#(art_\d+|rct_\d+|anx_[IVXLC]+|\d{3}\.\d{3}|index\.html|[a-z]+-\d+\.html))?$")
+# an act (3YYYYRNNNN) or a consolidated text of it (0YYYYRNNNN-YYYYMMDD: the version
+# assessed under), at a provision or at the document itself
+EURLEX = re.compile(r"^https://eur-lex\.europa\.eu/legal-content/EN/TXT/(HTML/)?\?uri=CELEX:"
+                    r"(?P<celex>3\d{4}R\d{4}|0\d{4}R\d{4}-\d{8})"
+                    r"(#(?P<anchor>art_\d+|rct_\d+|anx_[IVXLC]+|\d{3}\.\d{3}))?$")
 fails = []
 
 
@@ -127,6 +130,10 @@ def main():
                 text = open(g, encoding="utf-8").read()
                 celex = re.search(r'<regulation [^>]*celex="([^"]+)"', text).group(1)
                 graphs[celex] = set(re.findall(r'\sid="([^"]*)"', text)), text
+                # the text assessed under: the latest version (a consolidation's CELEX)
+                vc = re.search(r'<regulation [^>]*version-celex="([^"]+)"', text)
+                if vc:
+                    graphs[vc.group(1)] = graphs[celex]
 
         def anchor_exists(celex, anchor):
             ids, text = graphs[celex]
@@ -145,10 +152,10 @@ def main():
             m = EURLEX.match(url)
             if not m:
                 return "not a well-formed EUR-Lex link"
-            if m.group(1) not in graphs:
-                return "CELEX %s is no regulation of the corpus" % m.group(1)
-            if m.group(3) and not anchor_exists(m.group(1), m.group(3)):
-                return "anchor %s names nothing of the text" % m.group(3)
+            if m.group("celex") not in graphs:
+                return "CELEX %s is no regulation of the corpus" % m.group("celex")
+            if m.group("anchor") and not anchor_exists(m.group("celex"), m.group("anchor")):
+                return "anchor %s names nothing of the text" % m.group("anchor")
             return None
 
         n = 0
