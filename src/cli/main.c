@@ -4,8 +4,7 @@
  * SIGTERM and SIGHUP only set a flag (async-signal-safe); the job polls it, stops,
  * removes its temporary output and returns; then the signal is raised again with its
  * default action, so the caller sees the process killed by it (SECURITY.md, "Signals").
- * SIGPIPE is ignored: a closed pipe is an EPIPE write error, exit status 3. libxml2
- * allocates through cli/xmlmem.
+ * SIGPIPE is ignored: a closed pipe is an EPIPE write error, exit status 3.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -30,7 +29,6 @@
 
 #include "cli/help.h"
 #include "cli/opts.h"
-#include "cli/xmlmem.h"
 #include "regdoc.h"
 #include "util/text.h"
 
@@ -349,7 +347,6 @@ int main(int argc, char **argv)
 	cli_args a;
 	int status;
 
-	xmlmem_install(); /* before libxml2 allocates anything */
 	regdoc_options_init(&o);
 	if (cli_parse(argc, argv, &a, stderr) != 0) {
 		cli_args_free(&a);
