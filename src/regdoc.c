@@ -238,10 +238,19 @@ static int load_library(job *j, const char *dir, int link_all, library *L)
 		return -1;
 	}
 	if (has_manifest(dir)) {
-		/* beside the folder itself: for a symbolic link to a regulation, beside its
-		 * target (where its siblings are), not beside the link */
+		/* beside the folder itself: for a symbolic link to a regulation (or ".",
+		 * ".."), beside its target (where its siblings are), not beside the link;
+		 * the path as the user wrote it when that is the same folder, so the
+		 * siblings' pages are named relative like the regulation's own */
 		char *real = realpath(dir, NULL);
-		char *parent = parent_dir(real ? real : dir);
+		char *parent = parent_dir(dir);
+		char *real_parent = real ? parent_dir(real) : NULL;
+		if (parent && real_parent && !same_dir(parent, real_parent)) {
+			free(parent);
+			parent = real_parent;
+			real_parent = NULL;
+		}
+		free(real_parent);
 		free(real);
 		diag quiet;
 		diag_init(&quiet, NULL);

@@ -30,6 +30,7 @@
 #include "cli/help.h"
 #include "cli/opts.h"
 #include "regdoc.h"
+#include "util/diag.h"
 #include "util/text.h"
 
 static const char usage_text[] =
@@ -85,7 +86,7 @@ static const char usage_text[] =
 	"      --set ID=VALUE    new: the answer to question ID, given in advance\n"
 	"      --batch           new: read no answers; --set and defaults only\n"
 	"      --force           new: replace an existing PRODUCT.xml\n"
-	"  -h, --help            this help; 'regdoc COMMAND --help': that command's\n"
+	"  -h, --help            this help; 'regdoc COMMAND --help': that command's help\n"
 	"      --version         print the version\n"
 	"\n"
 	"Diagnostics go to stderr as PATH:LINE: error|warning: MESSAGE.\n"
@@ -197,25 +198,32 @@ static int is_dir(const char *p)
 static void print_built(void *ctx, const regdoc_build_report *r)
 {
 	(void)ctx;
-	if (r->unchanged)
-		fprintf(stderr, "regdoc: nothing changed since the last build: %s/ is as it was "
-		                "(%.1f s)\n", r->outdir, r->seconds);
-	else if (r->regulation)
-		fprintf(stderr, "regdoc: built %s: %zu units, %zu pages, %zu products, %zu warnings "
-		                "-> %s/ (%.1f s)\n",
-		        r->regulation, r->units, r->pages, r->products, r->warnings, r->outdir, r->seconds);
+	/* the output folder is the user's -o (or the corpus's name): shown escaped */
+	if (r->unchanged) {
+		fputs("regdoc: nothing changed since the last build: ", stderr);
+		diag_put_escaped(stderr, r->outdir);
+		fprintf(stderr, "/ is as it was (%.1f s)\n", r->seconds);
+		return;
+	}
+	if (r->regulation)
+		fprintf(stderr, "regdoc: built %s: %zu units, %zu pages, %zu products, %zu warnings -> ",
+		        r->regulation, r->units, r->pages, r->products, r->warnings);
 	else
 		fprintf(stderr, "regdoc: built %zu regulation%s: %zu units, %zu pages, %zu products, "
-		                "%zu files, %zu warnings -> %s/ (%.1f s)\n",
+		                "%zu files, %zu warnings -> ",
 		        r->regulations, r->regulations == 1 ? "" : "s", r->units, r->pages, r->products,
-		        r->files, r->warnings, r->outdir, r->seconds);
+		        r->files, r->warnings);
+	diag_put_escaped(stderr, r->outdir);
+	fprintf(stderr, "/ (%.1f s)\n", r->seconds);
 }
 
 /* build -v: every file written */
 static void print_file(void *ctx, const char *path)
 {
 	(void)ctx;
-	fprintf(stderr, "regdoc: wrote %s\n", path);
+	fputs("regdoc: wrote ", stderr);
+	diag_put_escaped(stderr, path);
+	fputc('\n', stderr);
 }
 
 /* The options that fill regdoc_options; 0, or a usage error's status. */
@@ -333,7 +341,9 @@ static int run(const cli_args *a, regdoc_options *o)
 		                                       "assess", "new", "diff", "templates", "help"};
 		const char *near = text_nearest(command, commands, sizeof commands / sizeof *commands);
 		if (near) {
-			fprintf(stderr, "regdoc: unknown command '%s'; did you mean '%s'?\n", command, near);
+			fputs("regdoc: unknown command '", stderr);
+			diag_put_escaped(stderr, command);
+			fprintf(stderr, "'; did you mean '%s'?\n", near);
 			fputs("Try 'regdoc --help'.\n", stderr);
 			return REGDOC_EXIT_USAGE;
 		}

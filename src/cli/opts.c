@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/diag.h"
 #include "util/text.h"
 
 enum opt_kind {
@@ -50,8 +51,10 @@ static const opt options[] = {
 
 int cli_usage_error(FILE *err, const char *fmt, const char *arg)
 {
+	char msg[1024];
+	snprintf(msg, sizeof msg, fmt, arg);
 	fputs("regdoc: ", err);
-	fprintf(err, fmt, arg);
+	diag_put_escaped(err, msg); /* arg is the user's: a file name may hold ESC */
 	fputs("\nTry 'regdoc --help'.\n", err);
 	return 2;
 }
@@ -92,7 +95,8 @@ static int unknown_long(FILE *err, const char *name, size_t len)
 	for (size_t i = 0; i < NOPTIONS; i++)
 		names[i] = options[i].long_name;
 	near = text_nearest(word, names, NOPTIONS);
-	fprintf(err, "regdoc: unknown option --%s", word);
+	fputs("regdoc: unknown option --", err);
+	diag_put_escaped(err, word);
 	if (near)
 		fprintf(err, "; did you mean --%s?", near);
 	fputs("\nTry 'regdoc --help'.\n", err);

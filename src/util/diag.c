@@ -42,6 +42,11 @@ static void put_escaped(FILE *out, const char *s)
 	}
 }
 
+void diag_put_escaped(FILE *out, const char *s)
+{
+	put_escaped(out, s ? s : "");
+}
+
 /* stderr gone (a closed pipe, a full disk): an I/O error of the run, which then fails
  * (exit status 3) and removes its temporary output; nothing more is printed. */
 static void check_stream(diag *d)

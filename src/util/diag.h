@@ -37,6 +37,11 @@ typedef struct diag {
 
 void diag_init(diag *d, FILE *out);
 
+/* s written to out as diagnostics write input text: control and invisible characters
+ * escaped (\x1b, \u202E). For the messages printed outside a diag (usage errors, the
+ * command's summary lines), which also carry what the user or a file name gave. */
+void diag_put_escaped(FILE *out, const char *s);
+
 /* path may be NULL (a message about the run); line 0 means "no line". */
 void diag_report(diag *d, enum diag_level level, const char *path, unsigned long line,
                  const char *fmt, ...)

@@ -69,15 +69,34 @@ static char *parent_of(const char *path)
 	return strndup(path, (size_t)(slash - path));
 }
 
+/* A device, FIFO or socket: never replaced (as root, `graph -o /dev/null` would put
+ * a regular file in the device's place), nor a symbolic link to one (/dev/stdout). */
+static const char *special_kind(mode_t m)
+{
+	return S_ISCHR(m) || S_ISBLK(m) ? "a device" : S_ISFIFO(m) ? "a FIFO"
+	       : S_ISSOCK(m)            ? "a socket" : NULL;
+}
+
 /* What is at path, if anything, is of the kind the caller writes: a folder where a
  * folder goes, a file where a file goes; a symbolic link is replaced as a name (never
- * followed: tests/hostile output-symlink), whatever it points at.
- * Replacing something of another kind would destroy what the user did not ask to. */
+ * followed: tests/hostile output-symlink), unless it points at a device, FIFO or
+ * socket. Replacing something of another kind would destroy what the user did not
+ * ask to. */
 static int kind_ok(const char *path, int is_file, diag *d)
 {
-	struct stat st;
+	struct stat st, to;
+	const char *special;
 	if (lstat(path, &st) != 0)
 		return 1;
+	special = special_kind(st.st_mode);
+	if (!special && S_ISLNK(st.st_mode) && stat(path, &to) == 0)
+		special = special_kind(to.st_mode);
+	if (special) {
+		diag_error(d, path, 0, "is %s, not a regular %s: refusing to replace it%s", special,
+		           is_file ? "file" : "folder",
+		           is_file ? " (-o - writes to standard output)" : "");
+		return 0;
+	}
 	if (is_file && S_ISDIR(st.st_mode)) {
 		diag_error(d, path, 0, "is a folder: refusing to replace it with a file");
 		return 0;

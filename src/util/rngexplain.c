@@ -362,6 +362,22 @@ static int value_ok(ctx *c, xmlNodePtr p, const char *s, buf *want, int depth)
 		} else if (!strcmp(type, "boolean")) {
 			ok = !strcmp(s, "true") || !strcmp(s, "false") || !strcmp(s, "1") || !strcmp(s, "0");
 			buf_printf(want, "%strue or false", want->len ? ", or " : "");
+		} else if (!strcmp(type, "language")) {
+			/* xsd:language: [a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})* */
+			size_t run = 0, part = 0;
+			ok = *s != '\0';
+			for (const char *q = s; ok && *q; q++) {
+				if (*q == '-') {
+					ok = run > 0;
+					run = 0;
+					part++;
+				} else {
+					ok = ++run <= 8 && ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
+					                    (part && *q >= '0' && *q <= '9'));
+				}
+			}
+			ok = ok && run > 0;
+			buf_printf(want, "%sa language code such as en or pt-PT", want->len ? ", or " : "");
 		} else {
 			buf_printf(want, "%stext", want->len ? ", or " : "");
 		}
@@ -658,7 +674,7 @@ static void check_element(ctx *c, xmlNodePtr e, model *m, int depth)
 				buf want;
 				buf_init(&want);
 				value_ok(c, m->attrs[i].value, "\x01", &want, 0);
-				if (want.s)
+				if (want.s && want.len) /* nothing when any text will do */
 					buf_printf(&b, " (%s%s)", strchr(want.s, ',') ? "one of: " : "", want.s);
 				buf_free(&want);
 			}

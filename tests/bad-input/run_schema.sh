@@ -99,6 +99,15 @@ manifest)
 	run check mini
 	want "mini/manifest.xml:7: error: unknown element <celx> in <manifest> (did you mean <celex>?); allowed here: <short-title>, <title>, <celex>,"
 	want 'mini/manifest.xml:15: error: bad value "greek" for attribute numerals of <unit>; allowed: arabic, roman'
+	# a required attribute whose type is xsd:language: said in words, never "()"
+	cp -r "$root/tests/fixtures/mini" "$work/mini2"
+	sed -i 's/<manifest id="mini" lang="en">/<manifest id="mini">/' "$work/mini2/manifest.xml"
+	run check mini2
+	want 'mini2/manifest.xml:4: error: <manifest> lacks the attribute lang, which is required (a language code such as en or pt-PT)'
+	sed -i 's/<manifest id="mini">/<manifest id="mini" lang="e n">/' "$work/mini2/manifest.xml"
+	run check mini2
+	want 'mini2/manifest.xml:4: error: bad value "e n" for attribute lang of <manifest>; expected a language code such as en or pt-PT'
+	grep -F '()' "$work/err" && failed "empty parentheses in a diagnostic"
 	;;
 rules)
 	mkdir "$work/reg"

@@ -9,11 +9,12 @@
 #                  image whose newer nodejs conflicts with Debian's npm. Needs apt's
 #                  package lists (README's command runs apt-get update first); without
 #                  them, or without apt-get, skipped (77), a failure under CI=true.
-#   ci-installs    .ci/run installs every package of README's list, on a line that fails
-#                  the run when one cannot be installed (no `|| true`), and exports CI=true
+#   ci-installs    .ci/run installs exactly README's list (every package of it, nothing
+#                  else, no other installer or download), on a line that fails the run
+#                  when one cannot be installed (no `|| true`), and exports CI=true
 #   no-skip-in-ci  the tests that skip when a tool is missing (browser, OpenDocument, man
-#                  lint, the terminal questionnaire) skip (77) with CI unset, and fail
-#                  (1) with CI=true
+#                  lint, the terminal questionnaire) or under a wrapper (the memory
+#                  bound) skip (77) with CI unset, and fail (1) with CI=true
 set -u
 check=${1:?usage: run.sh CHECK [REGDOC]}
 regdoc=${2:-}
@@ -53,6 +54,15 @@ ci-installs)
 	for p in $pkgs; do
 		case " $installs " in *" $p "*) ;; *) failed "README's package $p is not installed by .ci/run" ;; esac
 	done
+	# and nothing more: every package .ci/run installs is in README's list, and it has no
+	# other install (a second apt-get install, pip, npm, a download)
+	for p in $installs; do
+		case "$p" in apt-get|install|-*|'>/dev/null') continue ;; esac
+		case " $pkgs " in *" $p "*) ;; *) failed ".ci/run installs $p, which README's list lacks" ;; esac
+	done
+	n=$(grep -c 'apt-get install' .ci/run)
+	[ "$n" = 1 ] || failed ".ci/run has $n apt-get install lines, not one"
+	grep -nE '(^|[^a-z])(pip3?|npm|npx|curl|wget|snap|flatpak) ' .ci/run && failed ".ci/run installs or downloads something else"
 	;;
 no-skip-in-ci)
 	[ -n "$regdoc" ] || { echo "no-skip-in-ci needs REGDOC_BINARY" >&2; exit 2; }
@@ -77,6 +87,9 @@ no-skip-in-ci)
 	expect 1 true env PATH="$work/bin" sh tests/man/check.sh lint "$regdoc"
 	expect 77 "" env PATH="$work/bin" sh tests/new/run.sh pty "$regdoc"
 	expect 1 true env PATH="$work/bin" sh tests/new/run.sh pty "$regdoc"
+	# the memory bound's test under a wrapper (valgrind): the bound is off by design
+	expect 77 "" env REGDOC_WRAPPER=env sh tests/faults/run.sh memory "$regdoc"
+	expect 1 true env REGDOC_WRAPPER=env sh tests/faults/run.sh memory "$regdoc"
 	;;
 *)
 	echo "run.sh: unknown check '$check'" >&2; exit 2 ;;

@@ -16,7 +16,13 @@
 #   assess-missing    a product file that does not exist: exit 3 (I/O), naming it
 #   links-unknown-id  an id that is not in the corpus: exit 1, naming it
 #   links-bad-path    a corpus path that is not one: exit 1, naming it
-#   links-qualified   links over a folder of regulations: every id qualified
+#   links-qualified   links over a folder of regulations: every id qualified; a sibling
+#                     regulation's pages named relative, as the corpus was
+#   help              --help and every COMMAND --help: exit 0, stdout, usage line
+#   escaped-args      control characters from the command line shown escaped (\x1b) in
+#                     usage errors, build's summary and -v lines
+#   readme-links      README's example output of `regdoc links corpus/ai-act rec-78` is
+#                     what it prints
 #   build-summary     build prints one line per regulation and one for the run on stderr
 #   build-quiet       -q: nothing on stderr
 #   build-verbose     -v: every file written, as many as the summary counts
@@ -134,6 +140,47 @@ links-qualified)
 	fi
 	expect 0 links corpus/ai-act rec-78
 	has "$work/out" "relates-to	rec-78	art-43	corpus/ai-act/versions/2026-07-27/recitals/recital-078.md:10"
+	# a sibling regulation's pages are named as the user named the corpus (relative),
+	# not by their absolute path
+	expect 0 links corpus/ai-act cra:art-12
+	has "$work/out" "cites	cra:art-12.1	ai-act:art-15	corpus/cra/articles/article-012.md:4"
+	grep -q "	$root/" "$work/out" && failed "an absolute page path: $(grep "	$root/" "$work/out" | head -1)"
+	;;
+help)
+	# regdoc --help and every COMMAND --help: exit 0 on stdout, each command's usage
+	# line; -h says where a command's own help is (the line used to stop mid-sentence)
+	expect 0 --help
+	has "$work/out" "-h, --help            this help; 'regdoc COMMAND --help': that command's help"
+	for c in build graph check links site assess new diff templates; do
+		expect 0 "$c" --help
+		has "$work/out" "usage: regdoc $c"
+		[ -s "$work/err" ] && failed "$c --help wrote to stderr"
+	done
+	;;
+escaped-args)
+	# issue 18, class 4's sibling: what the command line gives (a file name from find |
+	# xargs may hold ESC) is shown escaped in usage errors and the summary lines too
+	esc=$(printf '\033]0;owned\007')
+	expect 2 "bu${esc}ild"
+	has "$work/err" "unknown command 'bu\x1b]0;owned\x07ild'"
+	expect 2 build "--o${esc}"
+	has "$work/err" "unknown option --o\x1b]0;owned\x07"
+	expect 2 assess "a${esc}.xml"
+	has "$work/err" "cannot name the output folder after 'a\x1b]0;owned\x07.xml'"
+	expect 0 build "$mini" -o "$work/o${esc}"
+	has "$work/err" "regdoc: built mini: 9 units, 15 pages, 0 products, 1 warnings -> $work/o\x1b]0;owned\x07/mini/ ("
+	expect 0 build -v "$mini" -o "$work/o${esc}"
+	has "$work/err" "regdoc: wrote $work/o\x1b]0;owned\x07/mini/graph.xml"
+	if LC_ALL=C grep -q "$(printf '[\033\007]')" "$work/err"; then failed "a raw ESC or BEL on stderr"; fi
+	;;
+readme-links)
+	# README's example of `regdoc links corpus/ai-act rec-78` is what the command prints
+	awk '/^`regdoc links corpus\/ai-act rec-78` answers/ { at = 1; next }
+	     at && /^```/ { if (++fence == 2) exit; next }
+	     fence == 1 { print }' README.md >"$work/want"
+	[ -s "$work/want" ] || failed "no example of regdoc links corpus/ai-act rec-78 in README.md"
+	expect 0 links corpus/ai-act rec-78
+	diff "$work/want" "$work/out" >"$work/diff" || { failed "README's example differs from the output:"; cat "$work/diff"; }
 	;;
 build-summary)
 	expect 0 build tests/fixtures/library -o "$work/b"

@@ -23,7 +23,7 @@ root=$(cd "$here/../.." && pwd)
 classes="deep-blockquotes bracket-runs cite-huge-range raw-html raw-html-product
 xml-external-entity xml-billion-laughs xml-external-dtd xml-xinclude xml-truncated
 xml-not-xml xml-huge-attribute xml-deep product-id-dotdot template-write-outside
-template-read-url template-symlink output-symlink md-injection terminal-escapes
+template-read-url template-symlink output-symlink md-injection manifest-title-injection terminal-escapes
 xml-control-chars template-recursion"
 
 if [ -z "$class" ] || [ -z "$regdoc" ]; then
@@ -610,6 +610,35 @@ md-injection)
 	# an Annex IV comment holds the point's label: never ended early
 	[ "$(grep -c -- '-->' new/annex-iv.md)" = "$(grep -c -- '^<!-- ' new/annex-iv.md)" ] ||
 		failed "a comment in annex-iv.md is ended early or not at all"
+	;;
+manifest-title-injection)
+	# issue 18, class 3, the other field it names: a regulation manifest's short title
+	# (the CRA's, labelling its provisions in an AI Act product's combined checklist:
+	# "Cyber Resilience Act Article 13(8)") with a backtick run, "-->", raw tags, Markdown
+	# emphasis and a javascript: link: kept as text in the HTML and the Markdown (rendered
+	# by cmark), the FODT well-formed
+	if ! command -v cmark >/dev/null 2>&1; then
+		echo "FAIL [$class]: cmark (the CommonMark renderer, package cmark) is needed to render the Markdown"
+		exit 1
+	fi
+	cp -R "$root/corpus" c
+	sed -i 's|<short-title>[^<]*</short-title>|<short-title>CRA x``y`\&lt;img src=x onerror=alert(1)\&gt;` --\&gt; \&lt;!-- \&lt;script\&gt;alert(2)\&lt;/script\&gt; *z* [l](javascript:alert(3))</short-title>|' c/cra/manifest.xml
+	grep -q 'onerror=alert(1)' c/cra/manifest.xml || { echo "FAIL [$class]: setup: manifest not edited"; exit 1; }
+	run assess c/ai-act/products/homebuddy-smart-speaker.xml -o new
+	expect_status 0 "assess"
+	grep -q 'onerror=alert(1)' new/checklist.md || failed "setup: the short title does not reach checklist.md"
+	# parsed (inert.py), not grepped: the title is also in aria-label attributes, where
+	# "onerror=" is text
+	python3 "$here/inert.py" new >inert.txt 2>&1 || failed "output not inert: $(head -5 inert.txt)"
+	for md in new/checklist.md new/annex-iv.md; do
+		cmark --unsafe "$md" >rendered.html
+		python3 "$here/inert.py" rendered.html >inert.txt 2>&1 || failed "$md rendered by cmark is not inert: $(head -3 inert.txt)"
+		grep -qF 'CRA x``y`&lt;img src=x onerror=alert(1)&gt;` --&gt; &lt;!-- &lt;script&gt;alert(2)&lt;/script&gt; *z* [l](javascript:alert(3)) Article' rendered.html ||
+			failed "the short title is not kept as text in $md"
+	done
+	for x in new/*.fodt new/assessment.xml; do
+		xmllint --noout "$x" 2>/dev/null || failed "$x is not well-formed XML"
+	done
 	;;
 terminal-escapes)
 	# issue 18, class 4: input text echoed in a diagnostic cannot drive the terminal:

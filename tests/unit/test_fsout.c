@@ -419,6 +419,33 @@ static void test_refuses_other_kind(void **state)
 	free(dir);
 }
 
+/* Issue 18, class 7's sibling: a device, FIFO or socket, or a symbolic link to one, is
+ * never replaced by an output file or folder (`regdoc graph -o /dev/null` as root put
+ * a regular file in place of the device). */
+static void test_refuses_special_files(void **state)
+{
+	fx *t = *state;
+	char *fifo = fsio_join(t->dir, "a-fifo"), *link = fsio_join(t->dir, "to-null");
+	fsout o;
+	struct stat st;
+	assert_int_equal(mkfifo(fifo, 0644), 0);
+	assert_int_equal(symlink("/dev/null", link), 0);
+	assert_int_equal(fsout_begin_file(&o, fifo, &t->d), -1);
+	assert_int_equal(fsout_begin_dir(&o, fifo, &t->d), -1);
+	assert_int_equal(fsout_begin_file(&o, link, &t->d), -1);
+	assert_int_equal(fsout_begin_dir(&o, link, &t->d), -1);
+	assert_int_equal(t->d.errors, 4);
+	assert_non_null(strstr(diags(t), "a-fifo: error: is a FIFO, not a regular file: refusing to replace it (-o - writes to standard output)"));
+	assert_non_null(strstr(diags(t), "a-fifo: error: is a FIFO, not a regular folder: refusing to replace it\n"));
+	assert_non_null(strstr(diags(t), "to-null: error: is a device, not a regular file"));
+	assert_int_equal(lstat(fifo, &st), 0);
+	assert_true(S_ISFIFO(st.st_mode));
+	assert_int_equal(lstat(link, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	free(fifo);
+	free(link);
+}
+
 /* Issue 18, class 10: a begin that fails (here: the parent cannot be made) leaves
  * nothing allocated, whether or not the caller aborts (LeakSanitizer, valgrind). */
 static void test_failed_begin_leaks_nothing(void **state)
@@ -447,6 +474,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_remove_tree_does_not_follow_symlinks, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mkdirs, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refuses_other_kind, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_refuses_special_files, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_failed_begin_leaks_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_build_failing_at_last_step_keeps_previous, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_graph_failing_keeps_previous_file, setup, teardown),
