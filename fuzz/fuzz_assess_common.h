@@ -15,6 +15,7 @@
 #include "fuzz_common.h"
 #include "graph/graph.h"
 #include "ingest/corpus.h"
+#include "link/link.h"
 
 #define FUZZ_REG FUZZ_SOURCE_DIR "/corpus/ai-act"
 
@@ -41,7 +42,7 @@ static inline void fuzz_load_graph(void)
 	diag_init(&d, stderr);
 	if (regulation_load(FUZZ_REG, FUZZ_SOURCE_DIR, &fuzz_reg, &d) != 0 || !fuzz_reg.doc)
 		fuzz_setup_failed("the graph of corpus/ai-act");
-	graph_link(&fuzz_reg, &st, &d);
+	link_resolve(&fuzz_reg, &st, &d);
 	if (d.errors || gindex_init(&fuzz_gindex, fuzz_reg.doc, "graph", &d) != 0)
 		fuzz_setup_failed("the graph of corpus/ai-act");
 	fuzz_product_rng = fuzz_load_rng(FUZZ_SOURCE_DIR "/templates/schema/product.rng");

@@ -1,5 +1,6 @@
 /*
- * fuzz_cite.c - libFuzzer target for the citation scanner (link/cite.c).
+ * fuzz_cite.c - libFuzzer target for the citation scanner (link/cite.h; its files:
+ * link/cite_impl.h).
  *
  * Scans the input as one paragraph with a fixed context and checks what the
  * scanner promises in cite.h: spans inside the text, in order and not overlapping;

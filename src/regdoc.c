@@ -22,6 +22,7 @@
 #include "graph/graph.h"
 #include "graph/library.h"
 #include "ingest/corpus.h"
+#include "link/link.h"
 #include "link/suggest.h"
 #include "render/site.h"
 #include "render/xslt.h"
@@ -133,7 +134,7 @@ static int find_regulations(const char *dir, fsio_names *out, diag *d)
 static int link_graph(job *j, const char *regdir, regulation *r)
 {
 	link_stats st;
-	graph_link_library(r, j->lib, &st, &j->d);
+	link_resolve_library(r, j->lib, &st, &j->d);
 	if (diag_interrupted(&j->d))
 		return -1;
 	/* computed recital <-> article/annex relations (suggests edges, never relates-to) */
@@ -307,7 +308,7 @@ static int load_library(job *j, const char *dir, int link_all, library *L)
 			link_stats st;
 			diag quiet;
 			diag_init(&quiet, NULL);
-			graph_link_library(&L->regs[i], j->lib, &st, &quiet);
+			link_resolve_library(&L->regs[i], j->lib, &st, &quiet);
 		}
 	}
 	if (j->want_versions && !rc)

@@ -36,6 +36,21 @@ static void index_id(xmlHashTablePtr ids, xmlNodePtr cur, const xmlChar *id, dia
 	}
 }
 
+int graph_is_qualified(const char *ref, size_t *reg_len)
+{
+	const char *colon = ref ? strchr(ref, ':') : NULL;
+	size_t n = colon ? (size_t)(colon - ref) : 0;
+	if (!colon || n == 0 || n > 64 || (n == 3 && !strncmp(ref, "ext", 3)) || !colon[1])
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!((ref[i] >= 'a' && ref[i] <= 'z') || (ref[i] >= '0' && ref[i] <= '9') ||
+		      (i > 0 && (ref[i] == '-' || ref[i] == '_' || ref[i] == '.'))))
+			return 0;
+	if (reg_len)
+		*reg_len = n;
+	return 1;
+}
+
 xmlHashTablePtr graph_index_ids(xmlDocPtr doc, diag *d)
 {
 	/* 4096 buckets, and the table grows with the ids: 16384 would make each index a

@@ -1,11 +1,13 @@
 /*
- * graph.h - from assembled units to the finished, checked graph of a regulation.
+ * graph.h - the graph of a regulation: the XML document the stages after ingest share.
  *
- * Owns: the link stage (resolve.c: citations → <cite> and cites/cites-act edges,
- * terms.c: defined-term uses → <term>), the checks a schema cannot make (check.c: ids
- * unique, no dangling reference, relates-to targets exist; then RELAX NG validation
- * against templates/schema/graph.rng), the deterministic serialisation (graph.c), and
- * edge queries (links.c).
+ * Owns: the id scheme's reads (check.c: the index of every id, qualified ids
+ * "cra:art-12.3"), the checks a schema cannot make (check.c: ids unique, no dangling
+ * reference, relates-to targets exist; then RELAX NG validation against
+ * templates/schema/graph.rng), the one walk of a tree and the insertion that never
+ * merges text (graph.c), the deterministic serialisation (graph.c), and edge queries
+ * (links.c). The link stage (src/link, link/link.h) adds citations, terms and edges to
+ * the graph with these; nothing here calls the link stage (README, "Layout").
  */
 #ifndef REGDOC_GRAPH_H
 #define REGDOC_GRAPH_H
@@ -17,63 +19,12 @@
 #include "ingest/corpus.h"
 #include "util/diag.h"
 
-#define GRAPH_MAX_RANGE 500 /* a cited range expands to at most this many targets */
-
-/* What the link stage found, by kind: for the README and the issue notes. */
-typedef struct link_stats {
-	unsigned long cites;            /* <cite> elements made */
-	unsigned long internal;         /* of which to this regulation */
-	unsigned long external;         /* of which to another act */
-	unsigned long targets;          /* internal targets, ranges expanded */
-	unsigned long exact;            /* targets found as cited */
-	unsigned long coarsened;        /* targets found only at a coarser level */
-	unsigned long unresolved;       /* targets naming nothing that exists */
-	unsigned long by_kind[8];       /* targets by kind: see link_kind_names */
-	unsigned long terms;            /* defined-term uses linked */
-	unsigned long acts;             /* distinct other acts */
-	unsigned long aliases;          /* citations made from a manifest alias phrase */
-	unsigned long cross;            /* citations resolved into another regulation */
-	unsigned long cross_targets;    /* their targets (qualified ids) */
-	unsigned long cross_unresolved; /* targets naming nothing in that regulation */
-} link_stats;
-
-/* The other regulations a citation may resolve into (the library being built):
- * a citation of an act whose CELEX is one of theirs names their units, as ids
- * qualified by their manifest id (cra:art-12.3). The regulation being linked may be
- * in the table too; its own CELEX always maps to itself. */
-typedef struct link_regulation {
-	const char *id;       /* manifest id ("cra") */
-	const char *celex;    /* "32024R2847" */
-	xmlHashTablePtr ids;  /* every id of its graph (graph_index_ids) */
-} link_regulation;
-
-typedef struct link_library {
-	const link_regulation *v;
-	size_t n;
-} link_library;
-
-extern const char *const link_kind_names[8];
-
 /* Index of every id in doc → element. Reports duplicate ids. */
 xmlHashTablePtr graph_index_ids(xmlDocPtr doc, diag *d);
-
-/* Resolve citations and terms in r->doc, add edges and the acts list. */
-int graph_link(regulation *r, link_stats *stats, diag *d);
-
-/* As graph_link, resolving citations of the library's other regulations into them
- * (lib may be NULL: no other regulation). Alias phrases of r's manifest become
- * citations of their act either way. */
-int graph_link_library(regulation *r, const link_library *lib, link_stats *stats, diag *d);
-
-/* The library regulation with this CELEX, or NULL. */
-const link_regulation *link_library_find(const link_library *lib, const char *celex);
 
 /* 1 when ref is a qualified id "reg:id" (reg a slug other than "ext"), and then
  * the length of its "reg" part in *reg_len. */
 int graph_is_qualified(const char *ref, size_t *reg_len);
-
-/* Mark defined-term uses (terms.c); called by graph_link. */
-unsigned long graph_mark_terms(xmlDocPtr doc, const char *definitions_unit, xmlHashTablePtr ids);
 
 /* Unique ids and no dangling reference; and, when rng_path is not NULL, validity
  * against that RELAX NG schema (templates/schema/graph.rng). */

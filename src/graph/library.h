@@ -14,18 +14,35 @@
 #ifndef REGDOC_LIBRARY_H
 #define REGDOC_LIBRARY_H
 
+#include <libxml/hash.h>
 #include <libxml/tree.h>
 
 #include "graph/graph.h"
 #include "ingest/corpus.h"
 #include "util/diag.h"
 
+/* One regulation of the table the link stage resolves citations across regulations
+ * with (link/link.h, link_resolve_library): a citation of an act whose CELEX is one of
+ * the table's names its units, as ids qualified by its manifest id (cra:art-12.3).
+ * The regulation being linked may be in the table too; its own CELEX always maps to
+ * itself. */
+typedef struct link_regulation {
+	const char *id;       /* manifest id ("cra") */
+	const char *celex;    /* "32024R2847" */
+	xmlHashTablePtr ids;  /* every id of its graph (graph_index_ids) */
+} link_regulation;
+
+typedef struct link_library {
+	const link_regulation *v;
+	size_t n;
+} link_library;
+
 typedef struct library {
 	regulation *regs;       /* loaded (pages → units; linked by the job) */
 	int *named;             /* 1: the job is about it; 0: it only resolves citations */
 	link_regulation *table; /* id, CELEX and ids of regs[i] */
 	size_t n, cap;
-	link_library view;      /* the table, for graph_link_library */
+	link_library view;      /* the table, for link_resolve_library */
 	/* the other versions of the named regulations (manifest <versions>), when the job
 	 * wants them (regdoc build, diff): each linked against the library like its
 	 * regulation; versions[k] is a version of regs[version_of[k]], oldest first */

@@ -9,6 +9,7 @@
 #include "graph/graph.h"
 #include "ingest/page.h"
 #include "link/cite.h"
+#include "link/link.h"
 
 const char *const link_kind_names[8] = {
 	"recital", "article", "paragraph or point of an article", "annex",
@@ -329,7 +330,7 @@ static xmlNodePtr make_cite_to(linker *lk, const place *p, const link_regulation
 	free(to);
 	if (truncated)
 		diag_warning(lk->d, p->src, p->line, "range '%.*s' is longer than %d; cut", shown, span,
-		             GRAPH_MAX_RANGE);
+		             LINK_MAX_RANGE);
 	return el;
 }
 
@@ -358,7 +359,7 @@ static xmlNodePtr make_library_cite(linker *lk, const place *p, const link_regul
 	int truncated = 0;
 	xmlNodePtr el = NULL;
 	memset(&t, 0, sizeof t);
-	if (cite_act_targets(span, span_len, GRAPH_MAX_RANGE, &t) != 0 || t.n == 0) {
+	if (cite_act_targets(span, span_len, LINK_MAX_RANGE, &t) != 0 || t.n == 0) {
 		cite_list_free(&t);
 		return NULL;
 	}
@@ -562,7 +563,7 @@ static void link_text_node(linker *lk, const place *p, xmlNodePtr tn)
 	size_t len = s ? strlen(s) : 0, at = 0;
 	xmlNodePtr anchor = tn;
 	cite_list_free(&lk->cites);
-	if (!len || cite_scan(s, len, &p->ctx, GRAPH_MAX_RANGE, &lk->cites) != 0)
+	if (!len || cite_scan(s, len, &p->ctx, LINK_MAX_RANGE, &lk->cites) != 0)
 		return;
 	if (lk->r->m.naliases)
 		add_alias_cites(lk, s, len);
@@ -665,27 +666,12 @@ static void check_relations(linker *lk)
 	}
 }
 
-int graph_is_qualified(const char *ref, size_t *reg_len)
+int link_resolve(regulation *r, link_stats *stats, diag *d)
 {
-	const char *colon = ref ? strchr(ref, ':') : NULL;
-	size_t n = colon ? (size_t)(colon - ref) : 0;
-	if (!colon || n == 0 || n > 64 || (n == 3 && !strncmp(ref, "ext", 3)) || !colon[1])
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (!((ref[i] >= 'a' && ref[i] <= 'z') || (ref[i] >= '0' && ref[i] <= '9') ||
-		      (i > 0 && (ref[i] == '-' || ref[i] == '_' || ref[i] == '.'))))
-			return 0;
-	if (reg_len)
-		*reg_len = n;
-	return 1;
+	return link_resolve_library(r, NULL, stats, d);
 }
 
-int graph_link(regulation *r, link_stats *stats, diag *d)
-{
-	return graph_link_library(r, NULL, stats, d);
-}
-
-int graph_link_library(regulation *r, const link_library *lib, link_stats *stats, diag *d)
+int link_resolve_library(regulation *r, const link_library *lib, link_stats *stats, diag *d)
 {
 	linker lk;
 	xmlNodePtr root = xmlDocGetRootElement(r->doc);
@@ -714,7 +700,7 @@ int graph_link_library(regulation *r, const link_library *lib, link_stats *stats
 	for (size_t i = 0; i < ntexts; i++)
 		link_text_element(&lk, texts[i]);
 	free(texts);
-	stats->terms = graph_mark_terms(r->doc, r->m.definitions_unit, lk.ids);
+	stats->terms = link_mark_terms(r->doc, r->m.definitions_unit, lk.ids);
 	cite_list_free(&lk.cites);
 	xmlHashFree(lk.edges_seen, NULL);
 	xmlHashFree(lk.acts, NULL);

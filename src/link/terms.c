@@ -10,6 +10,7 @@
 
 #include "graph/graph.h"
 #include "ingest/page.h"
+#include "link/link.h"
 #include "util/xmlnode.h"
 
 #define LQUOTE "\xE2\x80\x98" /* ‘ */
@@ -173,7 +174,7 @@ static xmlNodePtr mark_in_node(const term_table *t, xmlNodePtr tn, unsigned char
 	return tn;
 }
 
-unsigned long graph_mark_terms(xmlDocPtr doc, const char *definitions_unit, xmlHashTablePtr ids)
+unsigned long link_mark_terms(xmlDocPtr doc, const char *definitions_unit, xmlHashTablePtr ids)
 {
 	term_table *t;
 	xmlNodePtr defs, cur, root = xmlDocGetRootElement(doc);

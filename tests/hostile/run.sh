@@ -215,7 +215,7 @@ bracket-runs)
 	expect_intact out "$before"
 	;;
 cite-huge-range)
-	# a range of four billion articles is cut at GRAPH_MAX_RANGE (500) targets
+	# a range of four billion articles is cut at LINK_MAX_RANGE (500) targets
 	setup_mini
 	sed -i '4s/$/ See Articles 1 to 4000000000./' $A/article-001.md
 	run --max-errors 0 build mini -o new

@@ -58,7 +58,7 @@ loop)
 	cp -R "$root/templates" T
 	# a template that loops (four nested for-each over every node: billions of
 	# instructions) without loading a document or writing a file: only the step hook
-	# of src/render/xslt.c sees the signal
+	# of src/render/xslt_load.c sees the signal
 	sed -i "s|<xsl:template match=\"regulation\" mode=\"site\">|&\\
     <xsl:for-each select=\"//node()\"><xsl:for-each select=\"//node()\"><xsl:for-each select=\"//node()\"><xsl:for-each select=\"//node()\"><xsl:if test=\"false()\"><p/></xsl:if></xsl:for-each></xsl:for-each></xsl:for-each></xsl:for-each>|" T/site/site.xsl
 	grep -q 'for-each select="//node()"' T/site/site.xsl || { echo "FAIL: setup: stylesheet not edited"; exit 1; }

@@ -1,5 +1,6 @@
 /*
- * test_cite.c - unit tests for the citation scanner (link/cite.c).
+ * test_cite.c - unit tests for the citation scanner (link/cite.h; its files:
+ * link/cite_impl.h).
  *
  * Most rows are real text from the AI Act pages in corpus/ai-act, written exactly as
  * they appear there (a test checks that each still does). A row's expectation is

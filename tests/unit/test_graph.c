@@ -23,6 +23,7 @@
 
 #include "graph/graph.h"
 #include "ingest/corpus.h"
+#include "link/link.h"
 #include "regdoc.h"
 #include "util/fsio.h"
 #include "util/fsout.h"
@@ -76,7 +77,7 @@ static void load_mini(fx *t)
 	link_stats st;
 	assert_int_equal(regulation_load(MINI, SOURCE_DIR, &t->r, &t->d), 0);
 	assert_non_null(t->r.doc);
-	assert_int_equal(graph_link(&t->r, &st, &t->d), 0);
+	assert_int_equal(link_resolve(&t->r, &st, &t->d), 0);
 	assert_int_equal(t->d.errors, 0);
 }
 
@@ -126,7 +127,7 @@ static void test_writer_deterministic(void **state)
 	assert_int_equal(graph_write(t->r.doc, a, &t->d), 0);
 	/* a second, independent run in the same process */
 	assert_int_equal(regulation_load(MINI, SOURCE_DIR, &again, &t->d), 0);
-	graph_link(&again, &st, &t->d);
+	link_resolve(&again, &st, &t->d);
 	assert_int_equal(graph_write(again.doc, b, &t->d), 0);
 	regulation_free(&again);
 	sa = slurp(a, &la);
@@ -384,7 +385,7 @@ static void test_resolve_corpus_citations(void **state)
 	link_stats st;
 
 	assert_int_equal(regulation_load("corpus/ai-act", SOURCE_DIR, &r, &t->d), 0);
-	assert_int_equal(graph_link(&r, &st, &t->d), 0);
+	assert_int_equal(link_resolve(&r, &st, &t->d), 0);
 	/* AI Act Article 49(4)(b): "Section B, points 1 to 5, and points 8 and 9 of Annex
 	 * VIII": Section B carries over the whole list */
 	expect_cite(r.doc, "art-49.4.b", "Section B, points 1 to 5",
@@ -400,7 +401,7 @@ static void test_resolve_corpus_citations(void **state)
 	regulation_free(&r);
 
 	assert_int_equal(regulation_load("corpus/cra", SOURCE_DIR, &r, &t->d), 0);
-	assert_int_equal(graph_link(&r, &st, &t->d), 0);
+	assert_int_equal(link_resolve(&r, &st, &t->d), 0);
 	/* CRA Annex VIII Part IV point 3.3: "the technical documentation referred to in
 	 * point 3.1 (b)" is Part IV's point 3.1, whose point (b) ("the technical
 	 * documentation for one model …") is in its second subparagraph */

@@ -25,6 +25,7 @@
 #include "graph/library.h"
 #include "ingest/corpus.h"
 #include "link/cite.h"
+#include "link/link.h"
 #include "render/xslt.h"
 #include "util/diag.h"
 #include "util/xmlsafe.h"
@@ -133,7 +134,7 @@ static void load(fx *t)
 	}
 	for (size_t i = 0; i < t->L.n; i++) {
 		link_stats st;
-		assert_int_equal(graph_link_library(&t->L.regs[i], &t->L.view, &st, &t->d), 0);
+		assert_int_equal(link_resolve_library(&t->L.regs[i], &t->L.view, &st, &t->d), 0);
 		assert_int_equal(graph_check(t->L.regs[i].doc, SOURCE_DIR "/templates/schema/graph.rng",
 		                             t->L.regs[i].m.id, &t->d), 0);
 		if (i == 0) {

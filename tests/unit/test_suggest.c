@@ -29,6 +29,7 @@
 #include "graph/graph.h"
 #include "ingest/corpus.h"
 #include "ingest/relations.h"
+#include "link/link.h"
 #include "link/suggest.h"
 #include "util/fsout.h"
 
@@ -506,7 +507,7 @@ static void test_relations_file(void **state)
 	/* the graph with a sourced edge validates */
 	{
 		link_stats st;
-		assert_int_equal(graph_link(&r, &st, &t->d), 0);
+		assert_int_equal(link_resolve(&r, &st, &t->d), 0);
 		assert_int_equal(graph_check(r.doc, GRAPH_RNG, "mini", &t->d), 0);
 	}
 	regulation_free(&r);

@@ -1,4 +1,4 @@
-/* Tests for src/render/xslt.c: loading, parameters, secondary documents, and the
+/* Tests for src/render/xslt*.c: loading, parameters, secondary documents, and the
  * security rules (no write outside outdir, no directory creation, no network, no
  * entities). */
 #include <setjmp.h>
