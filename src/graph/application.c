@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "graph/graph.h"
+#include "util/xmlnode.h"
 #include "ingest/amendments.h"
 #include "util/fsio.h"
 #include "util/xmlsafe.h"
@@ -33,23 +34,10 @@ typedef struct dates {
 	diag *d;
 } dates;
 
-static int is_elem(const xmlNode *n, const char *name)
-{
-	return n && n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
-}
-
-static const char *prop(const xmlNode *n, const char *name)
-{
-	xmlAttrPtr a = xmlHasProp((xmlNodePtr)n, (const xmlChar *)name);
-	if (!a || !a->children || !a->children->content)
-		return NULL;
-	return (const char *)a->children->content;
-}
-
 /* A provision named by the data: an id of the graph, or qualified (another act's). */
 static void check_ref(dates *x, const xmlNode *n, const char *attr)
 {
-	const char *v = prop(n, attr);
+	const char *v = xmlnode_attr(n, attr);
 	if (v && !graph_is_qualified(v, NULL) && !xmlHashLookup(x->ids, (const xmlChar *)v))
 		diag_error(x->d, x->path, (unsigned long)xmlGetLineNo((xmlNodePtr)n),
 		           "%s=\"%s\" names no element of %s version %s", attr, v, x->r->m.id,
@@ -61,31 +49,31 @@ static int read_rules(dates *x, xmlNodePtr root)
 {
 	size_t n = 0;
 	for (xmlNodePtr c = root->children; c; c = c->next)
-		n += is_elem(c, "applies");
+		n += xmlnode_is(c, "applies");
 	x->rules = calloc(n + 1, sizeof *x->rules);
 	if (!x->rules)
 		return -1;
 	check_ref(x, root, "entry-by");
 	for (xmlNodePtr c = root->children; c; c = c->next) {
-		if (is_elem(c, "default")) {
-			x->general.from = prop(c, "date");
-			x->general.by = prop(c, "by");
-			x->kinds = prop(c, "kinds");
+		if (xmlnode_is(c, "default")) {
+			x->general.from = xmlnode_attr(c, "date");
+			x->general.by = xmlnode_attr(c, "by");
+			x->kinds = xmlnode_attr(c, "kinds");
 			check_ref(x, c, "by");
-		} else if (is_elem(c, "amended")) {
-			x->amended.from = prop(c, "date");
-			x->amended.by = prop(c, "by");
+		} else if (xmlnode_is(c, "amended")) {
+			x->amended.from = xmlnode_attr(c, "date");
+			x->amended.by = xmlnode_attr(c, "by");
 			check_ref(x, c, "by");
-		} else if (is_elem(c, "applies")) {
+		} else if (xmlnode_is(c, "applies")) {
 			rule *r = &x->rules[x->nrules++];
-			char *list = strdup(prop(c, "to") ? prop(c, "to") : ""), *save = NULL;
+			char *list = strdup(xmlnode_attr(c, "to") ? xmlnode_attr(c, "to") : ""), *save = NULL;
 			unsigned long line = (unsigned long)xmlGetLineNo(c);
-			r->from = prop(c, "date");
-			r->by = prop(c, "by");
+			r->from = xmlnode_attr(c, "date");
+			r->by = xmlnode_attr(c, "by");
 			check_ref(x, c, "by");
 			check_ref(x, c, "except");
 			for (xmlNodePtr w = c->children; w; w = w->next)
-				if (is_elem(w, "when"))
+				if (xmlnode_is(w, "when"))
 					check_ref(x, w, "by");
 			for (char *id = list ? strtok_r(list, " \t\n", &save) : NULL; id;
 			     id = strtok_r(NULL, " \t\n", &save)) {
@@ -126,10 +114,10 @@ static int same_rule(const rule *a, const rule *b)
  * holds it was amended in this version. */
 static const rule *rule_of(const dates *x, xmlNodePtr el, const rule *parent, int *amended)
 {
-	const char *id = prop(el, "id");
+	const char *id = xmlnode_attr(el, "id");
 	const rule *r = xmlHashLookup(x->to, (const xmlChar *)id);
 	if (!r && !parent) {
-		const char *sec = prop(el, "section"), *chp = prop(el, "chapter");
+		const char *sec = xmlnode_attr(el, "section"), *chp = xmlnode_attr(el, "chapter");
 		r = sec ? xmlHashLookup(x->to, (const xmlChar *)sec) : NULL;
 		if (!r && chp)
 			r = xmlHashLookup(x->to, (const xmlChar *)chp);
@@ -159,7 +147,7 @@ static void mark_inside(const dates *x, xmlNodePtr el, const rule *parent, int a
 	for (xmlNodePtr c = el->children; c; c = c->next) {
 		const rule *r;
 		int a = amended;
-		if (c->type != XML_ELEMENT_NODE || is_elem(c, "text") || !prop(c, "id"))
+		if (c->type != XML_ELEMENT_NODE || xmlnode_is(c, "text") || !xmlnode_attr(c, "id"))
 			continue;
 		r = rule_of(x, c, parent, &a);
 		if (!same_rule(r, parent))
@@ -190,7 +178,7 @@ static void mark_units(dates *x)
 		for (xmlNodePtr u = g->type == XML_ELEMENT_NODE ? g->children : NULL; u; u = u->next) {
 			const rule *r;
 			int amended = 0;
-			if (u->type != XML_ELEMENT_NODE || !prop(u, "src") || !covered_kind(x->kinds, (const char *)u->name))
+			if (u->type != XML_ELEMENT_NODE || !xmlnode_attr(u, "src") || !covered_kind(x->kinds, (const char *)u->name))
 				continue;
 			r = rule_of(x, u, NULL, &amended);
 			mark(u, r);

@@ -10,20 +10,8 @@
 #include <string.h>
 
 #include "graph/graph.h"
+#include "util/xmlnode.h"
 #include "util/buf.h"
-
-static int is_elem(const xmlNode *n, const char *name)
-{
-	return n && n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
-}
-
-static const char *prop(const xmlNode *n, const char *name)
-{
-	xmlAttrPtr a = xmlHasProp((xmlNodePtr)n, (const xmlChar *)name);
-	if (!a || !a->children || !a->children->content)
-		return NULL;
-	return (const char *)a->children->content;
-}
 
 static void set(xmlNodePtr n, const char *name, const char *v)
 {
@@ -48,8 +36,8 @@ typedef struct law_index {
 
 static int is_law_group(const xmlNode *g)
 {
-	return g->type == XML_ELEMENT_NODE && !is_elem(g, "title") && !is_elem(g, "short-title") &&
-	       !is_elem(g, "contents") && !is_elem(g, "acts") && !is_elem(g, "edges");
+	return g->type == XML_ELEMENT_NODE && !xmlnode_is(g, "title") && !xmlnode_is(g, "short-title") &&
+	       !xmlnode_is(g, "contents") && !xmlnode_is(g, "acts") && !xmlnode_is(g, "edges");
 }
 
 static int index_law(xmlDocPtr doc, law_index *x)
@@ -63,9 +51,9 @@ static int index_law(xmlDocPtr doc, law_index *x)
 	for (xmlNodePtr g = root ? root->children : NULL; g; g = g->next) {
 		if (!is_law_group(g))
 			continue;
-		for (xmlNodePtr cur = g->children; cur; cur = graph_walk_next(g, cur, !is_elem(cur, "text"))) {
-			const char *id = cur->type == XML_ELEMENT_NODE ? prop(cur, "id") : NULL;
-			if (!id || is_elem(cur, "text"))
+		for (xmlNodePtr cur = g->children; cur; cur = graph_walk_next(g, cur, !xmlnode_is(cur, "text"))) {
+			const char *id = cur->type == XML_ELEMENT_NODE ? xmlnode_attr(cur, "id") : NULL;
+			if (!id || xmlnode_is(cur, "text"))
 				continue;
 			if (x->n == cap) {
 				size_t nc = cap ? cap * 2 : 1024;
@@ -95,10 +83,10 @@ static char *own_words(xmlNodePtr el)
 {
 	buf b;
 	buf_init(&b);
-	buf_puts(&b, prop(el, "title") ? prop(el, "title") : "");
+	buf_puts(&b, xmlnode_attr(el, "title") ? xmlnode_attr(el, "title") : "");
 	buf_putc(&b, '\n');
 	for (xmlNodePtr c = el->children; c; c = c->next)
-		if (is_elem(c, "text")) {
+		if (xmlnode_is(c, "text")) {
 			xmlChar *t = xmlNodeGetContent(c);
 			buf_puts(&b, t ? (const char *)t : "");
 			buf_putc(&b, '\n');
@@ -206,7 +194,7 @@ static void marked_changes(builder *b, size_t k, const amendment_table *t,
 				           a->path, a->ids[j], mv->id);
 				continue;
 			}
-			if (!strcmp(a->action, "deleted") && !prop(now, "deleted"))
+			if (!strcmp(a->action, "deleted") && !xmlnode_attr(now, "deleted"))
 				diag_error(b->d, t->path, a->line,
 				           "%s is deleted, but version %s does not mark it [deleted]", a->ids[j], mv->id);
 			if (!strcmp(a->action, "inserted") && before && a->part[0] == '\0')
@@ -234,14 +222,14 @@ static void compared_changes(builder *b, size_t k, xmlHashTablePtr marked)
 	const law_index *o = &b->idx[k - 1], *n = &b->idx[k];
 	for (size_t i = 0; i < n->n; i++) {
 		xmlNodePtr now = n->order[i], before;
-		const char *id = prop(now, "id");
+		const char *id = xmlnode_attr(now, "id");
 		const char *status = NULL;
 		if (covered(marked, id))
 			continue;
 		before = xmlHashLookup(o->ids, (const xmlChar *)id);
 		if (!before)
 			status = "inserted";
-		else if (prop(now, "deleted") && !prop(before, "deleted"))
+		else if (xmlnode_attr(now, "deleted") && !xmlnode_attr(before, "deleted"))
 			status = "deleted";
 		else if (!same_words(before, now))
 			status = "changed";
@@ -249,7 +237,7 @@ static void compared_changes(builder *b, size_t k, xmlHashTablePtr marked)
 			set(add_change(b, k, id, now, status), "marked", "false");
 	}
 	for (size_t i = 0; i < o->n; i++) {
-		const char *id = prop(o->order[i], "id");
+		const char *id = xmlnode_attr(o->order[i], "id");
 		if (!xmlHashLookup(n->ids, (const xmlChar *)id) && !covered(marked, id))
 			set(add_change(b, k, id, o->order[i], "removed"), "marked", "false");
 	}
