@@ -336,47 +336,6 @@ static int others_load(others *x, const assess_options *o, const gindex *primary
 	return d->errors > errors ? -1 : 0;
 }
 
-/* <law-version regulation= version= applies-from=> for a graph that says its version. */
-static int add_law(xmlNodePtr root, xmlDocPtr graph)
-{
-	xmlNodePtr gr = xmlDocGetRootElement(graph), law;
-	xmlChar *id = gr ? xmlGetProp(gr, (const xmlChar *)"id") : NULL;
-	xmlChar *v = gr ? xmlGetProp(gr, (const xmlChar *)"version") : NULL;
-	xmlChar *af = gr ? xmlGetProp(gr, (const xmlChar *)"applies-from") : NULL;
-	int rc = 0;
-	if (id && v) {
-		law = xmlNewChild(root, NULL, (const xmlChar *)"law-version", NULL);
-		if (!law || !xmlNewProp(law, (const xmlChar *)"regulation", id) ||
-		    !xmlNewProp(law, (const xmlChar *)"version", v) ||
-		    (af && !xmlNewProp(law, (const xmlChar *)"applies-from", af)))
-			rc = -1;
-	}
-	xmlFree(id);
-	xmlFree(v);
-	xmlFree(af);
-	return rc;
-}
-
-/* The versions of the law the assessment was made with: the product's regulation, then
- * each one combined with it (/assessment/combined/regulation). */
-static int add_laws(xmlDocPtr out, const gindex *g, const others *ox)
-{
-	xmlNodePtr root = xmlDocGetRootElement(out);
-	int rc = add_law(root, g->doc);
-	for (xmlNodePtr c = root->children; c && rc == 0; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "combined") != 0)
-			continue;
-		for (xmlNodePtr r = c->children; r && rc == 0; r = r->next) {
-			xmlChar *id = r->type == XML_ELEMENT_NODE ? xmlGetProp(r, (const xmlChar *)"id") : NULL;
-			for (size_t k = 0; id && k < ox->n; k++)
-				if (ox->er[k].g && !strcmp(ox->er[k].g->regulation, (const char *)id))
-					rc = add_law(root, ox->er[k].g->doc);
-			xmlFree(id);
-		}
-	}
-	return rc;
-}
-
 /* The writer's answers (o->answers, else PRODUCT.answers.xml when there is one) into
  * the assessment. */
 static int merge_answers(xmlDocPtr out, const char *product_path, const char *templates_dir,
@@ -463,11 +422,6 @@ xmlDocPtr assess_product_doc(xmlDocPtr graph, const char *product_path, const ch
 	eo.others = ox.er;
 	eo.nothers = ox.n;
 	out = engine_assess(rs, &p, g, &eo, d);
-	if (out && add_laws(out, g, &ox) != 0) {
-		diag_sys(d, product_path, "cannot assess", ENOMEM);
-		xmlFreeDoc(out);
-		out = NULL;
-	}
 	if (out && merge_answers(out, product_path, templates_dir, o, d) != 0) {
 		xmlFreeDoc(out);
 		out = NULL;

@@ -1138,6 +1138,11 @@ static xmlDocPtr build(engine *e)
 	set(root, "site-base", e->regs[0].site_base);
 	if (timeline_law(root, e->g, &e->o.law, e->regs[0].site_base) != 0)
 		e->oom = 1;
+	/* then the text of each regulation assessed with it, in <combined>'s order */
+	for (size_t i = 1; i < e->nregs; i++)
+		if (e->regs[i].active &&
+		    timeline_law(root, e->regs[i].g, NULL, e->regs[i].site_base) != 0)
+			e->oom = 1;
 	build_combined(e, root);
 	build_product(e, root);
 	build_facts(e, root);

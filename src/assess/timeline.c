@@ -54,9 +54,9 @@ int timeline_law(xmlNodePtr root, const gindex *g, const timeline_choice *c,
 	rc |= put(law, "label", c ? c->label : NULL);
 	rc |= put(law, "href", href.len ? href.s : NULL);
 	rc |= put(law, "site", site_base);
-	if (g->version) {
-		rc |= put(law, "chosen-by", c && c->chosen_by ? c->chosen_by : "latest");
-		rc |= put(law, "date", c ? c->date : NULL);
+	if (g->version && c) {
+		rc |= put(law, "chosen-by", c->chosen_by ? c->chosen_by : "latest");
+		rc |= put(law, "date", c->date);
 	}
 	buf_free(&href);
 	return rc ? -1 : 0;

@@ -1,7 +1,7 @@
 /*
  * timeline.h - the law in time, in an assessment.
  *
- * Owns: the <law> element of the assessment document (templates/schema/assessment.rng):
+ * Owns: the <law> elements of the assessment document (templates/schema/assessment.rng):
  * which version of the regulation's text the product was assessed under (the graph's
  * version, its date of application, CELEX number (the consolidation's for a consolidated
  * version, when the caller gives it), title and label), why that version (the
@@ -27,7 +27,9 @@ typedef struct timeline_choice {
 	const char *celex, *eli, *label;
 } timeline_choice;
 
-/* Append <law .../> to root for graph g. Returns 0, or -1 when out of memory. */
+/* Append <law .../> to root for graph g: c says how the version was chosen (the
+ * product's own regulation); NULL for a regulation assessed with it (no chosen-by).
+ * Returns 0, or -1 when out of memory. */
 int timeline_law(xmlNodePtr root, const gindex *g, const timeline_choice *c,
                  const char *site_base);
 

@@ -23,8 +23,8 @@
   <xsl:template match="/assessment" mode="fodt-body">
         <text:p text:style-name="Title"><xsl:value-of select="$doc-title"/>: <xsl:value-of select="product/name"/></text:p>
         <text:p text:style-name="Note">Version <xsl:value-of select="product/version"/> · <xsl:value-of select="$provider-word"/><xsl:text> </xsl:text><xsl:value-of select="product/provider"/> · <xsl:value-of select="$regulation-name"/> · <xsl:value-of select="@generator"/></text:p>
-        <xsl:if test="law">
-          <text:p text:style-name="Note">Version of the law: <xsl:call-template name="law-text"/><xsl:if test="law/@href"> · EUR-Lex: <xsl:value-of select="law/@href"/></xsl:if></text:p>
+        <xsl:if test="law[1]">
+          <text:p text:style-name="Note">Version of the law: <xsl:call-template name="law-text"/><xsl:if test="law[1]/@href"> · EUR-Lex: <xsl:value-of select="law[1]/@href"/></xsl:if></text:p>
         </xsl:if>
         <xsl:for-each select="$parts">
           <xsl:if test="position() &gt; 1">

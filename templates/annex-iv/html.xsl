@@ -43,8 +43,8 @@ nav a{margin-right:1rem}section.point{margin-left:0}section.sub{margin-left:1.2r
         </nav>
         <h1><xsl:value-of select="$doc-title"/>: <xsl:value-of select="product/name"/></h1>
         <p>Version <xsl:value-of select="product/version"/> · <xsl:value-of select="$provider-word"/><xsl:text> </xsl:text><xsl:value-of select="product/provider"/> · <xsl:value-of select="@generator"/></p>
-        <xsl:if test="law">
-          <p class="law-version">Version of the law: <xsl:call-template name="law-text"/><xsl:if test="law/@href"> · <a href="{law/@href}">EUR-Lex</a></xsl:if></p>
+        <xsl:if test="law[1]">
+          <p class="law-version">Version of the law: <xsl:call-template name="law-text"/><xsl:if test="law[1]/@href"> · <a href="{law[1]/@href}">EUR-Lex</a></xsl:if></p>
         </xsl:if>
         <xsl:for-each select="$parts">
           <xsl:if test="position() &gt; 1">

@@ -34,11 +34,11 @@
   </xsl:variable>
   <!-- The versions of the law the document was made for. -->
   <xsl:variable name="law-versions">
-    <xsl:for-each select="/assessment/law-version">
+    <xsl:for-each select="/assessment/law[@version]">
       <xsl:if test="position() &gt; 1">; </xsl:if>
       <xsl:value-of select="@regulation"/><xsl:text> </xsl:text><xsl:value-of select="@version"/>
     </xsl:for-each>
-    <xsl:if test="not(/assessment/law-version)">the text in the corpus (no versions)</xsl:if>
+    <xsl:if test="not(/assessment/law[@version])">the text in the corpus (no versions)</xsl:if>
   </xsl:variable>
   <!-- Who signs the document off. -->
   <xsl:variable name="signature-roles">
@@ -91,7 +91,7 @@
        comments under its header (regdoc import reads them). -->
   <xsl:template name="md-document-ids">
     <xsl:text>&#10;&#10;&lt;!-- regdoc:product </xsl:text><xsl:value-of select="/assessment/product/@id"/><xsl:text> </xsl:text><xsl:value-of select="/assessment/@regulation"/><xsl:text> --&gt;</xsl:text>
-    <xsl:for-each select="/assessment/law-version">
+    <xsl:for-each select="/assessment/law[@version]">
       <xsl:text>&#10;&lt;!-- regdoc:law </xsl:text><xsl:value-of select="@regulation"/><xsl:text> </xsl:text><xsl:value-of select="@version"/><xsl:text> --&gt;</xsl:text>
     </xsl:for-each>
   </xsl:template>

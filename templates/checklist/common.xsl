@@ -34,7 +34,7 @@
   <!-- The version of the law the product was assessed under, in words (assessment
        <law>; doc/product.md, "Which version of the law"). -->
   <xsl:template name="law-text">
-    <xsl:variable name="law" select="/assessment/law"/>
+    <xsl:variable name="law" select="/assessment/law[1]"/>
     <xsl:value-of select="$law/@title"/>
     <xsl:choose>
       <xsl:when test="$law/@version">

@@ -26,7 +26,7 @@
         <!-- the ids regdoc import reads (checklist/answers.xsl) -->
         <meta:user-defined meta:name="regdoc:product"><xsl:value-of select="/assessment/product/@id"/></meta:user-defined>
         <meta:user-defined meta:name="regdoc:regulation"><xsl:value-of select="/assessment/@regulation"/></meta:user-defined>
-        <xsl:for-each select="/assessment/law-version">
+        <xsl:for-each select="/assessment/law[@version]">
           <meta:user-defined meta:name="regdoc:law:{@regulation}"><xsl:value-of select="@version"/></meta:user-defined>
         </xsl:for-each>
       </office:meta>

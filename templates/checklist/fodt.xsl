@@ -26,8 +26,8 @@
         <text:p text:style-name="Text_20_body"><text:span text:style-name="Strong">Intended purpose: </text:span><xsl:value-of select="product/intended-purpose"/></text:p>
 
         <text:h text:style-name="Heading_20_1" text:outline-level="1">Result</text:h>
-        <xsl:if test="law">
-          <text:p text:style-name="Text_20_body"><text:span text:style-name="Strong">Version of the law: </text:span><xsl:call-template name="law-text"/><xsl:if test="law/@href"> · <text:a xlink:type="simple" xlink:href="{law/@href}">EUR-Lex</text:a></xsl:if></text:p>
+        <xsl:if test="law[1]">
+          <text:p text:style-name="Text_20_body"><text:span text:style-name="Strong">Version of the law: </text:span><xsl:call-template name="law-text"/><xsl:if test="law[1]/@href"> · <text:a xlink:type="simple" xlink:href="{law[1]/@href}">EUR-Lex</text:a></xsl:if></text:p>
         </xsl:if>
         <xsl:for-each select="conclusions/conclusion">
           <text:p text:style-name="Text_20_body"><text:span text:style-name="Strong"><xsl:value-of select="@name"/>: </text:span><xsl:value-of select="@label"/></text:p>

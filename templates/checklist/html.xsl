@@ -60,11 +60,11 @@ nav a{margin-right:1rem}
 
         <section class="summary" id="summary">
           <dl>
-            <xsl:if test="law">
+            <xsl:if test="law[1]">
               <dt>Version of the law</dt>
               <dd id="law"><xsl:call-template name="law-text"/>
-                <xsl:if test="law/@href"> · <a href="{law/@href}">EUR-Lex</a></xsl:if>
-                <xsl:if test="law/@site and substring(law/@site, string-length(law/@site)) != '#'"> · <a href="{law/@site}index.html">this text on the site</a></xsl:if>
+                <xsl:if test="law[1]/@href"> · <a href="{law[1]/@href}">EUR-Lex</a></xsl:if>
+                <xsl:if test="law[1]/@site and substring(law[1]/@site, string-length(law[1]/@site)) != '#'"> · <a href="{law[1]/@site}index.html">this text on the site</a></xsl:if>
               </dd>
             </xsl:if>
             <!-- the headline first, then the route, then the rest in the order concluded;

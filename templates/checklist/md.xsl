@@ -20,10 +20,10 @@
     <xsl:text>&#10;&#10;**Intended purpose:** </xsl:text>
     <xsl:call-template name="md-escape"><xsl:with-param name="s" select="product/intended-purpose"/></xsl:call-template>
     <xsl:text>&#10;&#10;## Result&#10;&#10;</xsl:text>
-    <xsl:if test="law">
+    <xsl:if test="law[1]">
       <xsl:text>- **Version of the law:** </xsl:text>
       <xsl:call-template name="md-escape"><xsl:with-param name="s"><xsl:call-template name="law-text"/></xsl:with-param></xsl:call-template>
-      <xsl:if test="law/@href"><xsl:text> ([EUR-Lex](</xsl:text><xsl:value-of select="law/@href"/><xsl:text>))</xsl:text></xsl:if>
+      <xsl:if test="law[1]/@href"><xsl:text> ([EUR-Lex](</xsl:text><xsl:value-of select="law[1]/@href"/><xsl:text>))</xsl:text></xsl:if>
       <xsl:text>&#10;</xsl:text>
     </xsl:if>
     <xsl:for-each select="conclusions/conclusion">

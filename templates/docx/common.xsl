@@ -251,7 +251,7 @@
       <xsl:call-template name="w-control-row"><xsl:with-param name="k" select="'Regulation'"/><xsl:with-param name="v" select="$regulation-name"/><xsl:with-param name="tag" select="concat('regdoc:regulation:', $a/@regulation)"/></xsl:call-template>
       <xsl:call-template name="w-control-row"><xsl:with-param name="k" select="'Law'"/><xsl:with-param name="v" select="$law-versions"/></xsl:call-template>
     </w:tbl>
-    <xsl:for-each select="$a/law-version">
+    <xsl:for-each select="$a/law[@version]">
       <w:sdt><w:sdtPr><w:tag w:val="regdoc:law:{@regulation}:{@version}"/></w:sdtPr><w:sdtContent>
         <xsl:call-template name="w-p"><xsl:with-param name="style" select="'Note'"/><xsl:with-param name="text" select="concat('Written against ', @regulation, ' version ', @version)"/></xsl:call-template>
       </w:sdtContent></w:sdt>

@@ -517,6 +517,9 @@ static xmlDocPtr other_graph(void)
 		xmlNodePtr root = xmlDocGetRootElement(g);
 		xmlSetProp(root, (const xmlChar *)"id", (const xmlChar *)"other");
 		xmlNewTextChild(root, NULL, (const xmlChar *)"short-title", (const xmlChar *)"Other Act");
+		/* a regulation with versions (doc/manifest.md): its <law> in the assessment */
+		xmlSetProp(root, (const xmlChar *)"version", (const xmlChar *)"v2");
+		xmlSetProp(root, (const xmlChar *)"applies-from", (const xmlChar *)"2026-01-01");
 	}
 	return g;
 }
@@ -624,6 +627,32 @@ static void test_combine(void **state)
 	/* the documentation: the primary's part, then the other's */
 	s = xpath_string(w->out, "concat(//documentation/@file, ' ', //documentation/part[1]/@regulation, ' ', //documentation/part[2]/@regulation, ' ', //documentation/part[2]/annex/@label)");
 	assert_string_equal(s, "annex-iv ai-act other Other Act Annex IV");
+	free(s);
+	{
+		diag d;
+		diag_init(&d, stderr);
+		assert_int_equal(xmlsafe_validate(w->out, ASSESSMENT_RNG, "assessment", &d), 0);
+	}
+}
+
+/* One <law> per regulation (issue 16: no second <law-version> vocabulary): the product's
+ * own first, with how its version was chosen, then each combined one with its version. */
+static void test_combine_laws(void **state)
+{
+	world *w = *state;
+	char *s;
+	assert_non_null(run_combined(w, combine_rules, other_rules,
+	                             PRODUCT("<annex-iii area=\"2\"/><profiling natural-persons=\"no\"/>\n"), 1));
+	assert_true(xpath_number(w->out, "count(/assessment/law)") == 2);
+	assert_true(xpath_number(w->out, "count(//law-version)") == 0);
+	s = xpath_string(w->out, "concat(/assessment/law[1]/@regulation, ' ', /assessment/law[2]/@regulation, ' ', /assessment/law[2]/@version, ' ', /assessment/law[2]/@applies-from, ' ', /assessment/law[2]/@title, ' ', /assessment/law[2]/@site, ' ', count(/assessment/law[2]/@chosen-by))");
+	assert_string_equal(s, "ai-act other v2 2026-01-01 Other Act ../../../other/site/ 0");
+	free(s);
+	/* without the other regulation: the product's own <law> alone */
+	assert_non_null(run_combined(w, combine_rules, other_rules,
+	                             PRODUCT("<annex-iii area=\"3\" point=\"a\"/>\n"), 1));
+	s = xpath_string(w->out, "concat(count(/assessment/law), ' ', /assessment/law/@regulation)");
+	assert_string_equal(s, "1 ai-act");
 	free(s);
 	{
 		diag d;
@@ -763,6 +792,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_rule_change_changes_result, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_trace_items_recitals, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_combine, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_combine_laws, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_combine_condition_and_missing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_combine_rule_checks, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_labels, setup, teardown),
