@@ -644,7 +644,7 @@ static void product_links(assess_options *ao, const char *url, const char *reg, 
 	}
 }
 
-/* With --pdf: a PDF of each .docx and .odt of dir. */
+/* With --pdf: a PDF of each document of dir, from its one source (tool/pdf.h). */
 static int product_pdfs(job *j, const char *dir)
 {
 	fsio_names names = {NULL, 0};
@@ -656,12 +656,9 @@ static int product_pdfs(job *j, const char *dir)
 	if (fsio_list_dir(dir, &names, &j->d) != 0)
 		return -1;
 	v = calloc(names.n + 1, sizeof *v);
-	for (size_t i = 0; v && i < names.n; i++) {
-		size_t l = strlen(names.v[i]);
-		if ((l > 5 && !strcmp(names.v[i] + l - 5, ".docx")) ||
-		    (l > 4 && !strcmp(names.v[i] + l - 4, ".odt")))
+	for (size_t i = 0; v && i < names.n; i++)
+		if (pdf_is_source(names.v[i]))
 			v[n++] = names.v[i];
-	}
 	if (!v)
 		diag_sys(&j->d, dir, "cannot convert to PDF", ENOMEM);
 	rc = v ? pdf_convert(dir, v, n, &j->d) : -1;

@@ -35,6 +35,12 @@ static char *which(const char *name)
 	return NULL;
 }
 
+int pdf_is_source(const char *name)
+{
+	size_t l = strlen(name);
+	return l > 4 && !strcmp(name + l - 4, ".odt");
+}
+
 int pdf_convert(const char *dir, const char *const *names, size_t n, diag *d)
 {
 	char *soffice = which("soffice");

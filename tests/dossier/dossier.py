@@ -26,6 +26,8 @@ Cases:
   pdf        regdoc assess --pdf: without LibreOffice on PATH, exit 1 with the message
              that says so and the previous output as it was; with it, a PDF of each
              document (skipped, exit 77, without soffice; a failure under CI=true).
+  pdf-source regdoc assess --pdf with a stand-in soffice on PATH: it is given each
+             document's .odt and nothing else, and one PDF per document comes back.
   kept       what a writer wrote is never overwritten or deleted by regdoc build (the CRA
              of a corpus copy): a product document filled in the output and a note
              beside it make the rebuild an error naming each (exit 1) and both stay as
@@ -484,6 +486,51 @@ def case_pdf(regdoc, work):
         path = os.path.join(out, f)
         if not os.path.exists(path) or open(path, "rb").read(5) != b"%PDF-":
             fail("--pdf wrote no %s" % f)
+    pdfs = sorted(f for f in os.listdir(out) if f.endswith(".pdf"))
+    if pdfs != ["annex-iv.pdf", "checklist.pdf"]:
+        fail("--pdf wrote %s, not one PDF per document" % pdfs)
+
+
+FAKE_SOFFICE = r"""#!/bin/sh
+# a stand-in for LibreOffice: logs what it is given, writes OUTDIR/STEM.pdf naming its source
+out=
+while [ $# -gt 0 ]; do
+    case $1 in
+    --outdir) out=$2; shift ;;
+    -*|pdf) ;;
+    *)  echo "$1" >> "$SOFFICE_LOG"
+        stem=$(basename "$1"); stem=${stem%.*}
+        if [ -e "$out/$stem.pdf" ]; then echo "two sources for $stem.pdf" >> "$SOFFICE_LOG"; fi
+        printf '%%PDF-1.4 from %s\n' "$(basename "$1")" > "$out/$stem.pdf" ;;
+    esac
+    shift
+done
+"""
+
+
+def case_pdf_source(regdoc, work):
+    """--pdf: one PDF per document, each from its one declared source (the .odt), with a
+    stand-in soffice on PATH (quick; the real conversion is the pdf case)."""
+    out = os.path.join(work, "o")
+    bindir = os.path.join(work, "bin")
+    os.mkdir(bindir)
+    fake = os.path.join(bindir, "soffice")
+    with open(fake, "w") as f:
+        f.write(FAKE_SOFFICE)
+    os.chmod(fake, 0o755)
+    log = os.path.join(work, "soffice.log")
+    env = dict(os.environ, PATH=bindir + os.pathsep + os.environ.get("PATH", ""), SOFFICE_LOG=log)
+    run([regdoc, "assess", PRODUCT, "-o", out, "--pdf"], env=env)
+    given = [os.path.basename(l) for l in open(log).read().split("\n") if l]
+    if given != ["annex-iv.odt", "checklist.odt"]:
+        fail("soffice was given %s, not each document's .odt once" % given)
+    pdfs = sorted(f for f in os.listdir(out) if f.endswith(".pdf"))
+    if pdfs != ["annex-iv.pdf", "checklist.pdf"]:
+        fail("--pdf wrote %s" % pdfs)
+    for f in pdfs:
+        got = open(os.path.join(out, f)).read()
+        if got != "%%PDF-1.4 from %s.odt\n" % f[:-4]:
+            fail("%s: %r" % (f, got))
 
 
 def tree_hashes(top):
@@ -544,7 +591,7 @@ def main():
     a = ap.parse_args()
     cases = {"roundtrip": case_roundtrip, "packages": case_packages, "golden": case_golden,
              "csv": case_csv, "status": case_status, "safety": case_safety,
-             "kept": case_kept, "pdf": case_pdf}
+             "kept": case_kept, "pdf": case_pdf, "pdf-source": case_pdf_source}
     work = tempfile.mkdtemp(prefix="regdoc-dossier.")
     try:
         rc = cases[a.case](os.path.abspath(a.regdoc), work) or 0
