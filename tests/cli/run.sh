@@ -21,6 +21,8 @@
 #   links-qualified   links over a folder of regulations: every id qualified; a sibling
 #                     regulation's pages named relative, as the corpus was
 #   help              --help and every COMMAND --help: exit 0, stdout, usage line
+#   help-width        every line of --help, -h and every COMMAND --help / -h is at most 80
+#                     columns
 #   escaped-args      control characters from the command line shown escaped (\x1b) in
 #                     usage errors, build's summary and -v lines
 #   readme-links      README's example output of `regdoc links corpus/ai-act rec-78` is
@@ -165,6 +167,23 @@ help)
 		expect 0 "$c" --help
 		has "$work/out" "usage: regdoc $c"
 		[ -s "$work/err" ] && failed "$c --help wrote to stderr"
+	done
+	;;
+help-width)
+	# issue 17: every line of every --help fits 80 columns (a terminal's and the man
+	# page's width); the commands are the ones regdoc --help lists, -h as --help.
+	# awk's length counts bytes (mawk) or characters: never less than the columns.
+	expect 0 --help
+	cmds=$(sed -n '/^Commands:/,/^$/s/^  \([a-z][a-z]*\) .*/\1/p' "$work/out")
+	n=$(echo $cmds | wc -w)
+	[ "$n" -ge 11 ] || failed "regdoc --help lists $n commands: $cmds"
+	for args in "--help" "-h" $(for c in $cmds; do echo "$c,--help $c,-h"; done); do
+		set -- $(echo "$args" | tr , ' ')
+		expect 0 "$@"
+		lines=$(wc -l < "$work/out")
+		[ "$lines" -ge 5 ] || failed "regdoc $* printed $lines lines"
+		LC_ALL=C.UTF-8 awk -v a="$*" 'length($0) > 80 { print "FAIL [help-width]: regdoc " a ": " length($0) " columns: " $0; bad = 1 } END { exit bad }' "$work/out" || fail=1
+		grep -q "$(printf '\t')" "$work/out" && failed "regdoc $*: a tab (its width depends on the terminal)"
 	done
 	;;
 escaped-args)
