@@ -144,7 +144,13 @@ static int find_regulations(const char *dir, fsio_names *out, diag *d)
 static int link_graph(job *j, const char *regdir, regulation *r)
 {
 	link_stats st;
-	link_resolve_library(r, j->lib, &st, &j->d);
+	link_library view;
+	library_view own;
+	/* an amending act's citations of the act it amends: into the version it made */
+	if (library_view_for(j->lib, r, j->datadir, &view, &own, &j->d) != 0)
+		return -1;
+	link_resolve_library(r, &view, &st, &j->d);
+	library_view_free(&own);
 	if (diag_interrupted(&j->d))
 		return -1;
 	/* computed recital <-> article/annex relations (suggests edges, never relates-to) */

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/fsio.h"
 #include "util/xmlnode.h"
 
 void library_init(library *L)
@@ -61,6 +62,9 @@ int library_add(library *L, regulation *r, int named, diag *d)
 	L->table[L->n].id = r->m.id;
 	L->table[L->n].celex = r->m.celex;
 	L->table[L->n].ids = graph_index_ids(r->doc, &quiet);
+	L->table[L->n].dir = r->dir;
+	L->table[L->n].version = regulation_version(r) ? regulation_version(r)->id : NULL;
+	L->table[L->n].other_version = 0;
 	L->n++;
 	/* regs may have moved: the table points into the manifests, which did not */
 	L->view.v = L->table;
@@ -82,6 +86,82 @@ void library_free(library *L)
 	free(L->named);
 	free(L->table);
 	memset(L, 0, sizeof *L);
+}
+
+/* The id of the version of the regulation in dir that r made (its manifest's
+ * <version amended-by>, by r's id or CELEX), into out; 1 when there is one. */
+static int version_made_by(const char *dir, const char *datadir, const regulation *r,
+                           char *out, size_t size)
+{
+	char *schema = fsio_join(datadir, "templates/schema/manifest.rng");
+	manifest m;
+	diag quiet;
+	int found = 0;
+	diag_init(&quiet, NULL);
+	memset(&m, 0, sizeof m);
+	if (schema && manifest_load(dir, schema, &m, &quiet) == 0)
+		for (size_t v = 0; v < m.nversions && !found; v++) {
+			const manifest_version *mv = &m.versions[v];
+			if ((mv->amended_by && !strcmp(mv->amended_by, r->m.id)) ||
+			    (mv->amended_by_celex && r->m.celex && !strcmp(mv->amended_by_celex, r->m.celex))) {
+				snprintf(out, size, "%s", mv->id);
+				found = 1;
+			}
+		}
+	manifest_free(&m);
+	free(schema);
+	return found;
+}
+
+int library_view_for(const link_library *lib, const regulation *r, const char *datadir,
+                     link_library *view, library_view *own, diag *d)
+{
+	const link_regulation *e = NULL;
+	char made[64];
+	size_t k;
+	diag quiet;
+	memset(own, 0, sizeof *own);
+	view->v = lib ? lib->v : NULL;
+	view->n = lib ? lib->n : 0;
+	for (k = 0; r->m.amends_celex && k < view->n && !e; k++)
+		if (view->v[k].celex && !strcmp(view->v[k].celex, r->m.amends_celex) &&
+		    strcmp(view->v[k].id, r->m.id) != 0 && view->v[k].dir)
+			e = &view->v[k];
+	if (!e || !e->version || !version_made_by(e->dir, datadir, r, made, sizeof made) ||
+	    !strcmp(made, e->version))
+		return 0; /* nothing amended here, or the library holds the version r made */
+	diag_init(&quiet, NULL);
+	if (regulation_load_version(e->dir, datadir, made, NULL, &own->made, &quiet) != 0 ||
+	    !own->made.doc || quiet.errors) {
+		regulation_free(&own->made);
+		return 0;
+	}
+	own->loaded = 1;
+	own->table = malloc(view->n * sizeof *own->table);
+	if (!own->table) {
+		diag_sys(d, r->dir, "cannot allocate", ENOMEM);
+		library_view_free(own);
+		return -1;
+	}
+	memcpy(own->table, view->v, view->n * sizeof *own->table);
+	k = (size_t)(e - view->v);
+	own->at = k;
+	own->table[k].ids = graph_index_ids(own->made.doc, &quiet);
+	own->table[k].version = regulation_version(&own->made)->id;
+	own->table[k].other_version = 1;
+	view->v = own->table;
+	return 0;
+}
+
+void library_view_free(library_view *own)
+{
+	if (own->table) {
+		xmlHashFree(own->table[own->at].ids, NULL); /* the one entry it indexed */
+		free(own->table);
+	}
+	if (own->loaded)
+		regulation_free(&own->made);
+	memset(own, 0, sizeof *own);
 }
 
 int library_add_version(library *L, size_t i, regulation *r, diag *d)
@@ -223,6 +303,11 @@ xmlDocPtr library_links(const library *L, diag *d)
 				long k = named_index(L, to, rl);
 				if (k < 0)
 					continue; /* into a regulation that is not part of this library */
+				if (xmlnode_attr(e, "version") &&
+				    !(regulation_version(&L->regs[k]) &&
+				      !strcmp(regulation_version(&L->regs[k])->id, xmlnode_attr(e, "version"))))
+					continue; /* into another version of it than this library's
+					           * (library_view_for): checked when linked */
 				if (!xmlHashLookup(L->table[k].ids, (const xmlChar *)to + rl + 1)) {
 					diag_error(d, xmlnode_attr(e, "src"), strtoul(xmlnode_attr(e, "line") ? xmlnode_attr(e, "line") : "0", NULL, 10),
 					           "%s cites %s, which is not in %s's graph", from, to, L->regs[k].m.id);

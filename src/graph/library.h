@@ -30,6 +30,9 @@ typedef struct link_regulation {
 	const char *id;       /* manifest id ("cra") */
 	const char *celex;    /* "32024R2847" */
 	xmlHashTablePtr ids;  /* every id of its graph (graph_index_ids) */
+	const char *dir;      /* its folder (to load another version of it) */
+	const char *version;  /* the version the ids are of (NULL: a text without versions) */
+	int other_version;    /* 1: not the version the library holds (library_view_for) */
 } link_regulation;
 
 typedef struct link_library {
@@ -59,6 +62,24 @@ void library_init(library *L);
 int library_add(library *L, regulation *r, int named, diag *d);
 
 void library_free(library *L);
+
+/* The table to link r with: lib, except the regulation r amends (manifest <amends
+ * act>) when lib holds another version of it than the one r made (its manifest
+ * <version amended-by="r's id">, e.g. under --as-of a date before the amendment): an
+ * amending act's citations of the act it amends name the text it made, so that entry's
+ * ids are that version's (read from its pages, quietly) and other_version is 1.
+ * view->v is then a copy owned by own; else view is *lib. A version that cannot be
+ * read leaves lib as it is (its citations then warn as dangling). 0, or -1 when out
+ * of memory (reported). Free with library_view_free. */
+typedef struct library_view {
+	link_regulation *table;
+	size_t at;       /* the entry of table whose ids it made */
+	regulation made; /* the version r made, when loaded */
+	int loaded;
+} library_view;
+int library_view_for(const link_library *lib, const regulation *r, const char *datadir,
+                     link_library *view, library_view *own, diag *d);
+void library_view_free(library_view *own);
 
 /* Take over *r, another version of regs[i] (r->doc set). -1 when out of memory (*r is
  * then the caller's). */

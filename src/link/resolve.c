@@ -67,14 +67,15 @@ static void edge_key(char *key, size_t size, const char *kind, const char *from,
 	put(key, size, at, to);
 }
 
-static void add_edge(linker *lk, const char *kind, const char *from, const char *to,
-                     const char *src, unsigned long line)
+/* The new edge, or NULL when it is there already. */
+static xmlNodePtr add_edge(linker *lk, const char *kind, const char *from, const char *to,
+                           const char *src, unsigned long line)
 {
 	char key[3 * ID_MAX + 32], lbuf[24];
 	xmlNodePtr e;
 	edge_key(key, sizeof key, kind, from, to);
 	if (xmlHashLookup(lk->edges_seen, (const xmlChar *)key))
-		return;
+		return NULL;
 	xmlHashAddEntry(lk->edges_seen, (const xmlChar *)key, (void *)1);
 	e = xmlNewChild(lk->r->edges, NULL, (const xmlChar *)"edge", NULL);
 	xmlNewProp(e, (const xmlChar *)"kind", (const xmlChar *)kind);
@@ -83,6 +84,7 @@ static void add_edge(linker *lk, const char *kind, const char *from, const char 
 	xmlNewProp(e, (const xmlChar *)"src", (const xmlChar *)src);
 	snprintf(lbuf, sizeof lbuf, "%lu", line);
 	xmlNewProp(e, (const xmlChar *)"line", (const xmlChar *)lbuf);
+	return e;
 }
 
 static unsigned target_kind(const char *id)
@@ -303,7 +305,13 @@ static xmlNodePtr make_cite_to(linker *lk, const place *p, const link_regulation
 			diag_warning(lk->d, p->src, p->line,
 			             "'%.*s' cites %s, which does not exist; linked to %s", shown, span,
 			             qualify(wantq, sizeof wantq, into, want), qual);
-		add_edge(lk, "cites", p->from, qual, p->src, p->line);
+		{
+			/* into another version than the library's (an amending act's citation of
+			 * the text it made, library_view_for): the edge says which */
+			xmlNodePtr e = add_edge(lk, "cites", p->from, qual, p->src, p->line);
+			if (e && into && into->other_version && into->version)
+				xmlNewProp(e, (const xmlChar *)"version", (const xmlChar *)into->version);
+		}
 		{
 			size_t gl = strlen(qual);
 			if (to_len + gl + 2 > to_cap) {
@@ -323,6 +331,8 @@ static xmlNodePtr make_cite_to(linker *lk, const place *p, const link_regulation
 	if (to) {
 		el = xmlNewDocNode(lk->r->doc, NULL, (const xmlChar *)"cite", NULL);
 		xmlNewProp(el, (const xmlChar *)"to", (const xmlChar *)to);
+		if (into && into->other_version && into->version)
+			xmlNewProp(el, (const xmlChar *)"version", (const xmlChar *)into->version);
 		xmlNodeAddContentLen(el, (const xmlChar *)span, (int)span_len);
 		if (into)
 			lk->stats->cross++;

@@ -47,6 +47,9 @@
 #             every command (graph, check, links, site, assess, build, diff): exit 1 and
 #             a message naming the dates there are (2024-08-01, 2026-07-27)
 #   check     `regdoc check -W corpus` (every version, the amending act, the history) is clean
+#   as-of-amending  `regdoc check -W --as-of 2025-01-01 corpus` is clean: the amending
+#             act's citations of the AI Act resolve in the version it made (version= on
+#             them); a citation of an article no version has still warns
 #   bad-amendments  a copy whose amendments.tsv names Article 43(9) (there is none) and
 #             Article 1, point (99) (there is none): `regdoc build` exits 1 naming the table
 #             and its lines, and leaves the previous output as it was
@@ -186,6 +189,36 @@ as-of-all)
 	;;
 check)
 	rd check -W corpus >"$work/o" 2>"$work/e" || { failed "regdoc check -W corpus:"; head -20 "$work/e"; }
+	;;
+as-of-amending)
+	# issue 14: Regulation (EU) 2026/1744's recitals 9 and 45 cite Article 4a and Annex
+	# XIV of Regulation (EU) 2024/1689, which its Article 1, points (5) and (43) insert:
+	# they resolve in the AI Act version it made (manifest <version amended-by>), not in
+	# the 2024 text in force on 1 January 2025
+	rd check -W --as-of 2025-01-01 corpus >"$work/o" 2>"$work/e" ||
+		{ failed "regdoc check -W --as-of 2025-01-01 corpus:"; head -20 "$work/e"; }
+	rd graph --validate --as-of 2025-01-01 corpus/digital-omnibus-ai -o "$work/g.xml" 2>"$work/e" ||
+		{ failed "regdoc graph --as-of 2025-01-01 corpus/digital-omnibus-ai:"; head "$work/e"; }
+	expect_count "citations of Article 4a into the version of 2026-07-27" \
+		"//cite[@to='ai-act:art-4a' and @version='2026-07-27']" "$work/g.xml" 1
+	expect_count "cites edges of Annex XIV into the version of 2026-07-27" \
+		"//edge[@kind='cites' and @to='ai-act:anx-14' and @version='2026-07-27']" "$work/g.xml" 1
+	# under the latest version (the one it made) nothing says a version
+	rd graph corpus/digital-omnibus-ai -o "$work/g2.xml" 2>"$work/e" || failed "regdoc graph corpus/digital-omnibus-ai"
+	expect_count "citations with a version under the latest" "//cite[@version] | //edge[@version]" "$work/g2.xml" 0
+	# a citation of an article no version has still dangles, under both dates
+	cp -R corpus "$work/c"
+	sed 's/established by Article 4a of Regulation/established by Article 4z of Regulation/' \
+		corpus/digital-omnibus-ai/recitals/recital-009.md >"$work/c/digital-omnibus-ai/recitals/recital-009.md"
+	for asof in "--as-of 2025-01-01" ""; do
+		# shellcheck disable=SC2086
+		rd check -W $asof "$work/c" >"$work/o" 2>"$work/e"
+		st=$?
+		[ "$st" = 1 ] || failed "check -W $asof of a dangling citation: exit $st, expected 1"
+		grep -q "recital-009.md:4: error: 'Article 4z of Regulation (EU) 2024/1689' cites ai-act:art-4z, which does not exist" "$work/e" ||
+			{ failed "check -W $asof: no warning for ai-act:art-4z:"; head "$work/e"; }
+		grep -q "art-4a\|anx-14" "$work/e" && failed "check -W $asof: Article 4a or Annex XIV reported"
+	done
 	;;
 bad-amendments)
 	mkdir "$work/c"
