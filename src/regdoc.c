@@ -799,6 +799,26 @@ static assess_regulation *library_others(const library *L, const regulation *r, 
 	return v;
 }
 
+/* As library_others, for a product assessed on its own (assess, status): the
+ * regulations beside its own were linked but not dated (load_library links only the
+ * named ones in full); their dates of application go into their graphs first, so that
+ * their checklist items say from when they apply, as in regdoc build. */
+static assess_regulation *dated_others(job *j, library *L, const regulation *r, size_t *n)
+{
+	for (size_t i = 0; i < L->n; i++) {
+		diag quiet;
+		xmlNodePtr root = L->regs[i].doc ? xmlDocGetRootElement(L->regs[i].doc) : NULL;
+		int dated = 0;
+		for (xmlNodePtr c = root ? root->children : NULL; c && !dated; c = c->next)
+			dated = c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, "application");
+		if (L->named[i] || !root || dated)
+			continue;
+		diag_init(&quiet, NULL); /* as its linking: a regulation beside is read quietly */
+		graph_apply_dates(&L->regs[i], j->datadir, &quiet);
+	}
+	return library_others(L, r, n);
+}
+
 static void free_others(assess_regulation *v, size_t n)
 {
 	for (size_t i = 0; v && i < n; i++)
@@ -1951,7 +1971,7 @@ int regdoc_status(const regdoc_options *o, const char *product, const char *regd
 			if (L.named[i])
 				r = &L.regs[i];
 		memset(&ao, 0, sizeof ao);
-		ao.others = library_others(&L, r, &ao.nothers);
+		ao.others = dated_others(&j, &L, r, &ao.nothers);
 		ao.answers = j.o->answers;
 		ao.product_text = text;
 		ao.product_len = len;
@@ -2026,7 +2046,7 @@ int regdoc_assess(const regdoc_options *o, const char *product, const char *regd
 		buf sb, lb;
 		buf_init(&sb);
 		buf_init(&lb);
-		ao.others = library_others(&L, r, &ao.nothers);
+		ao.others = dated_others(&j, &L, r, &ao.nothers);
 		ao.answers = j.o->answers;
 		ao.law_chosen_by = chosen_by;
 		ao.law_date = j.o->as_of;

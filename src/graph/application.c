@@ -194,10 +194,12 @@ int graph_apply_dates(regulation *r, const char *datadir, diag *d)
 	dates x;
 	size_t before = d->errors;
 	diag quiet;
-	if (!mv || !mv->application)
+	/* a version's own file, in its folder; else the one of a regulation with one text */
+	const char *file = mv ? mv->application : r->m.application;
+	if (!file)
 		return 0;
-	vdir = fsio_join(r->dir, mv->dir);
-	path = vdir ? fsio_join(vdir, mv->application) : NULL;
+	vdir = fsio_join(r->dir, mv ? mv->dir : ".");
+	path = vdir ? fsio_join(vdir, file) : NULL;
 	rng = fsio_join(datadir, "templates/schema/application.rng");
 	free(vdir);
 	if (!path || !rng) {

@@ -2,7 +2,8 @@
  * application.h - from when each provision applies (dates of application).
  *
  * Owns: reading a version's dates of application (the manifest's <version
- * application="application.xml">; schema templates/schema/application.rng,
+ * application="application.xml">, or <application file="application.xml"/> for a
+ * regulation with one text; schema templates/schema/application.rng,
  * doc/application.md), checking that every id it names is an element of the version's
  * graph, and writing them into that graph: the rules themselves as <application> (so a
  * reader sees the conditional dates and the provisions that say so), and on every unit
@@ -18,8 +19,8 @@
 #include "ingest/corpus.h"
 #include "util/diag.h"
 
-/* The dates of application of r's version into r->doc (nothing when its version has
- * none). Errors name the data file and line. */
+/* The dates of application of r's version (or of r, with one text) into r->doc
+ * (nothing when it has none). Errors name the data file and line. */
 int graph_apply_dates(regulation *r, const char *datadir, diag *d);
 
 #endif

@@ -271,6 +271,10 @@ int manifest_load(const char *regdir, const char *schema_path, manifest *m, diag
 			load_aliases(n, m, d);
 		else if (is_elem(n, "versions"))
 			load_versions(n, m, d);
+		else if (is_elem(n, "application")) {
+			m->application = attr_dup(n, "file");
+			m->application_line = (unsigned long)xmlGetLineNo(n);
+		}
 		else if (is_elem(n, "amends")) {
 			m->amends_celex = attr_dup(n, "act");
 			m->amends_label = phrase_dup(n);
@@ -289,6 +293,10 @@ int manifest_load(const char *regdir, const char *schema_path, manifest *m, diag
 		}
 	}
 	xmlFreeDoc(doc);
+	if (m->application && m->nversions)
+		diag_error(d, m->path, m->application_line,
+		           "<application> is for a regulation with one text; with <versions>, each "
+		           "<version application=\"...\"> names its own");
 	if (!m->id || !text_is_slug(m->id))
 		diag_error(d, m->path, 0, "manifest id must be a slug ([a-z0-9][a-z0-9._-]*)");
 	for (size_t i = 0; i < m->nkinds; i++)
@@ -472,6 +480,7 @@ void manifest_free(manifest *m)
 	free(m->definitions_unit);
 	free(m->amends_celex);
 	free(m->amends_label);
+	free(m->application);
 	for (size_t i = 0; i < m->nkinds; i++)
 		unit_kind_free(&m->kinds[i]);
 	for (size_t i = 0; i < m->naliases; i++) {

@@ -92,6 +92,10 @@ typedef struct manifest {
 	/* <amends act="CELEX">label</amends>: the act this one amends; a citation of a unit
 	 * this act does not have ("Article 5" in its recitals) is a citation of that act */
 	char *amends_celex, *amends_label;
+	/* <application file="application.xml"/>: the dates of application of a regulation
+	 * with one text (no <versions>; a version names its own), in its folder, or NULL */
+	char *application;
+	unsigned long application_line;
 	manifest_version versions[MANIFEST_MAX_VERSIONS]; /* none: one version, the pages */
 	size_t nversions;
 	size_t current; /* the version the kinds describe (manifest_use_version) */

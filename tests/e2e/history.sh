@@ -47,6 +47,9 @@
 #             every command (graph, check, links, site, assess, build, diff): exit 1 and
 #             a message naming the dates there are (2024-08-01, 2026-07-27)
 #   check     `regdoc check -W corpus` (every version, the amending act, the history) is clean
+#   cra-dates the CRA's dates of application (Article 71(2)) in its graph and on the
+#             checklist items of a CRA product and of an AI Act product combined with it;
+#             <application> beside <versions> in a manifest is an error at its line
 #   as-of-amending  `regdoc check -W --as-of 2025-01-01 corpus` is clean: the amending
 #             act's citations of the AI Act resolve in the version it made (version= on
 #             them); a citation of an article no version has still warns
@@ -189,6 +192,38 @@ as-of-all)
 	;;
 check)
 	rd check -W corpus >"$work/o" 2>"$work/e" || { failed "regdoc check -W corpus:"; head -20 "$work/e"; }
+	;;
+cra-dates)
+	# the Cyber Resilience Act's dates of application, Article 71(2): the Regulation from
+	# 11 December 2027; "However, Article 14 shall apply from 11 September 2026 and
+	# Chapter IV (Articles 35 to 51) shall apply from 11 June 2026" (its second
+	# subparagraph); corpus/cra/application.xml, a regulation with one text
+	rd graph --validate corpus/cra -o "$work/g.xml" 2>"$work/e" || { failed "graph failed"; cat "$work/e"; }
+	g=$work/g.xml
+	a() { expect_count "$1 applies from $2 by $3" "//*[@id='$1'][@applies-from='$2'][@applies-by='$3']" "$g" 1; }
+	a art-14 2026-09-11 art-71.2.sub2
+	for id in art-35 art-43 art-51; do a $id 2026-06-11 art-71.2.sub2; done
+	for id in art-13 art-34 art-52 art-71 anx-1 anx-7; do a $id 2027-12-11 art-71.2; done
+	expect_count "dates inside Article 14" "//article[@id='art-14']//*[@applies-by]" "$g" 0
+	expect_count "articles without dates" "//article[not(@applies-by)] | //annex[not(@applies-by)]" "$g" 0
+	expect_count "recitals with dates" "//recital[@applies-by]" "$g" 0
+	expect_count "the entry into force, Article 71(1)" "/regulation/application[@entry-into-force='2024-12-10'][@entry-by='art-71.1']" "$g" 1
+	# on the checklist: a CRA product's reporting item (Article 14(1)), and a CRA item of
+	# an AI Act product assessed with the CRA (the regulation beside it, as in build)
+	rd assess corpus/cra/products/homegate-router.xml -o "$work/h" 2>"$work/e" || { failed "assess homegate-router"; cat "$work/e"; }
+	grep -A3 'cra-report-vulnerability`' "$work/h/checklist.md" | grep -qF -- "- Applies from: 2026-09-11 (Article 71(2), second subparagraph)" ||
+		failed "homegate-router: no date of Article 71(2), second subparagraph on cra-report-vulnerability"
+	rd assess corpus/ai-act/products/gridmeter-smart-meter-gateway.xml -o "$work/m" 2>"$work/e" || { failed "assess gridmeter"; cat "$work/e"; }
+	grep -A3 'cra-req-part-1`' "$work/m/checklist.md" | grep -qF -- "- Applies from: 2027-12-11 (Cyber Resilience Act Article 71(2))" ||
+		failed "gridmeter-smart-meter-gateway: no date of the CRA's Article 71(2) on cra-req-part-1"
+	# <application> is for a regulation with one text: beside <versions> it is an error
+	mkdir "$work/c" && cp -R corpus/ai-act "$work/c/ai-act"
+	sed 's|<versions>|<application file="application.xml"/>\n  <versions>|' corpus/ai-act/manifest.xml >"$work/c/ai-act/manifest.xml"
+	rd check "$work/c/ai-act" >"$work/o" 2>"$work/e"
+	st=$?
+	[ "$st" = 1 ] || failed "<application> beside <versions>: exit $st, expected 1"
+	grep -q "manifest.xml:[0-9]*: error: <application> is for a regulation with one text" "$work/e" ||
+		{ failed "<application> beside <versions>: no error naming the manifest's line"; head "$work/e"; }
 	;;
 as-of-amending)
 	# issue 14: Regulation (EU) 2026/1744's recitals 9 and 45 cite Article 4a and Annex
