@@ -26,6 +26,7 @@
 #include "graph/history.h"
 #include "graph/library.h"
 #include "ingest/corpus.h"
+#include "ingest/reload.h"
 #include "link/link.h"
 #include "link/suggest.h"
 #include "render/products.h"
@@ -420,6 +421,86 @@ static int load_library(job *j, const char *dir, int link_all, library *L)
 		rc = load_versions(j, L);
 	j->lib = NULL;
 	return rc || j->d.errors || diag_interrupted(&j->d) ? -1 : 0;
+}
+
+/* One regulation of reload_library: opened at version (NULL: the job's), its graph
+ * read back from the previous output ("ID/graph.xml", or the group "ID/versions"). */
+static int reload_one(job *j, const char *dir, const char *version, regulation *r, diag *d)
+{
+	char group[96], rel[200], *text = NULL;
+	size_t len;
+	int rc = -1;
+	if (regulation_open_version(dir, j->datadir, version, version ? NULL : j->o->as_of, r, d) != 0)
+		return -1;
+	snprintf(group, sizeof group, version ? "%s/versions" : "%s/graph.xml", r->m.id);
+	if (version)
+		snprintf(rel, sizeof rel, "%s/versions/%s/graph.xml", r->m.id, version);
+	else
+		snprintf(rel, sizeof rel, "%s", group);
+	if (bcache_read(j->bc, group, BCACHE_GRAPH, rel, &text, &len) != 1)
+		return -1;
+	rc = regulation_reload(r, text, len, rel, d);
+	free(text);
+	if (rc == 0 && j->validate) { /* as link_graph would */
+		char *rng = fsio_join(j->datadir, "templates/schema/graph.rng");
+		rc = rng && xmlsafe_validate(r->doc, rng, rel, d) == 0 ? 0 : -1;
+		free(rng);
+	}
+	if (rc != 0) /* not the graph that build wrote: rebuilt, never taken over */
+		bcache_distrust(j->bc, group);
+	return rc;
+}
+
+/*
+ * regdoc build of a library (a folder of regulations) when nothing the graph stage reads
+ * changed since the previous build and that build printed no warning (doc/cache.md,
+ * "The graph stage"): every regulation's graph, and its other versions', read back from
+ * the previous output (build/cache.h, bcache_read; ingest/reload.h) instead of being
+ * built from the pages. The same documents the graph stage would make, so the same
+ * output; and no warning to say again. 0 done; -1 not possible (nothing reported, L
+ * empty): the caller loads the library.
+ */
+static int reload_library(job *j, const char *dir, library *L)
+{
+	fsio_names named = {NULL, 0};
+	diag quiet;
+	int rc = 0;
+	library_init(L);
+	diag_init(&quiet, NULL);
+	quiet.interrupt = j->d.interrupt;
+	if (!j->bc || has_manifest(dir) || find_regulations(dir, &named, &quiet) != 0)
+		rc = -1;
+	for (size_t i = 0; rc == 0 && i < named.n; i++) {
+		regulation r;
+		if (reload_one(j, named.v[i], NULL, &r, &quiet) != 0 || library_add(L, &r, 1, &quiet) != 0) {
+			regulation_free(&r);
+			rc = -1;
+		}
+	}
+	for (size_t i = 0; rc == 0 && i < L->n; i++)
+		for (size_t v = 0; rc == 0 && v < L->regs[i].m.nversions; v++) {
+			regulation r;
+			if (v == L->regs[i].m.current)
+				continue;
+			if (reload_one(j, L->regs[i].dir, L->regs[i].m.versions[v].id, &r, &quiet) != 0 ||
+			    library_add_version(L, i, &r, &quiet) != 0) {
+				regulation_free(&r);
+				rc = -1;
+			}
+		}
+	fsio_names_free(&named);
+	if (rc == 0 && j->o->on_built && !(j->reg_warnings = calloc(L->n + 1, sizeof *j->reg_warnings)))
+		rc = -1;
+	if (rc != 0 || quiet.errors || diag_interrupted(&j->d)) {
+		library_free(L);
+		library_init(L);
+		return -1;
+	}
+	for (size_t i = 0; j->o->verbose && i < L->n; i++)
+		fprintf(j->d.out ? j->d.out : stderr,
+		        "regdoc: %s: graphs read back from the previous build: no input of the graph "
+		        "stage changed\n", L->regs[i].m.id);
+	return 0;
 }
 
 static int one_regulation(job *j, const char *dir, char **regdir)
@@ -1302,7 +1383,8 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 	whole = !has_manifest(corpus_dir);
 	j.bc = open_cache(&j, corpus_dir, outdir, whole);
 	library_init(&L);
-	if ((replayed = bcache_replay(j.bc, &j.d)) != 0 || load_library(&j, corpus_dir, 0, &L) != 0) {
+	if ((replayed = bcache_replay(j.bc, &j.d)) != 0 ||
+	    (reload_library(&j, corpus_dir, &L) != 0 && load_library(&j, corpus_dir, 0, &L) != 0)) {
 		bcache_free(j.bc); /* nothing changed: the previous output is back in place */
 		if (replayed == 1 && o->on_built) {
 			regdoc_build_report same = {0};
@@ -1394,6 +1476,8 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 		ok = 0;
 	if (ok && j.d.warnings)
 		bcache_no_replay(j.bc);
+	else if (ok)
+		bcache_quiet(j.bc); /* the next build may read its graphs back */
 	if (ok)
 		bcache_commit(j.bc, &j.d);
 	for (size_t i = 0; outs && i < L.n; i++)
