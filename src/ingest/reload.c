@@ -33,8 +33,8 @@ static int indented(const xmlNode *e, unsigned level)
 {
 	int want_text = 1;
 	const xmlNode *c = e->children;
-	if (!c)
-		return 0;
+	if (!c || !c->next)
+		return 0; /* no child; or one, a text: the writer never indents that */
 	for (; c; c = c->next) {
 		int is_text = c->type == XML_TEXT_NODE;
 		if (is_text != want_text)
