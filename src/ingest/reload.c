@@ -72,6 +72,30 @@ void reload_unindent(xmlDocPtr doc)
 		unindent(root, 0);
 }
 
+/* A namespace anywhere: the graph stage makes none (an attribute it named "xml:x"
+ * would come back as x in the XML namespace: not the same document). */
+static int has_namespace(xmlNodePtr root)
+{
+	xmlNodePtr n = root;
+	while (n) {
+		if (n->type == XML_ELEMENT_NODE) {
+			if (n->ns || n->nsDef)
+				return 1;
+			for (xmlAttrPtr a = n->properties; a; a = a->next)
+				if (a->ns)
+					return 1;
+		}
+		if (n->type == XML_ELEMENT_NODE && n->children) {
+			n = n->children;
+			continue;
+		}
+		while (n && n != root && !n->next)
+			n = n->parent;
+		n = n && n != root ? n->next : NULL;
+	}
+	return 0;
+}
+
 static int attr_is(xmlNodePtr n, const char *name, const char *want)
 {
 	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
@@ -88,7 +112,7 @@ int regulation_reload(regulation *r, const char *text, size_t len, const char *n
 	xmlNodePtr edges = NULL;
 	if (!doc)
 		return -1;
-	if (!root || root->type != XML_ELEMENT_NODE || root->ns ||
+	if (!root || root->type != XML_ELEMENT_NODE || has_namespace(root) ||
 	    strcmp((const char *)root->name, "regulation") != 0 || !attr_is(root, "id", r->m.id) ||
 	    !attr_is(root, "version", mv ? mv->id : NULL)) {
 		diag_error(d, name, 1, "not the graph of %s%s%s", r->m.id, mv ? " version " : "",

@@ -143,6 +143,10 @@ static void test_refused(void **state)
 	assert_int_equal(regulation_reload(&r, "<regulation id=\"x\">", 19, "g", &d), -1);
 	assert_int_equal(regulation_reload(&r, "<regulation id=\"x\"/>", 20, "g", &d), -1);
 	assert_int_equal(regulation_reload(&r, "<graph id=\"x\"><edges/></graph>", 30, "g", &d), -1);
+	/* a namespace (the graph stage makes none): an attribute named xml:lang would
+	 * come back in the XML namespace */
+	assert_int_equal(regulation_reload(&r, "<regulation id=\"x\"><p xml:lang=\"en\"/><edges/></regulation>",
+	                                   58, "g", &d), -1);
 	/* a graph of a version where none is expected */
 	assert_int_equal(
 	    regulation_reload(&r, "<regulation id=\"x\" version=\"v\"><edges/></regulation>", 52, "g", &d),
