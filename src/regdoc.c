@@ -468,7 +468,8 @@ static int reload_library(job *j, const char *dir, library *L)
 	library_init(L);
 	diag_init(&quiet, NULL);
 	quiet.interrupt = j->d.interrupt;
-	if (!j->bc || has_manifest(dir) || find_regulations(dir, &named, &quiet) != 0)
+	if (!j->bc || j->o->no_cache || has_manifest(dir) ||
+	    find_regulations(dir, &named, &quiet) != 0)
 		rc = -1;
 	for (size_t i = 0; rc == 0 && i < named.n; i++) {
 		regulation r;
