@@ -26,6 +26,7 @@
 #include "graph/history.h"
 #include "graph/library.h"
 #include "ingest/corpus.h"
+#include "ingest/reload.h"
 #include "link/link.h"
 #include "link/suggest.h"
 #include "render/products.h"
@@ -426,6 +427,87 @@ static int load_library(job *j, const char *dir, int link_all, library *L)
 		rc = load_versions(j, L);
 	j->lib = NULL;
 	return rc || j->d.errors || diag_interrupted(&j->d) ? -1 : 0;
+}
+
+/* One regulation of reload_library: opened at version (NULL: the job's), its graph
+ * read back from the previous output ("ID/graph.xml", or the group "ID/versions"). */
+static int reload_one(job *j, const char *dir, const char *version, regulation *r, diag *d)
+{
+	char group[96], rel[200], *text = NULL;
+	size_t len;
+	int rc = -1;
+	if (regulation_open_version(dir, j->datadir, version, version ? NULL : j->o->as_of, r, d) != 0)
+		return -1;
+	snprintf(group, sizeof group, version ? "%s/versions" : "%s/graph.xml", r->m.id);
+	if (version)
+		snprintf(rel, sizeof rel, "%s/versions/%s/graph.xml", r->m.id, version);
+	else
+		snprintf(rel, sizeof rel, "%s", group);
+	if (bcache_read(j->bc, group, BCACHE_GRAPH, rel, &text, &len) != 1)
+		return -1;
+	rc = regulation_reload(r, text, len, rel, d);
+	free(text);
+	if (rc == 0 && j->validate) { /* as link_graph would */
+		char *rng = fsio_join(j->datadir, "templates/schema/graph.rng");
+		rc = rng && xmlsafe_validate(r->doc, rng, rel, d) == 0 ? 0 : -1;
+		free(rng);
+	}
+	if (rc != 0) /* not the graph that build wrote: rebuilt, never taken over */
+		bcache_distrust(j->bc, group);
+	return rc;
+}
+
+/*
+ * regdoc build of a library (a folder of regulations) when nothing the graph stage reads
+ * changed since the previous build and that build printed no warning (doc/cache.md,
+ * "The graph stage"): every regulation's graph, and its other versions', read back from
+ * the previous output (build/cache.h, bcache_read; ingest/reload.h) instead of being
+ * built from the pages. The same documents the graph stage would make, so the same
+ * output; and no warning to say again. 0 done; -1 not possible (nothing reported, L
+ * empty): the caller loads the library.
+ */
+static int reload_library(job *j, const char *dir, library *L)
+{
+	fsio_names named = {NULL, 0};
+	diag quiet;
+	int rc = 0;
+	library_init(L);
+	diag_init(&quiet, NULL);
+	quiet.interrupt = j->d.interrupt;
+	if (!j->bc || j->o->no_cache || has_manifest(dir) ||
+	    find_regulations(dir, &named, &quiet) != 0)
+		rc = -1;
+	for (size_t i = 0; rc == 0 && i < named.n; i++) {
+		regulation r;
+		if (reload_one(j, named.v[i], NULL, &r, &quiet) != 0 || library_add(L, &r, 1, &quiet) != 0) {
+			regulation_free(&r);
+			rc = -1;
+		}
+	}
+	for (size_t i = 0; rc == 0 && i < L->n; i++)
+		for (size_t v = 0; rc == 0 && v < L->regs[i].m.nversions; v++) {
+			regulation r;
+			if (v == L->regs[i].m.current)
+				continue;
+			if (reload_one(j, L->regs[i].dir, L->regs[i].m.versions[v].id, &r, &quiet) != 0 ||
+			    library_add_version(L, i, &r, &quiet) != 0) {
+				regulation_free(&r);
+				rc = -1;
+			}
+		}
+	fsio_names_free(&named);
+	if (rc == 0 && j->o->on_built && !(j->reg_warnings = calloc(L->n + 1, sizeof *j->reg_warnings)))
+		rc = -1;
+	if (rc != 0 || quiet.errors || diag_interrupted(&j->d)) {
+		library_free(L);
+		library_init(L);
+		return -1;
+	}
+	for (size_t i = 0; j->o->verbose && i < L->n; i++)
+		fprintf(j->d.out ? j->d.out : stderr,
+		        "regdoc: %s: graphs read back from the previous build: no input of the graph "
+		        "stage changed\n", L->regs[i].m.id);
+	return 0;
 }
 
 static int one_regulation(job *j, const char *dir, char **regdir)
@@ -925,12 +1007,46 @@ static int kept(job *j, const char *group, const char *dest, int rc)
 	return rc;
 }
 
+/* What the sites and the home page read of the versions (versions.h: the histories,
+ * each version's changes), made on first need: a build that takes every site and the
+ * home page over (a product edited) never makes it. */
+typedef struct lazy_versions {
+	job *j;
+	const library *L;
+	const xslt_doc *docs; /* the library's own documents (or NULL) */
+	size_t nd;
+	site_library *lib;    /* NULL, or the library's: its documents become V's */
+	versions_docs V;
+	int state;            /* 0 not made yet, 1 made, -1 failed (diagnosed) */
+} lazy_versions;
+
+static const versions_docs *need_versions(lazy_versions *lv)
+{
+	if (lv->state == 0) {
+		job *j = lv->j;
+		xmlDocPtr *hist = make_histories(j, lv->L);
+		lv->state = hist && versions_docs_build(&lv->V, lv->L, lv->docs, lv->nd, hist, &j->d) == 0
+		                ? 1 : -1;
+		if (lv->state == 1 && lv->V.vdoc && j->validate) {
+			char *rng = fsio_join(j->datadir, "templates/schema/site-versions.rng");
+			if (!rng || xmlsafe_validate(lv->V.vdoc, rng, "versions", &j->d) != 0)
+				lv->state = -1;
+			free(rng);
+		}
+		if (lv->state == 1 && lv->lib) {
+			lv->lib->docs = lv->V.docs;
+			lv->lib->ndocs = lv->V.ndocs;
+		}
+	}
+	return lv->state == 1 ? &lv->V : NULL;
+}
+
 /* What build_regulation builds one regulation's groups from. */
 typedef struct reg_build {
 	regulation *r;
 	const library *L;
 	const site_library *lib;
-	const versions_docs *V; /* every version's documents, or NULL */
+	lazy_versions *LV; /* every version's documents (need_versions) */
 } reg_build;
 
 /* Group ID/name of b->r at dest: taken over from the previous output when its key is
@@ -962,7 +1078,9 @@ static int make_graph(job *j, const reg_build *b, const char *dest)
 /* Every version's site: the chosen one at dest, the others under dest/v/ (one group). */
 static int make_sites(job *j, const reg_build *b, const char *dest)
 {
-	return render_sites(j, b->L, (size_t)(b->r - b->L->regs), dest, b->lib, b->V);
+	const versions_docs *V = need_versions(b->LV);
+	return V ? render_sites(j, b->L, (size_t)(b->r - b->L->regs), dest, b->lib, V->uri ? V : NULL)
+	         : -1;
 }
 
 /* Every products/<id>.xml of the regulation into dir/products/<id>/, in name order;
@@ -1069,7 +1187,8 @@ static int write_versions(job *j, const regulation *r, const char *dir, const li
 static int write_history(job *j, const reg_build *b, const char *dest)
 {
 	size_t i = (size_t)(b->r - b->L->regs);
-	xmlDocPtr h = b->V && i < b->V->nhistory ? b->V->history[i] : NULL;
+	const versions_docs *V = need_versions(b->LV);
+	xmlDocPtr h = V && V->uri && i < V->nhistory ? V->history[i] : NULL;
 	return h ? graph_write(h, dest, &j->d) : -1;
 }
 
@@ -1139,7 +1258,7 @@ static int cached_versions(job *j, const reg_build *b, const char *dir)
 /* One regulation into outdir/<id>/ (built in a temporary folder, *out); its warnings
  * and time added to *rep. */
 static int build_regulation(job *j, regulation *r, const char *outdir, fsout *out,
-                            const site_library *lib, const library *L, const versions_docs *V,
+                            const site_library *lib, const library *L, lazy_versions *LV,
                             regdoc_build_report *rep)
 {
 	int rc = -1;
@@ -1150,7 +1269,7 @@ static int build_regulation(job *j, regulation *r, const char *outdir, fsout *ou
 		char *gpath = fsio_join(out->tmp, "graph.xml");
 		char *sdir = fsio_join(out->tmp, "site");
 		unsigned st = j->o->stages ? j->o->stages : REGDOC_STAGE_SITE | REGDOC_STAGE_PRODUCTS;
-		reg_build b = {r, L, lib, V};
+		reg_build b = {r, L, lib, LV};
 		/* the site links to the products page when r has a products/ folder: the
 		 * folder is among its inputs (one there or not, build/cache.h) */
 		char *pdir = fsio_join(r->dir, "products");
@@ -1225,8 +1344,15 @@ static void report_build(job *j, const library *L, regdoc_build_report *reps, co
 
 /* The library's own files beside the regulations' folders: links.xml (the links
  * between them) and index.html (its home page), each built in a temporary file. */
+static int render_home(job *j, xmlDocPtr links, const site_library *lib, lazy_versions *LV,
+                       const char *path)
+{
+	const versions_docs *V = need_versions(LV);
+	return V ? site_render_library_versions(links, j->templates, path, lib, V->uri, &j->d) : -1;
+}
+
 static int build_library_files(job *j, xmlDocPtr links, const site_library *lib,
-                               const char *versions, const char *outdir, fsout *lout,
+                               lazy_versions *LV, const char *outdir, fsout *lout,
                                fsout *hout)
 {
 	char *lpath = fsio_join(outdir, "links.xml"), *hpath = fsio_join(outdir, "index.html");
@@ -1238,9 +1364,7 @@ static int build_library_files(job *j, xmlDocPtr links, const site_library *lib,
 	    ((j->o->stages && !(j->o->stages & REGDOC_STAGE_SITE)) || /* no home page */
 	     (fsout_begin_file(hout, hpath, &j->d) == 0 &&
 	      (bcache_take(j->bc, "index.html", BCACHE_RENDER, NULL, hout->tmp) ||
-	       kept(j, "index.html", hout->tmp,
-	            site_render_library_versions(links, j->templates, hout->tmp, lib, versions,
-	                                         &j->d)) == 0))))
+	       kept(j, "index.html", hout->tmp, render_home(j, links, lib, LV, hout->tmp)) == 0))))
 		rc = 0;
 	free(lpath);
 	free(hpath);
@@ -1308,10 +1432,10 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 	xslt_doc *docs = NULL;
 	char (*uris)[160] = NULL; /* LIBRARY_URI, a manifest id (64 at most), /graph.xml */
 	site_library slib, *lib = NULL;
-	versions_docs V;
+	lazy_versions LV;
 	regdoc_build_report *reps = NULL;
 	buf prods;
-	int ok = 1, whole, replayed;
+	int ok = 1, whole, replayed, reloaded = 0;
 	size_t nd = 0;
 	double t0 = report_now();
 	job_init(&j, o);
@@ -1325,7 +1449,9 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 	whole = !has_manifest(corpus_dir);
 	j.bc = open_cache(&j, corpus_dir, outdir, whole);
 	library_init(&L);
-	if ((replayed = bcache_replay(j.bc, &j.d)) != 0 || load_library(&j, corpus_dir, 0, &L) != 0) {
+	if ((replayed = bcache_replay(j.bc, &j.d)) != 0 ||
+	    (!(reloaded = reload_library(&j, corpus_dir, &L) == 0) &&
+	     load_library(&j, corpus_dir, 0, &L) != 0)) {
 		bcache_free(j.bc); /* nothing changed: the previous output is back in place */
 		if (replayed == 1 && o->on_built) {
 			regdoc_build_report same = {0};
@@ -1375,31 +1501,26 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 	 * error is reported); replace the previous output only when all succeeded. The
 	 * products share their stylesheets, schemas, rules and graph indexes. */
 	/* every version of each regulation, its changes, and what the sites read of them */
-	memset(&V, 0, sizeof V);
-	if (ok) {
-		xmlDocPtr *hist = make_histories(&j, &L);
-		if (!hist || versions_docs_build(&V, &L, docs, nd, hist, &j.d) != 0)
-			ok = 0;
-	}
-	if (ok && V.vdoc && j.validate) {
-		char *rng = fsio_join(j.datadir, "templates/schema/site-versions.rng");
-		if (!rng || xmlsafe_validate(V.vdoc, rng, "versions", &j.d) != 0)
-			ok = 0;
-		free(rng);
-	}
-	if (lib) {
-		slib.docs = V.docs;
-		slib.ndocs = V.ndocs;
-	}
+	memset(&LV, 0, sizeof LV);
+	LV.j = &j;
+	LV.L = &L;
+	LV.docs = docs;
+	LV.nd = nd;
+	LV.lib = lib;
+	/* made now, unless the graphs were read back: then on first need (the sites and
+	 * the home page are usually taken over); a build that reads its pages reports
+	 * the histories' problems before it writes anything */
+	if (ok && !reloaded && !need_versions(&LV))
+		ok = 0;
 	if (ok) {
 		outs = calloc(L.n, sizeof *outs);
 		j.cache = assess_cache_new(); /* NULL (no memory): each product loads its own */
 	}
 	for (size_t i = 0; outs && i < L.n && !diag_interrupted(&j.d); i++)
-		if (L.named[i] && build_regulation(&j, &L.regs[i], outdir, &outs[i], lib, &L,
-		                                  V.uri ? &V : NULL, &reps[i]) != 0)
+		if (L.named[i] && build_regulation(&j, &L.regs[i], outdir, &outs[i], lib, &L, &LV,
+		                                  &reps[i]) != 0)
 			ok = 0;
-	if (!outs || (whole && ok && build_library_files(&j, links, lib, V.uri, outdir, &lout, &hout) != 0))
+	if (!outs || (whole && ok && build_library_files(&j, links, lib, &LV, outdir, &lout, &hout) != 0))
 		ok = 0;
 	/* The last look at the interrupt flag: once the first swap is made, all are. */
 	if (diag_interrupted(&j.d) || j.d.errors)
@@ -1417,6 +1538,8 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 		ok = 0;
 	if (ok && j.d.warnings)
 		bcache_no_replay(j.bc);
+	else if (ok)
+		bcache_quiet(j.bc); /* the next build may read its graphs back */
 	if (ok)
 		bcache_commit(j.bc, &j.d);
 	for (size_t i = 0; outs && i < L.n; i++)
@@ -1428,7 +1551,7 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 	free(reps);
 	free(j.reg_warnings);
 	free(outs);
-	versions_docs_free(&V);
+	versions_docs_free(&LV.V);
 	free(docs);
 	free(uris);
 	assess_cache_free(j.cache);

@@ -46,6 +46,8 @@ struct bcache {
 	unsigned char prev_build[32];
 	int has_prev_build;
 	int no_replay; /* bcache_no_replay: the manifest gets no build line */
+	int quiet;      /* bcache_quiet: the manifest says "warnings 0" */
+	int prev_quiet; /* the previous manifest said so */
 	int has_manifest;
 	struct timespec manifest_time; /* when the previous manifest was written */
 	bc_list prev, next;
@@ -316,7 +318,9 @@ static void read_manifest(bcache *c)
 			break;
 		*sp = '\0';
 		arg = sp + 1;
-		if (!strcmp(line, "build") && !g && !c->has_prev_build) {
+		if (!strcmp(line, "warnings") && !g) {
+			c->prev_quiet = !strcmp(arg, "0");
+		} else if (!strcmp(line, "build") && !g && !c->has_prev_build) {
 			if (unhex(arg, c->prev_build) != 0)
 				break;
 			c->has_prev_build = 1;
@@ -569,6 +573,73 @@ void bcache_no_replay(bcache *c)
 		c->no_replay = 1;
 }
 
+void bcache_distrust(bcache *c, const char *group)
+{
+	for (size_t i = 0; c && i < c->prev.n; i++)
+		if (!strcmp(c->prev.v[i].name, group))
+			clear_group(&c->prev.v[i]); /* no file: bcache_take never takes it over */
+}
+
+void bcache_quiet(bcache *c)
+{
+	if (c)
+		c->quiet = 1;
+}
+
+int bcache_read(const bcache *c, const char *group, bcache_kind kind, const char *rel,
+                char **text, size_t *len)
+{
+	unsigned char key[32];
+	*text = NULL;
+	*len = 0;
+	if (!c || !c->keyed || !c->reuse || !c->prev_quiet || !safe_path(group) ||
+	    !in_group(rel, group))
+		return 0;
+	group_key(c, group, kind, NULL, 0, key);
+	for (size_t i = 0; i < c->prev.n; i++) {
+		const bc_group *p = &c->prev.v[i];
+		if (strcmp(p->name, group) != 0 || memcmp(p->key, key, sizeof key) != 0)
+			continue;
+		for (size_t e = 0; e < p->n; e++) {
+			char *path;
+			struct stat st;
+			int fd, ok;
+			if (strcmp(p->e[e].path, rel) != 0 || p->e[e].size < 0)
+				continue;
+			if (!(path = fsio_join(c->outdir, rel)))
+				return 0;
+			fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
+			free(path);
+			if (fd < 0)
+				return 0;
+			/* the file the previous build wrote: its size, not modified since */
+			ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == p->e[e].size &&
+			     !newer(&st.st_mtim, &c->manifest_time) &&
+			     (*text = malloc((size_t)st.st_size + 1)) != NULL;
+			while (ok && *len < (size_t)st.st_size) {
+				ssize_t got = read(fd, *text + *len, (size_t)st.st_size - *len);
+				if (got < 0 && errno == EINTR)
+					continue;
+				if (got <= 0)
+					ok = 0;
+				else
+					*len += (size_t)got;
+			}
+			close(fd);
+			if (!ok) {
+				free(*text);
+				*text = NULL;
+				*len = 0;
+				return 0;
+			}
+			(*text)[*len] = '\0';
+			return 1;
+		}
+		return 0;
+	}
+	return 0;
+}
+
 void bcache_forget(bcache *c)
 {
 	char *path = c ? fsio_join(c->outdir, MANIFEST_NAME) : NULL;
@@ -598,6 +669,8 @@ int bcache_commit(bcache *c, diag *d)
 			buf_printf(&b, "build %s\n", hex);
 		}
 	}
+	if (c->quiet)
+		buf_puts(&b, "warnings 0\n");
 	for (size_t i = 0; i < c->next.n; i++) {
 		const bc_group *g = &c->next.v[i];
 		char hex[65];
@@ -759,7 +832,8 @@ int bcache_replay(bcache *c, diag *d)
 		p->n = p->cap = 0;
 		g->done = 1;
 	}
-	/* all there: swap them in, then the manifest */
+	/* all there: swap them in, then the manifest (a replayed build had no warnings) */
+	c->quiet = c->prev_quiet;
 	bcache_forget(c);
 	rc = 1;
 	for (size_t t = 0; t < ntop; t++)

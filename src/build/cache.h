@@ -69,6 +69,21 @@ int bcache_replay(bcache *c, diag *d);
  * library, so says them again, and still takes over every group that did not change. */
 void bcache_no_replay(bcache *c);
 
+/* The build being committed printed no warning: the manifest says so ("warnings 0"),
+ * and the next build may read its graphs back (bcache_read). */
+void bcache_quiet(bcache *c);
+/* The file rel (a path under OUTDIR) of the previous build's group `group` (of this
+ * kind, no input file) into *text (malloc'd, NUL-terminated; *len bytes): 1 when that
+ * build printed no warning (bcache_quiet), wrote the group with the key it has now, and
+ * rel is listed in it and is still the file it wrote (a regular file of the listed size,
+ * not modified since the manifest was written); else 0 and *text NULL. A graph read
+ * back this way is the one the graph stage would build (doc/cache.md, "The graph
+ * stage"): its parse is still the caller's to check. */
+int bcache_read(const bcache *c, const char *group, bcache_kind kind, const char *rel,
+                char **text, size_t *len);
+/* What bcache_read gave of group is not what that build wrote (it does not parse as
+ * one): the group is never taken over, nor read again, in this build. */
+void bcache_distrust(bcache *c, const char *group);
 /* Group `group` of this kind (and its input file, or NULL): 1 when the previous output
  * has it with the same key and it is now at dest (every file linked or copied); 0 when
  * the caller must build it at dest, then call bcache_keep. */

@@ -253,12 +253,10 @@ const manifest_version *regulation_version(const regulation *r)
 	return r->m.nversions ? &r->m.versions[r->m.current] : NULL;
 }
 
-int regulation_load_version(const char *dir, const char *datadir, const char *version,
+int regulation_open_version(const char *dir, const char *datadir, const char *version,
                             const char *as_of, regulation *r, diag *d)
 {
 	char *schema;
-	xmlNodePtr root, first_group = NULL;
-	xmlHashTablePtr seen;
 	long vi;
 	const manifest_version *mv;
 
@@ -284,6 +282,19 @@ int regulation_load_version(const char *dir, const char *datadir, const char *ve
 		           r->pages);
 		return -1;
 	}
+	return 0;
+}
+
+int regulation_load_version(const char *dir, const char *datadir, const char *version,
+                            const char *as_of, regulation *r, diag *d)
+{
+	xmlNodePtr root, first_group = NULL;
+	xmlHashTablePtr seen;
+	const manifest_version *mv;
+
+	if (regulation_open_version(dir, datadir, version, as_of, r, d) != 0)
+		return -1;
+	mv = regulation_version(r);
 	r->doc = xmlNewDoc((const xmlChar *)"1.0");
 	root = xmlNewDocNode(r->doc, NULL, (const xmlChar *)"regulation", NULL);
 	xmlDocSetRootElement(r->doc, root);

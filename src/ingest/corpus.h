@@ -34,6 +34,12 @@ int regulation_load(const char *dir, const char *datadir, regulation *r, diag *d
 int regulation_load_version(const char *dir, const char *datadir, const char *version,
                             const char *as_of, regulation *r, diag *d);
 
+/* The first half of regulation_load_version: the manifest read and the version chosen
+ * (r->dir, r->m, r->pages set), no page read (r->doc NULL). For a job that takes the
+ * graph from elsewhere (ingest/reload.h). 0, or -1 with a diagnostic. */
+int regulation_open_version(const char *dir, const char *datadir, const char *version,
+                            const char *as_of, regulation *r, diag *d);
+
 /* The version r holds (NULL when its manifest has no versions). */
 const manifest_version *regulation_version(const regulation *r);
 void regulation_free(regulation *r);

@@ -38,6 +38,17 @@
 #              its graph and history.xml included, the same tree as a cold one; with
 #              --as-of the earlier version's date, then with a page of the earlier
 #              version edited: the sites rebuilt, each time equal to a cold build
+#   graph-reuse  corpus copy: one product file edited: the graphs are read back from the
+#              previous output (--verbose says so, no link statistics), equal to a cold
+#              build; then a page edited after that: the graphs built again from the
+#              pages, equal to a cold build; the fixture library (a build with warnings):
+#              never read back, its warnings said again
+#   graph-damaged  corpus copy, one product edited each time, the previous output's
+#              cra/graph.xml damaged first: garbage of the same size and an old date
+#              (the manifest's size and date match: the parse refuses it), then a
+#              well-formed graph of another regulation in its place, then one character
+#              of it edited since the manifest was written: each time not read back, not taken over, the graph
+#              built again from the pages, equal to a cold build
 # $REGDOC_WRAPPER (e.g. valgrind) is put in front of every regdoc command when set.
 set -u
 check=${1:?usage: run.sh CHECK REGDOC_BINARY}
@@ -66,12 +77,12 @@ tree_sum() { # every path and file content under $1
 }
 
 same_as_cold() { # OUT ARGS...: OUT is what a cold build of ARGS writes
-	out=$1
+	warm=$1 # not $out: build sets that
 	shift
 	rm -rf "$work/cold"
 	build "$work/cold" --no-cache "$@"
-	[ "$(tree_sum "$out")" = "$(tree_sum "$work/cold")" ] ||
-		{ failed "the warm build differs from a cold one"; diff -r "$out" "$work/cold" | head -20; }
+	[ "$(tree_sum "$warm")" = "$(tree_sum "$work/cold")" ] ||
+		{ failed "the warm build differs from a cold one"; diff -r "$warm" "$work/cold" | head -20; }
 }
 
 inodes() { # OUT > "PATH INODE" of every file but the manifest
@@ -301,6 +312,63 @@ versions)
 	grep -q '(edited)' "$work/out/mini-versions/site/v/2099-04-01/art-1.html" ||
 		failed "the edit is not in the earlier version's site"
 	same_as_cold "$work/out" "$work/v"
+	;;
+graph-reuse)
+	corpus_copy
+	build "$work/out" "$work/c"
+	grep -q '^warnings 0$' "$work/out/.regdoc-cache" || failed "the corpus build had warnings: the graphs cannot be read back"
+	sed -i 's|<name>HomeGate AX3000 router</name>|<name>HomeGate AX6000 router</name>|' \
+		"$work/c/cra/products/homegate-router.xml"
+	build "$work/out" --verbose "$work/c"
+	for id in ai-act cra; do
+		grep -q "^regdoc: $id: graphs read back from the previous build" "$work/build.err" ||
+			failed "a product edit: $id's graphs not read back"
+	done
+	grep -q 'citations (' "$work/build.err" && failed "a product edit linked the pages again"
+	grep -q 'HomeGate AX6000' "$work/out/cra/products/homegate-router/checklist.md" || failed "the edit is not in the checklist"
+	same_as_cold "$work/out" --verbose "$work/c"
+	sed -i '/^1\. When placing a product/ s/Part I of Annex I\./Part I of Annex I (edited)./' \
+		"$work/c/cra/articles/article-013.md"
+	build "$work/out" --verbose "$work/c"
+	grep -q 'graphs read back' "$work/build.err" && failed "a page edit: a graph read back"
+	grep -q '^regdoc: cra: .* citations (' "$work/build.err" || failed "a page edit: the CRA not linked again"
+	grep -q '(edited)' "$work/out/cra/site/art-13.html" || failed "the page edit is not in the site"
+	same_as_cold "$work/out" --verbose "$work/c"
+	cp -r "$fixture" "$work/lib"
+	build "$work/lout" "$work/lib"
+	grep -q '^warnings 0$' "$work/lout/.regdoc-cache" && failed "a build with warnings says it had none"
+	sed -i '$ s/$/ Edited./' "$work/lib/beta/articles/article-001.md"
+	build "$work/lout" "$work/lib"
+	build "$work/lout" --verbose "$work/lib"
+	grep -q 'graphs read back' "$work/build.err" && failed "read back after a build with warnings"
+	grep -q "warning: " "$work/build.err" || failed "the warnings were not said again"
+	;;
+graph-damaged)
+	corpus_copy
+	build "$work/out" "$work/c"
+	g=$work/out/cra/graph.xml
+	n=0
+	for damage in garbage other edited; do
+		n=$((n + 1))
+		size=$(wc -c <"$g")
+		case $damage in
+		garbage) head -c "$size" /dev/zero | tr '\0' x >"$work/g" ;;
+		other) # well-formed, another regulation's root, padded to the size listed
+			{ printf '<?xml version="1.0"?>\n<regulation id="ai-act"><edges/></regulation>\n'
+			  head -c "$size" /dev/zero | tr '\0' ' '; } | head -c "$size" >"$work/g" ;;
+		edited) sed '0,/<title>./s//<title>X/' "$g" >"$work/g" ;; # the same size
+		esac
+		# in place (the same inode as the manifest lists), dated before the manifest
+		# except the edited one
+		cat "$work/g" >"$g"
+		[ "$damage" = edited ] || touch -d '2001-01-01' "$g"
+		sed -i "s|<name>HomeGate AX[0-9]* router</name>|<name>HomeGate AX$n router</name>|" \
+			"$work/c/cra/products/homegate-router.xml"
+		build "$work/out" --verbose "$work/c"
+		grep -q '^regdoc: cra: graphs read back' "$work/build.err" && failed "$damage: the damaged graph was read back"
+		grep -q '^regdoc: cra: .* citations (' "$work/build.err" || failed "$damage: the CRA not linked again"
+		same_as_cold "$work/out" --verbose "$work/c"
+	done
 	;;
 *)
 	echo "run.sh: unknown check '$check'" >&2

@@ -122,7 +122,15 @@ static bcache *open_keyed(tree *t, int reuse)
 
 /* One build: the group "r/site" at OUT.tmp/site; 1 when it was taken over. The new
  * folder replaces OUT/r as the build would. */
+static int one_build_q(tree *t, int reuse, bcache_kind kind, int quiet);
+
 static int one_build(tree *t, int reuse, bcache_kind kind)
+{
+	return one_build_q(t, reuse, kind, 0);
+}
+
+/* the same; quiet: the build printed no warning (bcache_quiet) */
+static int one_build_q(tree *t, int reuse, bcache_kind kind, int quiet)
 {
 	char target[160], dest[200];
 	fsout o;
@@ -142,6 +150,8 @@ static int one_build(tree *t, int reuse, bcache_kind kind)
 	bcache_forget(c);
 	assert_int_equal(fsout_commit(&o, &d), 0);
 	fsout_abort(&o);
+	if (quiet)
+		bcache_quiet(c);
 	assert_int_equal(bcache_commit(c, &d), 0);
 	bcache_free(c);
 	return took;
@@ -189,6 +199,59 @@ static void test_invalidation(void **state)
 	assert_int_equal(access(p, F_OK), 0);
 }
 
+/* bcache_read (the graphs read back, doc/cache.md "The graph stage"): 1 with the bytes
+ * only after a quiet build with the same key, of the file as it was written */
+static int read_back(tree *t, int reuse, const char *rel, char **text)
+{
+	size_t len;
+	bcache *c = open_keyed(t, reuse);
+	int got = bcache_read(c, "r/site", BCACHE_GRAPH, rel, text, &len);
+	if (got)
+		assert_int_equal(len, strlen(*text));
+	else
+		assert_null(*text);
+	bcache_free(c);
+	return got;
+}
+
+static void test_read(void **state)
+{
+	tree *t = *state;
+	char p[200], *text = NULL;
+	bcache *c;
+	assert_int_equal(one_build_q(t, 1, BCACHE_GRAPH, 0), 0);
+	assert_int_equal(read_back(t, 1, "r/site/index.html", &text), 0); /* it had warnings */
+	assert_int_equal(one_build_q(t, 1, BCACHE_GRAPH, 1), 1);
+	assert_int_equal(read_back(t, 1, "r/site/index.html", &text), 1);
+	assert_string_equal(text, "<p>built</p>\n");
+	free(text);
+	assert_int_equal(read_back(t, 0, "r/site/index.html", &text), 0); /* --no-cache */
+	assert_int_equal(read_back(t, 1, "r/site/other.html", &text), 0); /* not listed */
+	assert_int_equal(read_back(t, 1, "r/elsewhere/index.html", &text), 0); /* not in the group */
+	/* bcache_distrust: neither read nor taken over again in that build */
+	c = open_keyed(t, 1);
+	bcache_distrust(c, "r/site");
+	{
+		size_t len;
+		assert_int_equal(bcache_read(c, "r/site", BCACHE_GRAPH, "r/site/index.html", &text, &len), 0);
+		snprintf(p, sizeof p, "%s/x", t->root);
+		assert_int_equal(bcache_take(c, "r/site", BCACHE_GRAPH, NULL, p), 0);
+	}
+	bcache_free(c);
+	/* edited since: the same size, modified after the manifest; another size */
+	snprintf(p, sizeof p, "%s/r/site/index.html", t->out);
+	put(t->out, "r/site/index.html", "<p>BUILT</p>\n");
+	assert_int_equal(read_back(t, 1, "r/site/index.html", &text), 0);
+	put(t->out, "r/site/index.html", "<p>built!</p>\n");
+	assert_int_equal(read_back(t, 1, "r/site/index.html", &text), 0);
+	/* rebuilt (not taken over); an input of the graph stage edited: another key */
+	assert_int_equal(one_build_q(t, 1, BCACHE_GRAPH, 1), 0);
+	assert_int_equal(read_back(t, 1, "r/site/index.html", &text), 1);
+	free(text);
+	put(t->reg, "page.md", "# Article 1\nedited\n");
+	assert_int_equal(read_back(t, 1, "r/site/index.html", &text), 0);
+}
+
 /* every function takes a NULL cache: nothing is reused */
 static void test_null(void **state)
 {
@@ -210,6 +273,7 @@ int main(void)
 		cmocka_unit_test(test_blake2b_vectors),
 		cmocka_unit_test_setup_teardown(test_take_over, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_invalidation, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_read, setup, teardown),
 		cmocka_unit_test(test_null),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
