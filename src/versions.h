@@ -7,7 +7,7 @@
  * elements changed, added, removed, with their word differences), the versions
  * document (render/site.h, site_versions_add) and the in-memory documents the
  * stylesheets read (the library's, every version's graph, the changes, the versions
- * document), each under its URI. Not: rendering (render/site.c) or loading (regdoc.c).
+ * document), each under its URI. Not: rendering (render/site.c) or loading (src/job.c).
  * Nothing here names a regulation or a date: they come from the manifests.
  */
 #ifndef REGDOC_VERSIONS_H

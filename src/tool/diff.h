@@ -10,7 +10,7 @@
  * route), checklist items (added, removed, the law's text of their provision changed)
  * and items whose provisions or citations are among the changed elements. The result is
  * a diff document (templates/schema/diff.rng) that templates/diff/{text,html}.xsl render.
- * Not: loading the corpora (regdoc.c) or rendering.
+ * Not: loading the corpora (src/job_diff.c) or rendering.
  */
 #ifndef REGDOC_TOOL_DIFF_H
 #define REGDOC_TOOL_DIFF_H

@@ -5,7 +5,7 @@ The order is one line of README.md's "Layout" section, lowest first:
 
   Module order: `util < ingest < graph < link < ... < cli`
 
-A module is a folder of src/ (src/graph/...); the files directly in src/ (regdoc.c,
+A module is a folder of src/ (src/graph/...); the files directly in src/ (regdoc.c, job*.c,
 report.c, shared.c and their headers) are the module "regdoc". A module may use its
 own files and those of the modules before it in the order, never one after it. Two
 readings of "use", both checked:

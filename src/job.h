@@ -1,0 +1,96 @@
+/*
+ * job.h - what the jobs of the public API (regdoc.h) share; private to the job files of src/.
+ *
+ * A job is one call of the API: its options, where the data and templates are, and
+ * its diagnostics (turned into the exit status by job_status). The jobs are split by
+ * command: job.c (loading the library), regdoc.c, job_build.c, job_assess.c,
+ * job_diff.c. Nothing here is exported from libregdoc (regdoc.map).
+ */
+#ifndef REGDOC_JOB_H
+#define REGDOC_JOB_H
+
+/* realpath is XSI: _POSIX_C_SOURCE alone does not declare it in glibc; this header comes
+ * first in each job file, before any system header */
+#if !defined(_XOPEN_SOURCE) || _XOPEN_SOURCE < 700
+#undef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700
+#endif
+#include "regdoc.h"
+#include "report.h"
+
+#include <limits.h>
+#include <stddef.h>
+
+#include "assess/answers.h"
+#include "assess/assess.h"
+#include "build/cache.h"
+#include "graph/application.h"
+#include "build/written.h"
+#include "graph/graph.h"
+#include "graph/history.h"
+#include "graph/library.h"
+#include "ingest/corpus.h"
+#include "ingest/reload.h"
+#include "link/link.h"
+#include "link/suggest.h"
+#include "render/products.h"
+#include "render/site.h"
+#include "render/xslt.h"
+#include "versions.h"
+#include "tool/diff.h"
+#include "tool/export.h"
+#include "tool/import.h"
+#include "tool/pdf.h"
+#include "tool/status.h"
+#include "tool/new.h"
+#include "tool/questionnaire.h"
+#include "util/datadir.h"
+#include "util/buf.h"
+#include "util/fsio.h"
+#include "util/fsout.h"
+#include "util/text.h"
+#include "util/xmlsafe.h"
+
+typedef struct job {
+	const regdoc_options *o;
+	char datadir[PATH_MAX];
+	char templates[PATH_MAX + 16];
+	char corpus[PATH_MAX + 16]; /* the default corpus (job_corpus) */
+	int validate;
+	const link_library *lib; /* while a library is linked: its regulations (job_load_library) */
+	assess_cache *cache;     /* regdoc build: what the products share (assess.h) */
+	bcache *bc;              /* regdoc build: what it takes over from its previous output */
+	size_t *reg_warnings;    /* build with on_built: warnings per regulation of the library */
+	int want_versions;       /* job_load_library also loads the other versions (check, build) */
+	diag d;
+} job;
+
+/* job.c */
+void job_init(job *j, const regdoc_options *o);
+const char *job_corpus(job *j, const char *dir);
+int job_status(job *j);
+int job_find_regulations(const char *dir, fsio_names *out, diag *d);
+int job_has_manifest(const char *dir);
+char *job_parent_dir(const char *dir);
+int job_same_dir(const char *a, const char *b);
+xmlDocPtr job_make_history(job *j, const library *L, size_t i);
+xmlDocPtr *job_make_histories(job *j, const library *L);
+int job_load_library(job *j, const char *dir, int link_all, library *L);
+int job_reload_library(job *j, const char *dir, library *L);
+int job_one_regulation(job *j, const char *dir, char **regdir);
+regulation *job_named_reg(library *L, const char *id);
+
+/* job_assess.c */
+const char *job_site_url_of(const job *j, const regulation *r);
+void job_product_links(assess_options *ao, const char *url, const char *reg, int in_site,
+                       buf *sb, buf *lb);
+int job_product_pdfs(job *j, const char *dir);
+int job_builds_products(const job *j, const regulation *r);
+assess_regulation *job_library_others(const library *L, const regulation *r, size_t *n);
+void job_free_others(assess_regulation *v, size_t n);
+void job_law_version(assess_options *ao, const regulation *r);
+const regulation *job_product_version(job *j, const library *L, const regulation *r,
+                                      const char *product, assess_options *ao, char *date,
+                                      size_t n);
+
+#endif
