@@ -51,18 +51,39 @@ int graph_is_qualified(const char *ref, size_t *reg_len)
 	return 1;
 }
 
+xmlHashTablePtr graph_hash_for(size_t n)
+{
+	/* a power of two at least n (a chain of about one), from 256 */
+	int size = 256;
+	while ((size_t)size < n && size < (1 << 24))
+		size *= 2;
+	return xmlHashCreate(size);
+}
+
+/* The id attribute of an element (as xmlHasProp finds it), or NULL. */
+static const xmlChar *id_of(xmlNodePtr cur)
+{
+	xmlAttrPtr a = xmlHasProp(cur, (const xmlChar *)"id");
+	return a && a->children ? a->children->content : NULL;
+}
+
 xmlHashTablePtr graph_index_ids(xmlDocPtr doc, diag *d)
 {
-	/* 4096 buckets, and the table grows with the ids: 16384 would make each index a
-	 * 768 KiB table, and making and freeing a few of those per regulation leaves
-	 * holes in the heap that freeing the graphs then merges over and over */
-	xmlHashTablePtr ids = xmlHashCreate(4096);
+	/* sized by a first walk that counts the ids: a small graph gets a small table
+	 * (making and freeing large ones per regulation leaves holes in the heap that
+	 * freeing the graphs then merges over and over), a large one no long chains */
 	xmlNodePtr root = xmlDocGetRootElement(doc);
+	xmlHashTablePtr ids;
+	size_t n = 0;
+	for (xmlNodePtr cur = root; cur; cur = graph_walk_next(root, cur, 1))
+		if (cur->type == XML_ELEMENT_NODE && id_of(cur))
+			n++;
+	ids = graph_hash_for(n);
 	for (xmlNodePtr cur = root; cur; cur = graph_walk_next(root, cur, 1))
 		if (cur->type == XML_ELEMENT_NODE) {
-			xmlAttrPtr a = xmlHasProp(cur, (const xmlChar *)"id");
-			if (a && a->children && a->children->content)
-				index_id(ids, cur, a->children->content, d);
+			const xmlChar *id = id_of(cur);
+			if (id)
+				index_id(ids, cur, id, d);
 		}
 	return ids;
 }

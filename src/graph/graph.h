@@ -22,6 +22,11 @@
 /* Index of every id in doc → element. Reports duplicate ids. */
 xmlHashTablePtr graph_index_ids(xmlDocPtr doc, diag *d);
 
+/* An empty hash table for about n entries. libxml2 (before 2.12) grows a table only
+ * while it stays under 16,384 buckets, by 8× at a time: a table made with 4,096 never
+ * grows, and at 100× the AI Act (161k ids) its chains were 40 long. */
+xmlHashTablePtr graph_hash_for(size_t n);
+
 /* 1 when ref is a qualified id "reg:id" (reg a slug other than "ext"), and then
  * the length of its "reg" part in *reg_len. */
 int graph_is_qualified(const char *ref, size_t *reg_len);

@@ -791,7 +791,9 @@ int link_resolve_library(regulation *r, const link_library *lib, link_stats *sta
 	lk.stats = stats;
 	lk.d = d;
 	lk.ids = graph_index_ids(r->doc, d);
-	lk.edges_seen = xmlHashCreate(4096);
+	/* about one edge per id (cites, cites-act, relates-to: 14.7k for 16k ids at 10x
+	 * the AI Act); graph_hash_for: a fixed 4,096 never grows */
+	lk.edges_seen = graph_hash_for(lk.ids ? (size_t)xmlHashSize(lk.ids) : 0);
 	lk.acts = xmlHashCreate(256);
 	lk.acts_el = xmlNewDocNode(r->doc, NULL, (const xmlChar *)"acts", NULL);
 	xmlAddPrevSibling(r->edges, lk.acts_el);
