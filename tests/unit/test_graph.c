@@ -243,6 +243,43 @@ static char *links_of(xmlDocPtr doc, const char *id, size_t *count)
 }
 
 /* graph_walk_next: document order, a subtree skipped on request, never above root. */
+/* The id index of a graph larger than libxml2 grows a table for (more than 16,384
+ * buckets' worth of ids: graph_hash_for sizes it): every id found, the element it
+ * names, a duplicate still reported, an id that is not there not found. */
+static void test_index_ids_large(void **state)
+{
+	enum { N = 40000 };
+	xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
+	xmlNodePtr root = xmlNewDocNode(doc, NULL, (const xmlChar *)"regulation", NULL), *els;
+	xmlHashTablePtr ids;
+	char id[32];
+	diag quiet;
+	(void)state;
+	diag_init(&quiet, NULL);
+	xmlDocSetRootElement(doc, root);
+	els = calloc(N, sizeof *els);
+	assert_non_null(els);
+	for (int i = 0; i < N; i++) {
+		snprintf(id, sizeof id, "art-%d.%d", i / 7, i % 7);
+		els[i] = xmlNewChild(root, NULL, (const xmlChar *)"para", NULL);
+		xmlSetProp(els[i], (const xmlChar *)"id", (const xmlChar *)id);
+	}
+	xmlSetProp(xmlNewChild(root, NULL, (const xmlChar *)"para", NULL), (const xmlChar *)"id",
+	           (const xmlChar *)"art-0.0");
+	ids = graph_index_ids(doc, &quiet);
+	assert_non_null(ids);
+	assert_int_equal(xmlHashSize(ids), N);
+	assert_int_equal(quiet.errors, 1);
+	for (int i = 0; i < N; i++) {
+		snprintf(id, sizeof id, "art-%d.%d", i / 7, i % 7);
+		assert_ptr_equal(xmlHashLookup(ids, (const xmlChar *)id), els[i]);
+	}
+	assert_null(xmlHashLookup(ids, (const xmlChar *)"art-1.7"));
+	xmlHashFree(ids, NULL);
+	free(els);
+	xmlFreeDoc(doc);
+}
+
 static void test_walk(void **state)
 {
 	static const char xml[] = "<g><a><b><c/></b>t1<d/></a><e/></g>";
@@ -424,6 +461,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_check_catches_dangling_cite, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_check_schema_catches_unknown_element, setup, teardown),
 		cmocka_unit_test(test_walk),
+		cmocka_unit_test(test_index_ids_large),
 		cmocka_unit_test_setup_teardown(test_links_format, setup, teardown),
 		cmocka_unit_test(test_links_prefix_is_not_cover),
 		cmocka_unit_test_setup_teardown(test_api_links, setup, teardown),
