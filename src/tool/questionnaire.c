@@ -1,9 +1,9 @@
 /*
  * questionnaire.c - reading the questionnaire (questionnaire.h): the schema, the checks
  * a schema cannot make, the route and the citations it names; and the tree readers the
- * other questionnaire files share (qnimpl.h).
+ * other questionnaire files share (questionnaire_impl.h).
  */
-#include "tool/qnimpl.h"
+#include "tool/questionnaire_impl.h"
 
 #include <errno.h>
 #include <stdlib.h>

@@ -1,9 +1,9 @@
 /*
- * qnask.c - asking (questionnaire.h, qn_run): a question shown with its options and
- * default, its help, reading a line, presets (--set), "back" replaying the answers
- * kept, and the walk through the questions that apply, section by section.
+ * questionnaire_ask.c - asking (questionnaire.h, qn_run): a question shown with its
+ * options and default, its help, reading a line, presets (--set), "back" replaying the
+ * answers kept, and the walk through the questions that apply, section by section.
  */
-#include "tool/qnimpl.h"
+#include "tool/questionnaire_impl.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -1,13 +1,14 @@
 /*
- * qnimpl.h - what the questionnaire's files share; private to src/tool (questionnaire.h
- * is the interface).
+ * questionnaire_impl.h - what the questionnaire's files share; private to them
+ * (questionnaire.h is the interface).
  *
- * questionnaire.c reads and checks the questionnaire; qnanswer.c holds a run's facts,
- * evaluates the conditions on them, parses an answer and records it in the product;
- * qnask.c asks (prompts, help, "back", presets, batch) and walks the questions.
+ * questionnaire.c reads and checks the questionnaire; questionnaire_answer.c holds a
+ * run's facts, evaluates the conditions on them, parses an answer and records it in the
+ * product; questionnaire_ask.c asks (prompts, help, "back", presets, batch) and walks
+ * the questions.
  */
-#ifndef REGDOC_TOOL_QNIMPL_H
-#define REGDOC_TOOL_QNIMPL_H
+#ifndef REGDOC_TOOL_QUESTIONNAIRE_IMPL_H
+#define REGDOC_TOOL_QUESTIONNAIRE_IMPL_H
 
 #include <stddef.h>
 #include <stdio.h>
@@ -80,7 +81,7 @@ int qn_ieq(const char *a, const char *b);
 /* The <define name> among root's children before `before` (NULL: any), or NULL. */
 xmlNodePtr qn_find_define(xmlNodePtr root, const char *name, xmlNodePtr before);
 
-/* qnanswer.c: the answers, the conditions, the product */
+/* questionnaire_answer.c: the answers, the conditions, the product */
 /* Keep an answer read (empty: an optional question left out) for replay after "back". */
 int qn_remember(run *r, const char *answer, int empty);
 /* A <when> child holds (or there is none). */

@@ -1,9 +1,10 @@
 /*
- * qnanswer.c - a questionnaire run's answers (qnimpl.h): the facts the answers set, the
- * conditions evaluated on them (the rule files' condition language, plus <ref>), an
- * answer parsed and checked for its question, and the product tree it is recorded in.
+ * questionnaire_answer.c - a questionnaire run's answers (questionnaire_impl.h): the
+ * facts the answers set, the conditions evaluated on them (the rule files' condition
+ * language, plus <ref>), an answer parsed and checked for its question, and the
+ * product tree it is recorded in.
  */
-#include "tool/qnimpl.h"
+#include "tool/questionnaire_impl.h"
 
 #include <errno.h>
 #include <math.h>
