@@ -312,12 +312,14 @@ static int others_load(others *x, const assess_options *o, const gindex *primary
 			if (!rs)
 				continue;
 		}
-		if (rs == &x->rsown[k] || g == &x->gown[k])
+		/* a regulation without rules has an empty rule set of its own each time: it
+		 * stands in the key as NULL (nothing of it to check), not as that address */
+		if ((rs == &x->rsown[k] && ar->rules_dir) || g == &x->gown[k])
 			cacheable = 0;
 		x->er[k].rs = rs;
 		x->er[k].g = g;
 		all[1 + k] = g;
-		key[2 + 2 * k] = rs;
+		key[2 + 2 * k] = rs == &x->rsown[k] ? NULL : rs;
 		key[3 + 2 * k] = g;
 	}
 	if (d->errors == errors && !(cacheable && checked_before(c, key, 2 + 2 * x->n))) {
