@@ -55,6 +55,8 @@ typedef struct nsuse {
 	xmlNsPtr *add; /* declarations outside el (not owned) */
 	size_t n, cap;
 	int plain;
+	xmlNsPtr at_root[8]; /* declarations whose name the root has (use_root), recent */
+	size_t next;
 } nsuse;
 
 static int same(const xmlChar *a, const xmlChar *b)
@@ -95,6 +97,9 @@ static void use(nsuse *u, xmlNodePtr node, xmlNodePtr el, xmlNsPtr ns)
 	xmlNsPtr found;
 	if (!u->plain || !ns)
 		return;
+	for (size_t i = 0; i < u->n; i++)
+		if (u->add[i] == ns)
+			return; /* added before: the copy finds it under its prefix again */
 	if (ns->prefix && !strcmp((const char *)ns->prefix, "xml"))
 		return; /* the document's own, declared nowhere */
 	found = in_subtree(node, el, ns->prefix);
@@ -120,8 +125,12 @@ static void use_root(nsuse *u, xmlNodePtr el, xmlNsPtr ns)
 {
 	if (!u->plain || !ns)
 		return;
+	for (size_t i = 0; i < sizeof u->at_root / sizeof *u->at_root; i++)
+		if (u->at_root[i] == ns)
+			return; /* seen: the root only gains declarations */
 	if (ns->prefix && !strcmp((const char *)ns->prefix, "xml"))
 		return;
+	u->at_root[u->next++ % (sizeof u->at_root / sizeof *u->at_root)] = ns;
 	for (xmlNsPtr d = el->nsDef; d; d = d->next)
 		if (same(d->href, ns->href))
 			return;
