@@ -4,9 +4,10 @@
  * the input is the bytes of OUTDIR/mini/graph.xml, which anyone who can write the
  * output folder controls, read for the fixture regulation tests/fixtures/mini.
  * Checked beyond the sanitizers: a refused file is refused with a reason; a graph
- * read back is one the graph stage could have made: written the way graph_write
- * writes it (indented) and read back again, it is the same document, node for node
- * (what the build cache relies on: a warm build byte-identical to a cold one).
+ * read back is one the graph stage could have made: serialised as graph_write
+ * writes it (graph_serialize, indented) and read back again, it is the same document,
+ * node for node (what the build cache relies on: a warm build byte-identical to a
+ * cold one).
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -14,9 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/xmlsave.h>
-
 #include "fuzz_common.h"
+#include "graph/graph.h"
 #include "ingest/corpus.h"
 #include "ingest/reload.h"
 
@@ -64,21 +64,6 @@ static void check_golden(void)
 	free(g);
 }
 
-/* doc as graph_write writes it (graph/graph.c: UTF-8, XML_SAVE_FORMAT), or NULL */
-static xmlBufferPtr written(xmlDocPtr doc)
-{
-	xmlBufferPtr b = xmlBufferCreate();
-	xmlSaveCtxtPtr save = b ? xmlSaveToBuffer(b, "UTF-8", XML_SAVE_FORMAT) : NULL;
-	int rc = save ? xmlSaveDoc(save, doc) : -1;
-	if (save && xmlSaveClose(save) < 0)
-		rc = -1;
-	if (rc < 0 && b) {
-		xmlBufferFree(b);
-		b = NULL;
-	}
-	return b;
-}
-
 /* doc, every node as it is (not indented) */
 static xmlChar *dumped(xmlDocPtr doc, int *n)
 {
@@ -105,7 +90,7 @@ static int check_one(const uint8_t *data, size_t size)
 	}
 	if (!r.doc || !r.edges || r.edges->doc != r.doc)
 		abort();
-	w = written(r.doc);
+	w = graph_serialize(r.doc);
 	if (!w)
 		abort(); /* a document read back that the writer cannot write */
 	diag_init(&d, NULL);

@@ -5,11 +5,19 @@
 #include "job.h"
 
 #include <errno.h>
-#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "graph/application.h"
+#include "graph/graph.h"
+#include "graph/history.h"
+#include "ingest/reload.h"
+#include "link/suggest.h"
+#include "util/datadir.h"
+#include "util/xmlsafe.h"
 
 void job_init(job *j, const regdoc_options *o)
 {

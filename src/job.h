@@ -15,41 +15,18 @@
 #undef _XOPEN_SOURCE
 #define _XOPEN_SOURCE 700
 #endif
-#include "regdoc.h"
-#include "report.h"
-
 #include <limits.h>
-#include <stddef.h>
+#include <libxml/tree.h>
 
-#include "assess/answers.h"
+#include "regdoc.h"
 #include "assess/assess.h"
 #include "build/cache.h"
-#include "graph/application.h"
-#include "build/written.h"
-#include "graph/graph.h"
-#include "graph/history.h"
 #include "graph/library.h"
 #include "ingest/corpus.h"
-#include "ingest/reload.h"
 #include "link/link.h"
-#include "link/suggest.h"
-#include "render/products.h"
-#include "render/site.h"
-#include "render/xslt.h"
-#include "versions.h"
-#include "tool/diff.h"
-#include "tool/export.h"
-#include "tool/import.h"
-#include "tool/pdf.h"
-#include "tool/status.h"
-#include "tool/new.h"
-#include "tool/questionnaire.h"
-#include "util/datadir.h"
 #include "util/buf.h"
+#include "util/diag.h"
 #include "util/fsio.h"
-#include "util/fsout.h"
-#include "util/text.h"
-#include "util/xmlsafe.h"
 
 typedef struct job {
 	const regdoc_options *o;

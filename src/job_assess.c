@@ -5,11 +5,15 @@
 #include "job.h"
 
 #include <errno.h>
-#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
+
+#include "graph/application.h"
+#include "tool/pdf.h"
+#include "tool/status.h"
+#include "util/fsout.h"
+#include "util/xmlsafe.h"
 
 /* Where the output of a regulation is published: --site-url, else its manifest's
  * <site-url>, else NULL. */

@@ -4,12 +4,21 @@
  */
 #include "job.h"
 
-#include <errno.h>
-#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
+
+#include "assess/answers.h"
+#include "build/written.h"
+#include "graph/graph.h"
+#include "render/products.h"
+#include "render/site.h"
+#include "render/xslt.h"
+#include "report.h"
+#include "util/fsout.h"
+#include "util/text.h"
+#include "versions.h"
 
 /* The site of regs[i] into sdir (which exists): the version the job chose there, and
  * when it has several versions (V), every other version under sdir/v/<id>/, each with

@@ -4,11 +4,14 @@
 #include "job.h"
 
 #include <errno.h>
-#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
+
+#include "render/xslt.h"
+#include "tool/diff.h"
+#include "util/fsout.h"
+#include "versions.h"
 
 /* Render the diff document with templates/diff/NAME.xsl into memory. */
 static char *render_diff(job *j, xmlDocPtr doc, const char *name, size_t *len)

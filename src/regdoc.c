@@ -7,11 +7,16 @@
 #include "job.h"
 
 #include <errno.h>
-#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
+
+#include "graph/graph.h"
+#include "tool/export.h"
+#include "tool/import.h"
+#include "tool/new.h"
+#include "util/fsout.h"
+#include "versions.h"
 
 void regdoc_options_init(regdoc_options *o)
 {

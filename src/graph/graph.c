@@ -11,23 +11,28 @@
 #include "graph/graph.h"
 #include "util/fsio.h"
 
+xmlBufferPtr graph_serialize(xmlDocPtr doc)
+{
+	xmlBufferPtr b = xmlBufferCreate();
+	xmlSaveCtxtPtr save = b ? xmlSaveToBuffer(b, "UTF-8", XML_SAVE_FORMAT) : NULL;
+	int rc = save ? xmlSaveDoc(save, doc) : -1;
+	if (save && xmlSaveClose(save) < 0)
+		rc = -1;
+	if (rc < 0 && b) {
+		xmlBufferFree(b);
+		b = NULL;
+	}
+	return b;
+}
+
 /* Serialised in memory, then written by regdoc (fsio_write_file, or a loop on standard
  * output): a write error (a full disk, a closed pipe) is regdoc's diagnostic naming the
  * file, never libxml2's "I/O error" without one. */
 int graph_write(xmlDocPtr doc, const char *path, diag *d)
 {
-	xmlBufferPtr b = xmlBufferCreate();
-	xmlSaveCtxtPtr save = b ? xmlSaveToBuffer(b, "UTF-8", XML_SAVE_FORMAT) : NULL;
-	int rc = -1;
-	if (!save) {
-		if (b)
-			xmlBufferFree(b);
-		diag_sys(d, path, "cannot write", ENOMEM);
-		return -1;
-	}
-	rc = xmlSaveDoc(save, doc) < 0 ? -1 : 0;
-	if (xmlSaveClose(save) < 0 || rc != 0) {
-		xmlBufferFree(b);
+	xmlBufferPtr b = graph_serialize(doc);
+	int rc;
+	if (!b) {
 		diag_sys(d, path, "cannot serialise the graph", ENOMEM);
 		return -1;
 	}

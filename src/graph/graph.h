@@ -42,6 +42,10 @@ xmlNodePtr graph_walk_next(const xmlNode *root, xmlNodePtr cur, int descend);
  * merges adjacent text nodes (which frees one of them under the caller's feet). */
 void graph_insert_after(xmlNodePtr anchor, xmlNodePtr node);
 
+/* doc serialised as graph_write writes it (UTF-8, indented: XML_SAVE_FORMAT), or NULL
+ * when memory ran out; the caller frees it with xmlBufferFree. */
+xmlBufferPtr graph_serialize(xmlDocPtr doc);
+
 /* Write the graph to path (or stdout when path is "-"), deterministically. */
 int graph_write(xmlDocPtr doc, const char *path, diag *d);
 

@@ -14,6 +14,7 @@
 #include "util/buf.h"
 #include "util/fsio.h"
 #include "util/rngexplain.h"
+#include "util/xmlerr.h"
 
 /* NONET: never fetch; NONOENT is absent so entities are not substituted; no DTDLOAD,
  * DTDATTR, XINCLUDE or HUGE. NOBLANKS is not used: whitespace is the author's. */
@@ -23,6 +24,7 @@ struct report_ctx {
 	diag *d;
 	const char *name;
 	unsigned long refused; /* line of an entity declaration or external DTD, 0: none */
+	int fatal;             /* a fatal parser error was reported: what follows is its echo */
 };
 
 static void report_structured(void *user, xmlErrorPtr err)
@@ -30,18 +32,22 @@ static void report_structured(void *user, xmlErrorPtr err)
 	struct report_ctx *rc = user;
 	char msg[512];
 	size_t n;
-	if (!err || !err->message || rc->refused)
+	if (!err || !err->message || rc->refused || rc->fatal)
 		return;
-	n = strlen(err->message);
-	if (n >= sizeof msg)
-		n = sizeof msg - 1;
-	memcpy(msg, err->message, n);
-	msg[n] = '\0';
-	while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-		msg[--n] = '\0';
-	if (strstr(msg, "Excessive depth")) /* libxml2 2.9's own limit, 256, and its advice */
-		snprintf(msg, sizeof msg, "elements nested deeper than %d levels are refused",
-		         XMLSAFE_MAX_DEPTH);
+	if (!xmlerr_say(err, msg, sizeof msg)) {
+		n = strlen(err->message);
+		if (n >= sizeof msg)
+			n = sizeof msg - 1;
+		memcpy(msg, err->message, n);
+		msg[n] = '\0';
+		while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+			msg[--n] = '\0';
+	}
+	/* the parser stops at its first fatal error; libxml2 2.9 still reports what that
+	 * error left unfinished ("Couldn't find end of Start Tag", "Extra content"), which
+	 * says nothing more to the writer */
+	if (err->domain == XML_FROM_PARSER && err->level == XML_ERR_FATAL)
+		rc->fatal = 1;
 	{
 		/* a schema error may come without a line but with its node; with neither,
 		 * no line (never a made-up ":1:") */
@@ -129,7 +135,7 @@ static xmlNodePtr too_deep(xmlNodePtr root, int limit)
 
 xmlDocPtr xmlsafe_read_memory(const char *buf, size_t len, const char *name, diag *d)
 {
-	struct report_ctx rc = {d, name, 0};
+	struct report_ctx rc = {d, name, 0, 0};
 	xmlParserCtxtPtr pc;
 	xmlDocPtr doc;
 
@@ -228,7 +234,7 @@ static void schema_free(schema *s)
  * own errors named after the document validated, name). */
 static int schema_load(schema *s, const char *rng_path, const char *name, diag *d)
 {
-	struct report_ctx rc = {d, name, 0};
+	struct report_ctx rc = {d, name, 0, 0};
 	xmlRelaxNGParserCtxtPtr pctx;
 	memset(s, 0, sizeof *s);
 	s->doc = xmlsafe_read_file(rng_path, d);

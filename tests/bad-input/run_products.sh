@@ -42,7 +42,7 @@ unknown-element)   want="$name:21: error: unknown element <colour> in <product>;
 missing-fact)      want="$name:14: error: missing required fact \"practices.social-scoring\"" ;;
 contradictory-facts) want="$name:20: error: contradictory facts: standards.harmonised=\"none\" (line 20) and standards.harmonised-applied=\"full\" (line 20)" ;;
 no-such-annex-iii-point) want="$name:15: error: <annex-iii>: Annex III has no point 4(c) (anx-3.4.c does not exist" ;;
-not-well-formed)   want="$name:21: error: Opening and ending tag mismatch" ;;
+not-well-formed)   want="$name:21: error: </product> where </name> was expected: <name> (opened on line 5) must be closed first" ;;
 entity)            want="$name:" ; want2="error: DOCTYPE with entity declarations or an external DTD is refused" ;;
 rule-cites-missing-provision)
 	product=$good
