@@ -11,7 +11,8 @@
  * that would not give the copy's bytes (a prefix bound to two names or a name to two
  * prefixes, a namespace declared nowhere, a default namespace declared inside, an
  * attribute in a default namespace, entity references) is written through the copy.
- * The copy cost a third of what zipping a DOCX or ODT costs (profile in README.md).
+ * On the corpus the parts cost 1,930M instructions through the copy (copying 693M,
+ * writing 980M, freeing 257M), 1,152M in place (README.md, Speed).
  */
 #ifndef REGDOC_RENDER_PARTXML_H
 #define REGDOC_RENDER_PARTXML_H
