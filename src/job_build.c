@@ -53,7 +53,7 @@ static int render_sites(job *j, const library *L, size_t i, const char *sdir,
 		vl.ndocs = V->ndocs;
 	}
 	rc = site_render_in(L->regs[i].doc, j->templates, sdir, &o, lib || V ? &vl : NULL, &j->d);
-	if (rc != 0 || !o.versions) {
+	if (rc != 0 || !o.version) {
 		buf_free(&base);
 		return rc;
 	}

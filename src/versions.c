@@ -141,8 +141,12 @@ void versions_site_options(const versions_docs *V, const library *L, size_t i,
 	const regulation *v[MANIFEST_MAX_VERSIONS];
 	o->versions = NULL;
 	o->version = NULL;
-	if (!V->uri || !L->named[i] || library_versions(L, i, v) < 2)
+	if (!V->uri)
 		return;
+	/* every site of the library: a citation may name another regulation's version
+	 * (an amending act's, of the text it made: its pages under that site's v/<id>/) */
 	o->versions = V->uri;
+	if (!L->named[i] || library_versions(L, i, v) < 2)
+		return;
 	o->version = regulation_version(shown)->id;
 }

@@ -44,7 +44,8 @@ int versions_docs_build(versions_docs *V, const library *L, const xslt_doc *lib_
 void versions_docs_free(versions_docs *V);
 
 /* The site options for the version k of regs[i] (its graph v[k], library_versions
- * order): versions/version set when regs[i] has several versions. */
+ * order): versions set when the library has a regulation with several versions,
+ * version when regs[i] is one. */
 void versions_site_options(const versions_docs *V, const library *L, size_t i,
                            const regulation *shown, site_options *o);
 

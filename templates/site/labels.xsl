@@ -42,6 +42,31 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- the href of id in version `version` of regulation reg when that version's pages
+       are under its site's v/<version>/ (the versions document, site-versions.rng) and
+       have it, else '': an amending act's citations of the text it made -->
+  <xsl:template name="lib-version-href-of">
+    <xsl:param name="reg"/>
+    <xsl:param name="id"/>
+    <xsl:param name="version"/>
+    <xsl:variable name="entry" select="$lib/regulation[@id = $reg]"/>
+    <xsl:variable name="page" select="substring-before(concat($id, '.'), '.')"/>
+    <xsl:if test="$versions != '' and $entry and $reg != $self-id and $id != ''
+                  and translate(concat($reg, $id), $id-chars, '') = ''
+                  and starts-with($entry/@site, concat($reg, '/'))">
+      <xsl:variable name="v" select="document($versions)/versions/regulation[@id = $reg]/version[@id = $version][@href]"/>
+      <xsl:for-each select="$v">
+        <xsl:variable name="href" select="string(@href)"/>
+        <xsl:for-each select="document(@graph, .)">
+          <xsl:if test="key('page', $page) and key('node', $id)">
+            <xsl:value-of select="concat($library-href, $entry/@site, $href, $page, '.html',
+                                         substring(concat('#', $id), 1, ($id != $page) * 1000))"/>
+          </xsl:if>
+        </xsl:for-each>
+      </xsl:for-each>
+    </xsl:if>
+  </xsl:template>
+
   <!-- ===================================================== labels (mode label) -->
   <xsl:template match="recital" mode="label">
     <xsl:value-of select="concat('Recital ', @n)"/>

@@ -166,15 +166,34 @@
   </xsl:template>
 
   <!-- a citation of a unit of another regulation (cra:art-12.3): its page in that
-       regulation's site when the library has it, else the act on EUR-Lex -->
+       regulation's site when the library has it, else the act on EUR-Lex; one that
+       names the version it cites (version="…": an amending act's, of the text it made)
+       links to that version's page, under v/<version>/ when it is not the root's -->
   <xsl:template name="cross-cite">
     <xsl:param name="reg"/>
     <xsl:param name="id"/>
+    <xsl:variable name="vhref">
+      <xsl:if test="@version">
+        <xsl:call-template name="lib-version-href-of">
+          <xsl:with-param name="reg" select="$reg"/>
+          <xsl:with-param name="id" select="$id"/>
+          <xsl:with-param name="version" select="@version"/>
+        </xsl:call-template>
+      </xsl:if>
+    </xsl:variable>
     <xsl:variable name="href">
-      <xsl:call-template name="lib-href-of">
-        <xsl:with-param name="reg" select="$reg"/>
-        <xsl:with-param name="id" select="$id"/>
-      </xsl:call-template>
+      <xsl:choose>
+        <xsl:when test="$vhref != ''"><xsl:value-of select="$vhref"/></xsl:when>
+        <!-- a version whose pages are not the site's root and lack it: the root's page
+             of that id would be another text of the law -->
+        <xsl:when test="@version and $versions != '' and document($versions)/versions/regulation[@id = $reg]/version[@id = current()/@version][@href]"/>
+        <xsl:otherwise>
+          <xsl:call-template name="lib-href-of">
+            <xsl:with-param name="reg" select="$reg"/>
+            <xsl:with-param name="id" select="$id"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:variable>
     <xsl:variable name="celex" select="string(key('act-reg', $reg)[1]/@celex)"/>
     <xsl:choose>

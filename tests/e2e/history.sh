@@ -53,6 +53,9 @@
 #   as-of-amending  `regdoc check -W --as-of 2025-01-01 corpus` is clean: the amending
 #             act's citations of the AI Act resolve in the version it made (version= on
 #             them); a citation of an article no version has still warns
+#   as-of-site  the sites of `regdoc build --as-of 2025-01-01`: the amending act's
+#             citations of the AI Act link to the pages of the version it made (v/2026-07-27/),
+#             never to the 2024 text's page of the same id, nor to EUR-Lex
 #   bad-amendments  a copy whose amendments.tsv names Article 43(9) (there is none) and
 #             Article 1, point (99) (there is none): `regdoc build` exits 1 naming the table
 #             and its lines, and leaves the previous output as it was
@@ -227,7 +230,7 @@ cra-dates)
 	;;
 as-of-amending)
 	# issue 14: Regulation (EU) 2026/1744's recitals 9 and 45 cite Article 4a and Annex
-	# XIV of Regulation (EU) 2024/1689, which its Article 1, points (5) and (43) insert:
+	# XIV of Regulation (EU) 2024/1689, which its Article 1, points (6) and (43) insert:
 	# they resolve in the AI Act version it made (manifest <version amended-by>), not in
 	# the 2024 text in force on 1 January 2025
 	rd check -W --as-of 2025-01-01 corpus >"$work/o" 2>"$work/e" ||
@@ -254,6 +257,42 @@ as-of-amending)
 			{ failed "check -W $asof: no warning for ai-act:art-4z:"; head "$work/e"; }
 		grep -q "art-4a\|anx-14" "$work/e" && failed "check -W $asof: Article 4a or Annex XIV reported"
 	done
+	;;
+as-of-site)
+	# issue 14: Regulation (EU) 2026/1744, recital 8 cites "Article 4 of Regulation (EU)
+	# 2024/1689", which its Article 1, point (5) replaces, and recital 9 "Article 4a",
+	# which point (6) inserts. Under --as-of 2025-01-01 the AI Act's site root is the 2024
+	# text; those citations name the text 2026/1744 made (version="2026-07-27").
+	rd build --stage=site --as-of 2025-01-01 corpus -o "$work/out" 2>"$work/e" ||
+		{ failed "regdoc build --stage=site --as-of 2025-01-01 corpus:"; head "$work/e"; }
+	s=$work/out/digital-omnibus-ai/site
+	grep -q 'href="../../ai-act/site/v/2026-07-27/art-4a.html"[^>]*>Article 4a of Regulation' "$s/rec-9.html" ||
+		failed "rec-9: Article 4a does not link to the 2026-07-27 version's page"
+	grep -q 'href="../../ai-act/site/v/2026-07-27/art-4.html"[^>]*>Article 4 of Regulation' "$s/rec-8.html" ||
+		failed "rec-8: Article 4 does not link to the 2026-07-27 version's page"
+	grep -q 'href="../../ai-act/site/art-' "$s"/*.html &&
+		failed "a citation links to the 2024 text's page: $(grep -o 'href="../../ai-act/site/art-[^"]*"' "$s"/*.html | head -3)"
+	grep -q 'CELEX:32024R1689"[^>]*>Article' "$s"/*.html &&
+		failed "a citation of an AI Act article links to EUR-Lex"
+	grep -q 'This obligation does not require providers or deployers to guarantee' "$work/out/ai-act/site/v/2026-07-27/art-4.html" ||
+		failed "v/2026-07-27/art-4.html is not Article 4 as 2026/1744 replaced it"
+	# every relative link of the amending act's site resolves, fragments included
+	python3 - "$s" <<'PY' || failed "dead links in the amending act's site (above)"
+import glob, os, re, sys
+os.chdir(sys.argv[1]); bad = 0; pages = {}
+for f in sorted(glob.glob('*.html')):
+    for h, frag in re.findall(r'href="([^"#:]+)(?:#([^"]*))?"', open(f).read()):
+        p = os.path.normpath(h)
+        if p not in pages:
+            pages[p] = open(p).read() if os.path.isfile(p) else None
+        if pages[p] is None or (frag and 'id="%s"' % frag not in pages[p]):
+            bad += 1; print("dead:", f, h, frag)
+sys.exit(1 if bad else 0)
+PY
+	# under the latest version the same citations are the site root's pages
+	rd build --stage=site corpus -o "$work/out2" 2>"$work/e" || failed "regdoc build --stage=site corpus"
+	grep -q 'href="../../ai-act/site/art-4a.html"' "$work/out2/digital-omnibus-ai/site/rec-9.html" ||
+		failed "latest: rec-9 does not link to art-4a.html at the site root"
 	;;
 bad-amendments)
 	mkdir "$work/c"
