@@ -36,16 +36,8 @@ char *eng_node_text(const xmlNode *n)
 	xmlChar *raw = xmlNodeGetContent(n);
 	buf b;
 	buf_init(&b);
-	for (const char *s = raw ? (const char *)raw : ""; *s; s++) {
-		if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r') {
-			if (b.len && b.s[b.len - 1] != ' ')
-				buf_putc(&b, ' ');
-		} else {
-			buf_putc(&b, *s);
-		}
-	}
-	while (b.len && b.s[b.len - 1] == ' ')
-		b.s[--b.len] = '\0';
+	buf_put_collapsed(&b, (const char *)raw);
+	buf_trim_end(&b);
 	xmlFree(raw);
 	if (!b.s)
 		buf_puts(&b, "");

@@ -77,21 +77,10 @@ static char *leaf_text(xmlNodePtr n)
 		if (c->type == XML_ELEMENT_NODE)
 			return NULL;
 	buf_init(&b);
-	for (xmlNodePtr c = n->children; c; c = c->next) {
-		const char *s;
-		if (c->type != XML_TEXT_NODE && c->type != XML_CDATA_SECTION_NODE)
-			continue;
-		for (s = (const char *)c->content; s && *s; s++) {
-			if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r') {
-				if (b.len && b.s[b.len - 1] != ' ')
-					buf_putc(&b, ' ');
-			} else {
-				buf_putc(&b, *s);
-			}
-		}
-	}
-	while (b.len && b.s[b.len - 1] == ' ')
-		b.s[--b.len] = '\0';
+	for (xmlNodePtr c = n->children; c; c = c->next)
+		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+			buf_put_collapsed(&b, (const char *)c->content);
+	buf_trim_end(&b);
 	if (!b.len || b.oom) {
 		buf_free(&b);
 		return NULL;

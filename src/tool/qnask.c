@@ -16,10 +16,12 @@
 
 /* ------------------------------------------------------------------ asking */
 
-/* Print s wrapped at WRAP columns, every line starting with indent spaces. */
-static void put_wrapped(FILE *f, const char *s, int indent)
+/* Write the words of s from column col, where the cursor is (at col == indent nothing
+ * precedes the first word), wrapping at WRAP columns onto lines indented by indent.
+ * Returns the column it ends at. */
+static int put_words(FILE *f, const char *s, int indent, int col)
 {
-	int col = 0;
+	int fresh = col == indent; /* no word on this line yet */
 	while (*s) {
 		size_t w;
 		while (*s == ' ')
@@ -27,23 +29,32 @@ static void put_wrapped(FILE *f, const char *s, int indent)
 		w = strcspn(s, " ");
 		if (!w)
 			break;
-		if (col && col + 1 + (int)w > WRAP) {
-			fputc('\n', f);
-			col = 0;
-		}
-		if (!col) {
-			fprintf(f, "%*s", indent, "");
+		if (!fresh && col + 1 + (int)w > WRAP) {
+			fprintf(f, "\n%*s", indent, "");
 			col = indent;
-		} else {
+			fresh = 1;
+		}
+		if (!fresh) {
 			fputc(' ', f);
 			col++;
 		}
 		fwrite(s, 1, w, f);
 		col += (int)w;
 		s += w;
+		fresh = 0;
 	}
-	if (col)
-		fputc('\n', f);
+	return col;
+}
+
+/* Print s wrapped at WRAP columns, every line starting with indent spaces (nothing
+ * when s has no word). */
+static void put_wrapped(FILE *f, const char *s, int indent)
+{
+	if (!s[strspn(s, " ")])
+		return;
+	fprintf(f, "%*s", indent, "");
+	put_words(f, s, indent, indent);
+	fputc('\n', f);
 }
 
 static void show_question(run *r, xmlNodePtr qu)
@@ -74,28 +85,7 @@ static void show_question(run *r, xmlNodePtr qu)
 			char line[512];
 			snprintf(line, sizeof line, "%s", qn_attr(o, "label"));
 			/* the label on the same line, wrapped under itself */
-			{
-				const char *s = line;
-				int col = 20;
-				while (*s) {
-					size_t w;
-					while (*s == ' ')
-						s++;
-					w = strcspn(s, " ");
-					if (!w)
-						break;
-					if (col > 20 && col + 1 + (int)w > WRAP) {
-						fprintf(f, "\n%20s", "");
-						col = 20;
-					} else if (col > 20) {
-						fputc(' ', f);
-						col++;
-					}
-					fwrite(s, 1, w, f);
-					col += (int)w;
-					s += w;
-				}
-			}
+			put_words(f, line, 20, 20);
 		}
 		fputc('\n', f);
 	}

@@ -44,18 +44,9 @@ char *qn_text_of(xmlNodePtr n)
 {
 	xmlChar *raw = n ? xmlNodeGetContent(n) : NULL;
 	buf b;
-	int space = 0;
 	buf_init(&b);
-	for (const xmlChar *p = raw; p && *p; p++) {
-		if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r') {
-			space = b.len > 0;
-			continue;
-		}
-		if (space)
-			buf_putc(&b, ' ');
-		space = 0;
-		buf_putc(&b, (char)*p);
-	}
+	buf_put_collapsed(&b, (const char *)raw);
+	buf_trim_end(&b);
 	xmlFree(raw);
 	if (b.oom) {
 		buf_free(&b);

@@ -77,6 +77,24 @@ void buf_putc(buf *b, char c)
 	buf_append(b, &c, 1);
 }
 
+void buf_put_collapsed(buf *b, const char *s)
+{
+	for (; s && *s; s++) {
+		if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r') {
+			if (b->len && b->s[b->len - 1] != ' ')
+				buf_putc(b, ' ');
+		} else {
+			buf_putc(b, *s);
+		}
+	}
+}
+
+void buf_trim_end(buf *b)
+{
+	while (b->len && b->s[b->len - 1] == ' ')
+		b->s[--b->len] = '\0';
+}
+
 void buf_printf(buf *b, const char *fmt, ...)
 {
 	va_list ap;

@@ -16,6 +16,7 @@
 
 #include <cmocka.h>
 
+#include "util/buf.h"
 #include "util/diag.h"
 #include "util/fsio.h"
 #include "util/fsout.h"
@@ -476,6 +477,25 @@ static void test_distance_nearest(void **state)
 	assert_null(text_nearest("x", opts, 5));
 }
 
+/* white space as XML text reads it: runs as one space, none leading or trailing, and
+ * none doubled where two pieces meet (a text node split by a comment) */
+static void test_buf_collapsed(void **state)
+{
+	buf b;
+	(void)state;
+	buf_init(&b);
+	buf_put_collapsed(&b, "\n  Article 43\t(3)\r\n ");
+	buf_put_collapsed(&b, "  second  piece ");
+	buf_put_collapsed(&b, NULL);
+	buf_trim_end(&b);
+	assert_string_equal(b.s, "Article 43 (3) second piece");
+	buf_clear(&b);
+	buf_put_collapsed(&b, " \t\n");
+	buf_trim_end(&b);
+	assert_int_equal(b.len, 0);
+	buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -498,6 +518,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_list_dir_sorted, tmp_setup, tmp_teardown),
 		cmocka_unit_test(test_join),
 		cmocka_unit_test(test_distance_nearest),
+		cmocka_unit_test(test_buf_collapsed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
