@@ -312,12 +312,14 @@ static int others_load(others *x, const assess_options *o, const gindex *primary
 			if (!rs)
 				continue;
 		}
-		if (rs == &x->rsown[k] || g == &x->gown[k])
+		/* a regulation without rules has an empty rule set of its own each time: it
+		 * stands in the key as NULL (nothing of it to check), not as that address */
+		if ((rs == &x->rsown[k] && ar->rules_dir) || g == &x->gown[k])
 			cacheable = 0;
 		x->er[k].rs = rs;
 		x->er[k].g = g;
 		all[1 + k] = g;
-		key[2 + 2 * k] = rs;
+		key[2 + 2 * k] = rs == &x->rsown[k] ? NULL : rs;
 		key[3 + 2 * k] = g;
 	}
 	if (d->errors == errors && !(cacheable && checked_before(c, key, 2 + 2 * x->n))) {
@@ -556,27 +558,43 @@ static void source_date(char out[16], time_t *mtime)
 		strftime(out, 16, "%Y-%m-%d", &tm);
 }
 
-/* Render output i of doc (or of the output it reads) into rendered[i], lens[i]. */
+/* 1 when a later output reads output i (outputs[].from). */
+static int read_later(size_t i)
+{
+	for (size_t k = i + 1; k < NOUTPUTS; k++)
+		if (outputs[k].from == (int)i)
+			return 1;
+	return 0;
+}
+
+/* Render output i of doc (or of the output it reads) into rendered[i], lens[i]. An
+ * output a later one reads is kept as its result tree too (trees[i]): the later one
+ * reads that tree, the very nodes its bytes were written from, instead of parsing the
+ * bytes again. */
 static int render_one(xslt_sheet *sheet, size_t i, xmlDocPtr doc, char **rendered, size_t *lens,
-                      const char *name, const char *const *params, time_t mtime, diag *d)
+                      xmlDocPtr *trees, const char *name, const char *const *params,
+                      time_t mtime, diag *d)
 {
 	xmlDocPtr in = doc, pkg;
-	int rc;
-	if (outputs[i].kind == OUT_TEXT)
+	if (outputs[i].kind == OUT_TEXT && !read_later(i))
 		return xslt_apply_to_memory(sheet, doc, params, NULL, &rendered[i], &lens[i], d);
+	if (outputs[i].kind == OUT_TEXT) {
+		trees[i] = xslt_apply_to_doc(sheet, doc, params, NULL, d);
+		return trees[i] ? xslt_serialize(sheet, trees[i], &rendered[i], &lens[i], d) : -1;
+	}
 	if (outputs[i].from >= 0) {
-		size_t f = (size_t)outputs[i].from;
-		in = rendered[f] ? xmlsafe_read_memory(rendered[f], lens[f], name, d) : NULL;
+		in = trees[outputs[i].from];
 		if (!in)
 			return -1;
 	}
 	pkg = xslt_apply_to_doc(sheet, in, params, NULL, d);
-	rc = pkg ? package_zip(pkg, mtime, name, &rendered[i], &lens[i], d) : -1;
-	if (pkg)
+	if (!pkg)
+		return -1;
+	{
+		int rc = package_zip(pkg, mtime, name, &rendered[i], &lens[i], d);
 		xmlFreeDoc(pkg);
-	if (in != doc)
-		xmlFreeDoc(in);
-	return rc;
+		return rc;
+	}
 }
 
 int assess_product_opts(xmlDocPtr graph, const char *product_path, const char *rules_dir,
@@ -586,6 +604,7 @@ int assess_product_opts(xmlDocPtr graph, const char *product_path, const char *r
 	xmlDocPtr doc = assess_product_doc(graph, product_path, rules_dir, templates_dir, o, d);
 	char *rendered[NOUTPUTS] = {0};
 	size_t lens[NOUTPUTS] = {0};
+	xmlDocPtr trees[NOUTPUTS] = {0};
 	char *names[NOUTPUTS] = {0};
 	xmlChar *xml = NULL;
 	xmlChar *docfile = NULL;
@@ -623,7 +642,7 @@ int assess_product_opts(xmlDocPtr graph, const char *product_path, const char *r
 		free(sheet_path);
 		if (!sheet)
 			goto out;
-		failed = render_one(sheet, i, doc, rendered, lens, names[i], params, mtime, d) != 0;
+		failed = render_one(sheet, i, doc, rendered, lens, trees, names[i], params, mtime, d) != 0;
 		if (owned)
 			xslt_sheet_free(sheet);
 		if (failed)
@@ -664,6 +683,8 @@ out:
 	for (size_t i = 0; i < NOUTPUTS; i++) {
 		free(rendered[i]);
 		free(names[i]);
+		if (trees[i])
+			xmlFreeDoc(trees[i]);
 	}
 	xmlFree(docfile);
 	xmlFree(xml);

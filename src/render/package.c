@@ -4,8 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/xmlsave.h>
-
+#include "render/partxml.h"
 #include "util/buf.h"
 #include "util/zipio.h"
 
@@ -13,38 +12,6 @@ static int is_pkg(xmlNodePtr n, const char *name)
 {
 	return n && n->type == XML_ELEMENT_NODE && n->ns &&
 	       !strcmp((const char *)n->ns->href, PACKAGE_NS) && !strcmp((const char *)n->name, name);
-}
-
-/* The part's element as a document of its own, serialised. */
-static char *serialise(xmlNodePtr el, size_t *len)
-{
-	xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
-	xmlNodePtr copy = doc ? xmlDocCopyNode(el, doc, 1) : NULL;
-	xmlBufferPtr b = xmlBufferCreate();
-	xmlSaveCtxtPtr s;
-	char *res = NULL;
-	if (!copy || !b)
-		goto out;
-	xmlDocSetRootElement(doc, copy);
-	xmlReconciliateNs(doc, copy);
-	s = xmlSaveToBuffer(b, "UTF-8", 0);
-	if (!s)
-		goto out;
-	xmlSaveDoc(s, doc);
-	if (xmlSaveClose(s) < 0)
-		goto out;
-	*len = (size_t)xmlBufferLength(b);
-	res = malloc(*len + 1);
-	if (res) {
-		memcpy(res, xmlBufferContent(b), *len);
-		res[*len] = '\0';
-	}
-out:
-	if (b)
-		xmlBufferFree(b);
-	if (doc)
-		xmlFreeDoc(doc);
-	return res;
 }
 
 int package_zip(xmlDocPtr pkg, time_t mtime, const char *name, char **out, size_t *len,
@@ -91,7 +58,7 @@ int package_zip(xmlDocPtr pkg, time_t mtime, const char *name, char **out, size_
 			goto out;
 		}
 		if (el) {
-			data[n] = serialise(el, &parts[n].len);
+			data[n] = partxml(el, &parts[n].len);
 		} else {
 			xmlChar *t = xmlNodeGetContent(c);
 			data[n] = t ? strdup((const char *)t) : NULL;

@@ -282,27 +282,9 @@ static int apply(xslt_sheet *s, xmlDocPtr in, const char *const *params, const c
 		}
 		rc = 0;
 		break;
-	case RESULT_MEMORY: {
-		xmlChar *buf = NULL;
-		int len = 0;
-		if (xsltSaveResultToString(&buf, &len, out, s->style) != 0) {
-			diag_error(d, s->path, 0, "cannot serialize the XSLT result");
-			goto done;
-		}
-		res->len = buf ? (size_t)len : 0;
-		res->buf = malloc(res->len + 1);
-		if (!res->buf) {
-			xmlFree(buf);
-			diag_sys(d, s->path, "cannot allocate", ENOMEM);
-			goto done;
-		}
-		if (res->len)
-			memcpy(res->buf, buf, res->len);
-		res->buf[res->len] = '\0';
-		xmlFree(buf);
-		rc = 0;
+	case RESULT_MEMORY:
+		rc = xslt_serialize(s, out, &res->buf, &res->len, d);
 		break;
-	}
 	case RESULT_DOC:
 		res->doc = out;
 		out = NULL;
@@ -327,6 +309,31 @@ done_nochan:
 		xsltFreeSecurityPrefs(sec);
 	xmlFree(base);
 	return rc;
+}
+
+int xslt_serialize(xslt_sheet *s, xmlDocPtr result, char **out, size_t *len, diag *d)
+{
+	xmlChar *buf = NULL;
+	int n = 0;
+	*out = NULL;
+	*len = 0;
+	if (xsltSaveResultToString(&buf, &n, result, s->style) != 0) {
+		diag_error(d, s->path, 0, "cannot serialize the XSLT result");
+		return -1;
+	}
+	*len = buf ? (size_t)n : 0;
+	*out = malloc(*len + 1);
+	if (!*out) {
+		xmlFree(buf);
+		*len = 0;
+		diag_sys(d, s->path, "cannot allocate", ENOMEM);
+		return -1;
+	}
+	if (*len)
+		memcpy(*out, buf, *len);
+	(*out)[*len] = '\0';
+	xmlFree(buf);
+	return 0;
 }
 
 int xslt_apply(xslt_sheet *s, xmlDocPtr in, const char *const *params, const char *outdir,

@@ -72,6 +72,12 @@ int xslt_apply(xslt_sheet *s, xmlDocPtr in, const char *const *params, const cha
 int xslt_apply_to_memory(xslt_sheet *s, xmlDocPtr in, const char *const *params,
                          const char *outdir, char **out, size_t *len, diag *d);
 
+/* A result tree of s (xslt_apply_to_doc) serialized as s's xsl:output says, the bytes
+ * xslt_apply_to_memory gives for the same transform, in a new NUL-terminated buffer
+ * (*out, *len; free() it): for a result that is both written and read by another
+ * stylesheet, without writing and parsing it again. 0, or -1 with diagnostics. */
+int xslt_serialize(xslt_sheet *s, xmlDocPtr result, char **out, size_t *len, diag *d);
+
 /* As xslt_apply, but return the principal result tree (free with xmlFreeDoc), e.g. to
  * feed a second stylesheet. NULL with diagnostics on error. */
 xmlDocPtr xslt_apply_to_doc(xslt_sheet *s, xmlDocPtr in, const char *const *params,

@@ -53,10 +53,11 @@
     <xsl:value-of select="@ref"/>
   </xsl:template>
 
-  <!-- A value on one line (Markdown list entries, table cells): line breaks become spaces. -->
+  <!-- A value on one line (Markdown list entries, table cells): line breaks become spaces
+       (normalize-space takes tabs and line breaks for spaces already). -->
   <xsl:template name="one-line">
     <xsl:param name="s"/>
-    <xsl:value-of select="normalize-space(translate($s, '&#13;&#10;&#9;', '   '))"/>
+    <xsl:value-of select="normalize-space($s)"/>
   </xsl:template>
 
   <!-- Markdown: the three fields of a checklist item (context: the item). -->

@@ -45,10 +45,8 @@
   <xsl:template name="csv-field">
     <xsl:param name="s"/>
     <xsl:variable name="t" select="string($s)"/>
-    <xsl:variable name="g">
-      <xsl:if test="contains('=+-@&#9;&#13;', substring($t, 1, 1)) and $t != ''">'</xsl:if>
-      <xsl:value-of select="$t"/>
-    </xsl:variable>
+    <!-- a string, not a tree fragment: each test below would convert a fragment again -->
+    <xsl:variable name="g" select="concat(substring(&quot;'&quot;, 1, number($t != '' and contains('=+-@&#9;&#13;', substring($t, 1, 1)))), $t)"/>
     <xsl:choose>
       <xsl:when test="contains($g, ',') or contains($g, '&quot;') or contains($g, '&#10;') or contains($g, '&#13;')">
         <xsl:text>"</xsl:text>

@@ -20,6 +20,7 @@
 
 #include "assess/answers.h"
 #include "render/package.h"
+#include "render/partxml.h"
 #include "tool/status.h"
 #include "util/diag.h"
 #include "util/xmlsafe.h"
@@ -232,12 +233,81 @@ static void test_status(void **state)
 	free(diag_text);
 }
 
+/* Every element child of every <part> of doc written by partxml is what the copy
+ * (xmlDocCopyNode, xmlReconciliateNs, xmlSaveDoc) writes, and leaves the document as
+ * it was; returns how many of them were written in place. */
+static int parts_same_as_copy(const char *xml)
+{
+	xmlDocPtr doc = parse(xml);
+	xmlChar *before = NULL, *after = NULL;
+	int nb = 0, na = 0, in_place = 0;
+	assert_non_null(doc);
+	xmlDocDumpMemory(doc, &before, &nb);
+	for (xmlNodePtr p = xmlDocGetRootElement(doc)->children; p; p = p->next)
+		for (xmlNodePtr el = p->children; el; el = el->next) {
+			char *a, *b;
+			size_t la = 0, lb = 0;
+			if (el->type != XML_ELEMENT_NODE)
+				continue;
+			in_place += partxml_in_place(el);
+			a = partxml(el, &la);
+			b = partxml_copied(el, &lb);
+			assert_non_null(a);
+			assert_non_null(b);
+			assert_string_equal(a, b);
+			assert_int_equal(la, lb);
+			free(a);
+			free(b);
+		}
+	xmlDocDumpMemory(doc, &after, &na);
+	assert_string_equal((const char *)before, (const char *)after);
+	xmlFree(before);
+	xmlFree(after);
+	xmlFreeDoc(doc);
+	return in_place;
+}
+
+/* render/partxml: a package part written in place is byte for byte what the copy
+ * writes, for the shapes the DOCX and ODT stylesheets make (namespaces declared on the
+ * package, inside the part, on the part, xml:space, text and attributes beyond ASCII,
+ * comments, CDATA) and for those it leaves to the copy (a prefix rebound, a name under
+ * two prefixes, a default namespace inside). */
+static void test_partxml(void **state)
+{
+	(void)state;
+	/* DOCX: w: and r: declared on the package, used by elements and attributes */
+	assert_int_equal(parts_same_as_copy(
+	    "<p:package xmlns:p='urn:x-regdoc:package' xmlns:w='urn:w' xmlns:r='urn:r'>"
+	    "<p:part name='a'><w:document><w:body><w:p><w:r><w:t xml:space='preserve'> é &amp; "
+	    "&lt;x&gt; \xe2\x80\x94</w:t></w:r><w:sectPr r:id='x' w:val='&quot;\xc3\xa9&#10;'/>"
+	    "</w:p><!-- c --><?pi x?><w:t><![CDATA[a<b]]></w:t></w:body></w:document></p:part>"
+	    "<p:part name='b'><Types xmlns='urn:t'><Default Extension='xml'/></Types></p:part>"
+	    "</p:package>"), 2);
+	/* ODT: the part declares some, its children declare others (copy-of keeps the
+	 * in-scope namespaces), some also used from the package */
+	assert_int_equal(parts_same_as_copy(
+	    "<p:package xmlns:p='urn:x-regdoc:package' xmlns:o='urn:o' xmlns:s='urn:s'>"
+	    "<p:part name='c'><o:doc o:version='1.3'><o:meta xmlns:dc='urn:dc' xmlns:m='urn:m' "
+	    "xmlns:o='urn:o'><dc:title>t</dc:title><m:u m:name='n' s:x='1'/></o:meta>"
+	    "<o:body xmlns:t='urn:t'><t:p t:style='a'>x<t:s/></t:p><s:y/></o:body></o:doc>"
+	    "</p:part></p:package>"), 1);
+	/* left to the copy: a prefix bound to another name inside, a name under two
+	 * prefixes, a default namespace declared below the part's element */
+	assert_int_equal(parts_same_as_copy(
+	    "<p:package xmlns:p='urn:x-regdoc:package' xmlns:w='urn:w'>"
+	    "<p:part name='d'><w:a><w:b xmlns:w='urn:other'><w:c/></w:b><w:d/></w:a></p:part>"
+	    "<p:part name='e'><w:a xmlns:v='urn:w'><v:b/><w:c/></w:a></p:part>"
+	    "<p:part name='f'><w:a><b xmlns='urn:b'><c/></b></w:a></p:part>"
+	    "</p:package>"), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_zip_roundtrip), cmocka_unit_test(test_package),
 		cmocka_unit_test(test_answers_path),  cmocka_unit_test(test_answers_merge),
 		cmocka_unit_test(test_status),
+		cmocka_unit_test(test_partxml),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
