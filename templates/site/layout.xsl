@@ -726,7 +726,7 @@
   <!-- related units and "cited by" (context: the unit) -->
   <xsl:template name="rail">
     <xsl:variable name="id" select="@id"/>
-    <xsl:variable name="related" select="key('unit', key('rel-from', $id)/@to) |
+    <xsl:variable name="related" select="key('unit', key('edge-from', $id)[@kind = 'relates-to']/@to) |
                                          key('unit', key('rel-to', $id)/@from)"/>
     <xsl:variable name="citers" select="key('node', key('cites-into', $id)/@from)"/>
     <xsl:variable name="ext-citers"
@@ -739,7 +739,7 @@
       <xsl:for-each select="$lib"><xsl:value-of select="count(key('lib-cites-unit', $unit-q))"/></xsl:for-each>
     </xsl:variable>
     <!-- computed, never official: its own box under the official relations -->
-    <xsl:variable name="suggested" select="key('sug-from', $id)[key('unit', @to)]"/>
+    <xsl:variable name="suggested" select="key('edge-from', $id)[@kind = 'suggests'][key('unit', @to)]"/>
     <xsl:if test="$related or $suggested or $ext-citers or $lib-citers > 0">
       <div class="rail">
         <xsl:if test="$related">
@@ -790,7 +790,7 @@
                     </xsl:attribute>
                     <xsl:apply-templates select="." mode="label"/>
                   </a>
-                  <xsl:variable name="targets" select="key('node', key('cites-from', $from)[substring-before(concat(@to, '.'), '.') = $id]/@to)[@id != $id]"/>
+                  <xsl:variable name="targets" select="key('node', key('edge-from', $from)[@kind = 'cites'][substring-before(concat(@to, '.'), '.') = $id]/@to)[@id != $id]"/>
                   <xsl:if test="$targets">
                     <span class="to">
                       <xsl:text> → </xsl:text>

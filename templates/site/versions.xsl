@@ -17,8 +17,6 @@
   <xsl:key name="chg-unit" match="/diff/regulation/unit" use="@id"/>
   <!-- the history document's elements (templates/schema/history.rng), by id -->
   <xsl:key name="hist" match="/history/element" use="@id"/>
-  <!-- the amending act's own amends edges, by its provision (doc/graph.md, "amends edges") -->
-  <xsl:key name="amends-from" match="/regulation/edges/edge[@kind = 'amends']" use="@from"/>
 
   <xsl:variable name="vers" select="document($versions)/versions/regulation[@id = $self-id]"/>
   <xsl:variable name="vshown" select="$vers/version[@id = $version]"/>
@@ -261,7 +259,7 @@
        with an id), linked into the amended regulation's site: "Replaces AI Act,
        Article 43(3)". -->
   <xsl:template name="amends-list">
-    <xsl:variable name="edges" select="key('amends-from', @id)"/>
+    <xsl:variable name="edges" select="key('edge-from', @id)[@kind = 'amends']"/>
     <xsl:if test="$edges">
       <span class="amends">
         <xsl:for-each select="$edges">
