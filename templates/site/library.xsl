@@ -32,7 +32,8 @@
   <!-- the keys labels.xsl relies on, in each regulation's graph -->
   <xsl:key name="unit" match="recitals/recital | articles/article | annexes/annex" use="@id"/>
   <xsl:key name="page" match="recitals/recital | articles/article | annexes/annex | contents/chapter" use="@id"/>
-  <xsl:key name="node" match="*[@id]" use="@id"/>
+  <!-- the id attributes (the element: key('node', $id)/parent::*; see site.xsl) -->
+  <xsl:key name="node" match="@id" use="."/>
   <xsl:key name="act" match="acts/act" use="@id"/>
   <xsl:key name="act-reg" match="acts/act[@regulation]" use="@regulation"/>
 
@@ -207,10 +208,10 @@
     <xsl:for-each select="document($r/@graph, $r)">
       <xsl:variable name="label">
         <xsl:value-of select="concat(normalize-space($r/short-title), ', ')"/>
-        <xsl:apply-templates select="key('node', $id)" mode="label"/>
+        <xsl:apply-templates select="key('node', $id)/parent::*" mode="label"/>
       </xsl:variable>
       <xsl:choose>
-        <xsl:when test="$site != '' and translate($id, $id-chars, '') = '' and key('page', $page) and key('node', $id)">
+        <xsl:when test="$site != '' and translate($id, $id-chars, '') = '' and key('page', $page) and key('node', $id)/parent::*">
           <a href="{$site}{$page}.html{substring(concat('#', $id), 1, ($id != $page) * 1000)}">
             <xsl:value-of select="$label"/>
           </a>

@@ -69,7 +69,7 @@
          recital and annex of the regulation (that was quadratic in its size) -->
     <xsl:variable name="linked-units"
         select="key('unit', key('rel-to', $ids)/@from | key('edge-from', $ids)[@kind = 'relates-to']/@to) |
-                key('node', key('lm-cites-from-unit', $ids)/@to | key('cites-into', $ids)/@from)
+                key('node', key('lm-cites-from-unit', $ids)/@to | key('cites-into', $ids)/@from)/parent::*
                   /ancestor-or-self::*[parent::recitals or parent::annexes]"/>
     <xsl:variable name="recs" select="$linked-units[self::recital]"/>
     <xsl:variable name="anxs" select="$linked-units[self::annex]"/>
