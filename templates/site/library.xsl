@@ -29,13 +29,14 @@
   <xsl:param name="versions" select="''"/>
   <xsl:variable name="vers" select="document($versions)/versions/regulation"/>
 
-  <!-- the keys labels.xsl relies on, in each regulation's graph -->
-  <xsl:key name="unit" match="recitals/recital | articles/article | annexes/annex" use="@id"/>
-  <xsl:key name="page" match="recitals/recital | articles/article | annexes/annex | contents/chapter" use="@id"/>
+  <!-- the keys labels.xsl relies on, in each regulation's graph (root-anchored: libxslt
+       evaluates "a/b" as "//a/b", a walk of the whole document per key; see site.xsl) -->
+  <xsl:key name="unit" match="/regulation/recitals/recital | /regulation/articles/article | /regulation/annexes/annex" use="@id"/>
+  <xsl:key name="page" match="/regulation/recitals/recital | /regulation/articles/article | /regulation/annexes/annex | /regulation/contents/chapter" use="@id"/>
   <!-- the id attributes (the element: key('node', $id)/parent::*; see site.xsl) -->
   <xsl:key name="node" match="@id" use="."/>
-  <xsl:key name="act" match="acts/act" use="@id"/>
-  <xsl:key name="act-reg" match="acts/act[@regulation]" use="@regulation"/>
+  <xsl:key name="act" match="/regulation/acts/act" use="@id"/>
+  <xsl:key name="act-reg" match="/regulation/acts/act[@regulation]" use="@regulation"/>
 
   <!-- what labels.xsl and text.xsl expect of a site: here the library's folder is
        this page's own folder, and no regulation is "this one" -->
