@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "graph/application.h"
+#include "graph/graph.h"
 #include "tool/pdf.h"
 #include "tool/status.h"
 #include "util/fsout.h"
@@ -286,6 +287,16 @@ typedef struct review {
 	xmlHashTablePtr old_ids, cur_ids;
 } review;
 
+/* How many elements index_ids adds (ids of the same name counted each time). */
+static size_t count_ids(xmlNodePtr n)
+{
+	size_t k = 0;
+	for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, "edges") != 0)
+			k += (xmlHasProp(c, (const xmlChar *)"id") != NULL) + count_ids(c);
+	return k;
+}
+
 static void index_ids(xmlNodePtr n, xmlHashTablePtr h)
 {
 	for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next) {
@@ -352,8 +363,9 @@ static int changed_since(void *arg, const char *reg, const char *since, const ch
 		snprintf(rv->since, sizeof rv->since, "%s", since);
 		if (!old || !cur || old == cur)
 			return 0;
-		rv->old_ids = xmlHashCreate(4096);
-		rv->cur_ids = xmlHashCreate(4096);
+		/* sized to the graphs (graph_hash_for: 4,096 buckets would never grow) */
+		rv->old_ids = graph_hash_for(count_ids(xmlDocGetRootElement(old)));
+		rv->cur_ids = graph_hash_for(count_ids(xmlDocGetRootElement(cur)));
 		if (!rv->old_ids || !rv->cur_ids) {
 			review_reset(rv);
 			return 0;

@@ -45,9 +45,6 @@ static int index_law(xmlDocPtr doc, law_index *x)
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	size_t cap = 0;
 	memset(x, 0, sizeof *x);
-	x->ids = xmlHashCreate(4096);
-	if (!x->ids)
-		return -1;
 	for (xmlNodePtr g = root ? root->children : NULL; g; g = g->next) {
 		if (!is_law_group(g))
 			continue;
@@ -64,9 +61,14 @@ static int index_law(xmlDocPtr doc, law_index *x)
 				cap = nc;
 			}
 			x->order[x->n++] = cur;
-			xmlHashAddEntry(x->ids, (const xmlChar *)id, cur);
 		}
 	}
+	/* sized to the ids (graph_hash_for: a table of 4,096 buckets would never grow) */
+	x->ids = graph_hash_for(x->n);
+	if (!x->ids)
+		return -1;
+	for (size_t k = 0; k < x->n; k++)
+		xmlHashAddEntry(x->ids, (const xmlChar *)xmlnode_attr(x->order[k], "id"), x->order[k]);
 	return 0;
 }
 
