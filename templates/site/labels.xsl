@@ -18,7 +18,7 @@
   <xsl:template name="href-of">
     <xsl:param name="id"/>
     <xsl:variable name="page" select="substring-before(concat($id, '.'), '.')"/>
-    <xsl:if test="$id != '' and translate($id, $id-chars, '') = '' and key('page', $page) and key('node', $id)">
+    <xsl:if test="$id != '' and translate($id, $id-chars, '') = '' and key('page', $page) and key('node', $id)/parent::*">
       <xsl:value-of select="concat($page, '.html', substring(concat('#', $id), 1, ($id != $page) * 1000))"/>
     </xsl:if>
   </xsl:template>
@@ -34,7 +34,7 @@
     <xsl:if test="$entry and $reg != $self-id and $id != '' and translate(concat($reg, $id), $id-chars, '') = ''
                   and starts-with($entry/@site, concat($reg, '/'))">
       <xsl:for-each select="document($entry/@graph, $entry)">
-        <xsl:if test="key('page', $page) and key('node', $id)">
+        <xsl:if test="key('page', $page) and key('node', $id)/parent::*">
           <xsl:value-of select="concat($library-href, $entry/@site, $page, '.html',
                                        substring(concat('#', $id), 1, ($id != $page) * 1000))"/>
         </xsl:if>
@@ -58,7 +58,7 @@
       <xsl:for-each select="$v">
         <xsl:variable name="href" select="string(@href)"/>
         <xsl:for-each select="document(@graph, .)">
-          <xsl:if test="key('page', $page) and key('node', $id)">
+          <xsl:if test="key('page', $page) and key('node', $id)/parent::*">
             <xsl:value-of select="concat($library-href, $entry/@site, $href, $page, '.html',
                                          substring(concat('#', $id), 1, ($id != $page) * 1000))"/>
           </xsl:if>

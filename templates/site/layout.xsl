@@ -686,7 +686,7 @@
           </xsl:when>
           <xsl:otherwise>
             <xsl:variable name="chp" select="key('chapter', @chapter) | key('toc-unit', @id)/ancestor::chapter"/>
-            <xsl:variable name="sec" select="key('node', @section)[parent::chapter] | key('toc-unit', @id)/ancestor::section"/>
+            <xsl:variable name="sec" select="key('node', @section)/parent::*[parent::chapter] | key('toc-unit', @id)/ancestor::section"/>
             <xsl:for-each select="$chp[1]">
               <li><a href="{@id}.html"><xsl:value-of select="concat('Chapter ', @number)"/></a></li>
             </xsl:for-each>
@@ -726,9 +726,9 @@
   <!-- related units and "cited by" (context: the unit) -->
   <xsl:template name="rail">
     <xsl:variable name="id" select="@id"/>
-    <xsl:variable name="related" select="key('unit', key('rel-from', $id)/@to) |
+    <xsl:variable name="related" select="key('unit', key('edge-from', $id)[@kind = 'relates-to']/@to) |
                                          key('unit', key('rel-to', $id)/@from)"/>
-    <xsl:variable name="citers" select="key('node', key('cites-into', $id)/@from)"/>
+    <xsl:variable name="citers" select="key('node', key('cites-into', $id)/@from)/parent::*"/>
     <xsl:variable name="ext-citers"
         select="$citers[substring-before(concat(@id, '.'), '.') != $id]"/>
     <!-- citations of this unit in the other regulations of the library -->
@@ -739,7 +739,7 @@
       <xsl:for-each select="$lib"><xsl:value-of select="count(key('lib-cites-unit', $unit-q))"/></xsl:for-each>
     </xsl:variable>
     <!-- computed, never official: its own box under the official relations -->
-    <xsl:variable name="suggested" select="key('sug-from', $id)[key('unit', @to)]"/>
+    <xsl:variable name="suggested" select="key('edge-from', $id)[@kind = 'suggests'][key('unit', @to)]"/>
     <xsl:if test="$related or $suggested or $ext-citers or $lib-citers > 0">
       <div class="rail">
         <xsl:if test="$related">
@@ -790,7 +790,7 @@
                     </xsl:attribute>
                     <xsl:apply-templates select="." mode="label"/>
                   </a>
-                  <xsl:variable name="targets" select="key('node', key('cites-from', $from)[substring-before(concat(@to, '.'), '.') = $id]/@to)[@id != $id]"/>
+                  <xsl:variable name="targets" select="key('node', key('edge-from', $from)[@kind = 'cites'][substring-before(concat(@to, '.'), '.') = $id]/@to)/parent::*[@id != $id]"/>
                   <xsl:if test="$targets">
                     <span class="to">
                       <xsl:text> → </xsl:text>
@@ -819,7 +819,7 @@
                         <xsl:variable name="t" select="substring-after(@to, ':')"/>
                         <xsl:if test="position() > 1"><xsl:text>, </xsl:text></xsl:if>
                         <xsl:for-each select="$reg">
-                          <xsl:for-each select="key('node', $t)">
+                          <xsl:for-each select="key('node', $t)/parent::*">
                             <a href="#{@id}">
                               <xsl:call-template name="short-label"><xsl:with-param name="unit-id" select="$id"/></xsl:call-template>
                             </a>
@@ -853,7 +853,7 @@
     <xsl:variable name="label">
       <xsl:value-of select="concat(normalize-space($entry/short-title), ', ')"/>
       <xsl:for-each select="document($entry/@graph, $entry)">
-        <xsl:apply-templates select="key('node', $from-id)" mode="label"/>
+        <xsl:apply-templates select="key('node', $from-id)/parent::*" mode="label"/>
       </xsl:for-each>
     </xsl:variable>
     <xsl:choose>

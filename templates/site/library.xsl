@@ -29,12 +29,14 @@
   <xsl:param name="versions" select="''"/>
   <xsl:variable name="vers" select="document($versions)/versions/regulation"/>
 
-  <!-- the keys labels.xsl relies on, in each regulation's graph -->
-  <xsl:key name="unit" match="recitals/recital | articles/article | annexes/annex" use="@id"/>
-  <xsl:key name="page" match="recitals/recital | articles/article | annexes/annex | contents/chapter" use="@id"/>
-  <xsl:key name="node" match="*[@id]" use="@id"/>
-  <xsl:key name="act" match="acts/act" use="@id"/>
-  <xsl:key name="act-reg" match="acts/act[@regulation]" use="@regulation"/>
+  <!-- the keys labels.xsl relies on, in each regulation's graph (root-anchored: libxslt
+       evaluates "a/b" as "//a/b", a walk of the whole document per key; see site.xsl) -->
+  <xsl:key name="unit" match="/regulation/recitals/recital | /regulation/articles/article | /regulation/annexes/annex" use="@id"/>
+  <xsl:key name="page" match="/regulation/recitals/recital | /regulation/articles/article | /regulation/annexes/annex | /regulation/contents/chapter" use="@id"/>
+  <!-- the id attributes (the element: key('node', $id)/parent::*; see site.xsl) -->
+  <xsl:key name="node" match="@id" use="."/>
+  <xsl:key name="act" match="/regulation/acts/act" use="@id"/>
+  <xsl:key name="act-reg" match="/regulation/acts/act[@regulation]" use="@regulation"/>
 
   <!-- what labels.xsl and text.xsl expect of a site: here the library's folder is
        this page's own folder, and no regulation is "this one" -->
@@ -207,10 +209,10 @@
     <xsl:for-each select="document($r/@graph, $r)">
       <xsl:variable name="label">
         <xsl:value-of select="concat(normalize-space($r/short-title), ', ')"/>
-        <xsl:apply-templates select="key('node', $id)" mode="label"/>
+        <xsl:apply-templates select="key('node', $id)/parent::*" mode="label"/>
       </xsl:variable>
       <xsl:choose>
-        <xsl:when test="$site != '' and translate($id, $id-chars, '') = '' and key('page', $page) and key('node', $id)">
+        <xsl:when test="$site != '' and translate($id, $id-chars, '') = '' and key('page', $page) and key('node', $id)/parent::*">
           <a href="{$site}{$page}.html{substring(concat('#', $id), 1, ($id != $page) * 1000)}">
             <xsl:value-of select="$label"/>
           </a>

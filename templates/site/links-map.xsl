@@ -14,7 +14,7 @@
   The same links follow as a list, for readers who would rather read.
 
   SVG presentation attributes only: the site's Content-Security-Policy allows no inline
-  style. Uses site.xsl's keys (unit, node, rel-from, rel-to, cites-into) and labels.xsl's
+  style. Uses site.xsl's keys (unit, node, edge-from, rel-to, cites-into) and labels.xsl's
   labels.
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
@@ -68,8 +68,8 @@
          a cited or citing element standing for its unit), never by testing every
          recital and annex of the regulation (that was quadratic in its size) -->
     <xsl:variable name="linked-units"
-        select="key('unit', key('rel-to', $ids)/@from | key('rel-from', $ids)/@to) |
-                key('node', key('lm-cites-from-unit', $ids)/@to | key('cites-into', $ids)/@from)
+        select="key('unit', key('rel-to', $ids)/@from | key('edge-from', $ids)[@kind = 'relates-to']/@to) |
+                key('node', key('lm-cites-from-unit', $ids)/@to | key('cites-into', $ids)/@from)/parent::*
                   /ancestor-or-self::*[parent::recitals or parent::annexes]"/>
     <xsl:variable name="recs" select="$linked-units[self::recital]"/>
     <xsl:variable name="anxs" select="$linked-units[self::annex]"/>
@@ -212,7 +212,7 @@
   <xsl:template name="lm-row-links">
     <xsl:variable name="aid" select="string(@id)"/>
     <xsl:text>|</xsl:text>
-    <xsl:for-each select="key('rel-from', $aid)"><xsl:value-of select="concat(' ', @to, ' ')"/></xsl:for-each>
+    <xsl:for-each select="key('edge-from', $aid)[@kind = 'relates-to']"><xsl:value-of select="concat(' ', @to, ' ')"/></xsl:for-each>
     <xsl:for-each select="key('rel-to', $aid)"><xsl:value-of select="concat(' ', @from, ' ')"/></xsl:for-each>
     <xsl:text>|</xsl:text>
     <xsl:for-each select="key('lm-cites-from-unit', $aid)"><xsl:value-of select="concat(' ', substring-before(concat(@to, '.'), '.'), ' ')"/></xsl:for-each>

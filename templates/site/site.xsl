@@ -48,15 +48,20 @@
   <xsl:key name="chapter" match="/regulation/contents/chapter" use="@id"/>
   <!-- everything that has its own page -->
   <xsl:key name="page" match="/regulation/recitals/recital | /regulation/articles/article | /regulation/annexes/annex | /regulation/contents/chapter" use="@id"/>
-  <xsl:key name="node" match="*[@id]" use="@id"/>
+  <!-- every element with an id, by it: the key holds the id attributes (the element is
+       key('node', $id)/parent::*); a match of "*[@id]" tested the predicate on every
+       element of every document, twice the cost (issue 19) -->
+  <xsl:key name="node" match="@id" use="."/>
   <xsl:key name="act" match="/regulation/acts/act" use="@id"/>
-  <xsl:key name="rel-from" match="/regulation/edges/edge[@kind = 'relates-to']" use="@from"/>
+  <!-- every edge by the element it comes from; a lookup keeps the kind it wants
+       (key('edge-from', $id)[@kind = 'relates-to']): one key instead of one per kind.
+       libxslt computes every key of a document the first time any key is asked of it, the
+       graphs of the library once per site, and a match with a predicate cost about as
+       much per edge as the key's value (issue 19) -->
+  <xsl:key name="edge-from" match="/regulation/edges/edge" use="@from"/>
   <xsl:key name="rel-to" match="/regulation/edges/edge[@kind = 'relates-to']" use="@to"/>
-  <!-- computed suggestions (doc/graph.md): each page shows its own list, from = the page -->
-  <xsl:key name="sug-from" match="/regulation/edges/edge[@kind = 'suggests']" use="@from"/>
   <xsl:key name="cites-into" match="/regulation/edges/edge[@kind = 'cites']"
            use="substring-before(concat(@to, '.'), '.')"/>
-  <xsl:key name="cites-from" match="/regulation/edges/edge[@kind = 'cites']" use="@from"/>
   <xsl:key name="toc-unit" match="/regulation/contents//unit" use="@ref"/>
   <!-- acts that are regulations of the library, by its id -->
   <xsl:key name="act-reg" match="/regulation/acts/act[@regulation]" use="@regulation"/>

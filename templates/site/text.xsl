@@ -154,7 +154,7 @@
           <xsl:with-param name="id" select="substring-after($first, ':')"/>
         </xsl:call-template>
       </xsl:when>
-      <xsl:when test="translate($first, $id-chars, '') = '' and key('page', $page) and key('node', $first)">
+      <xsl:when test="translate($first, $id-chars, '') = '' and key('page', $page) and key('node', $first)/parent::*">
         <a class="cite" href="{$page}.html{substring(concat('#', $first), 1, ($first != $page) * 1000)}">
           <xsl:apply-templates mode="nolink"/>
         </a>
@@ -274,7 +274,7 @@
 
   <xsl:template name="term">
     <xsl:variable name="page" select="substring-before(concat(@ref, '.'), '.')"/>
-    <xsl:variable name="def" select="key('node', @ref)"/>
+    <xsl:variable name="def" select="key('node', @ref)/parent::*"/>
     <xsl:choose>
       <xsl:when test="$def and translate(@ref, $id-chars, '') = '' and key('page', $page)">
         <xsl:variable name="t" select="normalize-space(substring($def, 1, 700))"/>

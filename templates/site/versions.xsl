@@ -17,8 +17,6 @@
   <xsl:key name="chg-unit" match="/diff/regulation/unit" use="@id"/>
   <!-- the history document's elements (templates/schema/history.rng), by id -->
   <xsl:key name="hist" match="/history/element" use="@id"/>
-  <!-- the amending act's own amends edges, by its provision (doc/graph.md, "amends edges") -->
-  <xsl:key name="amends-from" match="/regulation/edges/edge[@kind = 'amends']" use="@from"/>
 
   <xsl:variable name="vers" select="document($versions)/versions/regulation[@id = $self-id]"/>
   <xsl:variable name="vshown" select="$vers/version[@id = $version]"/>
@@ -156,7 +154,7 @@
               <xsl:call-template name="act-of-celex"><xsl:with-param name="celex" select="$entry/@celex"/></xsl:call-template>
               <xsl:text>, </xsl:text>
               <xsl:for-each select="document($entry/@graph, $entry)">
-                <xsl:apply-templates select="key('node', $id)" mode="label"/>
+                <xsl:apply-templates select="key('node', $id)/parent::*" mode="label"/>
               </xsl:for-each>
             </xsl:when>
             <xsl:when test="$celex">
@@ -179,7 +177,7 @@
         <xsl:variable name="href">
           <xsl:call-template name="href-of"><xsl:with-param name="id" select="$by"/></xsl:call-template>
         </xsl:variable>
-        <xsl:variable name="label"><xsl:apply-templates select="key('node', $by)" mode="label"/></xsl:variable>
+        <xsl:variable name="label"><xsl:apply-templates select="key('node', $by)/parent::*" mode="label"/></xsl:variable>
         <xsl:choose>
           <xsl:when test="$href != '' and $label != ''"><a href="{$href}"><xsl:value-of select="$label"/></a></xsl:when>
           <xsl:otherwise><xsl:value-of select="$by"/></xsl:otherwise>
@@ -229,7 +227,7 @@
               <xsl:choose>
                 <xsl:when test="$entry">
                   <xsl:for-each select="document($entry/@graph, $entry)">
-                    <xsl:apply-templates select="key('node', $pid)" mode="amend-label"/>
+                    <xsl:apply-templates select="key('node', $pid)/parent::*" mode="amend-label"/>
                   </xsl:for-each>
                 </xsl:when>
                 <xsl:otherwise>
@@ -261,7 +259,7 @@
        with an id), linked into the amended regulation's site: "Replaces AI Act,
        Article 43(3)". -->
   <xsl:template name="amends-list">
-    <xsl:variable name="edges" select="key('amends-from', @id)"/>
+    <xsl:variable name="edges" select="key('edge-from', @id)[@kind = 'amends']"/>
     <xsl:if test="$edges">
       <span class="amends">
         <xsl:for-each select="$edges">
@@ -290,7 +288,7 @@
                 <xsl:when test="$entry">
                   <xsl:value-of select="concat(normalize-space($entry/short-title), ', ')"/>
                   <xsl:for-each select="document($entry/@graph, $entry)">
-                    <xsl:apply-templates select="key('node', $tid)" mode="label"/>
+                    <xsl:apply-templates select="key('node', $tid)/parent::*" mode="label"/>
                   </xsl:for-each>
                 </xsl:when>
                 <xsl:otherwise><xsl:value-of select="@to"/></xsl:otherwise>
@@ -450,7 +448,7 @@
             <xsl:variable name="eid" select="@id"/>
             <xsl:variable name="label" select="@label"/>
             <xsl:for-each select="$here">
-              <xsl:if test="not(key('node', $eid))">
+              <xsl:if test="not(key('node', $eid)/parent::*)">
                 <g id="{$eid}" label="{$label}" v="{$vid}"/>
               </xsl:if>
             </xsl:for-each>
