@@ -5,6 +5,8 @@
 
 #include <libxml/xmlsave.h>
 
+#include "graph/graph.h"
+
 /* The bytes of buffer b as a new NUL-terminated string, or NULL. */
 static char *take(xmlBufferPtr b, size_t *len)
 {
@@ -144,12 +146,11 @@ static void use_root(nsuse *u, xmlNodePtr el, xmlNsPtr ns)
 }
 
 /* Walk el's subtree in the order the copy and xmlReconciliateNs do (the element's
- * namespace, its attributes', then the children), without recursion: pass 0 as the
- * copy, 1 as xmlReconciliateNs. */
+ * namespace, its attributes', then the children; graph_walk_next, without recursion):
+ * pass 0 as the copy, 1 as xmlReconciliateNs. */
 static void walk(nsuse *u, xmlNodePtr el, int pass)
 {
-	xmlNodePtr n = el;
-	while (n && u->plain) {
+	for (xmlNodePtr n = el; n && u->plain; n = graph_walk_next(el, n, 1)) {
 		if (n->type == XML_ELEMENT_NODE) {
 			if (pass)
 				use_root(u, el, n->ns);
@@ -167,15 +168,6 @@ static void walk(nsuse *u, xmlNodePtr el, int pass)
 		           n->type == XML_XINCLUDE_END || n->type == XML_DTD_NODE) {
 			u->plain = 0;
 		}
-		if (n->type == XML_ELEMENT_NODE && n->children) {
-			n = n->children;
-			continue;
-		}
-		while (n != el && !n->next)
-			n = n->parent;
-		if (n == el)
-			break;
-		n = n->next;
 	}
 }
 
@@ -187,7 +179,6 @@ static int one_to_one(const nsuse *u, xmlNodePtr el)
 	xmlNsPtr *all = NULL;
 	size_t n = 0, cap = 0;
 	int ok = 1;
-	xmlNodePtr c = el;
 	for (size_t i = 0; i < u->n; i++) {
 		if (n == cap) {
 			size_t ncap = cap ? 2 * cap : 16;
@@ -201,7 +192,7 @@ static int one_to_one(const nsuse *u, xmlNodePtr el)
 		}
 		all[n++] = u->add[i];
 	}
-	while (c && ok) {
+	for (xmlNodePtr c = el; c && ok; c = graph_walk_next(el, c, 1)) {
 		for (xmlNsPtr ns = c->type == XML_ELEMENT_NODE ? c->nsDef : NULL; ns && ok; ns = ns->next) {
 			for (size_t i = 0; i < n && ok; i++)
 				if (same(all[i]->prefix, ns->prefix) != same(all[i]->href, ns->href))
@@ -218,15 +209,6 @@ static int one_to_one(const nsuse *u, xmlNodePtr el)
 			}
 			all[n++] = ns;
 		}
-		if (c->type == XML_ELEMENT_NODE && c->children) {
-			c = c->children;
-			continue;
-		}
-		while (c != el && !c->next)
-			c = c->parent;
-		if (c == el)
-			break;
-		c = c->next;
 	}
 	free(all);
 	return ok;
