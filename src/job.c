@@ -477,6 +477,15 @@ int job_one_regulation(job *j, const char *dir, char **regdir)
 }
 
 /* The named regulation of L with manifest id `id`, or NULL. */
+regulation *job_named_one(library *L)
+{
+	regulation *r = NULL;
+	for (size_t i = 0; i < L->n; i++)
+		if (L->named[i])
+			r = &L->regs[i];
+	return r;
+}
+
 regulation *job_named_reg(library *L, const char *id)
 {
 	for (size_t i = 0; i < L->n; i++)

@@ -56,6 +56,8 @@ int job_load_library(job *j, const char *dir, int link_all, library *L);
 int job_reload_library(job *j, const char *dir, library *L);
 int job_one_regulation(job *j, const char *dir, char **regdir);
 regulation *job_named_reg(library *L, const char *id);
+/* The regulation a job of one regulation named (the last named one), or NULL. */
+regulation *job_named_one(library *L);
 
 /* job_assess.c */
 const char *job_site_url_of(const job *j, const regulation *r);

@@ -410,12 +410,9 @@ int regdoc_status(const regdoc_options *o, const char *product, const char *regd
 	}
 	if (job_load_library(&j, regdir, 1, &L) == 0) {
 		char *rules = fsio_join(regdir, "rules");
-		regulation *r = NULL;
+		regulation *r = job_named_one(&L);
 		assess_options ao;
 		xmlDocPtr doc = NULL;
-		for (size_t i = 0; i < L.n; i++)
-			if (L.named[i])
-				r = &L.regs[i];
 		memset(&ao, 0, sizeof ao);
 		ao.others = dated_others(&j, &L, r, &ao.nothers);
 		ao.answers = j.o->answers;
@@ -483,11 +480,8 @@ int regdoc_assess(const regdoc_options *o, const char *product, const char *regd
 	if (!j.d.errors && job_load_library(&j, regdir, 1, &L) == 0 &&
 	    fsout_begin_dir(&out, outdir, &j.d) == 0) {
 		char *rules = fsio_join(regdir, "rules");
-		regulation *r = NULL;
+		regulation *r = job_named_one(&L);
 		assess_options ao;
-		for (size_t i = 0; i < L.n; i++)
-			if (L.named[i])
-				r = &L.regs[i];
 		memset(&ao, 0, sizeof ao);
 		buf sb, lb;
 		buf_init(&sb);

@@ -237,11 +237,8 @@ int regdoc_new(const regdoc_options *o, const char *product_path, const regdoc_n
 			           qn_regulation(q));
 		else if (job_load_library(&j, regdir, 1, &L) == 0) {
 			/* assessed as regdoc assess would: with the regulations beside it */
-			regulation *r = NULL;
+			regulation *r = job_named_one(&L);
 			assess_options ao;
-			for (size_t i = 0; i < L.n; i++)
-				if (L.named[i])
-					r = &L.regs[i];
 			memset(&ao, 0, sizeof ao);
 			ao.others = job_library_others(&L, r, &ao.nothers);
 			if (r)
