@@ -14,6 +14,7 @@
 #include "util/fsio.h"
 #include "util/fsout.h"
 #include "util/blake2b.h"
+#include "build/filehash.h"
 
 #define MANIFEST_NAME ".regdoc-cache"
 #define MANIFEST_HEAD "regdoc-cache 1"
@@ -51,6 +52,7 @@ struct bcache {
 	int has_manifest;
 	struct timespec manifest_time; /* when the previous manifest was written */
 	bc_list prev, next;
+	fh_cache *fh; /* the files' digests: the previous build's, this one's (filehash.h) */
 };
 
 /* ---- hashing ---------------------------------------------------------------- */
@@ -61,38 +63,30 @@ static void hash_str(blake2b *s, const char *tag, const char *v)
 	blake2b_update(s, v ? v : "", v ? strlen(v) + 1 : 1);
 }
 
-/* A file's bytes, framed by its name and length; an unreadable one as such. */
-static void hash_file(blake2b *s, const char *name, const char *path)
+/* A file, framed by its name: its length and the digest of its bytes (build/filehash.h:
+ * an unchanged file is not read again); an unreadable one as such. st: what stat(2)
+ * said of path just now, or NULL. */
+static void hash_file(blake2b *s, fh_cache *fh, const char *name, const char *path,
+                      const struct stat *st)
 {
-	unsigned char buf[65536];
-	struct stat st;
-	/* O_NONBLOCK: a FIFO or a device among the inputs must not stall the key; the
-	 * load refuses it with its own error (util/fsio) */
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
-	ssize_t got;
+	unsigned char d[BLAKE2B_OUT], len[8];
+	long long size;
+	const char *why = NULL;
 	hash_str(s, "file", name);
-	if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		hash_str(s, "unreadable", fd < 0 ? strerror(errno) : "not a regular file");
-		if (fd >= 0)
-			close(fd);
+	if (fh_digest(fh, path, st, d, &size, &why) != 0) {
+		hash_str(s, "unreadable", why);
 		return;
 	}
-	{
-		unsigned char len[8];
-		for (int i = 0; i < 8; i++)
-			len[i] = (unsigned char)((unsigned long long)st.st_size >> (56 - 8 * i));
-		blake2b_update(s, len, sizeof len);
-	}
-	while ((got = read(fd, buf, sizeof buf)) > 0)
-		blake2b_update(s, buf, (size_t)got);
-	if (got < 0)
-		hash_str(s, "unreadable", strerror(errno));
-	close(fd);
+	for (int i = 0; i < 8; i++)
+		len[i] = (unsigned char)((unsigned long long)size >> (56 - 8 * i));
+	blake2b_update(s, len, sizeof len);
+	blake2b_update(s, d, sizeof d);
 }
 
 /* Every file under dir (symlinks followed, to a depth), names in byte order, each with
  * its path relative to the top; skip: a top-level name left out. */
-static void hash_tree(blake2b *s, const char *dir, const char *rel, const char *skip, int depth)
+static void hash_tree(blake2b *s, fh_cache *fh, const char *dir, const char *rel,
+                      const char *skip, int depth)
 {
 	fsio_names names;
 	diag quiet;
@@ -113,9 +107,9 @@ static void hash_tree(blake2b *s, const char *dir, const char *rel, const char *
 		else if (stat(path, &st) != 0)
 			hash_str(s, "unreadable", sub);
 		else if (S_ISDIR(st.st_mode))
-			hash_tree(s, path, sub, NULL, depth + 1);
+			hash_tree(s, fh, path, sub, NULL, depth + 1);
 		else
-			hash_file(s, sub, path);
+			hash_file(s, fh, sub, path, &st);
 		free(path);
 		free(sub);
 	}
@@ -135,38 +129,49 @@ static const char *code_file(void)
 	return "/proc/self/exe";
 }
 
+/* What the code file is, for the stat cache: its fstat once opened (under valgrind, an
+ * open of /proc/self/exe gives the program run, a stat of it valgrind itself). */
+static const struct stat *code_stat(const char *path, struct stat *st)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC), ok = fd >= 0 && fstat(fd, st) == 0;
+	if (fd >= 0)
+		close(fd);
+	return ok ? st : NULL;
+}
+
 int bcache_inputs(bcache *c, const char *const *regdirs, size_t n, const char *datadir,
                   const char *templates, const char *options, const char *run)
 {
 	blake2b s;
+	struct stat st;
 	char *p;
 	if (!c)
 		return -1;
 	blake2b_init(&s);
 	hash_str(&s, MANIFEST_HEAD, REGDOC_VERSION);
-	hash_file(&s, "regdoc", code_file());
+	hash_file(&s, c->fh, "regdoc", code_file(), code_stat(code_file(), &st));
 	hash_str(&s, "options", options);
 	/* the paths as given too: the graphs name their pages' files (src="DIR/...") */
 	hash_str(&s, "datadir", datadir);
 	hash_str(&s, "templates", templates);
 	for (size_t i = 0; i < n; i++) {
 		hash_str(&s, "regulation", regdirs[i]);
-		hash_tree(&s, regdirs[i], "regulation", "products", 0);
+		hash_tree(&s, c->fh, regdirs[i], "regulation", "products", 0);
 	}
 	p = fsio_join(datadir, "templates/schema");
 	if (!p)
 		return -1;
-	hash_tree(&s, p, "schema", NULL, 0);
+	hash_tree(&s, c->fh, p, "schema", NULL, 0);
 	free(p);
 	p = fsio_join(datadir, "templates/suggest");
 	if (!p)
 		return -1;
-	hash_tree(&s, p, "suggest", NULL, 0);
+	hash_tree(&s, c->fh, p, "suggest", NULL, 0);
 	free(p);
 	blake2b_final(&s, c->kgraph);
 	blake2b_init(&s);
 	blake2b_update(&s, c->kgraph, sizeof c->kgraph);
-	hash_tree(&s, templates, "templates", NULL, 0);
+	hash_tree(&s, c->fh, templates, "templates", NULL, 0);
 	blake2b_final(&s, c->krender);
 	blake2b_init(&s);
 	blake2b_update(&s, c->krender, sizeof c->krender);
@@ -175,7 +180,7 @@ int bcache_inputs(bcache *c, const char *const *regdirs, size_t n, const char *d
 		p = fsio_join(regdirs[i], "products");
 		if (!p)
 			return -1;
-		hash_tree(&s, p, "products", NULL, 0);
+		hash_tree(&s, c->fh, p, "products", NULL, 0);
 		free(p);
 	}
 	blake2b_final(&s, c->kbuild);
@@ -310,6 +315,7 @@ static void read_manifest(bcache *c)
 	}
 	for (line = next + 1; *line; line = next + 1) {
 		char *sp, *arg;
+		int r;
 		if (!(next = strchr(line, '\n')))
 			break;
 		*next = '\0';
@@ -318,7 +324,10 @@ static void read_manifest(bcache *c)
 			break;
 		*sp = '\0';
 		arg = sp + 1;
-		if (!strcmp(line, "warnings") && !g) {
+		if ((r = fh_read_line(c->fh, line, arg)) != 0) { /* the files' digests */
+			if (r < 0)
+				break;
+		} else if (!strcmp(line, "warnings") && !g) {
 			c->prev_quiet = !strcmp(arg, "0");
 		} else if (!strcmp(line, "build") && !g && !c->has_prev_build) {
 			if (unhex(arg, c->prev_build) != 0)
@@ -357,7 +366,9 @@ static void read_manifest(bcache *c)
 bcache *bcache_open(const char *outdir, int reuse)
 {
 	bcache *c = calloc(1, sizeof *c);
-	if (!c || !(c->outdir = strdup(outdir))) {
+	if (!c || !(c->outdir = strdup(outdir)) || !(c->fh = fh_new(reuse))) {
+		if (c)
+			free(c->outdir);
 		free(c);
 		return NULL;
 	}
@@ -395,6 +406,7 @@ void bcache_free(bcache *c)
 		return;
 	free_list(&c->prev);
 	free_list(&c->next);
+	fh_free(c->fh);
 	free(c->outdir);
 	free(c);
 }
@@ -469,11 +481,13 @@ static void group_key(const bcache *c, const char *group, bcache_kind kind,
                       const char *const *inputs, size_t ninputs, unsigned char key[32])
 {
 	blake2b s;
+	struct stat st;
 	blake2b_init(&s);
 	blake2b_update(&s, kind == BCACHE_GRAPH ? c->kgraph : c->krender, 32);
 	hash_str(&s, "group", group);
 	for (size_t i = 0; i < ninputs; i++) /* their paths too: a product's documents name it */
-		hash_file(&s, inputs[i], inputs[i]); /* a missing one as missing */
+		hash_file(&s, c->fh, inputs[i], inputs[i], /* a missing one as missing */
+		          stat(inputs[i], &st) == 0 ? &st : NULL);
 	blake2b_final(&s, key);
 }
 
@@ -686,6 +700,7 @@ int bcache_commit(bcache *c, diag *d)
 				buf_printf(&b, "file %s %lld\n", g->e[e].path, g->e[e].size);
 		}
 	}
+	fh_write(c->fh, &b); /* last: a line of it that is damaged loses no group */
 	path = fsio_join(c->outdir, MANIFEST_NAME);
 	if (path && !b.oom && fsout_begin_file(&out, path, d) == 0) {
 		if (fsio_write_file(out.tmp, b.s, b.len, 0, d) == 0 && fsout_commit(&out, d) == 0)
