@@ -17,8 +17,10 @@
  *   BCACHE_RENDER: all that and the whole templates folder;
  * and the group's own input files when there are (a product description and its
  * answers file, present or not). Files
- * count by their bytes and their names; the folders given and the input file also by
- * their paths as given (outputs name them: a graph's src="corpus/cra/articles/...").
+ * count by their bytes (the digest of them, which build/filehash.h takes from the
+ * previous manifest for a file that did not change) and their names; the folders given
+ * and the input file also by their paths as given (outputs name them: a graph's
+ * src="corpus/cra/articles/...").
  *
  * Every function takes a NULL cache (no memory, or not wanted): nothing is reused, the
  * caller builds everything. Nothing here names a regulation or a template.
@@ -102,7 +104,8 @@ void bcache_keep(bcache *c, const char *group, const char *dest);
  * swapped in without its keys is never taken for its previous version. */
 void bcache_forget(bcache *c);
 
-/* After the last swap: write OUTDIR/.regdoc-cache (in a temporary file, then moved). */
+/* After the last swap: write OUTDIR/.regdoc-cache (in a temporary file, then moved):
+ * the groups, then the digests of the input files hashed (build/filehash.h). */
 int bcache_commit(bcache *c, diag *d);
 
 #endif

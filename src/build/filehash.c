@@ -1,4 +1,4 @@
-#define _POSIX_C_SOURCE 200809L /* st_mtim, clock_gettime, strdup */
+/* filehash.c - build/filehash.h: the inputs' digests and the stat cache. */
 #include "build/filehash.h"
 
 #include <errno.h>

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Incremental builds (issue 19; doc/cache.md): one check per run (one ctest each), from the
 # source root. Every check compares a warm build with a cold build (--no-cache) of the same
-# input into a fresh folder: every path and every byte, .regdoc-cache included. Which
+# input into a fresh folder: every path and every byte, .regdoc-cache included (but its
+# `hashed` line, the time the build started hashing its inputs). Which
 # outputs were taken over shows in their inode numbers: a file taken over is a hard link
 # of the previous one (same inode), a rebuilt one is a new file.
 #
@@ -49,6 +50,18 @@
 #              well-formed graph of another regulation in its place, then one character
 #              of it edited since the manifest was written: each time not read back, not taken over, the graph
 #              built again from the pages, equal to a cold build
+#   stat       the stat cache (doc/cache.md, "What the cache trusts"), on a copy of the
+#              fixture library, the manifest's `stat` lines of its files given digests
+#              that are not theirs (a forged digest that is used changes every key, so
+#              every group is rebuilt; one that is not, none) and its `hashed` time set
+#              by hand (which files are old enough then does not hang on the machine's
+#              speed): files within 2 s of `hashed` are read again (every group taken
+#              over); 2 s older, their recorded digests are used (every group rebuilt),
+#              but not by --no-cache (equal to a cold build, manifest included); a
+#              garbled `stat` line: the lines after it are not used, the ones before it
+#              are; a page edited in place to the same size, its mtime set back with
+#              touch -d: its ctime is not the one recorded, it is read again (beta
+#              rebuilt, the edit shown), equal to a cold build
 # $REGDOC_WRAPPER (e.g. valgrind) is put in front of every regdoc command when set.
 set -u
 check=${1:?usage: run.sh CHECK REGDOC_BINARY}
@@ -107,6 +120,22 @@ expect_rebuilt() { # BEFORE AFTER PATTERN WHAT: no file matching PATTERN kept
 	k=$(kept "$1" "$2" | grep -c "$3")
 	all=$(grep -c "$3" "$1")
 	[ "$all" -gt 0 ] && [ "$k" = 0 ] || failed "$4: $k of $all files taken over, expected none"
+}
+
+stat_lines() { # HASHED GARBLE FORGE: the manifest of $work/out with `hashed HASHED.0`,
+	# the GARBLE-th `stat` line of a file of $work/lib damaged (0: none), the digests of
+	# that library's files forged: FORGE all, after (the lines after the damaged one), none
+	awk -v lib="$work/lib/" -v t="$1" -v garble="$2" -v forge="$3" '
+		BEGIN { z = sprintf("%064d", 0) }
+		/^hashed / { print "hashed " t ".000000000"; next }
+		/^stat / && index($8, lib) == 1 {
+			n++
+			if (n == garble) $3 = "x"
+			else if (forge == "all" || (forge == "after" && garble && n > garble)) $7 = z
+		}
+		{ print }' "$work/out/.regdoc-cache" >"$work/manifest" &&
+		cat "$work/manifest" >"$work/out/.regdoc-cache"
+	grep -c "^stat [0-9]* [0-9]* [0-9]* [0-9.]* [0-9.]* $(printf '%064d' 0) $work/lib/" "$work/out/.regdoc-cache"
 }
 
 corpus_copy() { # a small library: the AI Act and the CRA, three products
@@ -371,6 +400,60 @@ graph-damaged)
 		grep -q '^regdoc: cra: .* citations (' "$work/build.err" || failed "$damage: the CRA not linked again"
 		same_as_cold "$work/out" --verbose "$work/c"
 	done
+	;;
+stat)
+	t0=$(date +%s)
+	cp -r "$fixture" "$work/lib"
+	build "$work/out" "$work/lib"
+	grep -q "^stat .* $work/lib/beta/articles/article-001.md$" "$work/out/.regdoc-cache" ||
+		failed "no stat line of beta's Article 1"
+	# every file of the copy is younger than `hashed` - 2 s: its forged digest not used
+	[ "$(stat_lines "$((t0 + 1))" 0 all)" -gt 10 ] || failed "the library's digests not forged"
+	inodes "$work/out" >"$work/before"
+	build "$work/out" "$work/lib"
+	inodes "$work/out" >"$work/after"
+	expect_kept "$work/before" "$work/after" '/' "racy files (read again, the same keys)"
+	same_as_cold "$work/out" "$work/lib"
+	# 2 s older than `hashed`: the recorded digests are used, the files not read
+	stat_lines "$(($(date +%s) + 3))" 0 all >/dev/null
+	inodes "$work/out" >"$work/before"
+	build "$work/out" "$work/lib"
+	inodes "$work/out" >"$work/after"
+	expect_rebuilt "$work/before" "$work/after" '.' "old files (their recorded digests used)"
+	# --no-cache reads every file, whatever the manifest says: a cold build's manifest
+	stat_lines "$(($(date +%s) + 3))" 0 all >/dev/null
+	build "$work/out" --no-cache "$work/lib"
+	same_as_cold "$work/out" "$work/lib"
+	# a garbled stat line (the 2nd of the library's): the forged ones after it not used
+	stat_lines "$(($(date +%s) + 3))" 2 after >/dev/null
+	inodes "$work/out" >"$work/before"
+	build "$work/out" "$work/lib"
+	inodes "$work/out" >"$work/after"
+	expect_kept "$work/before" "$work/after" '/' "after a garbled stat line"
+	same_as_cold "$work/out" "$work/lib"
+	# ... the one before it is
+	stat_lines "$(($(date +%s) + 3))" 2 all >/dev/null
+	inodes "$work/out" >"$work/before"
+	build "$work/out" "$work/lib"
+	inodes "$work/out" >"$work/after"
+	expect_rebuilt "$work/before" "$work/after" '.' "before a garbled stat line"
+	build "$work/out" --no-cache "$work/lib"
+	# edited in place, the same size, its mtime set back: only its ctime tells
+	page=$work/lib/beta/articles/article-001.md
+	mtime=$(stat -c %y "$page")
+	sed 's/safety requirements for beta/safety stipulations for beta/' "$page" >"$work/page"
+	[ "$(wc -c <"$work/page")" = "$(wc -c <"$page")" ] && ! cmp -s "$work/page" "$page" ||
+		failed "the page edit is not one of the same size"
+	cat "$work/page" >"$page"
+	touch -m -d "$mtime" "$page"
+	[ "$(stat -c %y "$page")" = "$mtime" ] || failed "touch -d did not set the mtime back"
+	stat_lines "$(($(date +%s) + 3))" 0 none >/dev/null
+	inodes "$work/out" >"$work/before"
+	build "$work/out" "$work/lib"
+	inodes "$work/out" >"$work/after"
+	expect_rebuilt "$work/before" "$work/after" '^beta/' "beta, its page edited (mtime set back)"
+	grep -q 'safety stipulations' "$work/out/beta/site/art-1.html" || failed "the edit is not in the site"
+	same_as_cold "$work/out" "$work/lib"
 	;;
 *)
 	echo "run.sh: unknown check '$check'" >&2

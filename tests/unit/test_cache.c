@@ -1,7 +1,8 @@
 /*
  * test_cache.c - util/blake2b (RFC 7693; the values of Python's hashlib.blake2b with
  * digest_size=32) and build/cache: keys,
- * the manifest, taking a group over, what invalidates it.
+ * the manifest, taking a group over, what invalidates it; build/filehash: the stat
+ * cache's rule (doc/cache.md, "What the cache trusts") and its manifest lines.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,10 +13,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "build/cache.h"
+#include "build/filehash.h"
 #include "util/fsio.h"
 #include "util/fsout.h"
 #include "util/blake2b.h"
@@ -267,6 +271,228 @@ static void test_null(void **state)
 	bcache_free(NULL);
 }
 
+/* ---- build/filehash ------------------------------------------------------------ */
+
+#define FORGED "00000000000000000000000000000000000000000000000000000000000000ff"
+
+/* A stat cache of one previous `stat` line for path: its identity st (the fields
+ * changed by the caller as it likes), digest FORGED, `hashed` at `after` seconds after
+ * the file's ctime. */
+static fh_cache *one_line(const char *path, const struct stat *st, long after, int reuse)
+{
+	fh_cache *f = fh_new(reuse);
+	char t[64], line[512];
+	assert_non_null(f);
+	snprintf(t, sizeof t, "%lld.%09ld", (long long)st->st_ctim.tv_sec + after,
+	         (long)st->st_ctim.tv_nsec);
+	assert_int_equal(fh_read_line(f, "hashed", t), 1);
+	snprintf(line, sizeof line, "%llu %llu %lld %lld.%09ld %lld.%09ld %s %s",
+	         (unsigned long long)st->st_dev, (unsigned long long)st->st_ino,
+	         (long long)st->st_size, (long long)st->st_mtim.tv_sec, (long)st->st_mtim.tv_nsec,
+	         (long long)st->st_ctim.tv_sec, (long)st->st_ctim.tv_nsec, FORGED, path);
+	assert_int_equal(fh_read_line(f, "stat", line), 1);
+	return f;
+}
+
+/* the digest fh_digest gives path with that cache: "forged" (the record was used) or
+ * "read" (the file's own: BLAKE2b-256 of "# Article 1\n") */
+static const char *digest_of(fh_cache *f, const char *path, const struct stat *st)
+{
+	unsigned char d[BLAKE2B_OUT];
+	char h[65];
+	long long size;
+	const char *why = NULL;
+	assert_int_equal(fh_digest(f, path, st, d, &size, &why), 0);
+	assert_int_equal(size, 12);
+	hex(d, h);
+	if (!strcmp(h, FORGED))
+		return "forged";
+	assert_string_equal(h, "b3c0ed44877d463766ee37eb13374cfc1d698037d0b92690e18cf96990db7fc4");
+	return "read";
+}
+
+/* doc/cache.md, "What the cache trusts": a recorded digest is used only for a file of
+ * exactly the recorded identity whose mtime and ctime are both 2 s or more before the
+ * previous build's `hashed` time; --no-cache never uses one */
+static void test_stat_rule(void **state)
+{
+	tree *t = *state;
+	char *page = fsio_join(t->reg, "page.md");
+	struct stat st, other;
+	fh_cache *f;
+	size_t nread, nreused;
+	assert_int_equal(stat(page, &st), 0);
+	f = one_line(page, &st, 2, 1); /* exactly 2 s: old enough */
+	assert_string_equal(digest_of(f, page, &st), "forged");
+	fh_counts(f, &nread, &nreused);
+	assert_true(nread == 0 && nreused == 1);
+	assert_string_equal(digest_of(f, page, NULL), "read"); /* no stat: read */
+	fh_free(f);
+	/* within the racy window (a write in the clock tick of the read keeps every field) */
+	f = one_line(page, &st, 1, 1);
+	assert_string_equal(digest_of(f, page, &st), "read");
+	fh_counts(f, &nread, &nreused);
+	assert_true(nread == 1 && nreused == 0);
+	fh_free(f);
+	/* --no-cache */
+	f = one_line(page, &st, 10, 0);
+	assert_string_equal(digest_of(f, page, &st), "read");
+	fh_free(f);
+	/* every field of the identity counts */
+	for (int field = 0; field < 5; field++) {
+		other = st;
+		switch (field) {
+		case 0: other.st_dev++; break;
+		case 1: other.st_ino++; break;
+		case 2: other.st_size++; break;
+		case 3: other.st_mtim.tv_nsec ^= 1; break;
+		default: other.st_ctim.tv_nsec ^= 1; break;
+		}
+		f = one_line(page, &other, 20, 1);
+		assert_string_equal(digest_of(f, page, &st), "read");
+		fh_free(f);
+	}
+	/* the ctime old enough, the mtime not (set ahead by a user): read */
+	{
+		struct timespec times[2];
+		times[0].tv_sec = 0;
+		times[0].tv_nsec = UTIME_OMIT;
+		times[1] = st.st_ctim;
+		times[1].tv_sec += 100;
+		assert_int_equal(utimensat(AT_FDCWD, page, times, 0), 0);
+		assert_int_equal(stat(page, &st), 0);
+		f = one_line(page, &st, 10, 1);
+		assert_string_equal(digest_of(f, page, &st), "read");
+		fh_free(f);
+	}
+	/* another path of the same file: not the record's */
+	f = one_line(page, &st, 10, 1);
+	{
+		char *alias = fsio_join(t->reg, "./page.md");
+		assert_string_equal(digest_of(f, alias, &st), "read");
+		free(alias);
+	}
+	fh_free(f);
+	free(page);
+}
+
+/* the page edited in place to the same size, its mtime set back (touch -d): only its
+ * ctime differs from the record, which the racy rule alone would trust (`hashed` long
+ * after both times): read again */
+static void test_stat_mtime_set_back(void **state)
+{
+	tree *t = *state;
+	char *page = fsio_join(t->reg, "page.md");
+	struct stat before, after;
+	struct timespec times[2], tick = {0, 20000000};
+	fh_cache *f;
+	unsigned char d[BLAKE2B_OUT];
+	long long size;
+	const char *why;
+	char h[65];
+	assert_int_equal(stat(page, &before), 0);
+	f = one_line(page, &before, 3600, 1);
+	nanosleep(&tick, NULL); /* past the kernel's clock tick: the write gets a later ctime */
+	put(t->reg, "page.md", "# Article 2\n");
+	times[0].tv_nsec = UTIME_OMIT;
+	times[0].tv_sec = 0;
+	times[1] = before.st_mtim;
+	assert_int_equal(utimensat(AT_FDCWD, page, times, 0), 0);
+	assert_int_equal(stat(page, &after), 0);
+	assert_true(after.st_ino == before.st_ino && after.st_size == before.st_size &&
+	            after.st_mtim.tv_sec == before.st_mtim.tv_sec &&
+	            after.st_mtim.tv_nsec == before.st_mtim.tv_nsec);
+	assert_int_equal(fh_digest(f, page, &after, d, &size, &why), 0);
+	hex(d, h);
+	assert_string_not_equal(h, FORGED);
+	assert_string_not_equal(h, "b3c0ed44877d463766ee37eb13374cfc1d698037d0b92690e18cf96990db7fc4");
+	fh_free(f);
+	free(page);
+}
+
+/* the manifest's lines: fh_write's are read back; anything not well formed, or out of
+ * order, is refused (the reader stops there) */
+static void test_stat_lines(void **state)
+{
+	tree *t = *state;
+	char *page = fsio_join(t->reg, "page.md"), *tpl = fsio_join(t->tpl, "site.xsl");
+	const char *bad[] = {
+		"",
+		"1 2 3 4.000000000 5.000000000 " FORGED,                   /* no path */
+		"1 2 3 4.000000000 5.000000000 " FORGED " ",               /* empty path */
+		"x 2 3 4.000000000 5.000000000 " FORGED " /p",
+		"1 -2 3 4.000000000 5.000000000 " FORGED " /p",
+		"1 2 3 4.0 5.000000000 " FORGED " /p",                     /* nine digits */
+		"1 2 3 4 5.000000000 " FORGED " /p",
+		"1 2 3 -0.000000000 5.000000000 " FORGED " /p",
+		"1 2 3 4.000000000 5.000000000 " FORGED "0 /p",            /* 65 hex digits */
+		"1 2 3 4.000000000 5.000000000 00000000000000000000000000000000000000000000000000000000000000FF /p",
+		"1 2 3 4.000000000 5.000000000 " FORGED " /p\001",
+		"1 2 18446744073709551616 4.000000000 5.000000000 " FORGED " /p", /* 2^64 */
+		"1  2 3 4.000000000 5.000000000 " FORGED " /p",
+	};
+	fh_cache *f = fh_new(1), *g;
+	unsigned char d[BLAKE2B_OUT];
+	long long size;
+	const char *why;
+	buf b;
+	struct stat st;
+	assert_non_null(f);
+	/* a stat line before the hashed line; a hashed line not well formed */
+	assert_int_equal(fh_read_line(f, "stat", "1 2 3 4.000000000 5.000000000 " FORGED " /p"), -1);
+	assert_int_equal(fh_read_line(f, "hashed", "12"), -1);
+	assert_int_equal(fh_read_line(f, "hashed", "12.000000000 "), -1);
+	assert_int_equal(fh_read_line(f, "hashed", "-12.000000000"), 1);
+	assert_int_equal(fh_read_line(f, "hashed", "13.000000000"), -1); /* twice */
+	assert_int_equal(fh_read_line(f, "group", "x"), 0); /* not the stat cache's */
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		assert_int_equal(fh_read_line(f, "stat", bad[i]), -1);
+	assert_int_equal(fh_read_line(f, "stat", "1 2 3 -4.000000000 5.000000000 " FORGED " /p q"), 1);
+	/* in strictly increasing byte order of the paths */
+	assert_int_equal(fh_read_line(f, "stat", "1 2 3 4.000000000 5.000000000 " FORGED " /p q"), -1);
+	assert_int_equal(fh_read_line(f, "stat", "1 2 3 4.000000000 5.000000000 " FORGED " /p"), -1);
+	assert_int_equal(fh_read_line(f, "stat", "1 2 3 4.000000000 5.000000000 " FORGED " /q"), 1);
+	fh_free(f);
+	/* what a build writes: each file once (the page digested twice), in byte order,
+	 * after the time it started; read back, the same */
+	f = fh_new(1);
+	assert_non_null(f);
+	assert_int_equal(stat(page, &st), 0);
+	assert_int_equal(fh_digest(f, tpl, NULL, d, &size, &why), 0);
+	assert_int_equal(fh_digest(f, page, &st, d, &size, &why), 0);
+	assert_int_equal(fh_digest(f, page, NULL, d, &size, &why), 0);
+	why = NULL;
+	assert_int_equal(fh_digest(f, t->reg, NULL, d, &size, &why), -1); /* a folder */
+	assert_string_equal(why, "not a regular file");
+	assert_int_equal(fh_digest(f, "/nonexistent/x", NULL, d, &size, &why), -1);
+	buf_init(&b);
+	fh_write(f, &b);
+	assert_false(b.oom);
+	{
+		char *line = b.s, *nl, *sp;
+		int n = 0;
+		g = fh_new(1);
+		assert_non_null(g);
+		assert_int_equal(strncmp(line, "hashed ", 7), 0);
+		while ((nl = strchr(line, '\n'))) {
+			*nl = '\0';
+			sp = strchr(line, ' ');
+			assert_non_null(sp);
+			*sp = '\0';
+			assert_int_equal(fh_read_line(g, line, sp + 1), 1);
+			if (!strcmp(line, "stat"))
+				assert_non_null(strstr(sp + 1, n++ ? tpl : page)); /* reg/ < templates/ */
+			line = nl + 1;
+		}
+		assert_int_equal(n, 2);
+		fh_free(g);
+	}
+	buf_free(&b);
+	fh_free(f);
+	free(page);
+	free(tpl);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -275,6 +501,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_invalidation, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_read, setup, teardown),
 		cmocka_unit_test(test_null),
+		cmocka_unit_test_setup_teardown(test_stat_rule, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_stat_mtime_set_back, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_stat_lines, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
