@@ -381,8 +381,10 @@ int bcache_listed(const bcache *c, const char *rel, long long *size, struct time
 	if (!c || !c->has_manifest)
 		return -1;
 	*written = c->manifest_time;
+	/* only in its group (every entry is under its group's path): the manifest lists
+	 * every file of the output, the writer's check asks for each product file */
 	for (size_t i = 0; i < c->prev.n; i++)
-		for (size_t e = 0; e < c->prev.v[i].n; e++)
+		for (size_t e = 0; (!*rel || in_group(rel, c->prev.v[i].name)) && e < c->prev.v[i].n; e++)
 			if (!strcmp(c->prev.v[i].e[e].path, rel)) {
 				*size = c->prev.v[i].e[e].size;
 				return 1;
