@@ -17,6 +17,10 @@
 #include "build/filehash.h"
 
 #define MANIFEST_NAME ".regdoc-cache"
+/* the stat cache (build/filehash.h): this machine's record of the inputs, apart from
+ * the manifest, which says what the output is and stays the same for the same input */
+#define STATS_NAME ".regdoc-stat"
+#define STATS_HEAD "regdoc-stat 1"
 #define MANIFEST_HEAD "regdoc-cache 1"
 #define MANIFEST_MAX (64u << 20)
 #define TREE_DEPTH 16 /* folders followed below an input folder (symlink loops end here) */
@@ -316,7 +320,6 @@ static void read_manifest(bcache *c)
 	}
 	for (line = next + 1; *line; line = next + 1) {
 		char *sp, *arg;
-		int r;
 		if (!(next = strchr(line, '\n')))
 			break;
 		*next = '\0';
@@ -325,10 +328,7 @@ static void read_manifest(bcache *c)
 			break;
 		*sp = '\0';
 		arg = sp + 1;
-		if ((r = fh_read_line(c->fh, line, arg)) != 0) { /* the files' digests */
-			if (r < 0)
-				break;
-		} else if (!strcmp(line, "warnings") && !g) {
+		if (!strcmp(line, "warnings") && !g) {
 			c->prev_quiet = !strcmp(arg, "0");
 		} else if (!strcmp(line, "build") && !g && !c->has_prev_build) {
 			if (unhex(arg, c->prev_build) != 0)
@@ -364,6 +364,37 @@ static void read_manifest(bcache *c)
 	free(text);
 }
 
+/* The previous build's stat cache, to its first line that is not well formed (the
+ * lines before it stay usable; a file not recorded is read). */
+static void read_stats(bcache *c)
+{
+	char *path = fsio_join(c->outdir, STATS_NAME), *text = NULL, *line, *next;
+	size_t len;
+	diag quiet;
+	diag_init(&quiet, NULL);
+	if (!path || fsio_read_file(path, MANIFEST_MAX, &text, &len, &quiet) != 0) {
+		free(path);
+		return;
+	}
+	free(path);
+	next = strchr(text, '\n');
+	if (!next || (size_t)(next - text) != strlen(STATS_HEAD) ||
+	    strncmp(text, STATS_HEAD, strlen(STATS_HEAD)) != 0) {
+		free(text);
+		return;
+	}
+	for (line = next + 1; *line && (next = strchr(line, '\n')); line = next + 1) {
+		char *sp;
+		*next = '\0';
+		if (!(sp = strchr(line, ' ')))
+			break;
+		*sp = '\0';
+		if (fh_read_line(c->fh, line, sp + 1) != 1)
+			break;
+	}
+	free(text);
+}
+
 bcache *bcache_open(const char *outdir, int reuse)
 {
 	bcache *c = calloc(1, sizeof *c);
@@ -375,6 +406,8 @@ bcache *bcache_open(const char *outdir, int reuse)
 	}
 	c->reuse = reuse;
 	read_manifest(c); /* reuse = 0: only for bcache_listed */
+	if (reuse)
+		read_stats(c);
 	return c;
 }
 
@@ -679,6 +712,28 @@ void bcache_forget(bcache *c)
 	free(path);
 }
 
+/* The stat cache beside the manifest. Not written, it costs the next build a read of
+ * every input (a stat cache that is there is still right: each record is checked
+ * against the file), so a failure is not the build's. */
+static void write_stats(bcache *c)
+{
+	char *path = fsio_join(c->outdir, STATS_NAME);
+	diag quiet;
+	fsout out;
+	buf b;
+	diag_init(&quiet, NULL);
+	buf_init(&b);
+	buf_puts(&b, STATS_HEAD "\n");
+	fh_write(c->fh, &b);
+	if (path && !b.oom && fsout_begin_file(&out, path, &quiet) == 0) {
+		if (fsio_write_file(out.tmp, b.s, b.len, 0, &quiet) == 0)
+			fsout_commit(&out, &quiet);
+		fsout_abort(&out);
+	}
+	free(path);
+	buf_free(&b);
+}
+
 int bcache_commit(bcache *c, diag *d)
 {
 	buf b;
@@ -717,7 +772,6 @@ int bcache_commit(bcache *c, diag *d)
 				buf_printf(&b, "file %s %lld\n", g->e[e].path, g->e[e].size);
 		}
 	}
-	fh_write(c->fh, &b); /* last: a line of it that is damaged loses no group */
 	path = fsio_join(c->outdir, MANIFEST_NAME);
 	if (path && !b.oom && fsout_begin_file(&out, path, d) == 0) {
 		if (fsio_write_file(out.tmp, b.s, b.len, 0, d) == 0 && fsout_commit(&out, d) == 0)
@@ -726,6 +780,8 @@ int bcache_commit(bcache *c, diag *d)
 	}
 	free(path);
 	buf_free(&b);
+	if (rc == 0)
+		write_stats(c);
 	return rc;
 }
 

@@ -2,7 +2,8 @@
  * cache.h - incremental builds: what `regdoc build` takes over from its previous output.
  *
  * Owns: the key of each output group (a BLAKE2b-256 hash of everything the group depends on),
- * the key manifest kept in the output (OUTDIR/.regdoc-cache, doc/cache.md), and taking
+ * the key manifest kept in the output (OUTDIR/.regdoc-cache, doc/cache.md) and the
+ * inputs' stat cache beside it (OUTDIR/.regdoc-stat, build/filehash.h), and taking
  * an unchanged group over from the previous output into the new temporary folder (a
  * hard link per file; a copy where a link is impossible). The swap of the temporary
  * folders into place stays with fsout: the cache only fills them.
@@ -18,7 +19,7 @@
  * and the group's own input files when there are (a product description and its
  * answers file, present or not). Files
  * count by their bytes (the digest of them, which build/filehash.h takes from the
- * previous manifest for a file that did not change) and their names; the folders given
+ * stat cache, OUTDIR/.regdoc-stat, for a file that did not change) and their names; the folders given
  * and the input file also by their paths as given (outputs name them: a graph's
  * src="corpus/cra/articles/...").
  *
@@ -106,8 +107,8 @@ void bcache_keep(bcache *c, const char *group, const char *dest);
  * swapped in without its keys is never taken for its previous version. */
 void bcache_forget(bcache *c);
 
-/* After the last swap: write OUTDIR/.regdoc-cache (in a temporary file, then moved):
- * the groups, then the digests of the input files hashed (build/filehash.h). */
+/* After the last swap: write OUTDIR/.regdoc-cache (in a temporary file, then moved),
+ * then the stat cache beside it, OUTDIR/.regdoc-stat (build/filehash.h). */
 int bcache_commit(bcache *c, diag *d);
 
 #endif

@@ -5,12 +5,12 @@
  * Owns: the BLAKE2b-256 digest of a file's bytes, which build/cache.c feeds into a key
  * in place of the bytes; and the record of every file digested in a build: its path
  * as the build named it, its stat identity (device, inode, size, modification and
- * status-change times in nanoseconds) and its digest, kept in the manifest as `stat`
+ * status-change times in nanoseconds) and its digest, kept in OUTDIR/.regdoc-stat as `stat`
  * lines after a `hashed` line (when this build started hashing). The next build takes
  * a recorded digest without reading the file only when the file's identity is the one
  * recorded and both its times are at least FH_RACY_SECONDS older than the recorded
  * `hashed` time (doc/cache.md, "What the cache trusts"). Nothing here opens a path
- * because the manifest names it: a `stat` line is only looked up for a path the build
+ * because the stat cache names it: a `stat` line is only looked up for a path the build
  * digests anyway.
  */
 #ifndef REGDOC_BUILD_FILEHASH_H
@@ -35,7 +35,7 @@ typedef struct fh_cache fh_cache;
 fh_cache *fh_new(int reuse);
 void fh_free(fh_cache *f);
 
-/* One line of the manifest, "KIND ARG" split at its first space: 1 when it is one of
+/* One line of .regdoc-stat, "KIND ARG" split at its first space: 1 when it is one of
  * the stat cache's (`hashed`, `stat`) and well formed, and taken (with reuse = 0, a
  * `stat` line is skipped unread); 0 when KIND is not the stat cache's; -1 when it is
  * but is not well formed, or not in order (`stat` lines come after the one `hashed`

@@ -1,8 +1,8 @@
 #!/bin/sh
 # Incremental builds (issue 19; doc/cache.md): one check per run (one ctest each), from the
 # source root. Every check compares a warm build with a cold build (--no-cache) of the same
-# input into a fresh folder: every path and every byte, .regdoc-cache included (but its
-# `hashed` line, the time the build started hashing its inputs). Which
+# input into a fresh folder: every path and every byte, .regdoc-cache included (not
+# .regdoc-stat: the stat cache, this machine's record of the inputs, doc/cache.md). Which
 # outputs were taken over shows in their inode numbers: a file taken over is a hard link
 # of the previous one (same inode), a rebuilt one is a new file.
 #
@@ -58,7 +58,7 @@
 #              of it edited since the manifest was written: each time not read back, not taken over, the graph
 #              built again from the pages, equal to a cold build
 #   stat       the stat cache (doc/cache.md, "What the cache trusts"), on a copy of the
-#              fixture library, the manifest's `stat` lines of its files given digests
+#              fixture library, the stat cache's `stat` lines of its files given digests
 #              that are not theirs (a forged digest that is used changes every key, so
 #              every group is rebuilt; one that is not, none) and its `hashed` time set
 #              by hand (which files are old enough then does not hang on the machine's
@@ -91,10 +91,9 @@ build() { # OUT ARGS...: a build that must succeed
 	rd build "$@" -o "$out" 2>"$work/build.err" || { failed "regdoc build $* -o $out failed"; cat "$work/build.err"; }
 }
 
-tree_sum() { # every path and file content under $1; of the manifest, all but the
-	# time the build started hashing its inputs (doc/cache.md, "The manifest")
-	(cd "$1" && find . -print | LC_ALL=C sort && find . -type f ! -path ./.regdoc-cache -print0 |
-		LC_ALL=C sort -z | xargs -0 sha256sum && grep -v '^hashed ' .regdoc-cache 2>/dev/null) |
+tree_sum() { # every path and file content under $1 but the stat cache
+	(cd "$1" && find . ! -path ./.regdoc-stat -print | LC_ALL=C sort &&
+		find . -type f ! -path ./.regdoc-stat -print0 | LC_ALL=C sort -z | xargs -0 sha256sum) |
 		sha256sum
 }
 
@@ -108,7 +107,7 @@ same_as_cold() { # OUT ARGS...: OUT is what a cold build of ARGS writes
 }
 
 inodes() { # OUT > "PATH INODE" of every file but the manifest
-	(cd "$1" && find . -type f ! -name .regdoc-cache ! -name .regdoc.lock -printf '%P %i\n' | LC_ALL=C sort)
+	(cd "$1" && find . -type f ! -name .regdoc-cache ! -name .regdoc-stat ! -name .regdoc.lock -printf '%P %i\n' | LC_ALL=C sort)
 }
 
 kept() { # BEFORE AFTER: the paths whose inode stayed
@@ -129,7 +128,7 @@ expect_rebuilt() { # BEFORE AFTER PATTERN WHAT: no file matching PATTERN kept
 	[ "$all" -gt 0 ] && [ "$k" = 0 ] || failed "$4: $k of $all files taken over, expected none"
 }
 
-stat_lines() { # HASHED GARBLE FORGE: the manifest of $work/out with `hashed HASHED.0`,
+stat_lines() { # HASHED GARBLE FORGE: the stat cache of $work/out with `hashed HASHED.0`,
 	# the GARBLE-th `stat` line of a file of $work/lib damaged (0: none), the digests of
 	# that library's files forged: FORGE all, after (the lines after the damaged one), none
 	awk -v lib="$work/lib/" -v t="$1" -v garble="$2" -v forge="$3" '
@@ -140,9 +139,9 @@ stat_lines() { # HASHED GARBLE FORGE: the manifest of $work/out with `hashed HAS
 			if (n == garble) $3 = "x"
 			else if (forge == "all" || (forge == "after" && garble && n > garble)) $7 = z
 		}
-		{ print }' "$work/out/.regdoc-cache" >"$work/manifest" &&
-		cat "$work/manifest" >"$work/out/.regdoc-cache"
-	grep -c "^stat [0-9]* [0-9]* [0-9]* [0-9.]* [0-9.]* $(printf '%064d' 0) $work/lib/" "$work/out/.regdoc-cache"
+		{ print }' "$work/out/.regdoc-stat" >"$work/stats" &&
+		cat "$work/stats" >"$work/out/.regdoc-stat"
+	grep -c "^stat [0-9]* [0-9]* [0-9]* [0-9.]* [0-9.]* $(printf '%064d' 0) $work/lib/" "$work/out/.regdoc-stat"
 }
 
 corpus_copy() { # a small library: the AI Act and the CRA, three products
@@ -448,7 +447,7 @@ stat)
 	t0=$(date +%s)
 	cp -r "$fixture" "$work/lib"
 	build "$work/out" "$work/lib"
-	grep -q "^stat .* $work/lib/beta/articles/article-001.md$" "$work/out/.regdoc-cache" ||
+	grep -q "^stat .* $work/lib/beta/articles/article-001.md$" "$work/out/.regdoc-stat" ||
 		failed "no stat line of beta's Article 1"
 	# every file of the copy is younger than `hashed` - 2 s: its forged digest not used
 	[ "$(stat_lines "$((t0 + 1))" 0 all)" -gt 10 ] || failed "the library's digests not forged"

@@ -63,10 +63,10 @@ cd "$work" || exit 2
 
 fail=0
 failed() { echo "FAIL [$class]: $*"; fail=1; }
-tree_sum() { # every path and byte; of the manifest, all but the time the build started
-	# hashing its inputs (doc/cache.md, "The manifest")
-	(cd "$1" && find . -print | LC_ALL=C sort && find . -type f ! -path ./.regdoc-cache -print0 |
-		LC_ALL=C sort -z | xargs -0 sha256sum && grep -v '^hashed ' .regdoc-cache 2>/dev/null) |
+tree_sum() { # every path and byte but the stat cache's (this machine's record of the
+	# inputs, doc/cache.md)
+	(cd "$1" && find . ! -path ./.regdoc-stat -print | LC_ALL=C sort &&
+		find . -type f ! -path ./.regdoc-stat -print0 | LC_ALL=C sort -z | xargs -0 sha256sum) |
 		sha256sum
 }
 # run ARGS...: regdoc under test (a hang is a failure: timeout); $status, run.err
