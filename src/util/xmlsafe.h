@@ -35,8 +35,9 @@ typedef enum xmlsafe_keep {
 } xmlsafe_keep;
 
 /* Asked about each child element of an element built as XMLSAFE_ASK (the root element
- * is always built so): depth 1 for the root's children; name its local name, ns its
- * namespace URI (NULL: none). */
+ * is always built so): depth 1 for the root's children; name its name as the tree would
+ * give it (the local name; prefix:name when the prefix is undeclared, itself an error),
+ * ns its namespace URI (NULL: none). */
 typedef xmlsafe_keep (*xmlsafe_filter)(void *user, int depth, const xmlChar *name,
                                        const xmlChar *ns);
 

@@ -40,7 +40,15 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	if (!build)
 		return;
 	if (depth > 0 && r->whole < 0) {
-		switch (r->keep(r->user, depth, localname, URI)) {
+		/* the name the tree gives it: an undeclared prefix (an error already
+		 * reported) stays part of the name */
+		xmlChar qbuf[64];
+		const xmlChar *name = prefix && !URI ? xmlBuildQName(localname, prefix, qbuf, sizeof qbuf)
+		                                     : localname;
+		xmlsafe_keep k = r->keep(r->user, depth, name ? name : localname, URI);
+		if (name && name != localname && name != qbuf)
+			xmlFree((xmlChar *)name);
+		switch (k) {
 		case XMLSAFE_DROP:
 			r->skip = depth;
 			r->dropped = 1;
