@@ -41,12 +41,14 @@ typedef enum xmlsafe_keep {
 typedef xmlsafe_keep (*xmlsafe_filter)(void *user, int depth, const xmlChar *name,
                                        const xmlChar *ns);
 
-/* As xmlsafe_read_file, with the same checks over the whole file (every byte parsed,
- * the same refusals and diagnostics), but building only what keep says: the tree is the
- * one the file would give with the dropped elements and the content of the emptied
- * ones cut out of its text (so text on either side of a dropped element is one text
- * node). For a page that needs a few small parts of large documents: what is not built
- * costs no allocation. Line numbers are the file's. keep NULL: the whole tree. */
+/* As xmlsafe_read_file, with the same checks over the whole file (every byte parsed:
+ * the same refusals, and the same diagnostics but for the validity messages libxml2's
+ * tree builder adds about an xml:id it does not build), but building only what keep
+ * says: the tree is the one the file would give with the dropped elements and the
+ * content of the emptied ones cut out of its text (so text on either side of a dropped
+ * element is one text node). For a page that needs a few small parts of large
+ * documents: what is not built costs no allocation. Line numbers are the file's.
+ * keep NULL: the whole tree. */
 xmlDocPtr xmlsafe_read_file_filtered(const char *path, xmlsafe_filter keep, void *user, diag *d);
 
 /* Same, from memory; name is used in diagnostics. */
