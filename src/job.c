@@ -250,30 +250,30 @@ xmlDocPtr *job_make_histories(job *j, const library *L)
 	return h;
 }
 
+/* Version v of L->regs[i] from its pages: loaded, linked against the library and
+ * checked like it (j->lib set). */
+static int load_version(job *j, library *L, size_t i, size_t v)
+{
+	regulation r;
+	if (regulation_load_version(L->regs[i].dir, j->datadir, L->regs[i].m.versions[v].id, NULL,
+	                            &r, &j->d) != 0 || !r.doc || link_graph(j, r.dir, &r) != 0 ||
+	    library_add_version(L, i, &r, &j->d) != 0) {
+		regulation_free(&r);
+		return -1;
+	}
+	return 0;
+}
+
 /* The other versions of each named regulation (manifest <versions>) beside the one
- * the job chose: loaded, linked against the library and checked like it; for the
- * build (versions/<id>/graph.xml) and the history. */
+ * the job chose; for the build (versions/<id>/graph.xml) and the history. */
 static int load_versions(job *j, library *L)
 {
 	int rc = 0;
 	size_t n = L->n;
-	for (size_t i = 0; i < n && !diag_interrupted(&j->d); i++) {
-		const manifest *m = &L->regs[i].m;
-		if (!L->named[i])
-			continue;
-		for (size_t v = 0; v < m->nversions && !diag_interrupted(&j->d); v++) {
-			regulation r;
-			if (v == m->current)
-				continue;
-			if (regulation_load_version(L->regs[i].dir, j->datadir, m->versions[v].id, NULL, &r,
-			                            &j->d) != 0 || !r.doc || link_graph(j, r.dir, &r) != 0 ||
-			    library_add_version(L, i, &r, &j->d) != 0) {
-				regulation_free(&r);
+	for (size_t i = 0; i < n && !diag_interrupted(&j->d); i++)
+		for (size_t v = 0; L->named[i] && v < L->regs[i].m.nversions && !diag_interrupted(&j->d); v++)
+			if (v != L->regs[i].m.current && load_version(j, L, i, v) != 0)
 				rc = -1;
-			}
-			m = &L->regs[i].m;
-		}
-	}
 	return rc;
 }
 
@@ -430,17 +430,6 @@ int job_reload_library(job *j, const char *dir, library *L)
 			rc = -1;
 		}
 	}
-	for (size_t i = 0; rc == 0 && i < L->n; i++)
-		for (size_t v = 0; rc == 0 && v < L->regs[i].m.nversions; v++) {
-			regulation r;
-			if (v == L->regs[i].m.current)
-				continue;
-			if (reload_one(j, L->regs[i].dir, L->regs[i].m.versions[v].id, &r, &quiet) != 0 ||
-			    library_add_version(L, i, &r, &quiet) != 0) {
-				regulation_free(&r);
-				rc = -1;
-			}
-		}
 	fsio_names_free(&named);
 	if (rc == 0 && j->o->on_built && !(j->reg_warnings = calloc(L->n + 1, sizeof *j->reg_warnings)))
 		rc = -1;
@@ -453,7 +442,47 @@ int job_reload_library(job *j, const char *dir, library *L)
 		fprintf(j->d.out ? j->d.out : stderr,
 		        "regdoc: %s: graphs read back from the previous build: no input of the graph "
 		        "stage changed\n", L->regs[i].m.id);
+	/* the other versions' graphs are read on first need (job_need_versions): a build
+	 * that takes over every site and the versions' graphs (a product edited) reads
+	 * none, and they are the largest of the graphs */
+	j->versions_later = L;
 	return 0;
+}
+
+/* A version's graph the previous build wrote, when it reads back as one, else from the
+ * pages as the graph stage would make it: that build printed no warning (bcache_read),
+ * so neither does this, and the group is then never taken over (bcache_distrust). */
+int job_need_versions(job *j)
+{
+	library *L = j->versions_later;
+	int rc = 0;
+	if (!L)
+		return 0;
+	j->versions_later = NULL;
+	for (size_t i = 0; i < L->n && !diag_interrupted(&j->d); i++)
+		for (size_t v = 0; L->named[i] && v < L->regs[i].m.nversions && !diag_interrupted(&j->d); v++) {
+			regulation r;
+			diag quiet;
+			if (v == L->regs[i].m.current)
+				continue;
+			diag_init(&quiet, NULL);
+			quiet.interrupt = j->d.interrupt;
+			if (reload_one(j, L->regs[i].dir, L->regs[i].m.versions[v].id, &r, &quiet) == 0 &&
+			    !quiet.errors && library_add_version(L, i, &r, &j->d) == 0) {
+				if (j->o->verbose)
+					fprintf(j->d.out ? j->d.out : stderr,
+					        "regdoc: %s: version %s's graph read back from the previous "
+					        "build\n", L->regs[i].m.id, L->regs[i].m.versions[v].id);
+				continue;
+			}
+			regulation_free(&r);
+			j->versions_from_pages = 1;
+			j->lib = &L->view;
+			if (load_version(j, L, i, v) != 0)
+				rc = -1;
+			j->lib = NULL;
+		}
+	return rc || diag_interrupted(&j->d) ? -1 : 0;
 }
 
 int job_one_regulation(job *j, const char *dir, char **regdir)

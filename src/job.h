@@ -39,6 +39,9 @@ typedef struct job {
 	bcache *bc;              /* regdoc build: what it takes over from its previous output */
 	size_t *reg_warnings;    /* build with on_built: warnings per regulation of the library */
 	int want_versions;       /* job_load_library also loads the other versions (check, build) */
+	library *versions_later; /* after job_reload_library: whose other versions' graphs
+	                          * are read back on first need (job_need_versions) */
+	int versions_from_pages; /* job_need_versions could not read one back: made again */
 	diag d;
 } job;
 
@@ -54,6 +57,9 @@ xmlDocPtr job_make_history(job *j, const library *L, size_t i);
 xmlDocPtr *job_make_histories(job *j, const library *L);
 int job_load_library(job *j, const char *dir, int link_all, library *L);
 int job_reload_library(job *j, const char *dir, library *L);
+/* The other versions of the library job_reload_library read back, in it before their
+ * first use (library_versions); 0, or -1 with errors reported. */
+int job_need_versions(job *j);
 int job_one_regulation(job *j, const char *dir, char **regdir);
 regulation *job_named_reg(library *L, const char *id);
 /* The regulation a job of one regulation named (the last named one), or NULL. */

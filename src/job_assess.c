@@ -197,6 +197,8 @@ const regulation *job_product_version(job *j, const library *L, const regulation
 	}
 	ao->law_chosen_by = "placing-on-market";
 	ao->law_date = date;
+	if (job_need_versions(j) != 0)
+		return NULL;
 	nv = library_versions(L, i, v);
 	for (size_t x = 0; x < nv; x++) {
 		const manifest_version *mv = regulation_version(v[x]);

@@ -149,7 +149,7 @@ static const versions_docs *need_versions(lazy_versions *lv)
 {
 	if (lv->state == 0) {
 		job *j = lv->j;
-		xmlDocPtr *hist = job_make_histories(j, lv->L);
+		xmlDocPtr *hist = job_need_versions(j) == 0 ? job_make_histories(j, lv->L) : NULL;
 		lv->state = hist && versions_docs_build(&lv->V, lv->L, lv->docs, lv->nd, hist, &j->d) == 0
 		                ? 1 : -1;
 		if (lv->state == 1 && lv->V.vdoc && j->validate) {
@@ -208,6 +208,32 @@ static int make_sites(job *j, const reg_build *b, const char *dest)
 	         : -1;
 }
 
+/* One product of r into outp: its assessment under the version of the law it names
+ * (job_product_version), its documents, its PDFs. */
+static int render_product(job *j, const library *L, const regulation *r, const char *product,
+                          const char *rules, const char *outp)
+{
+	assess_options ao;
+	buf sb, lb;
+	char date[16];
+	const regulation *rv = job_product_version(j, L, r, product, &ao, date, sizeof date);
+	int rc = -1;
+	buf_init(&sb);
+	buf_init(&lb);
+	if (rv) {
+		ao.others = job_library_others(L, r, &ao.nothers);
+		ao.cache = j->cache;
+		job_product_links(&ao, job_site_url_of(j, r), r->m.id, 1, &sb, &lb);
+		job_law_version(&ao, rv);
+		rc = assess_product_opts(rv->doc, product, rules, j->templates, outp, &ao, &j->d) != 0 ||
+		             job_product_pdfs(j, outp) != 0 ? -1 : 0;
+		job_free_others((assess_regulation *)ao.others, ao.nothers);
+	}
+	buf_free(&sb);
+	buf_free(&lb);
+	return rc;
+}
+
 /* Every products/<id>.xml of the regulation into dir/products/<id>/, in name order;
  * the other regulations of L are there for products assessed under several. */
 static int render_products(job *j, regulation *r, const char *dir, const library *L)
@@ -247,34 +273,16 @@ static int render_products(job *j, regulation *r, const char *dir, const library
 		base = fsio_join(dir, "products");
 		outp = base && stem ? fsio_join(base, stem) : NULL;
 		{
-			assess_options ao;
-			buf sb, lb;
-			buf_init(&sb);
-			buf_init(&lb);
-			char date[16];
-			const regulation *rv;
-			memset(&ao, 0, sizeof ao);
-			rv = product ? job_product_version(j, L, r, product, &ao, date, sizeof date) : NULL;
-			ao.others = job_library_others(L, r, &ao.nothers);
-			ao.cache = j->cache;
-			job_product_links(&ao, job_site_url_of(j, r), r->m.id, 1, &sb, &lb);
 			char *group = stem ? cache_group(r->m.id, "products/", stem) : NULL;
 			char *answers = product ? answers_path_for(product) : NULL;
 			const char *inputs[2] = {product, answers};
-			if (rv)
-				job_law_version(&ao, rv);
-			if (!stem || !product || !outp || !rv || !group || !answers)
+			if (!stem || !product || !outp || !group || !answers)
 				rc = -1;
 			else if (bcache_take_inputs(j->bc, group, BCACHE_RENDER, inputs, 2, outp) == 0 &&
-			         kept(j, group, outp,
-			              assess_product_opts(rv->doc, product, rules, j->templates, outp, &ao,
-			                                  &j->d) != 0 || job_product_pdfs(j, outp) != 0 ? -1 : 0) != 0)
+			         kept(j, group, outp, render_product(j, L, r, product, rules, outp)) != 0)
 				rc = -1;
 			free(group);
 			free(answers);
-			job_free_others((assess_regulation *)ao.others, ao.nothers);
-			buf_free(&sb);
-			buf_free(&lb);
 		}
 		free(stem);
 		free(product);
@@ -291,8 +299,8 @@ static int render_products(job *j, regulation *r, const char *dir, const library
 static int write_versions(job *j, const regulation *r, const char *dir, const library *L)
 {
 	const regulation *v[MANIFEST_MAX_VERSIONS];
-	size_t n = library_versions(L, (size_t)(r - L->regs), v);
-	int rc = 0;
+	size_t n = job_need_versions(j) == 0 ? library_versions(L, (size_t)(r - L->regs), v) : 0;
+	int rc = n ? 0 : -1;
 	for (size_t k = 0; k < n && rc == 0; k++) {
 		char rel[96], *vdir, *gpath;
 		if (v[k] == r)
@@ -360,12 +368,11 @@ static int products_page(job *j, regulation *r, const char *dir, const site_libr
  * and their history beside them, the group ID/history.xml. */
 static int cached_versions(job *j, const reg_build *b, const char *dir)
 {
-	const regulation *v[MANIFEST_MAX_VERSIONS];
 	regulation *r = b->r;
 	char *group, *vdir, *hpath;
 	int rc = 0;
-	if (library_versions(b->L, (size_t)(r - b->L->regs), v) < 2)
-		return write_versions(j, r, dir, b->L); /* none to write */
+	if (r->m.nversions < 2) /* its manifest's: the graphs may not be read back yet */
+		return 0; /* no other version to write */
 	group = cache_group(r->m.id, "versions", NULL);
 	vdir = fsio_join(dir, "versions");
 	if (!group || !vdir || bcache_take(j->bc, group, BCACHE_GRAPH, NULL, vdir) == 0)
@@ -645,6 +652,17 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 		if (L.named[i] && build_regulation(&j, &L.regs[i], outdir, &outs[i], lib, &L, &LV,
 		                                  &reps[i]) != 0)
 			ok = 0;
+	/* a version's graph that did not read back (job_need_versions) after its group was
+	 * taken over: the taken files are not trusted, the graphs made again replace them */
+	for (size_t i = 0; outs && ok && j.versions_from_pages && i < L.n; i++) {
+		char *vdir = L.named[i] && L.regs[i].m.nversions > 1 ? fsio_join(outs[i].tmp, "versions") : NULL;
+		char *group = vdir ? cache_group(L.regs[i].m.id, "versions", NULL) : NULL;
+		if (vdir && (!group || fsout_remove_tree(vdir) != 0 ||
+		             kept(&j, group, vdir, write_versions(&j, &L.regs[i], outs[i].tmp, &L)) != 0))
+			ok = 0;
+		free(group);
+		free(vdir);
+	}
 	if (!outs || (whole && ok && build_library_files(&j, links, lib, &LV, outdir, &lout, &hout) != 0))
 		ok = 0;
 	/* The last look at the interrupt flag: once the first swap is made, all are. */

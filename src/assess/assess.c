@@ -172,6 +172,7 @@ static const ruleset *get_rules(assess_cache *c, const char *dir, const char *sc
 {
 	struct crules *e;
 	ruleset_init(own);
+	own->schemas = c ? c->schemas : NULL;
 	for (size_t i = 0; c && i < c->nrules; i++)
 		if (c->rules[i]->g == g && !strcmp(c->rules[i]->dir, dir) &&
 		    !strcmp(c->rules[i]->schema, schema))
@@ -185,6 +186,7 @@ static const ruleset *get_rules(assess_cache *c, const char *dir, const char *sc
 	if (!e)
 		return ruleset_load_dir(own, dir, schema, g, d) == 0 ? own : NULL;
 	ruleset_init(&e->rs);
+	e->rs.schemas = c->schemas;
 	if (ruleset_load_dir(&e->rs, dir, schema, g, d) != 0) {
 		*own = e->rs; /* the files loaded before the bad one: the caller frees them */
 		free(e->dir);

@@ -13,6 +13,7 @@ void ruleset_init(ruleset *rs)
 {
 	rs->v = NULL;
 	rs->n = rs->cap = 0;
+	rs->schemas = NULL;
 }
 
 void ruleset_free(ruleset *rs)
@@ -365,7 +366,7 @@ int ruleset_add_doc(ruleset *rs, xmlDocPtr doc, const char *name, const char *sc
 		diag_error(d, path, root ? line_of(root) : 1, "not a rule file: the root must be <rules>");
 		goto fail;
 	}
-	if (schema_path && xmlsafe_validate(doc, schema_path, path, d) != 0)
+	if (schema_path && xmlsafe_validate_cached(rs->schemas, doc, schema_path, path, d) != 0)
 		goto fail;
 	/* only what holds for the graph's version of the law (rversion.h) */
 	if (rversion_prune(doc, path, g ? g->version : NULL, d) != 0)

@@ -18,6 +18,7 @@
 
 #include "assess/gindex.h"
 #include "util/diag.h"
+#include "util/xmlsafe.h"
 
 typedef struct rulefile {
 	char *path;
@@ -27,8 +28,12 @@ typedef struct rulefile {
 typedef struct ruleset {
 	rulefile *v;
 	size_t n, cap;
+	/* borrowed, may be NULL: the compiled schemas to validate with, so that a folder
+	 * of rule files compiles rules.rng once, not once a file */
+	xmlsafe_schemas *schemas;
 } ruleset;
 
+/* An empty set; schemas may be NULL. */
 void ruleset_init(ruleset *rs);
 void ruleset_free(ruleset *rs);
 

@@ -31,6 +31,7 @@ typedef struct bc_group {
 	bc_entry *e;
 	size_t n, cap;
 	int done; /* next: taken over or kept (else left out of the manifest) */
+	int taken; /* next: taken over, so its entries are the previous build's files */
 } bc_group;
 
 typedef struct bc_list {
@@ -380,8 +381,10 @@ int bcache_listed(const bcache *c, const char *rel, long long *size, struct time
 	if (!c || !c->has_manifest)
 		return -1;
 	*written = c->manifest_time;
+	/* only in its group (every entry is under its group's path): the manifest lists
+	 * every file of the output, the writer's check asks for each product file */
 	for (size_t i = 0; i < c->prev.n; i++)
-		for (size_t e = 0; e < c->prev.v[i].n; e++)
+		for (size_t e = 0; (!*rel || in_group(rel, c->prev.v[i].name)) && e < c->prev.v[i].n; e++)
 			if (!strcmp(c->prev.v[i].e[e].path, rel)) {
 				*size = c->prev.v[i].e[e].size;
 				return 1;
@@ -512,7 +515,7 @@ int bcache_take_inputs(bcache *c, const char *group, bcache_kind kind,
 			g->cap = p->cap;
 			p->e = NULL;
 			p->n = p->cap = 0;
-			g->done = 1;
+			g->done = g->taken = 1;
 			return 1;
 		}
 		/* leave dest as the caller made it */
@@ -555,11 +558,12 @@ static int record(bc_group *g, const char *path, const char *rel, int depth)
 
 void bcache_keep(bcache *c, const char *group, const char *dest)
 {
-	bc_group *g;
-	if (!c || !c->next.n)
-		return;
-	g = &c->next.v[c->next.n - 1];
-	if (g->done || strcmp(g->name, group) != 0)
+	bc_group *g = NULL;
+	/* the last one asked for, usually; or one bcache_distrust took back, made again */
+	for (size_t i = c ? c->next.n : 0; !g && i-- > 0;)
+		if (!strcmp(c->next.v[i].name, group))
+			g = &c->next.v[i];
+	if (!g || g->done)
 		return;
 	if (record(g, dest, group, 0) == 0)
 		g->done = 1;
@@ -578,6 +582,12 @@ void bcache_distrust(bcache *c, const char *group)
 	for (size_t i = 0; c && i < c->prev.n; i++)
 		if (!strcmp(c->prev.v[i].name, group))
 			clear_group(&c->prev.v[i]); /* no file: bcache_take never takes it over */
+	/* taken over already: this output keeps it, the next build makes it again */
+	for (size_t i = 0; c && i < c->next.n; i++)
+		if (c->next.v[i].taken && !strcmp(c->next.v[i].name, group)) {
+			clear_group(&c->next.v[i]);
+			c->next.v[i].done = c->next.v[i].taken = 0;
+		}
 }
 
 void bcache_quiet(bcache *c)
@@ -590,52 +600,59 @@ int bcache_read(const bcache *c, const char *group, bcache_kind kind, const char
                 char **text, size_t *len)
 {
 	unsigned char key[32];
+	const bc_group *p = NULL;
 	*text = NULL;
 	*len = 0;
 	if (!c || !c->keyed || !c->reuse || !c->prev_quiet || !safe_path(group) ||
 	    !in_group(rel, group))
 		return 0;
 	group_key(c, group, kind, NULL, 0, key);
-	for (size_t i = 0; i < c->prev.n; i++) {
-		const bc_group *p = &c->prev.v[i];
-		if (strcmp(p->name, group) != 0 || memcmp(p->key, key, sizeof key) != 0)
-			continue;
-		for (size_t e = 0; e < p->n; e++) {
-			char *path;
-			struct stat st;
-			int fd, ok;
-			if (strcmp(p->e[e].path, rel) != 0 || p->e[e].size < 0)
-				continue;
-			if (!(path = fsio_join(c->outdir, rel)))
-				return 0;
-			fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
-			free(path);
-			if (fd < 0)
-				return 0;
-			/* the file the previous build wrote: its size, not modified since */
-			ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == p->e[e].size &&
-			     !newer(&st.st_mtim, &c->manifest_time) &&
-			     (*text = malloc((size_t)st.st_size + 1)) != NULL;
-			while (ok && *len < (size_t)st.st_size) {
-				ssize_t got = read(fd, *text + *len, (size_t)st.st_size - *len);
-				if (got < 0 && errno == EINTR)
-					continue;
-				if (got <= 0)
-					ok = 0;
-				else
-					*len += (size_t)got;
-			}
-			close(fd);
-			if (!ok) {
-				free(*text);
-				*text = NULL;
-				*len = 0;
-				return 0;
-			}
-			(*text)[*len] = '\0';
-			return 1;
-		}
+	/* the previous build's group: in its manifest, or taken over already (its entries
+	 * then moved to the new manifest; the files are still the previous output's) */
+	for (size_t i = 0; !p && i < c->prev.n; i++)
+		if (c->prev.v[i].n && !strcmp(c->prev.v[i].name, group) &&
+		    !memcmp(c->prev.v[i].key, key, sizeof key))
+			p = &c->prev.v[i];
+	for (size_t i = 0; !p && i < c->next.n; i++)
+		if (c->next.v[i].taken && !strcmp(c->next.v[i].name, group) &&
+		    !memcmp(c->next.v[i].key, key, sizeof key))
+			p = &c->next.v[i];
+	if (!p)
 		return 0;
+	for (size_t e = 0; e < p->n; e++) {
+		char *path;
+		struct stat st;
+		int fd, ok;
+		if (strcmp(p->e[e].path, rel) != 0 || p->e[e].size < 0)
+			continue;
+		if (!(path = fsio_join(c->outdir, rel)))
+			return 0;
+		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
+		free(path);
+		if (fd < 0)
+			return 0;
+		/* the file the previous build wrote: its size, not modified since */
+		ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == p->e[e].size &&
+		     !newer(&st.st_mtim, &c->manifest_time) &&
+		     (*text = malloc((size_t)st.st_size + 1)) != NULL;
+		while (ok && *len < (size_t)st.st_size) {
+			ssize_t got = read(fd, *text + *len, (size_t)st.st_size - *len);
+			if (got < 0 && errno == EINTR)
+				continue;
+			if (got <= 0)
+				ok = 0;
+			else
+				*len += (size_t)got;
+		}
+		close(fd);
+		if (!ok) {
+			free(*text);
+			*text = NULL;
+			*len = 0;
+			return 0;
+		}
+		(*text)[*len] = '\0';
+		return 1;
 	}
 	return 0;
 }

@@ -82,7 +82,8 @@ void bcache_quiet(bcache *c);
 int bcache_read(const bcache *c, const char *group, bcache_kind kind, const char *rel,
                 char **text, size_t *len);
 /* What bcache_read gave of group is not what that build wrote (it does not parse as
- * one): the group is never taken over, nor read again, in this build. */
+ * one): the group is never taken over, nor read again, in this build; when it was
+ * taken over already, it leaves the new manifest unless made again (bcache_keep). */
 void bcache_distrust(bcache *c, const char *group);
 /* Group `group` of this kind (and its input file, or NULL): 1 when the previous output
  * has it with the same key and it is now at dest (every file linked or copied); 0 when
@@ -95,7 +96,8 @@ int bcache_take(bcache *c, const char *group, bcache_kind kind, const char *inpu
 int bcache_take_inputs(bcache *c, const char *group, bcache_kind kind,
                        const char *const *inputs, size_t ninputs, const char *dest);
 
-/* Record what the caller built at dest for the group last passed to bcache_take. */
+/* Record what the caller built at dest for the group last passed to bcache_take, or
+ * for one bcache_distrust took back after it was taken over (made again at dest). */
 void bcache_keep(bcache *c, const char *group, const char *dest);
 
 /* Before the first swap into OUTDIR: remove the previous manifest, so that an output

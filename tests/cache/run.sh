@@ -43,6 +43,13 @@
 #              build; then a page edited after that: the graphs built again from the
 #              pages, equal to a cold build; the fixture library (a build with warnings):
 #              never read back, its warnings said again
+#   versions-later  corpus copy, a product of the AI Act edited: the AI Act's graphs read
+#              back, its earlier version's graph not even read (no product and no page
+#              needs it) and taken over; then the product dated before the amendment
+#              (<placing-on-market>): that version's graph read back, the assessment
+#              made under it; then that graph damaged (garbage of its size and an old
+#              date) after the product is edited again: made again from the pages, the
+#              damaged file replaced; each time equal to a cold build
 #   graph-damaged  corpus copy, one product edited each time, the previous output's
 #              cra/graph.xml damaged first: garbage of the same size and an old date
 #              (the manifest's size and date match: the parse refuses it), then a
@@ -342,6 +349,42 @@ graph-reuse)
 	build "$work/lout" --verbose "$work/lib"
 	grep -q 'graphs read back' "$work/build.err" && failed "read back after a build with warnings"
 	grep -q "warning: " "$work/build.err" || failed "the warnings were not said again"
+	;;
+versions-later)
+	corpus_copy
+	p=$work/c/ai-act/products/helpdesk-chatbot.xml
+	build "$work/out" "$work/c"
+	inodes "$work/out" >"$work/before"
+	sed -i 's|<version>2.4</version>|<version>2.5</version>|' "$p"
+	build "$work/out" --verbose "$work/c"
+	inodes "$work/out" >"$work/after"
+	grep -q '^regdoc: ai-act: graphs read back' "$work/build.err" || failed "ai-act's graphs not read back"
+	grep -q "version 2024-08-01's graph read back" "$work/build.err" &&
+		failed "a product of the latest text read the earlier version's graph"
+	expect_kept "$work/before" "$work/after" '^ai-act/versions/' "the earlier version's graph"
+	expect_rebuilt "$work/before" "$work/after" '^ai-act/products/helpdesk-chatbot/' "the edited product"
+	same_as_cold "$work/out" --verbose "$work/c"
+	# placed on the market before 27 July 2026: the version then in force, the 2024 text
+	# (doc/product.md "Which version of the law"; Art. 3(9), 113)
+	sed -i 's|^</product>|  <placing-on-market date="2025-06-01"/>\n</product>|' "$p"
+	build "$work/out" --verbose "$work/c"
+	grep -q "^regdoc: ai-act: version 2024-08-01's graph read back" "$work/build.err" ||
+		failed "the product dated 2025 did not read the 2024 version's graph back"
+	grep -q '<law regulation="ai-act" version="2024-08-01"' \
+		"$work/out/ai-act/products/helpdesk-chatbot/assessment.xml" ||
+		failed "the product dated 2025 is not assessed under the 2024 text"
+	same_as_cold "$work/out" --verbose "$work/c"
+	g=$work/out/ai-act/versions/2024-08-01/graph.xml
+	size=$(wc -c <"$g")
+	head -c "$size" /dev/zero | tr '\0' x >"$work/g"
+	cat "$work/g" >"$g"
+	touch -d '2001-01-01' "$g"
+	sed -i 's|<version>2.5</version>|<version>2.6</version>|' "$p"
+	build "$work/out" --verbose "$work/c"
+	grep -q "version 2024-08-01's graph read back" "$work/build.err" && failed "the damaged graph was read back"
+	grep -q '^regdoc: ai-act: .* citations (' "$work/build.err" || failed "the 2024 version not linked again"
+	grep -q '<regulation ' "$g" || failed "the damaged graph is still in the output"
+	same_as_cold "$work/out" --verbose "$work/c"
 	;;
 graph-damaged)
 	corpus_copy
