@@ -652,6 +652,8 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 		if (L.named[i] && build_regulation(&j, &L.regs[i], outdir, &outs[i], lib, &L, &LV,
 		                                  &reps[i]) != 0)
 			ok = 0;
+	if (!outs || (whole && ok && build_library_files(&j, links, lib, &LV, outdir, &lout, &hout) != 0))
+		ok = 0;
 	/* a version's graph that did not read back (job_need_versions) after its group was
 	 * taken over: the taken files are not trusted, the graphs made again replace them */
 	for (size_t i = 0; outs && ok && j.versions_from_pages && i < L.n; i++) {
@@ -663,8 +665,6 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 		free(group);
 		free(vdir);
 	}
-	if (!outs || (whole && ok && build_library_files(&j, links, lib, &LV, outdir, &lout, &hout) != 0))
-		ok = 0;
 	/* The last look at the interrupt flag: once the first swap is made, all are. */
 	if (diag_interrupted(&j.d) || j.d.errors)
 		ok = 0;
