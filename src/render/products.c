@@ -13,6 +13,21 @@ static int is_el(xmlNodePtr n, const char *name)
 	return n && n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
 }
 
+/* What the page reads of an assessment (add_entry): the root's product, conclusions and
+ * combined regulations, and its documentation element without content (the file
+ * attribute); the checklist, trace and documentation, most of the file, are parsed
+ * but not built (xmlsafe_read_file_filtered). */
+static xmlsafe_keep page_keeps(void *user, int depth, const xmlChar *name, const xmlChar *ns)
+{
+	const char *n = (const char *)name;
+	(void)user;
+	(void)depth; /* only the root's children are asked about */
+	(void)ns;    /* add_entry goes by local name */
+	if (!strcmp(n, "product") || !strcmp(n, "conclusions") || !strcmp(n, "combined"))
+		return XMLSAFE_WHOLE;
+	return strcmp(n, "documentation") ? XMLSAFE_DROP : XMLSAFE_EMPTY;
+}
+
 /* What the page shows of one assessment, under parent. */
 static int add_entry(xmlNodePtr parent, const char *dir, xmlDocPtr a)
 {
@@ -64,7 +79,7 @@ int site_products_page(const char *regulation, const char *short_title, const ch
 	for (size_t i = 0; i < names.n; i++) {
 		char *dir = fsio_join(products_dir, names.v[i]);
 		char *path = dir ? fsio_join(dir, "assessment.xml") : NULL;
-		xmlDocPtr a = path && fsio_is_dir(dir) ? xmlsafe_read_file(path, d) : NULL;
+		xmlDocPtr a = path && fsio_is_dir(dir) ? xmlsafe_read_file_filtered(path, page_keeps, NULL, d) : NULL;
 		int bad = a && add_entry(root, names.v[i], a) != 0;
 		if (a)
 			xmlFreeDoc(a);

@@ -15,17 +15,11 @@
 #include "util/fsio.h"
 #include "util/rngexplain.h"
 #include "util/xmlerr.h"
+#include "util/xmlsafe_impl.h"
 
 /* NONET: never fetch; NONOENT is absent so entities are not substituted; no DTDLOAD,
  * DTDATTR, XINCLUDE or HUGE. NOBLANKS is not used: whitespace is the author's. */
 #define XMLSAFE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR | XML_PARSE_NOCDATA)
-
-struct report_ctx {
-	diag *d;
-	const char *name;
-	unsigned long refused; /* line of an entity declaration or external DTD, 0: none */
-	int fatal;             /* a fatal parser error was reported: what follows is its echo */
-};
 
 static void report_structured(void *user, xmlErrorPtr err)
 {
@@ -133,9 +127,11 @@ static xmlNodePtr too_deep(xmlNodePtr root, int limit)
 	return NULL;
 }
 
-xmlDocPtr xmlsafe_read_memory(const char *buf, size_t len, const char *name, diag *d)
+/* xmlsafe_read_memory; with run, only what its filter keeps is built. */
+static xmlDocPtr read_memory(const char *buf, size_t len, const char *name,
+                             struct xmlsafe_run *run, diag *d)
 {
-	struct report_ctx rc = {d, name, 0, 0};
+	struct report_ctx rc = {d, name, 0, 0, NULL};
 	xmlParserCtxtPtr pc;
 	xmlDocPtr doc;
 
@@ -157,6 +153,10 @@ xmlDocPtr xmlsafe_read_memory(const char *buf, size_t len, const char *name, dia
 	pc->sax->serror = report_parser_error;
 	pc->sax->entityDecl = on_entity_decl;
 	pc->sax->internalSubset = on_internal_subset;
+	if (run) {
+		rc.run = run;
+		xmlsafe_filter_handlers(pc->sax);
+	}
 	pc->sax->initialized = XML_SAX2_MAGIC;
 	doc = xmlCtxtReadMemory(pc, buf, (int)len, name, NULL, XMLSAFE_OPTIONS);
 	if (rc.refused) {
@@ -165,6 +165,15 @@ xmlDocPtr xmlsafe_read_memory(const char *buf, size_t len, const char *name, dia
 		xmlFreeParserCtxt(pc);
 		diag_error(d, name, rc.refused,
 		           "DOCTYPE with entity declarations or an external DTD is refused");
+		return NULL;
+	}
+	if (run && run->deep) {
+		/* counted as the parser went: what was not built cannot be measured below */
+		if (doc)
+			xmlFreeDoc(doc);
+		xmlFreeParserCtxt(pc);
+		diag_error(d, name, run->deep, "elements nested deeper than %d levels are refused",
+		           XMLSAFE_MAX_DEPTH);
 		return NULL;
 	}
 	if (doc && !pc->wellFormed) {
@@ -196,14 +205,32 @@ xmlDocPtr xmlsafe_read_memory(const char *buf, size_t len, const char *name, dia
 	return doc;
 }
 
+xmlDocPtr xmlsafe_read_memory(const char *buf, size_t len, const char *name, diag *d)
+{
+	return read_memory(buf, len, name, NULL, d);
+}
+
+xmlDocPtr xmlsafe_read_memory_filtered(const char *buf, size_t len, const char *name,
+                                       xmlsafe_filter keep, void *user, diag *d)
+{
+	struct xmlsafe_run run = {keep, user, 0, -1, 0, -1, 0};
+	return read_memory(buf, len, name, keep ? &run : NULL, d);
+}
+
 xmlDocPtr xmlsafe_read_file(const char *path, diag *d)
 {
+	return xmlsafe_read_file_filtered(path, NULL, NULL, d);
+}
+
+xmlDocPtr xmlsafe_read_file_filtered(const char *path, xmlsafe_filter keep, void *user, diag *d)
+{
+	struct xmlsafe_run run = {keep, user, 0, -1, 0, -1, 0};
 	char *buf;
 	size_t len;
 	xmlDocPtr doc;
 	if (fsio_read_file(path, XMLSAFE_MAX_BYTES, &buf, &len, d) != 0)
 		return NULL;
-	doc = xmlsafe_read_memory(buf, len, path, d);
+	doc = read_memory(buf, len, path, keep ? &run : NULL, d);
 	free(buf);
 	return doc;
 }
@@ -234,7 +261,7 @@ static void schema_free(schema *s)
  * own errors named after the document validated, name). */
 static int schema_load(schema *s, const char *rng_path, const char *name, diag *d)
 {
-	struct report_ctx rc = {d, name, 0, 0};
+	struct report_ctx rc = {d, name, 0, 0, NULL};
 	xmlRelaxNGParserCtxtPtr pctx;
 	memset(s, 0, sizeof *s);
 	s->doc = xmlsafe_read_file(rng_path, d);

@@ -11,7 +11,9 @@ Cases:
              (md, docx, odt, fodt) gives back the same answers file; importing an
              unchanged document leaves the file byte-identical; regdoc build of a corpus
              with the answers beside the product leaves them byte-identical and renders
-             them.
+             them; its products pages have a row per product saying what the product's
+             assessment.xml says (name, version, classification and route, combined
+             regulations, documentation link), every link resolving.
   packages   checklist and annex-iv .docx/.odt: ZIP test, every XML part well-formed,
              [Content_Types].xml names every part (DOCX), mimetype first and stored
              (ODT); byte-identical on a second run; LibreOffice opens them and writes a
@@ -36,7 +38,8 @@ Cases:
              the answers; the product files and the answers file stay byte-identical
              through every build.
 """
-import argparse, csv, hashlib, io, os, re, shutil, subprocess, sys, tempfile, zipfile
+import argparse, csv, hashlib, html, io, os, re, shutil, subprocess, sys, tempfile, zipfile
+import xml.etree.ElementTree as ET
 import xml.dom.minidom
 
 PRODUCT = "corpus/ai-act/products/hirerank-cv-screening.xml"
@@ -245,6 +248,24 @@ def case_roundtrip(regdoc, work):
         for h in re.findall(r'href="([^"#]+)', text):
             if not h.startswith("http") and not os.path.exists(os.path.normpath(os.path.join(out, reg, "site", h))):
                 fail("%s: dead link %s" % (page, h))
+        # each row says what its assessment.xml says (the page reads only the parts it
+        # shows of each: util/xmlsafe's filtered read, render/products.c)
+        for d in sorted(os.listdir(os.path.join(out, reg, "products"))):
+            a = ET.parse(os.path.join(out, reg, "products", d, "assessment.xml")).getroot()
+            row = re.search(r'<tr id="%s">(.*?)</tr>' % re.escape(d), text, re.S)
+            if not row:
+                fail("%s: no row for %s" % (page, d))
+                continue
+            want = [a.findtext("product/name"), a.findtext("product/version")]
+            want += [c.get("label") for c in a.findall("conclusions/conclusion")
+                     if c.get("name") in ("classification", "route", "cra-classification", "cra-route")]
+            want += [r.get("name") for r in a.findall("combined/regulation")]
+            docu = a.find("documentation")
+            if docu is not None and docu.get("file"):
+                want.append('href="../products/%s/%s.html"' % (d, docu.get("file")))
+            for w in want:
+                if w and (w if w.startswith("href=") else html.escape(w, quote=False)) not in row.group(1):
+                    fail("%s: the row of %s lacks %r" % (page, d, w))
         if 'href="products.html"' not in read(os.path.join(out, reg, "site", "index.html")):
             fail("%s/site/index.html does not link to the products page" % reg)
         if 'href="%s/site/products.html"' % reg not in read(os.path.join(out, "index.html")):
