@@ -5,7 +5,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
 #include "util/diag.h"
@@ -38,18 +37,18 @@ static int walk(const regdoc_options *o, const char *dir, int in_products,
                 regdoc_build_report *r, diag *d)
 {
 	fsio_names names;
+	unsigned char *is_dir;
 	int rc = 0;
-	if (fsio_list_dir(dir, &names, d) != 0)
+	/* the listing says which are folders: no stat of each of the output's files */
+	if (fsio_list_dir_kinds(dir, &names, &is_dir, d) != 0)
 		return -1;
 	for (size_t i = 0; i < names.n; i++) {
 		char *p = fsio_join(dir, names.v[i]);
-		struct stat st;
-		if (!p || lstat(p, &st) != 0) {
-			free(p);
+		if (!p) {
 			rc = -1;
 			continue;
 		}
-		if (S_ISDIR(st.st_mode)) {
+		if (is_dir[i]) {
 			if (in_products == 1)
 				r->products++;
 			if (walk(o, p, in_products ? in_products + 1
@@ -64,6 +63,7 @@ static int walk(const regdoc_options *o, const char *dir, int in_products,
 		free(p);
 	}
 	fsio_names_free(&names);
+	free(is_dir);
 	return rc;
 }
 

@@ -1,3 +1,4 @@
+#define _DEFAULT_SOURCE /* struct dirent d_type, DT_DIR, DT_UNKNOWN */
 #include "util/fsio.h"
 
 #include <dirent.h>
@@ -248,19 +249,29 @@ fail:
 	return -1;
 }
 
-static int cmp_names(const void *a, const void *b)
+typedef struct dir_entry {
+	char *name;
+	unsigned char is_dir;
+} dir_entry;
+
+static int cmp_entries(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const dir_entry *)a)->name, ((const dir_entry *)b)->name);
 }
 
-int fsio_list_dir(const char *dir, fsio_names *out, diag *d)
+/* The names in dir, sorted; *is_dir (when asked) 1 for each that is a folder, from the
+ * listing's d_type (an lstat only where the file system does not say). */
+static int list_dir(const char *dir, fsio_names *out, unsigned char **is_dir, diag *d)
 {
 	DIR *dp = opendir(dir);
 	struct dirent *de;
-	size_t cap = 0;
+	dir_entry *e = NULL;
+	size_t n = 0, cap = 0;
 
 	out->v = NULL;
 	out->n = 0;
+	if (is_dir)
+		*is_dir = NULL;
 	if (!dp) {
 		diag_sys(d, dir, "cannot open directory", errno);
 		return -1;
@@ -268,28 +279,63 @@ int fsio_list_dir(const char *dir, fsio_names *out, diag *d)
 	while ((de = readdir(dp)) != NULL) {
 		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
 			continue;
-		if (out->n == cap) {
+		if (n == cap) {
 			size_t ncap = cap ? cap * 2 : 64;
-			char **nv = realloc(out->v, ncap * sizeof *nv);
-			if (!nv)
+			dir_entry *ne = realloc(e, ncap * sizeof *ne);
+			if (!ne)
 				goto nomem;
-			out->v = nv;
+			e = ne;
 			cap = ncap;
 		}
-		out->v[out->n] = strdup(de->d_name);
-		if (!out->v[out->n])
+		if (!(e[n].name = strdup(de->d_name)))
 			goto nomem;
-		out->n++;
+		e[n].is_dir = de->d_type == DT_DIR;
+		if (is_dir && de->d_type == DT_UNKNOWN) {
+			struct stat st;
+			e[n].is_dir = fstatat(dirfd(dp), de->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+			              S_ISDIR(st.st_mode);
+		}
+		n++;
 	}
 	closedir(dp);
-	if (out->n)
-		qsort(out->v, out->n, sizeof *out->v, cmp_names);
+	dp = NULL;
+	if (n)
+		qsort(e, n, sizeof *e, cmp_entries);
+	if (!(out->v = malloc((n ? n : 1) * sizeof *out->v)) ||
+	    (is_dir && !(*is_dir = malloc(n ? n : 1))))
+		goto nomem;
+	for (size_t i = 0; i < n; i++) {
+		out->v[i] = e[i].name;
+		if (is_dir)
+			(*is_dir)[i] = e[i].is_dir;
+	}
+	out->n = n;
+	free(e);
 	return 0;
 nomem:
-	closedir(dp);
-	fsio_names_free(out);
+	if (dp)
+		closedir(dp);
+	for (size_t i = 0; i < n; i++)
+		free(e[i].name);
+	free(e);
+	free(out->v);
+	out->v = NULL;
+	if (is_dir) {
+		free(*is_dir);
+		*is_dir = NULL;
+	}
 	diag_sys(d, dir, "cannot list directory", ENOMEM);
 	return -1;
+}
+
+int fsio_list_dir(const char *dir, fsio_names *out, diag *d)
+{
+	return list_dir(dir, out, NULL, d);
+}
+
+int fsio_list_dir_kinds(const char *dir, fsio_names *out, unsigned char **is_dir, diag *d)
+{
+	return list_dir(dir, out, is_dir, d);
 }
 
 void fsio_names_free(fsio_names *names)

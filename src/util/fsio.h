@@ -35,6 +35,9 @@ typedef struct fsio_names {
 
 /* Names in dir (not "." or ".."), sorted with strcmp. Returns -1 with a diagnostic. */
 int fsio_list_dir(const char *dir, fsio_names *out, diag *d);
+/* The same, and *is_dir (malloc'd, one a name; the caller frees it) 1 for a folder (not
+ * a symbolic link to one): what the listing says, no stat of each name. */
+int fsio_list_dir_kinds(const char *dir, fsio_names *out, unsigned char **is_dir, diag *d);
 void fsio_names_free(fsio_names *names);
 
 /* Read all of stream f (e.g. stdin) into *buf (NUL-terminated); name in diagnostics.
