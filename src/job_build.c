@@ -4,6 +4,7 @@
  */
 #include "job.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -325,6 +326,46 @@ static int write_history(job *j, const reg_build *b, const char *dest)
 	return h ? graph_write(h, dest, &j->d) : -1;
 }
 
+/* What the products page shows of each product folder of the build's output (pdir), in
+ * name order: the entry kept with the product's cache group when it was taken over
+ * unchanged, else read from its assessment.xml and kept with it (build/cache.h,
+ * bcache_note): a one-product rebuild reads one assessment, not every one. */
+static char **product_entries(job *j, const regulation *r, const char *pdir, size_t *n)
+{
+	fsio_names names = {NULL, 0};
+	unsigned char *is_dir = NULL;
+	char **v = NULL;
+	int bad = 0;
+	*n = 0;
+	if (fsio_list_dir_kinds(pdir, &names, &is_dir, &j->d) != 0 ||
+	    !(v = calloc(names.n + 1, sizeof *v)))
+		bad = 1;
+	for (size_t i = 0; !bad && i < names.n; i++) {
+		char *group;
+		const char *kept_entry;
+		if (!is_dir[i])
+			continue;
+		group = cache_group(r->m.id, "products/", names.v[i]);
+		kept_entry = group ? bcache_note(j->bc, group) : NULL;
+		v[*n] = kept_entry ? strdup(kept_entry) : site_products_entry(pdir, names.v[i], &j->d);
+		if (v[*n] && !kept_entry && group)
+			bcache_set_note(j->bc, group, v[*n]);
+		bad = !v[(*n)++];
+		free(group);
+	}
+	fsio_names_free(&names);
+	free(is_dir);
+	if (bad && !j->d.errors)
+		diag_sys(&j->d, pdir, "cannot write the products page", ENOMEM);
+	if (bad && v) {
+		for (size_t i = 0; i < *n; i++)
+			free(v[i]);
+		free(v);
+		v = NULL;
+	}
+	return v;
+}
+
 /* site/products.html: the products of the build, in the site's look; the group
  * ID/site/products.html of the cache, its inputs every file of r's products/ folder (the
  * product descriptions and their answers). */
@@ -337,6 +378,8 @@ static int products_page(job *j, regulation *r, const char *dir, const site_libr
 	char *src = fsio_join(r->dir, "products");
 	fsio_names names = {NULL, 0};
 	const char **inputs = NULL;
+	char **entries = NULL;
+	size_t nentries = 0;
 	int rc = -1;
 	if (pdir && page && group && src && fsio_list_dir(src, &names, &j->d) == 0 &&
 	    (inputs = calloc(names.n + 1, sizeof *inputs))) {
@@ -352,8 +395,12 @@ static int products_page(job *j, regulation *r, const char *dir, const site_libr
 	}
 	if (rc == 0 && bcache_take_inputs(j->bc, group, BCACHE_RENDER, inputs, names.n, page) == 0)
 		rc = kept(j, group, page,
-		          site_products_page(r->m.id, r->m.short_title, pdir, j->templates, page, lib,
-		                             &j->d));
+		          (entries = product_entries(j, r, pdir, &nentries)) == NULL ? -1 :
+		          site_products_page(r->m.id, r->m.short_title, (const char *const *)entries,
+		                             nentries, j->templates, page, lib, &j->d));
+	for (size_t i = 0; entries && i < nentries; i++)
+		free(entries[i]);
+	free(entries);
 	free(inputs);
 	fsio_names_free(&names);
 	free(group);

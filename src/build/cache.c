@@ -37,6 +37,7 @@ typedef struct bc_group {
 	size_t n, cap;
 	int done; /* next: taken over or kept (else left out of the manifest) */
 	int taken; /* next: taken over, so its entries are the previous build's files */
+	char *note; /* bcache_set_note: what a later build reads of the group's files */
 } bc_group;
 
 typedef struct bc_list {
@@ -261,6 +262,50 @@ static void clear_group(bc_group *g)
 	free(g->e);
 	g->e = NULL;
 	g->n = g->cap = 0;
+	free(g->note);
+	g->note = NULL;
+}
+
+/* A note as one manifest line: backslash, newline, carriage return and tab escaped. */
+static void put_note(buf *b, const char *note)
+{
+	for (const unsigned char *p = (const unsigned char *)note; *p; p++)
+		if ((*p < 0x20 && *p != '\n' && *p != '\r' && *p != '\t') || *p == 0x7f)
+			return; /* not text XML can hold: no note (the next build reads the files) */
+	buf_puts(b, "note ");
+	for (const char *p = note; *p; p++)
+		switch (*p) {
+		case '\\': buf_puts(b, "\\\\"); break;
+		case '\n': buf_puts(b, "\\n"); break;
+		case '\r': buf_puts(b, "\\r"); break;
+		case '\t': buf_puts(b, "\\t"); break;
+		default: buf_putc(b, *p);
+		}
+	buf_putc(b, '\n');
+}
+
+/* put_note's line back, in place; -1 when it is not one put_note writes. */
+static int unescape_note(char *s)
+{
+	char *w = s;
+	for (const char *r = s; *r; r++) {
+		unsigned char ch = (unsigned char)*r;
+		if (ch < 0x20 || ch == 0x7f)
+			return -1;
+		if (ch != '\\') {
+			*w++ = *r;
+			continue;
+		}
+		switch (*++r) {
+		case '\\': *w++ = '\\'; break;
+		case 'n': *w++ = '\n'; break;
+		case 'r': *w++ = '\r'; break;
+		case 't': *w++ = '\t'; break;
+		default: return -1;
+		}
+	}
+	*w = '\0';
+	return 0;
 }
 
 static void free_list(bc_list *l)
@@ -356,6 +401,9 @@ static void read_manifest(bcache *c)
 			size = strtoll(sz + 1, &end, 10);
 			if (errno || *end || size < 0 || !safe_path(arg) || !in_group(arg, g->name) ||
 			    add_entry(g, arg, size) != 0)
+				break;
+		} else if (g && !strcmp(line, "note") && !g->note) {
+			if (unescape_note(arg) != 0 || !(g->note = strdup(arg)))
 				break;
 		} else {
 			break;
@@ -560,7 +608,9 @@ int bcache_take_inputs(bcache *c, const char *group, bcache_kind kind,
 			g->e = p->e;
 			g->n = p->n;
 			g->cap = p->cap;
+			g->note = p->note;
 			p->e = NULL;
+			p->note = NULL;
 			p->n = p->cap = 0;
 			g->done = g->taken = 1;
 			return 1;
@@ -616,6 +666,33 @@ void bcache_keep(bcache *c, const char *group, const char *dest)
 		g->done = 1;
 	else
 		clear_group(g);
+}
+
+/* The group of this build named group, taken over or kept. */
+static bc_group *this_builds(const bcache *c, const char *group)
+{
+	for (size_t i = c ? c->next.n : 0; i-- > 0;)
+		if (c->next.v[i].done && !strcmp(c->next.v[i].name, group))
+			return &c->next.v[i];
+	return NULL;
+}
+
+void bcache_set_note(bcache *c, const char *group, const char *note)
+{
+	bc_group *g = this_builds(c, group);
+	char *copy = g && note ? strdup(note) : NULL;
+	if (!g || !copy) {
+		free(copy);
+		return; /* no memory: no note, the next build reads the files */
+	}
+	free(g->note);
+	g->note = copy;
+}
+
+const char *bcache_note(const bcache *c, const char *group)
+{
+	const bc_group *g = this_builds(c, group);
+	return g ? g->note : NULL;
 }
 
 void bcache_no_replay(bcache *c)
@@ -771,6 +848,8 @@ int bcache_commit(bcache *c, diag *d)
 			else
 				buf_printf(&b, "file %s %lld\n", g->e[e].path, g->e[e].size);
 		}
+		if (g->note)
+			put_note(&b, g->note);
 	}
 	path = fsio_join(c->outdir, MANIFEST_NAME);
 	if (path && !b.oom && fsout_begin_file(&out, path, d) == 0) {
@@ -916,7 +995,9 @@ int bcache_replay(bcache *c, diag *d)
 		g->e = p->e;
 		g->n = p->n;
 		g->cap = p->cap;
+		g->note = p->note;
 		p->e = NULL;
+		p->note = NULL;
 		p->n = p->cap = 0;
 		g->done = 1;
 	}

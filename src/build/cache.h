@@ -103,6 +103,14 @@ int bcache_take_inputs(bcache *c, const char *group, bcache_kind kind,
  * for one bcache_distrust took back after it was taken over (made again at dest). */
 void bcache_keep(bcache *c, const char *group, const char *dest);
 
+/* What a later build may need of a group's files without reading them (the products
+ * page's entry of a product, site/products.html): one line of text kept with the group
+ * in the manifest, and taken over with it. bcache_set_note: of a group of this build
+ * (taken over or kept; else nothing); bcache_note: its note, the previous build's for a
+ * group taken over, or NULL (none: read the files). */
+void bcache_set_note(bcache *c, const char *group, const char *note);
+const char *bcache_note(const bcache *c, const char *group);
+
 /* Before the first swap into OUTDIR: remove the previous manifest, so that an output
  * swapped in without its keys is never taken for its previous version. */
 void bcache_forget(bcache *c);

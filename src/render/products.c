@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "render/xslt.h"
+#include "util/buf.h"
 #include "util/fsio.h"
 #include "util/xmlsafe.h"
 
@@ -54,42 +55,66 @@ static int add_entry(xmlNodePtr parent, const char *dir, xmlDocPtr a)
 	return 0;
 }
 
-int site_products_page(const char *regulation, const char *short_title, const char *products_dir,
-                       const char *templates_dir, const char *out_path,
-                       const site_library *lib, diag *d)
+char *site_products_entry(const char *products_dir, const char *stem, diag *d)
 {
-	fsio_names names = {NULL, 0};
-	xmlDocPtr index = xmlNewDoc((const xmlChar *)"1.0");
-	xmlNodePtr root = index ? xmlNewDocNode(index, NULL, (const xmlChar *)"products", NULL) : NULL;
+	char *dir = fsio_join(products_dir, stem);
+	char *path = dir ? fsio_join(dir, "assessment.xml") : NULL;
+	xmlDocPtr a = path ? xmlsafe_read_file_filtered(path, page_keeps, NULL, d) : NULL;
+	xmlDocPtr tmp = a ? xmlNewDoc((const xmlChar *)"1.0") : NULL;
+	xmlNodePtr holder = tmp ? xmlNewDocNode(tmp, NULL, (const xmlChar *)"products", NULL) : NULL;
+	xmlBufferPtr out = holder ? xmlBufferCreate() : NULL;
+	char *entry = NULL;
+	if (out) {
+		xmlDocSetRootElement(tmp, holder);
+		if (add_entry(holder, stem, a) == 0 && holder->children &&
+		    xmlNodeDump(out, tmp, holder->children, 0, 0) >= 0)
+			entry = strdup((const char *)xmlBufferContent(out));
+		if (!entry)
+			diag_sys(d, path, "cannot write the products page", ENOMEM);
+	} else if (a) {
+		diag_sys(d, path, "cannot write the products page", ENOMEM);
+	}
+	if (out)
+		xmlBufferFree(out);
+	if (tmp)
+		xmlFreeDoc(tmp);
+	if (a)
+		xmlFreeDoc(a);
+	free(path);
+	free(dir);
+	return entry;
+}
+
+int site_products_page(const char *regulation, const char *short_title,
+                       const char *const *entries, size_t n, const char *templates_dir,
+                       const char *out_path, const site_library *lib, diag *d)
+{
+	static const char open_tag[] = "<products>", close_tag[] = "</products>";
 	char *sheet_path = fsio_join(templates_dir, "site/products.xsl");
 	xslt_sheet *sheet = NULL;
+	xmlDocPtr index = NULL;
+	xmlNodePtr root;
 	char *html = NULL;
 	size_t len = 0;
 	int rc = -1;
-
-	if (!root || !sheet_path) {
-		diag_sys(d, products_dir, "cannot write the products page", ENOMEM);
+	buf all;
+	/* one document of the entries, as each product's serialization reads back: the
+	 * tree add_entry makes, whether the entry was made now or kept from the previous
+	 * build (build/cache.h, bcache_note) */
+	buf_init(&all);
+	buf_puts(&all, open_tag);
+	for (size_t i = 0; i < n; i++)
+		buf_puts(&all, entries[i]);
+	buf_puts(&all, close_tag);
+	if (!sheet_path || all.oom) {
+		diag_sys(d, out_path, "cannot write the products page", ENOMEM);
 		goto out;
 	}
-	xmlDocSetRootElement(index, root);
+	if (!(index = xmlsafe_read_memory(all.s, all.len, out_path, d)))
+		goto out;
+	root = xmlDocGetRootElement(index);
 	xmlNewProp(root, (const xmlChar *)"regulation", (const xmlChar *)regulation);
 	xmlNewProp(root, (const xmlChar *)"short-title", (const xmlChar *)(short_title ? short_title : regulation));
-	if (fsio_list_dir(products_dir, &names, d) != 0)
-		goto out;
-	for (size_t i = 0; i < names.n; i++) {
-		char *dir = fsio_join(products_dir, names.v[i]);
-		char *path = dir ? fsio_join(dir, "assessment.xml") : NULL;
-		xmlDocPtr a = path && fsio_is_dir(dir) ? xmlsafe_read_file_filtered(path, page_keeps, NULL, d) : NULL;
-		int bad = a && add_entry(root, names.v[i], a) != 0;
-		if (a)
-			xmlFreeDoc(a);
-		free(path);
-		free(dir);
-		if (bad) {
-			diag_sys(d, products_dir, "cannot write the products page", ENOMEM);
-			goto out;
-		}
-	}
 	if (!(sheet = xslt_sheet_load(sheet_path, d)))
 		goto out;
 	{
@@ -102,7 +127,7 @@ out:
 	free(html);
 	xslt_sheet_free(sheet);
 	free(sheet_path);
-	fsio_names_free(&names);
+	buf_free(&all);
 	if (index)
 		xmlFreeDoc(index);
 	return rc;

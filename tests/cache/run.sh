@@ -22,7 +22,10 @@
 #   product    corpus copy (AI Act, CRA, three products): one product file edited: its
 #              documents and its regulation's products page rebuilt, the other products,
 #              the sites and graphs taken over; an answers file added beside another
-#              product: that product's documents rebuilt with the answers (issue 16)
+#              product: that product's documents rebuilt with the answers (issue 16); the
+#              products page made from the entries kept in the manifest: another
+#              product's assessment.xml overwritten (its size, an old date) leaves the
+#              page a cold build's
 #   page       an article page that a CRA checklist cites (Article 13, cited by item
 #              cra-items-requirements) edited: graphs, sites and products rebuilt
 #   rule       a CRA rule's item title edited: the products show it, equal to a cold build
@@ -257,6 +260,27 @@ product)
 	expect_kept "$work/before" "$work/after" '^cra/products/homegate-router/' "the product without"
 	grep -q 'Audit 2026' "$work/out/cra/products/vaultkey-password-manager/checklist.csv" || failed "the answer is not in the CSV"
 	same_as_cold "$work/out" "$work/c"
+	# the products page takes each unchanged product's entry from the manifest (kept with
+	# its cache group, doc/cache.md "The products page"), not from its assessment.xml:
+	# VaultKey's overwritten with garbage of its size and an old date (what the cache
+	# trusts of its output) does not change the page, which is a cold build's
+	a=$work/out/cra/products/vaultkey-password-manager/assessment.xml
+	grep -q '^note <entry dir="vaultkey-password-manager"' "$work/out/.regdoc-cache" ||
+		failed "no entry kept with VaultKey's cache group"
+	size=$(wc -c <"$a")
+	head -c "$size" /dev/zero | tr '\0' x >"$work/g"
+	cat "$work/g" >"$a"
+	touch -d '2001-01-01' "$a"
+	sed -i 's|<name>HomeGate AX6000 router</name>|<name>HomeGate AX7000 router</name>|' \
+		"$work/c/cra/products/homegate-router.xml"
+	build "$work/out" "$work/c"
+	grep -q 'HomeGate AX7000' "$work/out/cra/site/products.html" || failed "the edit is not on the products page"
+	rm -rf "$work/cold"
+	build "$work/cold" --no-cache "$work/c"
+	cmp -s "$work/out/cra/site/products.html" "$work/cold/cra/site/products.html" ||
+		failed "the products page differs from a cold build's"
+	grep -q 'VaultKey password manager' "$work/out/cra/site/products.html" ||
+		failed "VaultKey is not on the products page"
 	;;
 page)
 	corpus_copy
