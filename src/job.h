@@ -27,6 +27,8 @@
 #include "util/buf.h"
 #include "util/diag.h"
 #include "util/fsio.h"
+#include "util/workers.h"
+#include "render/site.h"
 
 typedef struct job {
 	const regdoc_options *o;
@@ -77,5 +79,26 @@ void job_law_version(assess_options *ao, const regulation *r);
 const regulation *job_product_version(job *j, const library *L, const regulation *r,
                                       const char *product, assess_options *ao, char *date,
                                       size_t n);
+
+/* job_products.c: regdoc build's products, in worker processes beside the sites */
+typedef struct job_products job_products;
+/* "ID/NAME" or "ID/products/STEM": an output group of the build cache (build/cache.h). */
+char *job_cache_group(const char *id, const char *name, const char *stem);
+job_products *job_products_new(job *j, const library *L);
+/* The products of L->regs[reg] into dir/products/<stem>/: each taken over from the
+ * previous output (j->bc) when unchanged, else listed to render. 0, or -1 (diagnosed). */
+int job_products_add(job_products *p, size_t reg, const char *dir);
+/* Start rendering the listed products: in jobs processes in all, this one included
+ * (util/workers.h); this one takes its share in job_products_finish. */
+int job_products_start(job_products *p, unsigned jobs);
+int job_products_started(const job_products *p);
+/* Render what is left, wait for the rest, report every product's messages in list
+ * order, and record each one rendered in the cache; each product's warnings and time
+ * added to reps[its regulation]. 0 when all were rendered. */
+int job_products_finish(job_products *p, regdoc_build_report *reps);
+void job_products_free(job_products *p);
+/* DIR/site/products.html of r (dir: its output folder): the products page, cached as
+ * the group ID/site/products.html, whose inputs are r's products/ folder's files. */
+int job_products_page(job *j, regulation *r, const char *dir, const site_library *lib);
 
 #endif

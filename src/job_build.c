@@ -115,16 +115,6 @@ int regdoc_site(const regdoc_options *o, const char *dir, const char *outdir)
 	return job_status(&j);
 }
 
-/* "ID/NAME" or "ID/products/STEM": an output group of the build cache (build/cache.h). */
-static char *cache_group(const char *id, const char *name, const char *stem)
-{
-	size_t n = strlen(id) + strlen(name) + (stem ? strlen(stem) : 0) + 2;
-	char *g = malloc(n);
-	if (g)
-		snprintf(g, n, "%s/%s%s", id, name, stem ? stem : "");
-	return g;
-}
-
 /* rc of building dest; when 0, the cache records what is there as group. */
 static int kept(job *j, const char *group, const char *dest, int rc)
 {
@@ -182,7 +172,7 @@ static int cached_in(job *j, const reg_build *b, const char *name, bcache_kind k
                      const char *dest, const char *const *inputs, size_t n,
                      int (*make)(job *, const reg_build *, const char *))
 {
-	char *group = cache_group(b->r->m.id, name, NULL);
+	char *group = job_cache_group(b->r->m.id, name, NULL);
 	int rc = 0;
 	if (!group || bcache_take_inputs(j->bc, group, kind, inputs, n, dest) == 0)
 		rc = kept(j, group ? group : "", dest, make(j, b, dest));
@@ -207,93 +197,6 @@ static int make_sites(job *j, const reg_build *b, const char *dest)
 	const versions_docs *V = need_versions(b->LV);
 	return V ? render_sites(j, b->L, (size_t)(b->r - b->L->regs), dest, b->lib, V->uri ? V : NULL)
 	         : -1;
-}
-
-/* One product of r into outp: its assessment under the version of the law it names
- * (job_product_version), its documents, its PDFs. */
-static int render_product(job *j, const library *L, const regulation *r, const char *product,
-                          const char *rules, const char *outp)
-{
-	assess_options ao;
-	buf sb, lb;
-	char date[16];
-	const regulation *rv = job_product_version(j, L, r, product, &ao, date, sizeof date);
-	int rc = -1;
-	buf_init(&sb);
-	buf_init(&lb);
-	if (rv) {
-		ao.others = job_library_others(L, r, &ao.nothers);
-		ao.cache = j->cache;
-		job_product_links(&ao, job_site_url_of(j, r), r->m.id, 1, &sb, &lb);
-		job_law_version(&ao, rv);
-		rc = assess_product_opts(rv->doc, product, rules, j->templates, outp, &ao, &j->d) != 0 ||
-		             job_product_pdfs(j, outp) != 0 ? -1 : 0;
-		job_free_others((assess_regulation *)ao.others, ao.nothers);
-	}
-	buf_free(&sb);
-	buf_free(&lb);
-	return rc;
-}
-
-/* Every products/<id>.xml of the regulation into dir/products/<id>/, in name order;
- * the other regulations of L are there for products assessed under several. */
-static int render_products(job *j, regulation *r, const char *dir, const library *L)
-{
-	char *pdir = fsio_join(r->dir, "products");
-	char *rules = fsio_join(r->dir, "rules");
-	fsio_names names = {NULL, 0};
-	int rc = 0;
-	if (!pdir || !rules || !fsio_is_dir(pdir)) {
-		free(pdir);
-		free(rules);
-		return 0; /* a regulation without example products */
-	}
-	if (fsio_list_dir(pdir, &names, &j->d) != 0)
-		rc = -1;
-	for (size_t i = 0; i < names.n; i++) {
-		size_t n = strlen(names.v[i]);
-		char *product, *stem, *outp, *base;
-		if (n <= 4 || strcmp(names.v[i] + n - 4, ".xml") != 0 ||
-		    answers_is_answers_file(names.v[i]))
-			continue; /* PRODUCT.answers.xml: merged into its product's assessment */
-		if (diag_interrupted(&j->d)) {
-			rc = -1;
-			break;
-		}
-		stem = strndup(names.v[i], n - 4);
-		product = fsio_join(pdir, names.v[i]);
-		/* the output folder is named after the file: only a safe slug (no "..") */
-		if (stem && product && !text_is_slug(stem)) {
-			diag_error(&j->d, product, 0,
-			           "a product file name must be a safe slug ([a-z0-9][a-z0-9._-]*.xml)");
-			rc = -1;
-			free(stem);
-			free(product);
-			continue;
-		}
-		base = fsio_join(dir, "products");
-		outp = base && stem ? fsio_join(base, stem) : NULL;
-		{
-			char *group = stem ? cache_group(r->m.id, "products/", stem) : NULL;
-			char *answers = product ? answers_path_for(product) : NULL;
-			const char *inputs[2] = {product, answers};
-			if (!stem || !product || !outp || !group || !answers)
-				rc = -1;
-			else if (bcache_take_inputs(j->bc, group, BCACHE_RENDER, inputs, 2, outp) == 0 &&
-			         kept(j, group, outp, render_product(j, L, r, product, rules, outp)) != 0)
-				rc = -1;
-			free(group);
-			free(answers);
-		}
-		free(stem);
-		free(product);
-		free(base);
-		free(outp);
-	}
-	fsio_names_free(&names);
-	free(pdir);
-	free(rules);
-	return rc;
 }
 
 /* The graphs of r's other versions into dir/versions/<version id>/graph.xml. */
@@ -326,91 +229,6 @@ static int write_history(job *j, const reg_build *b, const char *dest)
 	return h ? graph_write(h, dest, &j->d) : -1;
 }
 
-/* What the products page shows of each product folder of the build's output (pdir), in
- * name order: the entry kept with the product's cache group when it was taken over
- * unchanged, else read from its assessment.xml and kept with it (build/cache.h,
- * bcache_note): a one-product rebuild reads one assessment, not every one. */
-static char **product_entries(job *j, const regulation *r, const char *pdir, size_t *n)
-{
-	fsio_names names = {NULL, 0};
-	unsigned char *is_dir = NULL;
-	char **v = NULL;
-	int bad = 0;
-	*n = 0;
-	if (fsio_list_dir_kinds(pdir, &names, &is_dir, &j->d) != 0 ||
-	    !(v = calloc(names.n + 1, sizeof *v)))
-		bad = 1;
-	for (size_t i = 0; !bad && i < names.n; i++) {
-		char *group;
-		const char *kept_entry;
-		if (!is_dir[i])
-			continue;
-		group = cache_group(r->m.id, "products/", names.v[i]);
-		kept_entry = group ? bcache_note(j->bc, group) : NULL;
-		v[*n] = kept_entry ? strdup(kept_entry) : site_products_entry(pdir, names.v[i], &j->d);
-		if (v[*n] && !kept_entry && group)
-			bcache_set_note(j->bc, group, v[*n]);
-		bad = !v[(*n)++];
-		free(group);
-	}
-	fsio_names_free(&names);
-	free(is_dir);
-	if (bad && !j->d.errors)
-		diag_sys(&j->d, pdir, "cannot write the products page", ENOMEM);
-	if (bad && v) {
-		for (size_t i = 0; i < *n; i++)
-			free(v[i]);
-		free(v);
-		v = NULL;
-	}
-	return v;
-}
-
-/* site/products.html: the products of the build, in the site's look; the group
- * ID/site/products.html of the cache, its inputs every file of r's products/ folder (the
- * product descriptions and their answers). */
-static int products_page(job *j, regulation *r, const char *dir, const site_library *lib)
-{
-	char *pdir = fsio_join(dir, "products");
-	char *sdir = fsio_join(dir, "site");
-	char *page = sdir ? fsio_join(sdir, "products.html") : NULL;
-	char *group = cache_group(r->m.id, "site/products.html", NULL);
-	char *src = fsio_join(r->dir, "products");
-	fsio_names names = {NULL, 0};
-	const char **inputs = NULL;
-	char **entries = NULL;
-	size_t nentries = 0;
-	int rc = -1;
-	if (pdir && page && group && src && fsio_list_dir(src, &names, &j->d) == 0 &&
-	    (inputs = calloc(names.n + 1, sizeof *inputs))) {
-		for (size_t i = 0; i < names.n; i++) {
-			char *full = fsio_join(src, names.v[i]); /* each by its path */
-			free(names.v[i]);
-			inputs[i] = names.v[i] = full;
-		}
-		rc = 0;
-		for (size_t i = 0; i < names.n; i++)
-			if (!inputs[i])
-				rc = -1;
-	}
-	if (rc == 0 && bcache_take_inputs(j->bc, group, BCACHE_RENDER, inputs, names.n, page) == 0)
-		rc = kept(j, group, page,
-		          (entries = product_entries(j, r, pdir, &nentries)) == NULL ? -1 :
-		          site_products_page(r->m.id, r->m.short_title, (const char *const *)entries,
-		                             nentries, j->templates, page, lib, &j->d));
-	for (size_t i = 0; entries && i < nentries; i++)
-		free(entries[i]);
-	free(entries);
-	free(inputs);
-	fsio_names_free(&names);
-	free(group);
-	free(src);
-	free(pdir);
-	free(sdir);
-	free(page);
-	return rc;
-}
-
 /* The other versions' graphs (write_versions): the group ID/versions of the cache;
  * and their history beside them, the group ID/history.xml. */
 static int cached_versions(job *j, const reg_build *b, const char *dir)
@@ -420,7 +238,7 @@ static int cached_versions(job *j, const reg_build *b, const char *dir)
 	int rc = 0;
 	if (r->m.nversions < 2) /* its manifest's: the graphs may not be read back yet */
 		return 0; /* no other version to write */
-	group = cache_group(r->m.id, "versions", NULL);
+	group = job_cache_group(r->m.id, "versions", NULL);
 	vdir = fsio_join(dir, "versions");
 	if (!group || !vdir || bcache_take(j->bc, group, BCACHE_GRAPH, NULL, vdir) == 0)
 		rc = kept(j, group ? group : "", vdir ? vdir : dir, write_versions(j, r, dir, b->L));
@@ -433,41 +251,54 @@ static int cached_versions(job *j, const reg_build *b, const char *dir)
 	return rc;
 }
 
-/* One regulation into outdir/<id>/ (built in a temporary folder, *out). */
-/* One regulation into outdir/<id>/ (built in a temporary folder, *out); its warnings
- * and time added to *rep. */
-static int build_regulation(job *j, regulation *r, const char *outdir, fsout *out,
-                            const site_library *lib, const library *L, lazy_versions *LV,
-                            regdoc_build_report *rep)
+static unsigned build_stages(const job *j)
+{
+	return j->o->stages ? j->o->stages : REGDOC_STAGE_SITE | REGDOC_STAGE_PRODUCTS;
+}
+
+/* The graph, the other versions' graphs and the site of r into out->tmp (begun by
+ * fsout_begin_dir); its warnings and time added to *rep. Its products are rendered
+ * beside it (job_products.c), its products page after them (products_page). */
+static int build_regulation(job *j, regulation *r, fsout *out, const site_library *lib,
+                            const library *L, lazy_versions *LV, regdoc_build_report *rep)
 {
 	int rc = -1;
 	size_t warnings = j->d.warnings;
 	double t0 = report_now();
-	char *target = fsio_join(outdir, r->m.id);
-	if (target && fsout_begin_dir(out, target, &j->d) == 0) {
-		char *gpath = fsio_join(out->tmp, "graph.xml");
-		char *sdir = fsio_join(out->tmp, "site");
-		unsigned st = j->o->stages ? j->o->stages : REGDOC_STAGE_SITE | REGDOC_STAGE_PRODUCTS;
-		reg_build b = {r, L, lib, LV};
-		/* the site links to the products page when r has a products/ folder: the
-		 * folder is among its inputs (one there or not, build/cache.h) */
-		char *pdir = fsio_join(r->dir, "products");
-		const char *inputs[1] = {pdir};
-		if (pdir && gpath && sdir && cached(j, &b, "graph.xml", BCACHE_GRAPH, gpath, make_graph) == 0 &&
-		    cached_versions(j, &b, out->tmp) == 0 &&
-		    (!(st & REGDOC_STAGE_SITE) ||
-		     (fsout_mkdirs(sdir, &j->d) == 0 && !diag_interrupted(&j->d) &&
-		      cached_in(j, &b, "site", BCACHE_RENDER, sdir, inputs, pdir ? 1 : 0, make_sites) == 0)) &&
-		    !diag_interrupted(&j->d) &&
-		    (!(st & REGDOC_STAGE_PRODUCTS) || render_products(j, r, out->tmp, L) == 0) &&
-		    (!(st & REGDOC_STAGE_SITE) || !(st & REGDOC_STAGE_PRODUCTS) || !lib ||
-		     !job_builds_products(j, r) || products_page(j, r, out->tmp, lib) == 0))
-			rc = 0;
-		free(pdir);
-		free(gpath);
-		free(sdir);
-	}
-	free(target);
+	char *gpath = fsio_join(out->tmp, "graph.xml");
+	char *sdir = fsio_join(out->tmp, "site");
+	unsigned st = build_stages(j);
+	reg_build b = {r, L, lib, LV};
+	/* the site links to the products page when r has a products/ folder: the folder is
+	 * among its inputs (one there or not, build/cache.h) */
+	char *pdir = fsio_join(r->dir, "products");
+	const char *inputs[1] = {pdir};
+	if (pdir && gpath && sdir && cached(j, &b, "graph.xml", BCACHE_GRAPH, gpath, make_graph) == 0 &&
+	    cached_versions(j, &b, out->tmp) == 0 &&
+	    (!(st & REGDOC_STAGE_SITE) ||
+	     (fsout_mkdirs(sdir, &j->d) == 0 && !diag_interrupted(&j->d) &&
+	      cached_in(j, &b, "site", BCACHE_RENDER, sdir, inputs, pdir ? 1 : 0, make_sites) == 0)) &&
+	    !diag_interrupted(&j->d))
+		rc = 0;
+	free(pdir);
+	free(gpath);
+	free(sdir);
+	rep->warnings += j->d.warnings - warnings;
+	rep->seconds += report_now() - t0;
+	return j->d.errors ? -1 : rc;
+}
+
+/* site/products.html of r, once its products are in out->tmp: a library's build of
+ * both stages. */
+static int products_page(job *j, regulation *r, fsout *out, const site_library *lib,
+                         regdoc_build_report *rep)
+{
+	size_t warnings = j->d.warnings;
+	double t0 = report_now();
+	int rc = 0;
+	if (build_stages(j) == (REGDOC_STAGE_SITE | REGDOC_STAGE_PRODUCTS) && lib &&
+	    job_builds_products(j, r))
+		rc = job_products_page(j, r, out->tmp, lib);
 	rep->warnings += j->d.warnings - warnings;
 	rep->seconds += report_now() - t0;
 	return j->d.errors ? -1 : rc;
@@ -612,6 +443,7 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 	char (*uris)[160] = NULL; /* LIBRARY_URI, a manifest id (64 at most), /graph.xml */
 	site_library slib, *lib = NULL;
 	lazy_versions LV;
+	job_products *pj = NULL;
 	regdoc_build_report *reps = NULL;
 	buf prods;
 	int ok = 1, whole, replayed, reloaded = 0;
@@ -694,10 +526,29 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 	if (ok) {
 		outs = calloc(L.n, sizeof *outs);
 		j.cache = assess_cache_new(); /* NULL (no memory): each product loads its own */
+		if (!(pj = job_products_new(&j, &L)))
+			ok = 0;
 	}
-	for (size_t i = 0; outs && i < L.n && !diag_interrupted(&j.d); i++)
-		if (L.named[i] && build_regulation(&j, &L.regs[i], outdir, &outs[i], lib, &L, &LV,
-		                                  &reps[i]) != 0)
+	/* Each regulation's temporary folder, and the products of each that cannot be taken
+	 * over: worker processes render them while this one builds the graphs and sites,
+	 * then takes its share (util/workers.h); the products pages wait for them all. */
+	for (size_t i = 0; outs && pj && i < L.n && !diag_interrupted(&j.d); i++) {
+		char *target = L.named[i] ? fsio_join(outdir, L.regs[i].m.id) : NULL;
+		if (L.named[i] && (!target || fsout_begin_dir(&outs[i], target, &j.d) != 0 ||
+		                   ((build_stages(&j) & REGDOC_STAGE_PRODUCTS) &&
+		                    job_products_add(pj, i, outs[i].tmp) != 0)))
+			ok = 0;
+		free(target);
+	}
+	if (ok && job_products_start(pj, o->jobs) != 0)
+		ok = 0;
+	for (size_t i = 0; outs && pj && i < L.n && !diag_interrupted(&j.d); i++)
+		if (L.named[i] && outs[i].tmp && build_regulation(&j, &L.regs[i], &outs[i], lib, &L, &LV, &reps[i]) != 0)
+			ok = 0;
+	if (pj && job_products_started(pj) && job_products_finish(pj, reps) != 0)
+		ok = 0;
+	for (size_t i = 0; ok && i < L.n && !diag_interrupted(&j.d); i++)
+		if (L.named[i] && products_page(&j, &L.regs[i], &outs[i], lib, &reps[i]) != 0)
 			ok = 0;
 	if (!outs || (whole && ok && build_library_files(&j, links, lib, &LV, outdir, &lout, &hout) != 0))
 		ok = 0;
@@ -705,7 +556,7 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 	 * taken over: the taken files are not trusted, the graphs made again replace them */
 	for (size_t i = 0; outs && ok && j.versions_from_pages && i < L.n; i++) {
 		char *vdir = L.named[i] && L.regs[i].m.nversions > 1 ? fsio_join(outs[i].tmp, "versions") : NULL;
-		char *group = vdir ? cache_group(L.regs[i].m.id, "versions", NULL) : NULL;
+		char *group = vdir ? job_cache_group(L.regs[i].m.id, "versions", NULL) : NULL;
 		if (vdir && (!group || fsout_remove_tree(vdir) != 0 ||
 		             kept(&j, group, vdir, write_versions(&j, &L.regs[i], outs[i].tmp, &L)) != 0))
 			ok = 0;
@@ -732,6 +583,7 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 		bcache_quiet(j.bc); /* the next build may read its graphs back */
 	if (ok)
 		bcache_commit(j.bc, &j.d);
+	job_products_free(pj); /* its workers done before their folders go */
 	for (size_t i = 0; outs && i < L.n; i++)
 		fsout_abort(&outs[i]);
 	fsout_abort(&lout);

@@ -66,6 +66,11 @@ typedef struct regdoc_options {
 	                              REGDOC_STAGE_* given (bench/run times each stage) */
 	int no_cache;              /* build: take nothing over from the previous output
 	                              (a cold build; doc/cache.md) */
+	unsigned jobs;             /* build: the processes that render the products, this
+	                              one included: jobs - 1 forked workers render them
+	                              while this one builds the sites, then it takes its
+	                              share (doc/cache.md, "Worker processes"); 0 or 1:
+	                              this one only. The output is the same either way. */
 	/* NULL, or a flag that a signal handler sets (to the signal number): the job
 	 * notices it at its next step, removes its temporary output, leaves the previous
 	 * output as it was and returns REGDOC_EXIT_SYSTEM. Once the job has started to

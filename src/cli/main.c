@@ -32,6 +32,7 @@
 #include "regdoc.h"
 #include "util/diag.h"
 #include "util/text.h"
+#include "util/workers.h"
 
 static const char usage_text[] =
 	"usage: regdoc [OPTIONS] COMMAND [ARGS]\n"
@@ -86,6 +87,9 @@ static const char usage_options[] =
 	"      --validate        validate graphs against graph.rng (check always does)\n"
 	"      --no-cache, --clean  build: a cold build, nothing taken over from the\n"
 	"                        previous output (doc/cache.md)\n"
+	"  -j, --jobs N          build: render the products in N processes, the sites\n"
+	"                        beside them (default: the processors online; 1: one\n"
+	"                        process); the output is the same\n"
 	"      --suggested       links: also the computed suggests edges, with score and\n"
 	"                        evidence (README, \"Computed relations\")\n"
 	"      --as-of DATE      the law in force on DATE (YYYY-MM-DD): the version of\n"
@@ -263,6 +267,14 @@ static int set_options(const cli_args *a, regdoc_options *o)
 		if (strncmp(a->site_url, "http://", 7) != 0 && strncmp(a->site_url, "https://", 8) != 0)
 			return usage_error("--site-url needs an http:// or https:// URL, not '%s'", a->site_url);
 		o->site_url = a->site_url;
+	}
+	o->jobs = workers_default_jobs();
+	if (a->jobs) {
+		char *end;
+		unsigned long n = strtoul(a->jobs, &end, 10);
+		if (*end || end == a->jobs || a->jobs[0] == '-' || n < 1 || n > 64)
+			return usage_error("--jobs needs a number from 1 to 64, not '%s'", a->jobs);
+		o->jobs = (unsigned)n;
 	}
 	if (a->max_errors) {
 		char *end;

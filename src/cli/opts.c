@@ -34,6 +34,7 @@ static const opt options[] = {
 	{0, "validate", FLAG, F(validate)},
 	{0, "no-cache", FLAG, F(no_cache)},
 	{0, "clean", FLAG, F(no_cache)},
+	{'j', "jobs", VALUE, F(jobs)},
 	{0, "suggested", FLAG, F(suggested)},
 	{0, "max-errors", VALUE, F(max_errors)},
 	{0, "as-of", VALUE, F(as_of)},

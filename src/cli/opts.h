@@ -22,7 +22,7 @@ typedef struct cli_args {
 	const char **sets; /* new --set ID=VALUE, in order */
 	size_t nsets;
 	const char *output, *regulation, *export_dir, *datadir, *templates, *stage;
-	const char *max_errors, *as_of, *from, *answers, *site_url;
+	const char *max_errors, *as_of, *from, *answers, *site_url, *jobs;
 	int help, version, werror, verbose, quiet, validate, suggested, batch, force, no_cache, pdf;
 } cli_args;
 

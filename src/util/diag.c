@@ -140,6 +140,29 @@ void diag_summary(diag *d)
 	check_stream(d);
 }
 
+void diag_merge(diag *d, const char *text, size_t len, const diag *from)
+{
+	size_t i = 0;
+	d->errors += from->errors;
+	d->warnings += from->warnings;
+	d->sys_error |= from->sys_error;
+	while (i < len) {
+		const char *nl = memchr(text + i, '\n', len - i);
+		size_t n = nl ? (size_t)(nl - (text + i)) + 1 : len - i;
+		if (d->out && !d->interrupted && (!d->max_printed || d->printed < d->max_printed)) {
+			d->printed++;
+			fwrite(text + i, 1, n, d->out);
+			if (!nl)
+				fputc('\n', d->out);
+		}
+		i += n;
+	}
+	if (d->out && len) {
+		fflush(d->out);
+		check_stream(d);
+	}
+}
+
 int diag_failed(const diag *d)
 {
 	return d->errors > 0;

@@ -70,6 +70,12 @@ void diag_summary(diag *d);
 
 int diag_failed(const diag *d);
 
+/* What another diag (from) printed into text (len bytes: its messages, one per line,
+ * as this file writes them), reported here as if its reports had been made here, in
+ * order: printed under d's cap, its errors, warnings and sys_error added. For work
+ * done in another process (util/workers.h). */
+void diag_merge(diag *d, const char *text, size_t len, const diag *from);
+
 /* 1 when *d->interrupt is set. The first time, reports "interrupted by signal N" as a
  * system error (so the run fails and removes its temporary output); from then on the
  * messages of the run winding down are counted but not printed. */

@@ -72,6 +72,12 @@
 #              are; a page edited in place to the same size, its mtime set back with
 #              touch -d: its ctime is not the one recorded, it is read again (beta
 #              rebuilt, the edit shown), equal to a cold build
+#   jobs       the corpus, answers with unknown items beside two products of each
+#              regulation (a warning each, from the products' stage): --jobs 1 and
+#              --jobs 3 (doc/cache.md, "Worker processes") write the same tree and the
+#              same messages, in product order; two product files broken: both fail
+#              alike (exit 1, the same errors, also under --max-errors 3), the previous
+#              output left as it was
 # $REGDOC_WRAPPER (e.g. valgrind) is put in front of every regdoc command when set.
 set -u
 check=${1:?usage: run.sh CHECK REGDOC_BINARY}
@@ -156,6 +162,40 @@ corpus_copy() { # a small library: the AI Act and the CRA, three products
 }
 
 case "$check" in
+jobs)
+	mkdir -p "$work/c"
+	cp -r corpus/ai-act corpus/cra "$work/c/"
+	for p in ai-act/products/adaptive-tutor-predetermined ai-act/products/helpdesk-chatbot \
+		cra/products/homegate-router cra/products/vaultkey-password-manager; do
+		printf '<answers product="%s">\n<item id="no-such-item" status="done"/>\n</answers>\n' \
+			"${p##*/}" >"$work/c/$p.answers.xml"
+	done
+	for j in 1 3; do
+		rd build -q --no-cache --jobs $j "$work/c" -o "$work/out$j" 2>"$work/err$j" ||
+			{ failed "--jobs $j failed"; cat "$work/err$j"; }
+	done
+	[ "$(tree_sum "$work/out1")" = "$(tree_sum "$work/out3")" ] ||
+		{ failed "--jobs 1 and --jobs 3 wrote different trees"; diff -r "$work/out1" "$work/out3" | head; }
+	cmp -s "$work/err1" "$work/err3" || { failed "--jobs 1 and --jobs 3 said different things"; diff "$work/err1" "$work/err3"; }
+	grep -o '[a-z-]*\.answers\.xml:2: warning' "$work/err1" | tr '\n' ' ' >"$work/order"
+	[ "$(cat "$work/order")" = "adaptive-tutor-predetermined.answers.xml:2: warning helpdesk-chatbot.answers.xml:2: warning homegate-router.answers.xml:2: warning vaultkey-password-manager.answers.xml:2: warning " ] ||
+		failed "the products' warnings are not in product order: $(cat "$work/order")"
+	before=$(tree_sum "$work/out3")
+	printf '<product>\n' >"$work/c/ai-act/products/broken-one.xml"
+	printf '<product>\n' >"$work/c/cra/products/broken-two.xml"
+	for cap in "" "--max-errors 3"; do
+		for j in 1 3; do
+			rd build -q --no-cache --jobs $j $cap "$work/c" -o "$work/out$j" 2>"$work/err$j"
+			st=$?
+			[ "$st" = 1 ] || failed "--jobs $j $cap with broken products: exit $st, expected 1"
+		done
+		cmp -s "$work/err1" "$work/err3" ||
+			{ failed "--jobs 1 and --jobs 3 $cap said different things"; diff "$work/err1" "$work/err3"; }
+		grep -q 'broken-one.xml' "$work/err3" || failed "$cap: the broken AI Act product is not named"
+	done
+	grep -q 'broken-two.xml' "$work/err3" && failed "--max-errors 3: more than 3 messages"
+	[ "$(tree_sum "$work/out3")" = "$before" ] || failed "a failed build changed the previous output"
+	;;
 warm)
 	build "$work/out" "$fixture"
 	inodes "$work/out" >"$work/before"
