@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "assess/answers.h"
 #include "render/products.h"
@@ -22,6 +23,7 @@ typedef struct product_item {
 } product_item;
 
 struct job_products {
+	pid_t pid; /* the build's process (not a worker's) */
 	job *j;
 	const library *L;
 	product_item *v;
@@ -93,15 +95,18 @@ static int render_product(job *j, const library *L, const regulation *r, const c
 }
 
 /* Task i (util/workers.h). The job's functions report to its diag: for the task's time
- * it is d, which keeps this task's messages apart from the others' (a worker's copy of
- * the job is its own, so nothing else of it is lost). */
+ * it is d, which keeps this task's messages apart from the others'. A worker's copy of
+ * the job is its own and lost with it: that is right for what a product loads (its
+ * stylesheets, rules), not for a version of the law that did not read back from the
+ * previous output (job_need_versions): the build's process must know, to write that
+ * version's graph again, so it renders that product again itself. */
 static int product_task(void *ctx, size_t i, diag *d)
 {
 	job_products *p = ctx;
 	job *j = p->j;
 	const product_item *it = &p->v[i];
 	diag own = j->d;
-	int rc;
+	int from_pages = j->versions_from_pages, rc;
 	if (d != &j->d)
 		j->d = *d;
 	rc = render_product(j, p->L, &p->L->regs[it->reg], it->product, it->rules, it->outp);
@@ -109,6 +114,8 @@ static int product_task(void *ctx, size_t i, diag *d)
 		*d = j->d;
 		j->d = own;
 	}
+	if (getpid() != p->pid && j->versions_from_pages != from_pages)
+		rc = WORKERS_AGAIN;
 	return rc;
 }
 
@@ -197,10 +204,7 @@ int job_products_add(job_products *p, size_t reg, const char *dir)
 
 int job_products_start(job_products *p, unsigned jobs)
 {
-	/* a worker's reading of the other versions would be lost to this process, which
-	 * must know when one did not read back (job_need_versions): read them first */
-	if (jobs > 1 && p->n > 1 && job_need_versions(p->j) != 0)
-		return -1;
+	p->pid = getpid();
 	p->w = workers_start(p->n, jobs, product_task, p, &p->j->d);
 	return p->w ? 0 : -1;
 }

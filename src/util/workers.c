@@ -24,6 +24,7 @@ typedef struct task_result {
 	int sys_error;
 	int interrupted; /* it saw the interrupt flag: its process takes no more */
 	int no_memory;   /* its messages could not be kept */
+	int again;       /* WORKERS_AGAIN: the caller runs it again */
 	size_t errors, warnings;
 	double seconds;
 } task_result;
@@ -123,6 +124,10 @@ static void worker_main(workers *w, int fd, const diag *like)
 		if (i >= w->n)
 			break;
 		run_captured(w, i, like, &text, &len, &w->sh->r[i]);
+		if (w->sh->r[i].rc == WORKERS_AGAIN) {
+			w->sh->r[i].again = 1;
+			len = 0; /* the caller's run reports it */
+		}
 		buf_append(&out, (const char *)&i, sizeof i);
 		buf_append(&out, (const char *)&len, sizeof len);
 		if (len)
@@ -144,7 +149,8 @@ static void worker_main(workers *w, int fd, const diag *like)
 workers *workers_start(size_t n, unsigned jobs, workers_task fn, void *ctx, diag *d)
 {
 	workers *w = calloc(1, sizeof *w);
-	size_t want = jobs > 1 && n > 1 ? (jobs < n ? jobs : n) - 1 : 0;
+	/* one task: a fork and its copy-on-write faults cost what it would save */
+	size_t want = jobs > 1 && n > 1 ? (jobs - 1 < n ? jobs - 1 : n) : 0;
 	if (!w) {
 		diag_sys(d, NULL, "cannot start the build's tasks", ENOMEM);
 		return NULL;
@@ -307,6 +313,14 @@ int workers_finish(workers *w, workers_result *res, diag *d)
 	}
 	collect(w, d);
 	reap(w, d);
+	for (size_t i = 0; i < w->n && !d->interrupted; i++)
+		if (w->sh->r[i].done && w->sh->r[i].again) {
+			free(w->text[i]);
+			memset(&w->sh->r[i], 0, sizeof w->sh->r[i]);
+			run_captured(w, i, d, &w->text[i], &w->len[i], &w->sh->r[i]);
+			if (w->sh->r[i].rc == WORKERS_AGAIN) /* not in this process: a mistake */
+				w->sh->r[i].rc = -1;
+		}
 	/* in task order, as one process would have printed them */
 	for (size_t i = 0; i < w->n; i++) {
 		const task_result *r = &w->sh->r[i];

@@ -24,13 +24,17 @@
 
 #include "util/diag.h"
 
-/* Task i of ctx's list, reporting to d; 0 or -1. */
+/* Task i of ctx's list, reporting to d; 0 or -1; or, in a worker process only,
+ * WORKERS_AGAIN: what it found must be known to the caller (what a worker learns is
+ * lost with it), so the caller runs the task again in its own process, and what the
+ * worker reported of it is dropped. */
 typedef int (*workers_task)(void *ctx, size_t i, diag *d);
+#define WORKERS_AGAIN 2
 
 typedef struct workers workers;
 
-/* Tasks 0..n-1 of fn, ctx: with jobs > 1 and n > 1, min(jobs, n) - 1 worker processes
- * start taking them now (no process when fork fails: the caller runs them all). NULL
+/* Tasks 0..n-1 of fn, ctx: with jobs > 1 and n > 1, min(jobs - 1, n) worker processes
+ * start taking them now (fewer, or none, when fork fails: the caller runs the rest). NULL
  * without memory (diagnosed on d). */
 workers *workers_start(size_t n, unsigned jobs, workers_task fn, void *ctx, diag *d);
 

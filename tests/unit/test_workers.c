@@ -30,6 +30,7 @@ typedef struct tasks {
 	pid_t parent;
 	int die_in_worker; /* a worker process ends itself (status 7) at its first task */
 	unsigned sleep_us;  /* each task's time */
+	int again;          /* tasks 0, 5, 10...: WORKERS_AGAIN in a worker */
 } tasks;
 
 static int task(void *ctx, size_t i, diag *d)
@@ -40,6 +41,10 @@ static int task(void *ctx, size_t i, diag *d)
 		_exit(7);
 	if (t->die_in_worker)
 		usleep(5000); /* the caller leaves the worker time to take one */
+	if (t->again && i % 5 == 0 && getpid() != t->parent) {
+		diag_warning(d, "worker.xml", 1, "task %zu: said in a worker, dropped", i);
+		return WORKERS_AGAIN;
+	}
 	if (i % 3 == 0)
 		diag_warning(d, "product.xml", (unsigned long)i, "task %zu warns", i);
 	if (i % 7 == 0) {
@@ -148,14 +153,47 @@ static void test_worker_that_dies_fails_the_run(void **state)
 	assert_non_null(strstr(text, "regdoc: error: a worker process of the build ended with status 7\n"));
 	assert_true(d.sys_error);
 	for (int i = 0; i < NTASKS; i++) {
+		char done[32], fails[32];
 		ran += t.runs[i];
-		if (res[i].rc == -1 && i % 7 != 0)
+		snprintf(done, sizeof done, "task %d done\n", i);
+		snprintf(fails, sizeof fails, "task %d fails\n", i);
+		if (!strstr(text, done) && !strstr(text, fails)) { /* nothing said of it */
+			assert_int_equal(lost, -1);
 			lost = i;
+		}
 	}
 	assert_int_equal(ran, NTASKS); /* the lost one was started, in the worker */
 	assert_true(lost >= 0);
+	assert_int_equal(res[lost].rc, -1);
 	assert_int_equal(res[lost].warnings, 0);
 	free(text);
+	munmap(t.runs, NTASKS * sizeof(int));
+}
+
+/* A task a worker hands back (WORKERS_AGAIN) is run again by the caller: its result
+ * and messages are the caller's run's, the worker's are dropped. */
+static void test_again_runs_in_the_caller(void **state)
+{
+	char *one, *many;
+	diag d1, dn;
+	int rc1, rcn;
+	workers_result r1[NTASKS], rn[NTASKS];
+	tasks t;
+	(void)state;
+	setup_tasks(&t);
+	t.again = 1;
+	one = run(1, 0, &t, &d1, r1, &rc1);
+	many = run(3, 0, &t, &dn, rn, &rcn);
+	assert_string_equal(one, many);
+	assert_null(strstr(many, "dropped"));
+	assert_int_equal(d1.warnings, dn.warnings);
+	assert_int_equal(d1.errors, dn.errors);
+	for (size_t i = 0; i < NTASKS; i++) {
+		assert_int_equal(r1[i].rc, rn[i].rc);
+		assert_true(t.runs[i] >= 2 && t.runs[i] <= (i % 5 == 0 ? 3 : 2));
+	}
+	free(one);
+	free(many);
 	munmap(t.runs, NTASKS * sizeof(int));
 }
 
@@ -237,6 +275,7 @@ int main(void)
 		cmocka_unit_test(test_same_messages_any_jobs),
 		cmocka_unit_test(test_cap_applies_across_processes),
 		cmocka_unit_test(test_worker_that_dies_fails_the_run),
+		cmocka_unit_test(test_again_runs_in_the_caller),
 		cmocka_unit_test(test_interrupt_stops_every_process),
 		cmocka_unit_test(test_merge_keeps_counts_and_cap),
 	};
