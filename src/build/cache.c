@@ -190,10 +190,36 @@ static char *dest_path(const char *dest, const char *group, const char *path)
 	return p;
 }
 
+/* Every folder of rel (a path under OUTDIR; not its last part) is one, not a symbolic
+ * link: a file the manifest lists is taken from the previous output, never through a
+ * link planted in it to a folder elsewhere (that would link or copy a file from
+ * outside into the output). *known: the folder last found so (freed by the caller),
+ * which spares the lstat calls for the other files of one folder. */
+static int real_folders(const char *outdir, const char *rel, char **known)
+{
+	const char *last = strrchr(rel, '/');
+	size_t n = last ? (size_t)(last - rel) : 0;
+	if (!n || (*known && strlen(*known) == n && !strncmp(*known, rel, n)))
+		return 1;
+	for (const char *q = strchr(rel, '/'); q; q = strchr(q + 1, '/')) {
+		char *part = strndup(rel, (size_t)(q - rel)), *path = part ? fsio_join(outdir, part) : NULL;
+		struct stat st;
+		int ok = path && lstat(path, &st) == 0 && S_ISDIR(st.st_mode);
+		free(part);
+		free(path);
+		if (!ok)
+			return 0;
+	}
+	free(*known);
+	*known = strndup(rel, n); /* without memory: each file checked in full */
+	return 1;
+}
+
 /* Link (or copy) every file of the previous group g into dest. copy: always copy (a
  * file swapped in by rename: renaming a link onto its own inode would do nothing). */
 static int take_over(bcache *c, const bc_group *g, const char *dest, int copy)
 {
+	char *known = NULL;
 	for (size_t i = 0; i < g->n; i++) {
 		const bc_entry *e = &g->e[i];
 		char *from = fsio_join(c->outdir, e->path), *to = dest_path(dest, g->name, e->path);
@@ -204,14 +230,18 @@ static int take_over(bcache *c, const bc_group *g, const char *dest, int copy)
 		if (ok && e->size < 0)
 			ok = fsout_mkdirs(to, &quiet) == 0;
 		else if (ok)
-			ok = lstat(from, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == e->size &&
+			ok = real_folders(c->outdir, e->path, &known) &&
+			     lstat(from, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == e->size &&
 			     !newer(&st.st_mtim, &c->manifest_time) && /* not edited since */
 			     ((!copy && link(from, to) == 0) || ((copy || errno != EEXIST) && copy_file(from, to) == 0));
 		free(from);
 		free(to);
-		if (!ok)
+		if (!ok) {
+			free(known);
 			return -1;
+		}
 	}
+	free(known);
 	return 0;
 }
 
@@ -401,9 +431,12 @@ int bcache_read(const bcache *c, const char *group, bcache_kind kind, const char
 		char *path;
 		struct stat st;
 		int fd, ok;
+		char *known = NULL;
 		if (strcmp(p->e[e].path, rel) != 0 || p->e[e].size < 0)
 			continue;
-		if (!(path = fsio_join(c->outdir, rel)))
+		ok = real_folders(c->outdir, rel, &known);
+		free(known);
+		if (!ok || !(path = fsio_join(c->outdir, rel)))
 			return 0;
 		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
 		free(path);
@@ -484,6 +517,20 @@ static int all_known(const bcache *c, const char *rel, const char **known, size_
 	return ok;
 }
 
+/* Each previous group lists what bcache_keep records of a group (record): its own
+ * path first; a top-level file group ("links.xml"), that file alone. Any other is not
+ * a manifest a build wrote: a group with nothing to put back would fail the swap. */
+static int as_recorded(const bcache *c)
+{
+	for (size_t i = 0; i < c->prev.n; i++) {
+		const bc_group *p = &c->prev.v[i];
+		if (!p->n || strcmp(p->e[0].path, p->name) != 0 ||
+		    (!p->name[top_len(p->name)] && (p->n != 1 || p->e[0].size < 0)))
+			return 0;
+	}
+	return 1;
+}
+
 /* Every top-level folder of the previous groups holds only what they list. */
 static int nothing_else(const bcache *c)
 {
@@ -519,7 +566,8 @@ int bcache_replay(bcache *c, diag *d)
 	size_t *top, ntop = 0;
 	int rc = 0;
 	if (!c || !c->keyed || !c->reuse || !c->has_prev_build || !c->prev.n ||
-	    memcmp(c->prev_build, c->kbuild, sizeof c->kbuild) != 0 || !nothing_else(c))
+	    memcmp(c->prev_build, c->kbuild, sizeof c->kbuild) != 0 || !as_recorded(c) ||
+	    !nothing_else(c))
 		return 0;
 	outs = calloc(c->prev.n, sizeof *outs);
 	top = calloc(c->prev.n, sizeof *top); /* each group: its top-level output */

@@ -17,7 +17,8 @@
 #include "util/fsio.h"
 #include "util/fsout.h"
 
-/* A path the manifest may name: relative, printable, no ".", ".." or empty part. */
+/* A path the manifest may name: relative, printable ASCII, no ".", ".." or empty part
+ * (bytes above 0x7e are refused whether char is signed or not). */
 int bc_safe_path(const char *p)
 {
 	const char *part = p;
@@ -31,7 +32,7 @@ int bc_safe_path(const char *p)
 			if (!*q)
 				return 1;
 			part = q + 1;
-		} else if (*q <= ' ' || *q == 0x7f) {
+		} else if ((unsigned char)*q <= ' ' || (unsigned char)*q >= 0x7f) {
 			return 0;
 		}
 	}
@@ -220,7 +221,9 @@ static void read_manifest(bcache *c)
 			*sz = '\0';
 			errno = 0;
 			size = strtoll(sz + 1, &end, 10);
-			if (errno || *end || size < 0 || !bc_safe_path(arg) || !bc_in_group(arg, g->name) ||
+			/* digits only: strtoll also takes "", " 5" and "+5" */
+			if (sz[1] < '0' || sz[1] > '9' || errno || *end || size < 0 || !bc_safe_path(arg) ||
+			    !bc_in_group(arg, g->name) ||
 			    bc_add_entry(g, arg, size) != 0)
 				break;
 		} else if (g && !strcmp(line, "note") && !g->note) {

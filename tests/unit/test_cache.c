@@ -1,7 +1,8 @@
 /*
  * test_cache.c - util/blake2b (RFC 7693; the values of Python's hashlib.blake2b with
  * digest_size=32) and build/cache: keys,
- * the manifest, taking a group over, what invalidates it; build/filehash: the stat
+ * the manifest (and what a hostile one cannot do), taking a group over, what
+ * invalidates it; build/filehash: the stat
  * cache's rule (doc/cache.md, "What the cache trusts") and its manifest lines.
  */
 #include <setjmp.h>
@@ -256,6 +257,115 @@ static void test_read(void **state)
 	assert_int_equal(read_back(t, 1, "r/site/index.html", &text), 0);
 }
 
+#define KEY0 "0000000000000000000000000000000000000000000000000000000000000000"
+
+/* doc/cache.md, "The manifest": the reading stops at the first line not well formed.
+ * A size is decimal digits ("+13", " 13" and "" were taken: strtoll reads them); a
+ * path is printable ASCII, whether char is signed or not (fuzz_cache) */
+static void test_manifest_lines(void **state)
+{
+	tree *t = *state;
+	const char *bad[] = {"+13", " 13", "", "13 ", "-1", "0x1", "99999999999999999999"};
+	char text[512];
+	long long size = 0;
+	struct timespec w;
+	bcache *c;
+	for (size_t i = 0; i <= sizeof bad / sizeof *bad; i++) {
+		const char *sz = i < sizeof bad / sizeof *bad ? bad[i] : "13";
+		snprintf(text, sizeof text, "regdoc-cache 1\ngroup r/site " KEY0 "\ndir r/site\n"
+		         "file r/site/a.html %s\nfile r/site/b.html 2\n", sz);
+		put(t->out, ".regdoc-cache", text);
+		c = bcache_open(t->out, 1);
+		assert_non_null(c);
+		assert_int_equal(bcache_listed(c, "r/site", &size, &w), 1);
+		assert_int_equal(size, -1);
+		if (i < sizeof bad / sizeof *bad) { /* that line and the ones after it: not read */
+			assert_int_equal(bcache_listed(c, "r/site/a.html", &size, &w), 0);
+			assert_int_equal(bcache_listed(c, "r/site/b.html", &size, &w), 0);
+		} else {
+			assert_int_equal(bcache_listed(c, "r/site/a.html", &size, &w), 1);
+			assert_int_equal(size, 13);
+			assert_int_equal(bcache_listed(c, "r/site/b.html", &size, &w), 1);
+		}
+		bcache_free(c);
+	}
+	put(t->out, ".regdoc-cache", "regdoc-cache 1\ngroup r/site " KEY0 "\ndir r/site\n"
+	    "file r/site/caf\xc3\xa9.html 3\nfile r/site/b.html 2\n");
+	c = bcache_open(t->out, 1);
+	assert_non_null(c);
+	assert_int_equal(bcache_listed(c, "r/site/caf\xc3\xa9.html", &size, &w), 0);
+	assert_int_equal(bcache_listed(c, "r/site/b.html", &size, &w), 0);
+	bcache_free(c);
+}
+
+/* SECURITY.md, "Rebuilds trust the output folder": a file the manifest lists is taken
+ * over, or read back, from the previous output's own folders only, never through a
+ * symbolic link planted in it to a folder elsewhere (a file there of the listed size,
+ * older than the manifest, was hard-linked into the new output; fuzz_cache) */
+static void test_planted_symlink(void **state)
+{
+	tree *t = *state;
+	char victim[160], site[160], file[200], *text = NULL;
+	struct timespec old[2] = {{1000000000, 0}, {1000000000, 0}};
+	struct stat st;
+	FILE *f;
+	assert_int_equal(one_build_q(t, 1, BCACHE_GRAPH, 1), 0);
+	assert_int_equal(read_back(t, 1, "r/site/index.html", &text), 1);
+	free(text);
+	snprintf(victim, sizeof victim, "%s/victim", t->root);
+	snprintf(file, sizeof file, "%s/index.html", victim);
+	snprintf(site, sizeof site, "%s/r/site", t->out);
+	assert_int_equal(mkdir(victim, 0755), 0);
+	put(victim, "index.html", "not-the-site\n"); /* the size listed: 13 */
+	assert_int_equal(utimensat(AT_FDCWD, file, old, 0), 0);
+	assert_int_equal(fsout_remove_tree(site), 0);
+	assert_int_equal(symlink(victim, site), 0);
+	assert_int_equal(read_back(t, 1, "r/site/index.html", &text), 0);
+	assert_int_equal(one_build(t, 1, BCACHE_GRAPH), 0); /* built, not taken over */
+	assert_int_equal(stat(file, &st), 0);
+	assert_int_equal(st.st_nlink, 1);
+	snprintf(file, sizeof file, "%s/index.html", site);
+	f = fopen(file, "r");
+	assert_non_null(f);
+	assert_non_null(fgets(victim, sizeof victim, f));
+	fclose(f);
+	assert_string_equal(victim, "<p>built</p>\n");
+}
+
+/* bcache_replay of a manifest with a group that has nothing to put back (not one a
+ * build writes: each group lists its own path first): not replayed (0), the build
+ * goes on; the swap of the missing file failed the build (-1, exit status 3;
+ * fuzz_cache) */
+static void test_replay_recorded(void **state)
+{
+	tree *t = *state;
+	const char *extra[] = {"group links.xml " KEY0 "\n", "group links.xml " KEY0 "\ndir links.xml\n",
+	                       "group r/other " KEY0 "\n"};
+	char *man = fsio_join(t->out, ".regdoc-cache"), *text;
+	size_t len;
+	diag d;
+	bcache *c;
+	diag_init(&d, NULL);
+	assert_int_equal(one_build(t, 1, BCACHE_RENDER), 0);
+	c = open_keyed(t, 1);
+	assert_int_equal(bcache_replay(c, &d), 1); /* as it was written: replayed */
+	bcache_free(c);
+	assert_int_equal(fsio_read_file(man, 1 << 20, &text, &len, &d), 0);
+	for (size_t i = 0; i < sizeof extra / sizeof *extra; i++) {
+		FILE *f = fopen(man, "w");
+		assert_non_null(f);
+		fputs(text, f);
+		fputs(extra[i], f);
+		fclose(f);
+		c = open_keyed(t, 1);
+		assert_int_equal(bcache_replay(c, &d), 0);
+		assert_int_equal(d.errors, 0);
+		bcache_free(c);
+	}
+	free(text);
+	free(man);
+}
+
 /* every function takes a NULL cache: nothing is reused */
 static void test_null(void **state)
 {
@@ -500,6 +610,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_take_over, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_invalidation, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_read, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_manifest_lines, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_planted_symlink, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_replay_recorded, setup, teardown),
 		cmocka_unit_test(test_null),
 		cmocka_unit_test_setup_teardown(test_stat_rule, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stat_mtime_set_back, setup, teardown),
