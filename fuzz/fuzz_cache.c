@@ -5,8 +5,8 @@
  * (build/filehash.c). The input is the manifest's bytes, then, after a NUL byte, the
  * stat cache's (no NUL: no stat cache; an empty input: no manifest either).
  *
- * Checked beyond the sanitizers, against readers of both formats written here from
- * doc/cache.md ("The manifest", "The stat cache"; ref_*):
+ * Checked beyond the sanitizers, against readers of both formats written from
+ * doc/cache.md ("The manifest", "The stat cache"; fuzz_cache_ref.h):
  * - bcache_open takes the records ref_manifest takes, to the first line not well
  *   formed: bcache_listed says 1 and the size of each path listed, 0 for every other
  *   path the input names ("../x", "/etc", a line after the stop), -1 without a
@@ -23,10 +23,11 @@
  *   `hashed` line, never otherwise, and never a line after the stop; fh_write writes
  *   the records used, in byte order of their paths, each a line ref_stat takes, the
  *   same bytes twice, read back whole.
+ * The folders are made once per process under /dev/shm (else /tmp): a replay creates
+ * and removes files by the thousand, which costs ext4 far more than a RAM file system.
+ * Seeds: fuzz/make-seeds, from the files regdoc build writes.
  */
-#include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -37,6 +38,7 @@
 #include <unistd.h>
 
 #include "fuzz_common.h"
+#include "fuzz_cache_ref.h"
 #include "build/cache.h"
 #include "build/filehash.h"
 #include "util/buf.h"
@@ -47,40 +49,18 @@
 #define CHECK(cond) do { if (!(cond)) { fprintf(stderr, "fuzz_cache: %s:%d: %s\n", \
 	__FILE__, __LINE__, #cond); abort(); } } while (0)
 
-#define QUERIES 128               /* paths of an input asked of bcache_listed */
 #define DIGESTS 128               /* fh_digest calls per input */
 #define REPLAY_ENTRIES 64         /* a manifest listing more is not replayed (cost) */
 #define REPLAY_SIZE (256 << 10)   /* nor one listing a bigger file */
-#define HEAD "regdoc-cache 1"
 #define STATS_HEAD "regdoc-stat 1"
 
-static char base[64];             /* /tmp/regdoc-fuzz-cache.XXXXXX, made once */
+static char base[64];             /* /dev/shm/regdoc-fuzz-cache.XXXXXX, made once */
 static char *dir_a, *dir_b, *datadir, *tpl, *outside, *outside_file, *setup;
 static char *man_a, *stat_a, *man_b, *stat_b; /* the two files in OUTDIR a and b */
 static char kbuild[65];           /* this process's build key, learnt from a build */
 static char *stats;               /* that build's stat cache: the code file not read again */
 static size_t stats_len;
 static const char *base_names[] = {"a", "b", "data", "outside", "setup", "tpl"};
-
-static void *grow(void *v, size_t n, size_t *cap, size_t size)
-{
-	if (n < *cap)
-		return v;
-	*cap = *cap ? 2 * *cap : 16;
-	if (!(v = realloc(v, *cap * size)))
-		fuzz_setup_failed("out of memory");
-	return v;
-}
-
-static char *copy_of(const uint8_t *data, size_t len)
-{
-	char *s = malloc(len + 1);
-	if (!s)
-		fuzz_setup_failed("out of memory");
-	memcpy(s, data, len);
-	s[len] = '\0';
-	return s;
-}
 
 static void put(const char *path, const char *data, size_t len)
 {
@@ -96,206 +76,6 @@ static char *slurp(const char *path, size_t *len)
 	diag_init(&d, NULL);
 	return fsio_read_file(path, 64u << 20, &s, len, &d) == 0 ? s : NULL;
 }
-
-/* ---- the manifest as doc/cache.md "The manifest" describes it -------------------- */
-
-typedef struct ref_entry {
-	const char *path;
-	long long size; /* -1: a folder */
-} ref_entry;
-
-typedef struct ref_group {
-	const char *name, *key, *note; /* note: the line as written (escaped), or NULL */
-	size_t first, n;               /* its entries */
-} ref_group;
-
-typedef struct ref_manifest {
-	char *text;                    /* the input's copy, cut into records */
-	int quiet;                     /* "warnings 0" */
-	const char *build;             /* the build key's 64 digits, or NULL */
-	ref_group *g;
-	ref_entry *e;
-	size_t ng, ne, gcap, ecap;
-	const char *named[QUERIES];    /* the paths its lines name, taken or not */
-	size_t nnamed;
-} ref_manifest;
-
-/* "Paths must be relative, printable, inside their group and without . or .. parts":
- * printable ASCII (a space ends the path), parts separated by single slashes. */
-static int ref_path_ok(const char *p)
-{
-	const char *part = p;
-	for (;; p++) {
-		if (*p == '/' || !*p) {
-			size_t n = (size_t)(p - part);
-			if (!n || (n == 1 && part[0] == '.') || (n == 2 && !strncmp(part, "..", 2)))
-				return 0;
-			if (!*p)
-				return 1;
-			part = p + 1;
-		} else if ((unsigned char)*p <= 0x20 || (unsigned char)*p >= 0x7f) {
-			return 0;
-		}
-	}
-}
-
-static int ref_in_group(const char *p, const char *g)
-{
-	size_t n = strlen(g);
-	return !strncmp(p, g, n) && (!p[n] || p[n] == '/');
-}
-
-/* "64 hex digits", as the writer prints them (lower case) */
-static int ref_hex64(const char *s)
-{
-	size_t n = 0;
-	while ((s[n] >= '0' && s[n] <= '9') || (s[n] >= 'a' && s[n] <= 'f'))
-		n++;
-	return n == 64 && !s[n];
-}
-
-/* a size in bytes: decimal digits */
-static int ref_size(const char *s, long long *v)
-{
-	unsigned long long x = 0;
-	if (!*s)
-		return 0;
-	for (; *s; s++) {
-		if (*s < '0' || *s > '9' || x > ((unsigned long long)LLONG_MAX - (unsigned)(*s - '0')) / 10)
-			return 0;
-		x = x * 10 + (unsigned)(*s - '0');
-	}
-	*v = (long long)x;
-	return 1;
-}
-
-/* a note line: "backslash, newline, carriage return and tab escaped as \\, \n, \r,
- * \t" (doc/cache.md, "The products page"); no other control character */
-static int ref_note_ok(const char *s)
-{
-	for (; *s; s++) {
-		if ((unsigned char)*s < 0x20 || *s == 0x7f)
-			return 0;
-		if (*s == '\\' && (!*++s || !strchr("\\nrt", *s)))
-			return 0;
-	}
-	return 1;
-}
-
-static void ref_name(ref_manifest *m, const char *kind, const char *path)
-{
-	if (path && m->nnamed < QUERIES &&
-	    (!strcmp(kind, "group") || !strcmp(kind, "dir") || !strcmp(kind, "file")))
-		m->named[m->nnamed++] = path;
-}
-
-/* One record of the manifest: 1 taken, 0 the reading stops here. */
-static int ref_record(ref_manifest *m, const char *kind, char *arg, char *rest)
-{
-	ref_group *g = m->ng ? &m->g[m->ng - 1] : NULL;
-	long long size;
-	if (!strcmp(kind, "warnings") && !g) {
-		m->quiet = !strcmp(arg, "0");
-	} else if (!strcmp(kind, "build") && !g && !m->build) {
-		if (!ref_hex64(arg))
-			return 0;
-		m->build = arg;
-	} else if (!strcmp(kind, "group")) {
-		if (!rest || !ref_path_ok(arg) || !ref_hex64(rest))
-			return 0;
-		m->g = grow(m->g, m->ng, &m->gcap, sizeof *m->g);
-		m->g[m->ng++] = (ref_group){arg, rest, NULL, m->ne, 0};
-	} else if (g && (!strcmp(kind, "dir") || !strcmp(kind, "file"))) {
-		if (kind[0] == 'd')
-			size = -1;
-		else if (!rest || !ref_size(rest, &size))
-			return 0;
-		if (!ref_path_ok(arg) || !ref_in_group(arg, g->name))
-			return 0;
-		m->e = grow(m->e, m->ne, &m->ecap, sizeof *m->e);
-		m->e[m->ne++] = (ref_entry){arg, size};
-		g->n++;
-	} else if (g && !strcmp(kind, "note") && !g->note) {
-		if (!ref_note_ok(arg))
-			return 0;
-		g->note = arg;
-	} else {
-		return 0;
-	}
-	return 1;
-}
-
-/* The manifest text[0..len): "one record a line"; "the reading stops at the first
- * line that is not well formed". Every line's path is kept in named. */
-static void ref_manifest_read(ref_manifest *m, const uint8_t *data, size_t len)
-{
-	char *line, *next;
-	int reading;
-	memset(m, 0, sizeof *m);
-	line = m->text = copy_of(data, len);
-	next = strchr(line, '\n');
-	reading = next && !strncmp(line, HEAD "\n", strlen(HEAD) + 1);
-	for (line = next ? next + 1 : line + len; *line; line = next) {
-		char *end = strchr(line, '\n'), *arg = strchr(line, ' '), *rest = NULL;
-		next = end ? end + 1 : line + strlen(line);
-		if (end)
-			*end = '\0';
-		if (arg) {
-			*arg++ = '\0';
-			if ((!strcmp(line, "group") || !strcmp(line, "file")) && (rest = strchr(arg, ' ')))
-				*rest++ = '\0'; /* "group NAME KEY", "file PATH SIZE" */
-		}
-		ref_name(m, line, arg);
-		reading = reading && end && arg && ref_record(m, line, arg, rest);
-	}
-}
-
-static void ref_manifest_free(ref_manifest *m)
-{
-	free(m->g);
-	free(m->e);
-	free(m->text);
-}
-
-/* The first entry listing path: what bcache_listed finds. */
-static const ref_entry *ref_listed(const ref_manifest *m, const char *path)
-{
-	for (size_t i = 0; i < m->ne; i++)
-		if (!strcmp(m->e[i].path, path))
-			return &m->e[i];
-	return NULL;
-}
-
-static int ref_wrote_under(const ref_manifest *m, const char *top)
-{
-	size_t n = strlen(top);
-	for (size_t i = 0; i < m->ng; i++)
-		if (!strncmp(m->g[i].name, top, n) && m->g[i].name[n] == '/')
-			return 1;
-	return 0;
-}
-
-/* The manifest bcache_commit writes of these groups, every one taken over: records in
- * their canonical form, this build's key (doc/cache.md, "The manifest"). */
-static void ref_manifest_write(const ref_manifest *m, buf *b)
-{
-	buf_puts(b, HEAD "\n");
-	buf_printf(b, "build %s\n", kbuild);
-	if (m->quiet)
-		buf_puts(b, "warnings 0\n");
-	for (size_t i = 0; i < m->ng; i++) {
-		const ref_group *g = &m->g[i];
-		buf_printf(b, "group %s %s\n", g->name, g->key);
-		for (size_t k = g->first; k < g->first + g->n; k++)
-			if (m->e[k].size < 0)
-				buf_printf(b, "dir %s\n", m->e[k].path);
-			else
-				buf_printf(b, "file %s %lld\n", m->e[k].path, m->e[k].size);
-		if (g->note)
-			buf_printf(b, "note %s\n", g->note);
-	}
-}
-
 
 /* ---- the manifest read by bcache_open -------------------------------------------- */
 
@@ -437,7 +217,7 @@ static int check_replay(const ref_manifest *m, const uint8_t *data, size_t len)
 		fuzz_setup_failed(dir_b);
 	free(lnk);
 	make_listed(m);
-	text = copy_of(data, len);
+	text = ref_copy(data, len);
 	memcpy(text + (m->build - m->text), kbuild, 64);
 	put(man_b, text, len); /* after the files: they are not newer than it */
 	put(stat_b, stats, stats_len);
@@ -454,7 +234,7 @@ static int check_replay(const ref_manifest *m, const uint8_t *data, size_t len)
 		/* every group put back, listed as it was: the manifest ref_manifest read,
 		 * canonical; replayed again, the same bytes */
 		buf_init(&want);
-		ref_manifest_write(m, &want);
+		ref_manifest_write(m, kbuild, &want);
 		CHECK(!want.oom && want.len == glen && !memcmp(want.s, got, glen));
 		for (size_t i = 0; i < m->ne; i++) {
 			char *p = fsio_join(dir_b, m->e[i].path);
@@ -475,115 +255,6 @@ static int check_replay(const ref_manifest *m, const uint8_t *data, size_t len)
 	free(text);
 	fsout_remove_tree(dir_b);
 	return rc;
-}
-
-/* ---- the stat cache as doc/cache.md "The stat cache" describes it ---------------- */
-
-typedef struct ref_stat {
-	unsigned long long dev, ino, size;
-	struct timespec mt, ct;
-	unsigned char d[BLAKE2B_OUT];
-	const char *path;
-} ref_stat;
-
-/* decimal digits, below 2^64; the end, or NULL */
-static const char *ref_num(const char *p, unsigned long long *v)
-{
-	unsigned long long x = 0;
-	const char *s = p;
-	for (; *s >= '0' && *s <= '9'; s++) {
-		if (x > (ULLONG_MAX - (unsigned)(*s - '0')) / 10)
-			return NULL;
-		x = x * 10 + (unsigned)(*s - '0');
-	}
-	*v = x;
-	return s > p ? s : NULL;
-}
-
-/* "seconds and nine digits of nanoseconds", a timespec as the writer prints it:
- * "-" only before a negative tv_sec (not "-0"), at most 2^62 seconds (a time no file
- * system gives is not a record's) */
-static const char *ref_time(const char *p, struct timespec *t)
-{
-	unsigned long long sec, ns;
-	const char *frac;
-	int neg = *p == '-';
-	if (!(p = ref_num(p + neg, &sec)) || sec > (1ULL << 62) || (neg && !sec) || *p != '.')
-		return NULL;
-	frac = p + 1;
-	if (!(p = ref_num(frac, &ns)) || p - frac != 9)
-		return NULL;
-	t->tv_sec = (time_t)(neg ? -(long long)sec : (long long)sec);
-	t->tv_nsec = (long)ns;
-	return p;
-}
-
-/* "DEV INO SIZE MTIME CTIME DIGEST PATH": the path the rest of the line, "not a
- * control character (below 0x20, or 0x7f), and at most 4,095 bytes" */
-static int ref_stat_line(const char *a, ref_stat *r)
-{
-	size_t n;
-	if (!(a = ref_num(a, &r->dev)) || *a++ != ' ' || !(a = ref_num(a, &r->ino)) ||
-	    *a++ != ' ' || !(a = ref_num(a, &r->size)) || r->size > (unsigned long long)LLONG_MAX ||
-	    *a++ != ' ' || !(a = ref_time(a, &r->mt)) || *a++ != ' ' ||
-	    !(a = ref_time(a, &r->ct)) || *a++ != ' ')
-		return 0;
-	for (int i = 0; i < 2 * BLAKE2B_OUT; i++) {
-		const char *hex = "0123456789abcdef", *at = a[i] ? strchr(hex, a[i]) : NULL;
-		if (!at)
-			return 0;
-		r->d[i / 2] = (unsigned char)(i % 2 ? r->d[i / 2] | (at - hex) : (at - hex) << 4);
-	}
-	a += 2 * BLAKE2B_OUT;
-	if (*a++ != ' ')
-		return 0;
-	for (n = 0; a[n]; n++)
-		if ((unsigned char)a[n] < 0x20 || a[n] == 0x7f)
-			return 0;
-	r->path = a;
-	return n > 0 && n <= 4095;
-}
-
-typedef struct ref_stats {
-	int reuse, has_hashed;
-	struct timespec hashed;
-	const char *last; /* the last record's path */
-} ref_stats;
-
-/* One line, "KIND ARG": 1 taken, 0 not the stat cache's, -1 not well formed or out
- * of order ("stat lines come after the hashed line ... in byte order of their paths";
- * with reuse 0 a stat line is not even read). */
-static int ref_stat_take(ref_stats *s, const char *kind, const char *arg, ref_stat *r)
-{
-	const char *end;
-	struct timespec t;
-	if (!strcmp(kind, "hashed")) {
-		if (s->has_hashed || !(end = ref_time(arg, &t)) || *end)
-			return -1;
-		s->has_hashed = 1;
-		s->hashed = t;
-		return 1;
-	}
-	if (strcmp(kind, "stat"))
-		return 0;
-	if (!s->reuse)
-		return 1;
-	if (!s->has_hashed || !ref_stat_line(arg, r) || (s->last && strcmp(s->last, r->path) >= 0))
-		return -1;
-	s->last = r->path;
-	return 1;
-}
-
-/* "at least 2 seconds older than when that build started hashing" */
-static int ref_old_enough(const struct timespec *t, const struct timespec *hashed)
-{
-	return t->tv_sec + FH_RACY_SECONDS < hashed->tv_sec ||
-	       (t->tv_sec + FH_RACY_SECONDS == hashed->tv_sec && t->tv_nsec <= hashed->tv_nsec);
-}
-
-static int cmp_record(const void *key, const void *r)
-{
-	return strcmp((const char *)key, ((const ref_stat *)r)->path);
 }
 
 /* fh_digest of r's path as if a stat(2) of it said r's identity: its digest without
@@ -661,7 +332,7 @@ static void check_written(fh_cache *f, const ref_stat *used, size_t nused, size_
  * the first space), with reuse 1 and 0, against ref_stat_take. */
 static size_t check_stats(const uint8_t *data, size_t len)
 {
-	char *text = copy_of(data, len), *line, *next;
+	char *text = ref_copy(data, len), *line, *next;
 	fh_cache *f = fh_new(1), *f0 = fh_new(0);
 	ref_stats s = {1, 0, {0, 0}, NULL}, s0 = {0, 0, {0, 0}, NULL};
 	ref_stat *taken = NULL, *after = NULL, *used = NULL;
@@ -684,13 +355,13 @@ static size_t check_stats(const uint8_t *data, size_t len)
 			int want = ref_stat_take(&s, line, sp + 1, &r);
 			CHECK(fh_read_line(f, line, sp + 1) == want);
 			if (want == 1 && !strcmp(line, "stat")) {
-				taken = grow(taken, ntaken, &cap, sizeof *taken);
+				taken = ref_grow(taken, ntaken, &cap, sizeof *taken);
 				taken[ntaken++] = r;
 			}
 			reading = want == 1;
 		} else if (!strcmp(line, "stat") && ref_stat_line(sp + 1, &r)) {
 			/* "the lines after it are not used" */
-			after = grow(after, nafter, &acap, sizeof *after);
+			after = ref_grow(after, nafter, &acap, sizeof *after);
 			after[nafter++] = r;
 		}
 		if (reading0) {
@@ -705,7 +376,7 @@ static size_t check_stats(const uint8_t *data, size_t len)
 		size_t before = calls;
 		check_digest(f, &taken[i], trust, &calls);
 		if (trust && calls > before) {
-			used = grow(used, nused, &ucap, sizeof *used);
+			used = ref_grow(used, nused, &ucap, sizeof *used);
 			used[nused++] = taken[i];
 		}
 	}
@@ -774,7 +445,7 @@ static char *in_base(const char *name)
 	return p;
 }
 
-/* The stat cache trusts the code file (the fuzzer, tens of MB read for every key
+/* The stat cache trusts the code file (the fuzzer itself, 3 MB read for every key
  * otherwise) only 2 s after it was last written: wait for that once. */
 static void wait_code_old(void)
 {
@@ -827,7 +498,7 @@ static void learn_build(void)
 static void check_golden(void)
 {
 	static const char golden[] =
-		HEAD "\nbuild 0000000000000000000000000000000000000000000000000000000000000000\n"
+		REF_MANIFEST_HEAD "\nbuild 0000000000000000000000000000000000000000000000000000000000000000\n"
 		"warnings 0\ngroup r/site 1111111111111111111111111111111111111111111111111111111111111111\n"
 		"dir r/site\ndir r/site/static\nfile r/site/a.html 10\nfile r/site/static/b.css 0\n"
 		"note <entry dir=\"a\\tb\"/>\\n\n"
@@ -846,7 +517,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	(void)argv;
 	diag_init(&d, stderr);
-	snprintf(base, sizeof base, "%s/regdoc-fuzz-cache.XXXXXX", access("/dev/shm", W_OK) ? "/tmp" : "/dev/shm");
+	snprintf(base, sizeof base, "%s/regdoc-fuzz-cache.XXXXXX",
+	         access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp");
 	if (!mkdtemp(base))
 		fuzz_setup_failed("mkdtemp");
 	atexit(cleanup);
