@@ -543,7 +543,8 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 	if (ok && job_products_start(pj, o->jobs) != 0)
 		ok = 0;
 	for (size_t i = 0; outs && pj && i < L.n && !diag_interrupted(&j.d); i++)
-		if (L.named[i] && outs[i].tmp && build_regulation(&j, &L.regs[i], &outs[i], lib, &L, &LV, &reps[i]) != 0)
+		if (L.named[i] && outs[i].tmp &&
+		    build_regulation(&j, &L.regs[i], &outs[i], lib, &L, &LV, &reps[i]) != 0)
 			ok = 0;
 	if (pj && job_products_started(pj) && job_products_finish(pj, reps) != 0)
 		ok = 0;

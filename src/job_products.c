@@ -14,6 +14,7 @@
 
 #include "assess/answers.h"
 #include "render/products.h"
+#include "util/grow.h"
 #include "util/text.h"
 
 /* A product to render: nothing of the previous output could be taken over for it. */
@@ -123,14 +124,8 @@ static int add_item(job_products *p, size_t reg, char *product, const char *rule
                     char *group)
 {
 	product_item *it;
-	if (p->n == p->cap) {
-		size_t cap = p->cap ? 2 * p->cap : 16;
-		product_item *v = realloc(p->v, cap * sizeof *v);
-		if (!v)
-			return -1;
-		p->v = v;
-		p->cap = cap;
-	}
+	if (GROW_FOR_ONE(p->v, p->n, p->cap, 16) != 0)
+		return -1;
 	it = &p->v[p->n];
 	it->reg = reg;
 	it->product = product;

@@ -16,6 +16,7 @@
 #include "util/buf.h"
 #include "util/fsio.h"
 #include "util/fsout.h"
+#include "util/grow.h"
 
 /* A path the manifest may name: relative, printable ASCII, no ".", ".." or empty part
  * (bytes above 0x7e are refused whether char is signed or not). */
@@ -63,14 +64,8 @@ bc_group *bc_add_group(bc_list *l, const char *name)
 
 int bc_add_entry(bc_group *g, const char *path, long long size)
 {
-	if (g->n == g->cap) {
-		size_t cap = g->cap ? 2 * g->cap : 16;
-		bc_entry *v = realloc(g->e, cap * sizeof *v);
-		if (!v)
-			return -1;
-		g->e = v;
-		g->cap = cap;
-	}
+	if (GROW_FOR_ONE(g->e, g->n, g->cap, 16) != 0)
+		return -1;
 	if (!(g->e[g->n].path = strdup(path)))
 		return -1;
 	g->e[g->n++].size = size;

@@ -1,5 +1,6 @@
 /* filehash.c - build/filehash.h: the inputs' digests and the stat cache. */
 #include "build/filehash.h"
+#include "util/grow.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -71,14 +72,8 @@ static int path_ok(const char *p)
 
 static int add(fh_list *l, const fh_entry *e, const char *path)
 {
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? 2 * l->cap : 256;
-		fh_entry *v = realloc(l->v, cap * sizeof *v);
-		if (!v)
-			return -1;
-		l->v = v;
-		l->cap = cap;
-	}
+	if (GROW_FOR_ONE(l->v, l->n, l->cap, 256) != 0)
+		return -1;
 	l->v[l->n] = *e;
 	if (!(l->v[l->n].path = strdup(path)))
 		return -1;

@@ -6,13 +6,19 @@
  * default action, so the caller sees the process killed by it (SECURITY.md, "Signals").
  * SIGPIPE is ignored: a closed pipe is an EPIPE write error, exit status 3.
  */
+#define _DEFAULT_SOURCE /* sbrk, madvise: the heap in huge pages (glibc, Linux) */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #if defined(__has_include)
 #if __has_include(<valgrind/valgrind.h>)
 #include <valgrind/valgrind.h>
@@ -404,12 +410,51 @@ static int run(const cli_args *a, regdoc_options *o)
 	return usage_error("unknown command '%s'", command);
 }
 
+/* A build's heap grows to 40-60 MiB, in 4 KiB pages a fault each: about 10,000 faults,
+ * a third of a one-product rebuild's system time. When the kernel gives transparent
+ * huge pages on request (madvise), the heap is grown in 64 MiB steps and asked for
+ * 2 MiB pages: 1,500 faults, and that rebuild 110 -> 90 ms (README, "Speed"). This is
+ * the program's policy, not the library's: it is set here, before the first malloc
+ * made the heap. Not under AddressSanitizer or valgrind, which have their own heaps. */
+static void heap_in_huge_pages(void)
+{
+#if defined(__GLIBC__) && defined(MADV_HUGEPAGE) && !defined(REGDOC_SANITIZED)
+	const uintptr_t huge = (uintptr_t)2 << 20;
+	const int step = 64 << 20;
+	char *before, *after, *p[16];
+	size_t n = 0;
+#if defined(RUNNING_ON_VALGRIND)
+	if (RUNNING_ON_VALGRIND)
+		return;
+#endif
+	before = after = sbrk(0);
+	if (before == (char *)-1 || mallopt(M_TOP_PAD, step) != 1 ||
+	    mallopt(M_TRIM_THRESHOLD, step) != 1)
+		return;
+	/* the libraries' constructors made a small heap already: blocks under the mmap
+	 * threshold (128 KiB) until it grows, by a step */
+	while (n < 16 && after == before && (p[n] = malloc(120 << 10)) != NULL) {
+		n++;
+		after = sbrk(0);
+	}
+	if (after != (char *)-1 && after > before) {
+		uintptr_t from = ((uintptr_t)before + huge - 1) & ~(huge - 1);
+		uintptr_t to = (uintptr_t)after & ~(huge - 1);
+		if (to > from)
+			madvise((void *)from, to - from, MADV_HUGEPAGE); /* advice: may be refused */
+	}
+	while (n)
+		free(p[--n]);
+#endif
+}
+
 int main(int argc, char **argv)
 {
 	regdoc_options o;
 	cli_args a;
 	int status;
 
+	heap_in_huge_pages();
 	regdoc_options_init(&o);
 	if (cli_parse(argc, argv, &a, stderr) != 0) {
 		cli_args_free(&a);

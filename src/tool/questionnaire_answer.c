@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "util/fsio.h"
+#include "util/grow.h"
 #include "util/rngexplain.h"
 
 #define COND_MAX_DEPTH 32 /* nesting of conditions and <ref>s */
@@ -38,14 +39,8 @@ int qn_remember(run *r, const char *answer, int empty)
 
 static int add_fact(run *r, const char *name, const char *value)
 {
-	if (r->nfacts == r->capfacts) {
-		size_t cap = r->capfacts ? 2 * r->capfacts : 64;
-		fact *v = realloc(r->facts, cap * sizeof *v);
-		if (!v)
-			return -1;
-		r->facts = v;
-		r->capfacts = cap;
-	}
+	if (GROW_FOR_ONE(r->facts, r->nfacts, r->capfacts, 64) != 0)
+		return -1;
 	r->facts[r->nfacts].name = strdup(name);
 	r->facts[r->nfacts].value = strdup(value);
 	if (!r->facts[r->nfacts].name || !r->facts[r->nfacts].value) {

@@ -254,8 +254,14 @@ static void collect(workers *w, diag *d)
 		}
 		buf_free(&in[k]);
 	}
-	if (!in || !pf)
+	if (!in || !pf) {
 		diag_sys(d, NULL, "cannot read the build's tasks' messages", ENOMEM);
+		/* unread, a worker would wait on a full pipe for ever: closed, its write fails */
+		for (size_t k = 0; k < w->nproc; k++) {
+			close(w->fd[k]);
+			w->fd[k] = -1;
+		}
+	}
 	free(in);
 	free(pf);
 }
@@ -268,7 +274,8 @@ static void reap(workers *w, diag *d)
 		pid_t got;
 		while ((got = waitpid(w->pid[k], &status, 0)) < 0 && errno == EINTR)
 			;
-		close(w->fd[k]);
+		if (w->fd[k] >= 0)
+			close(w->fd[k]);
 		if (got < 0)
 			diag_sys(d, NULL, "cannot wait for a worker process", errno);
 		else if (WIFSIGNALED(status) && !d->interrupted)

@@ -1,8 +1,9 @@
 /*
  * test_workers.c - tasks shared with forked worker processes (util/workers.h): every
  * task runs once, whatever the number of processes; the messages come out in task
- * order, under the caller's cap, with the same counts as in one process; a worker that
- * dies fails the run; an interrupted run stops its workers.
+ * order, under the caller's cap, with the same counts as in one process; a task a worker
+ * hands back (WORKERS_AGAIN) is run by the caller, its worker's messages dropped; a
+ * worker that dies fails the run; an interrupted run stops its workers.
  */
 #define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
 #include <errno.h>
@@ -150,7 +151,8 @@ static void test_worker_that_dies_fails_the_run(void **state)
 	t.die_in_worker = 1;
 	text = run(2, 0, &t, &d, res, &rc);
 	assert_int_equal(rc, -1);
-	assert_non_null(strstr(text, "regdoc: error: a worker process of the build ended with status 7\n"));
+	assert_non_null(
+		strstr(text, "regdoc: error: a worker process of the build ended with status 7\n"));
 	assert_true(d.sys_error);
 	for (int i = 0; i < NTASKS; i++) {
 		char done[32], fails[32];
