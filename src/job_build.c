@@ -115,11 +115,16 @@ int regdoc_site(const regdoc_options *o, const char *dir, const char *outdir)
 	return job_status(&j);
 }
 
-/* rc of building dest; when 0, the cache records what is there as group. */
-static int kept(job *j, const char *group, const char *dest, int rc)
+/* rc of building dest; when 0, the cache records what is there as group: to be taken
+ * over by the next build when no warning was reported since there were `warned`; else
+ * made again by it, which says the warning again: a rebuild reports what a cold build
+ * does, and -W fails both (doc/cache.md, "What a rebuild says"). */
+static int kept(job *j, const char *group, const char *dest, size_t warned, int rc)
 {
-	if (rc == 0)
+	if (rc == 0 && j->d.warnings == warned)
 		bcache_keep(j->bc, group, dest);
+	else if (rc == 0)
+		bcache_keep_once(j->bc, group, dest);
 	return rc;
 }
 
@@ -174,8 +179,10 @@ static int cached_in(job *j, const reg_build *b, const char *name, bcache_kind k
 {
 	char *group = job_cache_group(b->r->m.id, name, NULL);
 	int rc = 0;
-	if (!group || bcache_take_inputs(j->bc, group, kind, inputs, n, dest) == 0)
-		rc = kept(j, group ? group : "", dest, make(j, b, dest));
+	if (!group || bcache_take_inputs(j->bc, group, kind, inputs, n, dest) == 0) {
+		size_t warned = j->d.warnings;
+		rc = kept(j, group ? group : "", dest, warned, make(j, b, dest));
+	}
 	free(group);
 	return rc;
 }
@@ -240,8 +247,11 @@ static int cached_versions(job *j, const reg_build *b, const char *dir)
 		return 0; /* no other version to write */
 	group = job_cache_group(r->m.id, "versions", NULL);
 	vdir = fsio_join(dir, "versions");
-	if (!group || !vdir || bcache_take(j->bc, group, BCACHE_GRAPH, NULL, vdir) == 0)
-		rc = kept(j, group ? group : "", vdir ? vdir : dir, write_versions(j, r, dir, b->L));
+	if (!group || !vdir || bcache_take(j->bc, group, BCACHE_GRAPH, NULL, vdir) == 0) {
+		size_t warned = j->d.warnings;
+		rc = kept(j, group ? group : "", vdir ? vdir : dir, warned,
+		          write_versions(j, r, dir, b->L));
+	}
 	hpath = fsio_join(dir, "history.xml");
 	if (rc == 0)
 		rc = hpath ? cached(j, b, "history.xml", BCACHE_GRAPH, hpath, write_history) : -1;
@@ -366,15 +376,17 @@ static int build_library_files(job *j, xmlDocPtr links, const site_library *lib,
                                fsout *hout)
 {
 	char *lpath = fsio_join(outdir, "links.xml"), *hpath = fsio_join(outdir, "index.html");
+	size_t warned = j->d.warnings; /* links.xml is written without a warning */
 	int rc = -1;
 	if (lpath && hpath && fsout_begin_file(lout, lpath, &j->d) == 0 &&
 	    (bcache_take(j->bc, "links.xml", BCACHE_GRAPH, NULL, lout->tmp) ||
-	     kept(j, "links.xml", lout->tmp, graph_write(links, lout->tmp, &j->d)) == 0) &&
+	     kept(j, "links.xml", lout->tmp, warned, graph_write(links, lout->tmp, &j->d)) == 0) &&
 	    !diag_interrupted(&j->d) &&
 	    ((j->o->stages && !(j->o->stages & REGDOC_STAGE_SITE)) || /* no home page */
 	     (fsout_begin_file(hout, hpath, &j->d) == 0 &&
 	      (bcache_take(j->bc, "index.html", BCACHE_RENDER, NULL, hout->tmp) ||
-	       kept(j, "index.html", hout->tmp, render_home(j, links, lib, LV, hout->tmp)) == 0))))
+	       kept(j, "index.html", hout->tmp, warned,
+	            render_home(j, links, lib, LV, hout->tmp)) == 0))))
 		rc = 0;
 	free(lpath);
 	free(hpath);
@@ -558,8 +570,10 @@ int regdoc_build(const regdoc_options *o, const char *corpus_dir, const char *ou
 	for (size_t i = 0; outs && ok && j.versions_from_pages && i < L.n; i++) {
 		char *vdir = L.named[i] && L.regs[i].m.nversions > 1 ? fsio_join(outs[i].tmp, "versions") : NULL;
 		char *group = vdir ? job_cache_group(L.regs[i].m.id, "versions", NULL) : NULL;
+		size_t warned = j.d.warnings;
 		if (vdir && (!group || fsout_remove_tree(vdir) != 0 ||
-		             kept(&j, group, vdir, write_versions(&j, &L.regs[i], outs[i].tmp, &L)) != 0))
+		             kept(&j, group, vdir, warned,
+		                  write_versions(&j, &L.regs[i], outs[i].tmp, &L)) != 0))
 			ok = 0;
 		free(group);
 		free(vdir);

@@ -222,8 +222,11 @@ int job_products_finish(job_products *p, regdoc_build_report *reps)
 	for (size_t i = 0; i < p->n; i++) {
 		reps[p->v[i].reg].warnings += res[i].warnings;
 		reps[p->v[i].reg].seconds += res[i].seconds;
-		if (res[i].rc == 0)
+		/* one that warned is rendered again by the next build, which says it again */
+		if (res[i].rc == 0 && res[i].warnings == 0)
 			bcache_keep(p->j->bc, p->v[i].group, p->v[i].outp);
+		else if (res[i].rc == 0)
+			bcache_keep_once(p->j->bc, p->v[i].group, p->v[i].outp);
 	}
 	free(res);
 	return rc;
@@ -294,12 +297,15 @@ int job_products_page(job *j, regulation *r, const char *dir, const site_library
 				rc = -1;
 	}
 	if (rc == 0 && bcache_take_inputs(j->bc, group, BCACHE_RENDER, inputs, names.n, page) == 0) {
+		size_t warned = j->d.warnings;
 		entries = product_entries(j, r, pdir, &nentries);
 		rc = entries ? site_products_page(r->m.id, r->m.short_title, (const char *const *)entries,
 		                                  nentries, j->templates, page, lib, &j->d)
 		             : -1;
-		if (rc == 0)
+		if (rc == 0 && j->d.warnings == warned)
 			bcache_keep(j->bc, group, page);
+		else if (rc == 0)
+			bcache_keep_once(j->bc, group, page);
 	}
 	for (size_t i = 0; entries && i < nentries; i++)
 		free(entries[i]);

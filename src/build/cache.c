@@ -337,7 +337,19 @@ static int record(bc_group *g, const char *path, const char *rel, int depth)
 	return rc;
 }
 
+static void keep(bcache *c, const char *group, const char *dest, int once);
+
 void bcache_keep(bcache *c, const char *group, const char *dest)
+{
+	keep(c, group, dest, 0);
+}
+
+void bcache_keep_once(bcache *c, const char *group, const char *dest)
+{
+	keep(c, group, dest, 1);
+}
+
+static void keep(bcache *c, const char *group, const char *dest, int once)
 {
 	bc_group *g = NULL;
 	/* the last one asked for, usually; or one bcache_distrust took back, made again */
@@ -350,6 +362,8 @@ void bcache_keep(bcache *c, const char *group, const char *dest)
 		g->done = 1;
 	else
 		bc_clear_group(g);
+	if (g->done && once) /* zeros: no group's inputs hash to them */
+		memset(g->key, 0, sizeof g->key);
 }
 
 /* The group of this build named group, taken over or kept. */

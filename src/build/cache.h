@@ -102,6 +102,10 @@ int bcache_take_inputs(bcache *c, const char *group, bcache_kind kind,
 /* Record what the caller built at dest for the group last passed to bcache_take, or
  * for one bcache_distrust took back after it was taken over (made again at dest). */
 void bcache_keep(bcache *c, const char *group, const char *dest);
+/* The same for a group whose making reported warnings: its files are listed (they are
+ * the build's, build/written.h) under a key of zeros, which no inputs hash to, so the
+ * next build makes it again and says them again (doc/cache.md, "What a rebuild says"). */
+void bcache_keep_once(bcache *c, const char *group, const char *dest);
 
 /* What a later build may need of a group's files without reading them (the products
  * page's entry of a product, site/products.html): one line of text kept with the group

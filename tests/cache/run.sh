@@ -79,6 +79,11 @@
 #              same messages, in product order; two product files broken: both fail
 #              alike (exit 1, the same errors, also under --max-errors 3), the previous
 #              output left as it was
+#   warnings   a copy of the CRA (built alone), answers beside a product that name an item
+#              its checklist does not have (a warning from the products' stage): each
+#              rebuild renders that product again and says the warning again (the other
+#              products taken over), with -W exit 1 as a cold build, the output left as
+#              it was (doc/cache.md, "What a rebuild says")
 # $REGDOC_WRAPPER (e.g. valgrind) is put in front of every regdoc command when set.
 set -u
 check=${1:?usage: run.sh CHECK REGDOC_BINARY}
@@ -163,6 +168,30 @@ corpus_copy() { # a small library: the AI Act and the CRA, three products
 }
 
 case "$check" in
+warnings)
+	cp -r corpus/cra "$work/cra"
+	printf '<answers product="homegate-router">\n<item id="no-such-item" status="done"/>\n</answers>\n' \
+		>"$work/cra/products/homegate-router.answers.xml"
+	build "$work/out" "$work/cra"
+	grep -c ': warning: an answer for checklist item no-such-item' "$work/build.err" >"$work/n1"
+	[ "$(cat "$work/n1")" = 1 ] || failed "the first build did not warn once"
+	inodes "$work/out" >"$work/before"
+	build "$work/out" "$work/cra"
+	inodes "$work/out" >"$work/after"
+	grep -q ': warning: an answer for checklist item no-such-item' "$work/build.err" ||
+		failed "the rebuild did not say the product's warning again"
+	expect_rebuilt "$work/before" "$work/after" '^cra/products/homegate-router/' "the product that warned"
+	expect_kept "$work/before" "$work/after" '^cra/products/vaultkey' "a product that did not"
+	same_as_cold "$work/out" "$work/cra"
+	before=$(tree_sum "$work/out")
+	rd build -q -W "$work/cra" -o "$work/out" 2>"$work/werr"
+	st=$?
+	rd build -q -W --no-cache "$work/cra" -o "$work/cold-w" 2>"$work/cerr"
+	cst=$?
+	[ "$st" = 1 ] && [ "$cst" = 1 ] || failed "-W: a rebuild exits $st, a cold build $cst; expected 1 both"
+	cmp -s "$work/werr" "$work/cerr" || { failed "-W: a rebuild and a cold build said different things"; diff "$work/werr" "$work/cerr"; }
+	[ "$(tree_sum "$work/out")" = "$before" ] || failed "the failed -W build changed the output"
+	;;
 jobs)
 	mkdir -p "$work/c"
 	cp -r corpus/ai-act corpus/cra "$work/c/"
