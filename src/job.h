@@ -84,6 +84,10 @@ const regulation *job_product_version(job *j, const library *L, const regulation
 typedef struct job_products job_products;
 /* "ID/NAME" or "ID/products/STEM": an output group of the build cache (build/cache.h). */
 char *job_cache_group(const char *id, const char *name, const char *stem);
+/* rc of making group at dest; when 0, the cache records it (bcache_keep), or, when its
+ * making warned, records it for the next build to make again and say the warning again
+ * (bcache_keep_once; doc/cache.md, "What a rebuild says"). */
+int job_cache_kept(job *j, const char *group, const char *dest, int warned, int rc);
 job_products *job_products_new(job *j, const library *L);
 /* The products of L->regs[reg] into dir/products/<stem>/: each taken over from the
  * previous output (j->bc) when unchanged, else listed to render. 0, or -1 (diagnosed). */

@@ -121,11 +121,7 @@ int regdoc_site(const regdoc_options *o, const char *dir, const char *outdir)
  * does, and -W fails both (doc/cache.md, "What a rebuild says"). */
 static int kept(job *j, const char *group, const char *dest, size_t warned, int rc)
 {
-	if (rc == 0 && j->d.warnings == warned)
-		bcache_keep(j->bc, group, dest);
-	else if (rc == 0)
-		bcache_keep_once(j->bc, group, dest);
-	return rc;
+	return job_cache_kept(j, group, dest, j->d.warnings != warned, rc);
 }
 
 /* What the sites and the home page read of the versions (versions.h: the histories,

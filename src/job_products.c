@@ -41,6 +41,15 @@ char *job_cache_group(const char *id, const char *name, const char *stem)
 	return g;
 }
 
+int job_cache_kept(job *j, const char *group, const char *dest, int warned, int rc)
+{
+	if (rc == 0 && !warned)
+		bcache_keep(j->bc, group, dest);
+	else if (rc == 0)
+		bcache_keep_once(j->bc, group, dest);
+	return rc;
+}
+
 job_products *job_products_new(job *j, const library *L)
 {
 	job_products *p = calloc(1, sizeof *p);
@@ -223,10 +232,7 @@ int job_products_finish(job_products *p, regdoc_build_report *reps)
 		reps[p->v[i].reg].warnings += res[i].warnings;
 		reps[p->v[i].reg].seconds += res[i].seconds;
 		/* one that warned is rendered again by the next build, which says it again */
-		if (res[i].rc == 0 && res[i].warnings == 0)
-			bcache_keep(p->j->bc, p->v[i].group, p->v[i].outp);
-		else if (res[i].rc == 0)
-			bcache_keep_once(p->j->bc, p->v[i].group, p->v[i].outp);
+		job_cache_kept(p->j, p->v[i].group, p->v[i].outp, res[i].warnings != 0, res[i].rc);
 	}
 	free(res);
 	return rc;
@@ -302,10 +308,7 @@ int job_products_page(job *j, regulation *r, const char *dir, const site_library
 		rc = entries ? site_products_page(r->m.id, r->m.short_title, (const char *const *)entries,
 		                                  nentries, j->templates, page, lib, &j->d)
 		             : -1;
-		if (rc == 0 && j->d.warnings == warned)
-			bcache_keep(j->bc, group, page);
-		else if (rc == 0)
-			bcache_keep_once(j->bc, group, page);
+		job_cache_kept(j, group, page, j->d.warnings != warned, rc);
 	}
 	for (size_t i = 0; entries && i < nentries; i++)
 		free(entries[i]);

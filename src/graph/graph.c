@@ -39,22 +39,10 @@ int graph_write(xmlDocPtr doc, const char *path, diag *d)
 	if (strcmp(path, "-") != 0) {
 		rc = fsio_write_file(path, xmlBufferContent(b), (size_t)xmlBufferLength(b), 0, d);
 	} else {
-		const char *p = (const char *)xmlBufferContent(b);
-		size_t left = (size_t)xmlBufferLength(b);
-		rc = 0;
 		fflush(stdout);
-		while (left) {
-			ssize_t w = write(1, p, left);
-			if (w < 0 && errno == EINTR)
-				continue;
-			if (w <= 0) {
-				diag_sys(d, "standard output", "cannot write", w < 0 ? errno : EIO);
-				rc = -1;
-				break;
-			}
-			p += w;
-			left -= (size_t)w;
-		}
+		rc = fsio_write_all(1, xmlBufferContent(b), (size_t)xmlBufferLength(b));
+		if (rc != 0)
+			diag_sys(d, "standard output", "cannot write", errno);
 	}
 	xmlBufferFree(b);
 	return rc;

@@ -44,6 +44,24 @@ int fsio_write_file(const char *path, const void *data, size_t len, int flags, d
 	return 0;
 }
 
+int fsio_write_all(int fd, const void *p, size_t n)
+{
+	const char *s = p;
+	while (n) {
+		ssize_t w = write(fd, s, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			if (w == 0)
+				errno = EIO;
+			return -1;
+		}
+		s += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
 int fsio_is_dir(const char *path)
 {
 	struct stat st;

@@ -54,6 +54,10 @@ char *fsio_join(const char *dir, const char *name);
 #define FSIO_EXCLUSIVE 1
 int fsio_write_file(const char *path, const void *data, size_t len, int flags, diag *d);
 
+/* All n bytes of p to the descriptor fd, through short writes and EINTR; 0, or -1
+ * with errno set (EIO when the descriptor takes nothing). */
+int fsio_write_all(int fd, const void *p, size_t n);
+
 /* 1 when path exists as a directory, 0 otherwise. */
 int fsio_is_dir(const char *path);
 

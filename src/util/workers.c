@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "util/buf.h"
+#include "util/fsio.h"
 
 /* What became of one task, in memory every process shares. */
 typedef struct task_result {
@@ -85,20 +86,6 @@ static void run_captured(workers *w, size_t i, const diag *like, char **text, si
 	r->done = 1;
 }
 
-static int write_all(int fd, const char *p, size_t n)
-{
-	while (n) {
-		ssize_t k = write(fd, p, n);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return -1;
-		p += k;
-		n -= (size_t)k;
-	}
-	return 0;
-}
-
 static void free_workers(workers *w)
 {
 	for (size_t i = 0; w->text && i < w->n; i++)
@@ -138,7 +125,7 @@ static void worker_main(workers *w, int fd, const diag *like)
 	}
 	free_workers(w); /* this process's copy: what it owns here is freed */
 	{
-		int bad = out.oom || write_all(fd, out.s ? out.s : "", out.len) != 0;
+		int bad = out.oom || fsio_write_all(fd, out.s ? out.s : "", out.len) != 0;
 		buf_free(&out);
 		close(fd);
 		/* no atexit handlers, no stdio flush: those are the caller's */
